@@ -1,0 +1,25 @@
+# The obvious targets. `make run` and `make test` do all set-up first (see scripts/setup).
+HOST ?= 0.0.0.0
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: setup run dev test lint content-check
+
+setup:
+	@scripts/setup
+
+run: setup
+	.venv/bin/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - wsgi:app
+
+dev: setup
+	.venv/bin/flask --app wsgi:app run --port $(PORT)
+
+test: setup
+	.venv/bin/ruff check .
+	.venv/bin/python -m pytest
+
+lint: setup
+	.venv/bin/ruff check .
+
+content-check: setup
+	.venv/bin/flask --app wsgi:app content check

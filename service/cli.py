@@ -1,0 +1,79 @@
+"""`flask` commands: try a call or a text without a Twilio account, and check the content."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import click
+from flask import Flask, current_app
+
+from service.simulate import Heard, TwilioSimulator
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands on an app."""
+    app.cli.add_command(call_command)
+    app.cli.add_command(text_command)
+
+
+@click.command("call")
+@click.argument("inputs", nargs=-1)
+def call_command(inputs: tuple[str, ...]) -> None:
+    """Call the line: each input is a key (1, 9, 0...), words to say, or - for silence.
+
+    With no inputs, asks for each one in turn (empty line = silence, q = hang up).
+    """
+    phone = TwilioSimulator(current_app)
+    heard = phone.dial()
+    _show_call(heard)
+    script = list(inputs)
+    while not heard.hangs_up:
+        if script:
+            step = script.pop(0)
+        elif inputs or not sys.stdin.isatty():
+            return
+        else:
+            step = click.prompt(
+                "press or say (empty = silence, q = hang up)", default="-", show_default=False
+            )
+        if step.lower() == "q":
+            click.echo("[you hang up]")
+            return
+        click.echo(f"\n> {step}")
+        heard = _step(phone, step)
+        _show_call(heard)
+
+
+@click.command("text")
+@click.argument("messages", nargs=-1, required=True)
+@click.option("--sender", default="+15555550100", help="The phone number the texts come from.")
+def text_command(messages: tuple[str, ...], sender: str) -> None:
+    """Text the line: each argument is one message; prints each reply."""
+    phone = TwilioSimulator(current_app)
+    for message in messages:
+        click.echo(f"\n> {message}")
+        heard = phone.text(message, sender=sender)
+        replies = heard.messages
+        if not replies:
+            click.echo("[no reply]")
+        for reply in replies:
+            click.echo(f"{reply}\n[{len(reply)} characters]")
+
+
+def _step(phone: TwilioSimulator, step: str) -> Heard:
+    if step == "-" or not step.strip():
+        return phone.wait()
+    if len(step) == 1 and (step.isdigit() or step in "*#"):
+        return phone.press(step)
+    return phone.speak(step)
+
+
+def _show_call(heard: Heard) -> None:
+    if heard.status != 200:
+        click.echo(f"[HTTP {heard.status}]")
+        return
+    for line in heard.says:
+        click.echo(textwrap.fill(line, width=88))
+    if heard.hangs_up:
+        click.echo("[the call ends]")

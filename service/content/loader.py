@@ -1,0 +1,468 @@
+"""Load `content/` into frozen values, collecting every problem before refusing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+from service import keys
+from service.content.model import (
+    MAIN_MENU,
+    Content,
+    Menu,
+    MenuText,
+    Option,
+    Source,
+    Topic,
+    TopicText,
+)
+from service.content.yamlfile import Problem, YamlDoc, read_yaml
+from service.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SOURCE_KINDS = ("article", "study", "reference")
+RESERVED_WORDS = frozenset(
+    {"menu", "more", "help", "info", "start", "yes", "unstop", "stop", "stopall", "unsubscribe",
+     "cancel", "end", "quit", "revoke", "optout", "back", "repeat"}
+    | {str(n) for n in range(10)}
+)
+PROMPT_FIELDS: dict[str, tuple[str, ...]] = {
+    "line_name": (), "welcome": (), "option": ("label", "key"), "say_also": (),
+    "key_repeat": ("key",), "key_back": ("key",), "key_main": ("key",), "key_slower": ("key",),
+    "sorry_key": (), "sorry_speech": (), "silence": (), "slower_on": (), "goodbye": (),
+    "error": (), "sms_menu": ("intro", "options"), "sms_option": ("key", "title"),
+    "sms_more": (), "sms_end": (), "sms_not_understood": (), "sms_no_more": (),
+    "sms_help": ("line_name", "phone"), "sms_help_phone": ("phone",),
+    "sms_resubscribed": (), "sms_error": (),
+}
+SMS_NOTICES = ("sms_not_understood", "sms_no_more")
+TOPIC_FIELDS = {"id", "reviewed", "sources"}
+TOPIC_TEXT_FIELDS = {"title", "label", "keywords", "voice", "sms"}
+MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
+
+
+class ContentError(Exception):
+    """The content cannot be served; carries every problem found, each naming file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems)
+        super().__init__(f"content has {len(problems)} problem(s):\n{lines}")
+
+
+def load_content(root: Path) -> Content:
+    """Load and validate a content folder; raise ContentError listing all problems at once."""
+    content, problems = read_content(root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or content is None:
+        raise ContentError(errors or problems)
+    return content
+
+
+def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
+    """Read a content folder and return it (when usable) with every problem found."""
+    reader = _Reader(root)
+    return reader.read(), reader.problems
+
+
+class _Reader:
+    """Collects problems while turning the YAML files into content values."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.keyword_owner: dict[str, tuple[str, YamlDoc, tuple[Any, ...]]] = {}
+        self.docs: dict[str, YamlDoc] = {}
+        self.menu_index: dict[str, int] = {}
+
+    def read(self) -> Content | None:
+        prompts = self._prompts()
+        languages = tuple(prompts) or ("en",)
+        sources = self._sources()
+        topics = self._topics(languages, sources)
+        menus = self._menus(languages, topics)
+        if not prompts or not menus or self._has_errors():
+            return None
+        content = Content(topics=topics, menus=menus, prompts=prompts, sources=sources)
+        self._check_sms(content)
+        return None if self._has_errors() else content
+
+    def _has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    # --- files -------------------------------------------------------------------------
+
+    def _doc(self, path: Path) -> YamlDoc | None:
+        shown = self._shown(path)
+        if not path.exists():
+            self.problems.append(Problem(shown, 1, "(file)", "is missing"))
+            return None
+        doc, problems = read_yaml(path, shown)
+        self.problems.extend(problems)
+        if doc is not None and not isinstance(doc.data, dict):
+            self.problems.append(doc.problem((), "must be a mapping of fields"))
+            return None
+        if doc is not None:
+            self.docs[shown] = doc
+        return doc
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def _add(self, doc: YamlDoc, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(doc.problem(path, message))
+
+    # --- prompts -----------------------------------------------------------------------
+
+    def _prompts(self) -> dict[str, dict[str, str]]:
+        doc = self._doc(self.root / "prompts.yaml")
+        if doc is None:
+            return {}
+        prompts: dict[str, dict[str, str]] = {}
+        for lang, block in doc.data.items():
+            if not isinstance(block, dict):
+                self._add(doc, (lang,), "must be a mapping of prompt names to texts")
+                continue
+            prompts[str(lang)] = self._prompt_block(doc, str(lang), block)
+        if "en" not in prompts:
+            self._add(doc, (), "needs an `en:` block")
+        return prompts
+
+    def _prompt_block(self, doc: YamlDoc, lang: str, block: dict[str, Any]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name in block:
+            if name not in PROMPT_FIELDS:
+                self._add(doc, (lang, name), "is not a prompt the service uses")
+        for name, allowed in PROMPT_FIELDS.items():
+            value = block.get(name)
+            if not isinstance(value, str) or not value.strip():
+                self._add(doc, (lang, name), "is missing or empty (text expected)")
+                continue
+            bad = _unknown_placeholders(value, allowed)
+            if bad:
+                expected = ", ".join("{" + a + "}" for a in allowed) or "none"
+                self._add(doc, (lang, name), f"unknown placeholder {bad}; allowed: {expected}")
+                continue
+            if name.startswith("sms_") and non_gsm(value):
+                self._add(doc, (lang, name), _gsm_message(value))
+            out[name] = value.strip() if not name.startswith("sms_") else value
+        return out
+
+    # --- sources -----------------------------------------------------------------------
+
+    def _sources(self) -> dict[str, Source]:
+        doc = self._doc(self.root / "sources.yaml")
+        if doc is None:
+            return {}
+        entries = doc.data.get("sources")
+        if not isinstance(entries, list):
+            self._add(doc, ("sources",), "must be a list of sources")
+            return {}
+        sources: dict[str, Source] = {}
+        for index, entry in enumerate(entries):
+            source = self._source(doc, index, entry)
+            if source is None:
+                continue
+            if source.id in sources:
+                self._add(doc, ("sources", index, "id"), f"{source.id!r} is listed twice")
+            sources[source.id] = source
+        for index, source in enumerate(sources.values()):
+            if source.cited_by and source.cited_by not in sources:
+                self._add(doc, ("sources", index, "cited_by"), f"unknown source {source.cited_by!r}")
+        return sources
+
+    def _source(self, doc: YamlDoc, index: int, entry: Any) -> Source | None:
+        path = ("sources", index)
+        if not isinstance(entry, dict):
+            self._add(doc, path, "must be a mapping with id, kind, title and publisher")
+            return None
+        ok = True
+        for name in ("id", "kind", "title", "publisher"):
+            if not isinstance(entry.get(name), str) or not entry[name].strip():
+                self._add(doc, (*path, name), "is missing or empty")
+                ok = False
+        if ok and entry["kind"] not in SOURCE_KINDS:
+            self._add(doc, (*path, "kind"), f"must be one of {', '.join(SOURCE_KINDS)}")
+        ref = entry.get("ref")
+        if ref is not None and not isinstance(ref, int):
+            self._add(doc, (*path, "ref"), "must be the number of the study in the article's list")
+            ref = None
+        if not ok:
+            return None
+        return Source(
+            id=entry["id"], kind=entry["kind"], title=entry["title"], publisher=entry["publisher"],
+            cited_by=str(entry.get("cited_by") or ""), ref=ref,
+        )
+
+    # --- topics ------------------------------------------------------------------------
+
+    def _topics(self, languages: tuple[str, ...], sources: dict[str, Source]) -> dict[str, Topic]:
+        folder = self.root / "topics"
+        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not files:
+            self.problems.append(Problem(self._shown(folder), 1, "(folder)", "has no topic files"))
+        topics: dict[str, Topic] = {}
+        for path in files:
+            doc = self._doc(path)
+            if doc is not None:
+                topic = self._topic(doc, path.stem, languages, sources)
+                if topic is not None:
+                    topics[topic.id] = topic
+        return topics
+
+    def _topic(
+        self, doc: YamlDoc, stem: str, languages: tuple[str, ...], sources: dict[str, Source]
+    ) -> Topic | None:
+        data = doc.data
+        for name in data:
+            if name not in TOPIC_FIELDS and name not in languages:
+                self._add(doc, (name,), "is not a topic field or a language of prompts.yaml")
+        topic_id = data.get("id")
+        if topic_id != stem:
+            self._add(doc, ("id",), f"must be {stem!r}, the file's name without .yaml")
+        reviewed = data.get("reviewed")
+        if not isinstance(reviewed, dt.date):
+            self._add(doc, ("reviewed",), "must be a date like 2026-11-23")
+        topic_sources = self._topic_sources(doc, data.get("sources"), sources)
+        texts = {}
+        for lang in languages:
+            text = self._topic_text(doc, lang, data.get(lang), stem)
+            if text is not None:
+                texts[lang] = text
+        if topic_id != stem or not isinstance(reviewed, dt.date) or len(texts) < len(languages):
+            return None
+        return Topic(stem, reviewed, topic_sources, texts, file=doc.file)
+
+    def _topic_sources(
+        self, doc: YamlDoc, value: Any, sources: dict[str, Source]
+    ) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            self._add(doc, ("sources",), "must list at least one source id from sources.yaml")
+            return ()
+        for index, source_id in enumerate(value):
+            if sources and source_id not in sources:
+                self._add(doc, ("sources", index), f"unknown source {source_id!r} (not in sources.yaml)")
+        if sources and not any(sources.get(s) and sources[s].kind == "article" for s in value):
+            self._add(doc, ("sources",), "must name at least one of the articles")
+        return tuple(str(s) for s in value)
+
+    def _topic_text(self, doc: YamlDoc, lang: str, block: Any, node: str) -> TopicText | None:
+        if not isinstance(block, dict):
+            self._add(doc, (lang,), f"the {lang!r} block is missing (title, label, keywords, voice, sms)")
+            return None
+        for name in block:
+            if name not in TOPIC_TEXT_FIELDS:
+                self._add(doc, (lang, name), "is not a topic text field")
+        title = self._text(doc, (lang, "title"), block.get("title"))
+        label = self._text(doc, (lang, "label"), block.get("label"))
+        voice = self._text(doc, (lang, "voice"), block.get("voice"))
+        pages = self._text_list(doc, (lang, "sms"), block.get("sms"))
+        words = self._keywords(doc, lang, block.get("keywords"), node, required=True)
+        if None in (title, label, voice, pages, words):
+            return None
+        return TopicText(title, label, words, voice, pages)  # type: ignore[arg-type]
+
+    # --- menus -------------------------------------------------------------------------
+
+    def _menus(self, languages: tuple[str, ...], topics: dict[str, Topic]) -> dict[str, Menu]:
+        doc = self._doc(self.root / "menus.yaml")
+        if doc is None:
+            return {}
+        entries = doc.data.get("menus")
+        if not isinstance(entries, list):
+            self._add(doc, ("menus",), "must be a list of menus")
+            return {}
+        menus: dict[str, Menu] = {}
+        for index, entry in enumerate(entries):
+            menu = self._menu(doc, index, entry, languages)
+            if menu is None:
+                continue
+            if menu.id in menus or menu.id in topics:
+                self._add(doc, ("menus", index, "id"), f"{menu.id!r} is already a menu or topic id")
+            menus[menu.id] = menu
+            self.menu_index[menu.id] = index
+        if MAIN_MENU not in menus:
+            self._add(doc, ("menus",), f"needs a menu with id {MAIN_MENU!r}, where every call starts")
+        self._check_links(doc, entries, menus, topics)
+        return menus
+
+    def _menu(
+        self, doc: YamlDoc, index: int, entry: Any, languages: tuple[str, ...]
+    ) -> Menu | None:
+        path: tuple[Any, ...] = ("menus", index)
+        if not isinstance(entry, dict):
+            self._add(doc, path, "must be a mapping with id, a language block and options")
+            return None
+        menu_id = entry.get("id")
+        if not isinstance(menu_id, str) or not ID_PATTERN.match(menu_id):
+            self._add(doc, (*path, "id"), "must be lowercase letters, digits and hyphens")
+            return None
+        texts: dict[str, MenuText] = {}
+        for lang in languages:
+            block = entry.get(lang)
+            if not isinstance(block, dict):
+                self._add(doc, (*path, lang), f"the {lang!r} block is missing (title, label)")
+                continue
+            for name in block:
+                if name not in MENU_TEXT_FIELDS:
+                    self._add(doc, (*path, lang, name), "is not a menu text field")
+            title = self._text(doc, (*path, lang, "title"), block.get("title"))
+            label = self._text(doc, (*path, lang, "label"), block.get("label"))
+            words = self._keywords(doc, lang, block.get("keywords"), menu_id, path=path)
+            intro = block.get("intro") or ""
+            if not isinstance(intro, str):
+                self._add(doc, (*path, lang, "intro"), "must be text")
+                intro = ""
+            if title and label and words is not None:
+                texts[lang] = MenuText(title, label, words, intro.strip())
+        options = self._options(doc, path, entry.get("options"))
+        if len(texts) < len(languages) or options is None:
+            return None
+        return Menu(menu_id, texts, options)
+
+    def _options(self, doc: YamlDoc, path: tuple[Any, ...], value: Any) -> tuple[Option, ...] | None:
+        if not isinstance(value, list) or not value:
+            self._add(doc, (*path, "options"), "must list at least one choice")
+            return None
+        if len(value) > len(keys.CHOICE_KEYS):
+            self._add(doc, (*path, "options"), f"has {len(value)} choices; at most 5 fit a phone menu")
+        options: list[Option] = []
+        seen: set[str] = set()
+        for index, option in enumerate(value):
+            where = (*path, "options", index)
+            if not isinstance(option, dict) or not isinstance(option.get("to"), str):
+                self._add(doc, where, "must be {key: N, to: id}")
+                continue
+            key = str(option.get("key"))
+            if key not in keys.CHOICE_KEYS:
+                self._add(
+                    doc, (*where, "key"), f"key {key} is not 1 to 5 (7, 8, 9, 0 are the same everywhere)"
+                )
+            elif key in seen:
+                self._add(doc, (*where, "key"), f"key {key} is used twice in this menu")
+            seen.add(key)
+            options.append(Option(key, option["to"]))
+        return tuple(options)
+
+    def _check_links(
+        self, doc: YamlDoc, entries: list[Any], menus: dict[str, Menu], topics: dict[str, Topic]
+    ) -> None:
+        reached: set[str] = set()
+        for index, entry in enumerate(entries):
+            menu = menus.get(entry.get("id")) if isinstance(entry, dict) else None
+            if menu is None or menu is not menus.get(menu.id):
+                continue
+            for number, option in enumerate(menu.options):
+                reached.add(option.target)
+                if option.target not in menus and option.target not in topics:
+                    self._add(
+                        doc, ("menus", index, "options", number, "to"),
+                        f"{option.target!r} is neither a topic file nor a menu",
+                    )
+        for menu_id in menus:
+            if menu_id != MAIN_MENU and menu_id not in reached:
+                self._add(doc, ("menus",), f"menu {menu_id!r} is not reached from any menu")
+        for topic in topics.values():
+            if topic.id not in reached:
+                self.problems.append(
+                    Problem(topic.file, 1, "id", f"topic {topic.id!r} is in no menu of menus.yaml")
+                )
+
+    # --- values ------------------------------------------------------------------------
+
+    def _text(self, doc: YamlDoc, path: tuple[Any, ...], value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self._add(doc, path, "is missing or empty (text expected)")
+            return None
+        return " ".join(value.split())
+
+    def _text_list(self, doc: YamlDoc, path: tuple[Any, ...], value: Any) -> tuple[str, ...] | None:
+        if not isinstance(value, list) or not value:
+            self._add(doc, path, "must be a list of one or more pages of text")
+            return None
+        pages = [self._text(doc, (*path, i), v) for i, v in enumerate(value)]
+        return None if None in pages else tuple(pages)  # type: ignore[arg-type]
+
+    def _keywords(
+        self, doc: YamlDoc, lang: str, value: Any, owner: str,
+        required: bool = False, path: tuple[Any, ...] = (),
+    ) -> tuple[str, ...] | None:
+        where = (*path, lang, "keywords")
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            self._add(doc, where, "must be a list of words or phrases")
+            return None
+        words: list[str] = []
+        for index, raw in enumerate(value):
+            word = " ".join(str(raw).lower().split())
+            if not word:
+                self._add(doc, (*where, index), "is empty")
+            elif word in RESERVED_WORDS:
+                self._add(doc, (*where, index), f"{word!r} is a command word and cannot be a keyword")
+            else:
+                self._claim(doc, (*where, index), lang, word, owner)
+                words.append(word)
+        return tuple(words)
+
+    def _claim(self, doc: YamlDoc, path: tuple[Any, ...], lang: str, word: str, owner: str) -> None:
+        key = f"{lang}:{word}"
+        previous = self.keyword_owner.get(key)
+        if previous is None:
+            self.keyword_owner[key] = (owner, doc, path)
+        elif previous[0] != owner:
+            other_doc, other_path = previous[1], previous[2]
+            self._add(
+                doc, path,
+                f"keyword {word!r} is also claimed by {previous[0]!r} "
+                f"({other_doc.file}:{other_doc.line(*other_path)})",
+            )
+
+    # --- rendered text messages --------------------------------------------------------
+
+    def _check_sms(self, content: Content) -> None:
+        """Every message the SMS line can send stays GSM-7 and within two segments."""
+        from service import script
+
+        menus_doc = self.docs.get(self._shown(self.root / "menus.yaml"))
+        for lang in content.languages:
+            longest = max((content.prompt(n, lang) for n in SMS_NOTICES), key=len)
+            for topic in content.topics.values():
+                for page in range(len(topic.texts[lang].sms)):
+                    message = script.sms_page(content, topic.id, page, lang)
+                    self._check_message(self.docs[topic.file], (lang, "sms", page), message)
+            for menu_id in content.menus:
+                message = script.sms_menu(content, menu_id, lang, longest)
+                if menus_doc is not None:
+                    self._check_message(menus_doc, ("menus", self.menu_index[menu_id]), message)
+
+    def _check_message(self, doc: YamlDoc, path: tuple[Any, ...], message: str) -> None:
+        bad = non_gsm(message)
+        if bad:
+            self._add(doc, path, _gsm_message(message))
+        length = gsm_length(message)
+        if length > SEGMENT_LIMIT:
+            self._add(
+                doc, path,
+                f"{length} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget",
+            )
+
+
+def _gsm_message(text: str) -> str:
+    shown = " ".join(repr(c) for c in non_gsm(text))
+    return f"has characters outside the plain SMS alphabet (GSM-7): {shown}"
+
+
+def _unknown_placeholders(text: str, allowed: tuple[str, ...]) -> str:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        return f"(bad braces: {error})"
+    bad = [n for n in names if n not in allowed]
+    return ", ".join("{" + n + "}" for n in bad)

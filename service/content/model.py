@@ -1,0 +1,115 @@
+"""The content as frozen values: what the navigation core and the renderers read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+MAIN_MENU = "main"
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class TopicText:
+    """One language's words for a topic."""
+
+    title: str
+    label: str
+    keywords: tuple[str, ...]
+    voice: str
+    sms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A leaf of the menu tree: something a caller hears and a texter reads."""
+
+    id: str
+    reviewed: dt.date
+    sources: tuple[str, ...]
+    texts: Mapping[str, TopicText]
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class MenuText:
+    """One language's words for a menu."""
+
+    title: str
+    label: str
+    keywords: tuple[str, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One numbered choice in a menu."""
+
+    key: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A list of at most five choices, each leading to a topic or another menu."""
+
+    id: str
+    texts: Mapping[str, MenuText]
+    options: tuple[Option, ...]
+
+    def target(self, key: str) -> str | None:
+        """The node a key leads to, or None when the key is not a choice here."""
+        for option in self.options:
+            if option.key == key:
+                return option.target
+        return None
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article or a study that content facts come from."""
+
+    id: str
+    kind: str
+    title: str
+    publisher: str
+    cited_by: str = ""
+    ref: int | None = None
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from `content/`: topics, menus, the line's prompts and sources."""
+
+    topics: Mapping[str, Topic]
+    menus: Mapping[str, Menu]
+    prompts: Mapping[str, Mapping[str, str]]
+    sources: Mapping[str, Source]
+    lines: Mapping[tuple[str, ...], int] = field(default_factory=dict, compare=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages every prompt set is written in."""
+        return tuple(self.prompts)
+
+    def is_menu(self, node: str) -> bool:
+        """Whether a node id names a menu (else a topic)."""
+        return node in self.menus
+
+    def title(self, node: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        """A node's short title in a language."""
+        return self._text(node, lang).title
+
+    def label(self, node: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        """A node's spoken label ("For <label>, press 1")."""
+        return self._text(node, lang).label
+
+    def prompt(self, name: str, lang: str = DEFAULT_LANGUAGE, **values: str) -> str:
+        """A prompt from prompts.yaml with its placeholders filled."""
+        text = self.prompts[lang][name]
+        return text.format(**values) if values else text
+
+    def _text(self, node: str, lang: str) -> TopicText | MenuText:
+        owner = self.menus.get(node) or self.topics[node]
+        return owner.texts.get(lang) or owner.texts[DEFAULT_LANGUAGE]

@@ -1,0 +1,47 @@
+"""GSM-7, the plain SMS alphabet: one character outside it turns a reply into UCS-2."""
+
+from __future__ import annotations
+
+import unicodedata
+
+GSM_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
+SEGMENT_LIMIT = 306  # two concatenated GSM-7 segments of 153 characters
+
+_LOOKALIKES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2022": "-", "\u00b7": "-",
+    "\t": " ",
+}
+
+
+def gsm_length(text: str) -> int:
+    """Length in GSM-7 septets: extended characters take two."""
+    return sum(2 if char in GSM_EXTENDED else 1 for char in text)
+
+
+def non_gsm(text: str) -> list[str]:
+    """The characters of a text that GSM-7 cannot carry, each once, in order."""
+    seen: list[str] = []
+    for char in text:
+        if char not in GSM_BASIC and char not in GSM_EXTENDED and char not in seen:
+            seen.append(char)
+    return seen
+
+
+def to_gsm(text: str) -> str:
+    """Replace look-alike punctuation and drop what GSM-7 cannot carry, as a last guard."""
+    out: list[str] = []
+    for char in text:
+        char = _LOOKALIKES.get(char, char)
+        if all(c in GSM_BASIC or c in GSM_EXTENDED for c in char):
+            out.append(char)
+            continue
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        out.append(plain)
+    return "".join(out)

@@ -1,0 +1,173 @@
+"""The navigation core for calls: (content, state, input) -> (next state, what to present).
+
+It knows nothing of Flask, Twilio or speech engines; every channel that works by keys and
+spoken words (the phone line, the talking menu, the web simulator) steps through it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from service import keys
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
+from service.matching import Matcher, normalize
+
+MAX_SILENCES = 3
+MAX_TRAIL = 12
+SPOKEN_NUMBERS = {
+    "one": "1", "two": "2", "to": "2", "too": "2", "three": "3", "four": "4", "for": "4",
+    "five": "5", "seven": "7", "eight": "8", "nine": "9", "zero": "0", "oh": "0",
+}
+SPOKEN_COMMANDS = {
+    keys.REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon"),
+    keys.BACK: ("back", "go back", "previous", "back up"),
+    keys.MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home"),
+    keys.SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly"),
+}
+
+
+@dataclass(frozen=True)
+class CallState:
+    """Where a caller is: a small value stored between webhook requests."""
+
+    node: str = MAIN_MENU
+    trail: tuple[str, ...] = ()
+    silences: int = 0
+    slow: bool = False
+    lang: str = DEFAULT_LANGUAGE
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form for the store."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> CallState:
+        """Rebuild a state from the store; anything malformed starts over at the main menu."""
+        if not isinstance(data, dict):
+            return cls()
+        try:
+            return cls(
+                node=str(data.get("node", MAIN_MENU)),
+                trail=tuple(str(n) for n in data.get("trail", ())),
+                silences=int(data.get("silences", 0)),
+                slow=bool(data.get("slow", False)),
+                lang=str(data.get("lang", DEFAULT_LANGUAGE)),
+            )
+        except (TypeError, ValueError):
+            return cls()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The core's answer: the new state, the prompts to say first, and whether the call ends."""
+
+    state: CallState
+    notices: tuple[str, ...] = ()
+    hangup: bool = False
+    reprompt: bool = False
+
+    @property
+    def node(self) -> str:
+        """The menu or topic to present now."""
+        return self.state.node
+
+
+class CallNavigator:
+    """Steps a call through the menus; one instance serves every call."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.matchers = {lang: Matcher(content, lang) for lang in content.languages}
+
+    def start(self, lang: str = DEFAULT_LANGUAGE) -> Turn:
+        """A new call: the welcome, then the main menu."""
+        return Turn(CallState(lang=lang), ("welcome",))
+
+    def press(self, state: CallState, digits: str) -> Turn:
+        """A key (or keys) pressed on the phone."""
+        state = self._known(state)
+        key = digits.strip()[:1]
+        turn = self._key(state, key) if len(digits.strip()) == 1 else None
+        return turn or Turn(replace(state, silences=0), ("sorry_key",), reprompt=True)
+
+    def say(self, state: CallState, speech: str) -> Turn:
+        """Words the caller said: a command, a number, or the name of a topic."""
+        state = self._known(state)
+        key = self._spoken_key(speech)
+        if key is not None:
+            turn = self._key(state, key)
+            if turn is not None:
+                return turn
+        node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
+        if node is None:
+            return Turn(replace(state, silences=0), ("sorry_speech",), reprompt=True)
+        return Turn(self._go(state, node))
+
+    def silence(self, state: CallState) -> Turn:
+        """No key and no words before the time-out; the third in a row ends the call."""
+        state = self._known(state)
+        silences = state.silences + 1
+        state = replace(state, silences=silences)
+        if silences >= MAX_SILENCES:
+            return Turn(state, ("goodbye",), hangup=True)
+        return Turn(state, ("silence",), reprompt=True)
+
+    def recover(self, state: CallState | None) -> Turn:
+        """After a fault on our side: apologise and offer the main menu again."""
+        lang = state.lang if state else DEFAULT_LANGUAGE
+        slow = state.slow if state else False
+        return Turn(CallState(lang=lang, slow=slow), ("error",))
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _known(self, state: CallState) -> CallState:
+        """A state naming a node that no longer exists (content changed) restarts at main."""
+        node_ok = state.node in self.content.menus or state.node in self.content.topics
+        lang_ok = state.lang in self.content.languages
+        if node_ok and lang_ok:
+            return state
+        return CallState(slow=state.slow, lang=state.lang if lang_ok else DEFAULT_LANGUAGE)
+
+    def _key(self, state: CallState, key: str) -> Turn | None:
+        state = replace(state, silences=0)
+        if key == keys.REPEAT:
+            return Turn(state)
+        if key == keys.BACK:
+            return Turn(self._back(state))
+        if key == keys.MAIN:
+            return Turn(replace(state, node=MAIN_MENU, trail=()))
+        if key == keys.SLOWER:
+            return Turn(replace(state, slow=True), ("slower_on",))
+        menu = self.content.menus.get(state.node)
+        target = menu.target(key) if menu else None
+        return Turn(self._go(state, target)) if target else None
+
+    def _go(self, state: CallState, node: str) -> CallState:
+        if node == state.node:
+            return replace(state, silences=0)
+        if node == MAIN_MENU:
+            return replace(state, node=MAIN_MENU, trail=(), silences=0)
+        trail = state.trail
+        if state.node in self.content.menus:
+            trail = (*trail, state.node)[-MAX_TRAIL:]
+        return replace(state, node=node, trail=trail, silences=0)
+
+    def _back(self, state: CallState) -> CallState:
+        if not state.trail:
+            return replace(state, node=MAIN_MENU)
+        return replace(state, node=state.trail[-1], trail=state.trail[:-1])
+
+    @staticmethod
+    def _spoken_key(speech: str) -> str | None:
+        text = normalize(speech)
+        if not text:
+            return None
+        words = text.split()
+        if len(words) <= 2 and all(w in SPOKEN_NUMBERS or w.isdigit() for w in words):
+            word = words[-1]
+            return SPOKEN_NUMBERS.get(word, word[:1])
+        for key, phrases in SPOKEN_COMMANDS.items():
+            if text in phrases or (len(words) <= 4 and any(p in text for p in phrases if " " in p)):
+                return key
+        return None

@@ -1,0 +1,39 @@
+"""Phone numbers are never kept in clear: a keyed hash stands in for them everywhere."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+
+KEY_FILE_NAME = "phone-hash.key"
+
+
+class PhoneHasher:
+    """Turns a phone number into a stable, keyed, one-way id."""
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def __call__(self, number: str) -> str:
+        """The id for a number; the same number in any formatting gives the same id."""
+        digits = re.sub(r"[^0-9A-Za-z:]", "", number)[:64]
+        return hmac.new(self._key, digits.encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def load_hash_key(configured: str, instance_path: Path) -> bytes:
+    """The configured key, or one made once and kept in the instance folder."""
+    if configured:
+        return configured.encode()
+    path = instance_path / KEY_FILE_NAME
+    if path.exists():
+        return path.read_bytes().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32).encode()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+    return key

@@ -1,0 +1,102 @@
+"""SQLite store: the default, one file shared by every worker process of one host."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from service.errors import StoreError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    expires REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS opt_out (
+    subscriber TEXT PRIMARY KEY,
+    since REAL NOT NULL
+);
+"""
+PURGE_EVERY_SECONDS = 600
+
+
+class SqliteStore:
+    """State and opt-outs in one SQLite file, written with full durability."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._last_purge = 0.0
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as db:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot open the SQLite store at {path}: {error}") from error
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous=FULL")
+            yield db
+        finally:
+            db.close()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        with self._guard(), self._connect() as db:
+            row = db.execute(
+                "SELECT value FROM state WHERE key = ? AND expires > ?", (key, time.time())
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            value = json.loads(row[0])
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        now = time.time()
+        with self._guard(), self._connect() as db:
+            db.execute(
+                "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
+                (key, json.dumps(value), now + ttl_seconds),
+            )
+            if now - self._last_purge > PURGE_EVERY_SECONDS:
+                self._last_purge = now
+                db.execute("DELETE FROM state WHERE expires <= ?", (now,))
+
+    def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
+        with self._guard(), self._connect() as db:
+            if opted_out:
+                db.execute(
+                    "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
+                    (subscriber, time.time()),
+                )
+            else:
+                db.execute("DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
+
+    def is_opted_out(self, subscriber: str) -> bool:
+        with self._guard(), self._connect() as db:
+            row = db.execute("SELECT 1 FROM opt_out WHERE subscriber = ?", (subscriber,)).fetchone()
+        return row is not None
+
+    def ping(self) -> None:
+        with self._guard(), self._connect() as db:
+            db.execute("SELECT 1").fetchone()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite's errors into StoreError naming the file."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(f"SQLite store {self.path}: {error}") from error

@@ -1,0 +1,136 @@
+"""The navigation core for text messages: (content, state, message) -> (next state, reply text).
+
+Opt-out words are not handled here: the webhook checks them first, before any state is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from service import keys, script
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
+from service.matching import Matcher, normalize
+
+MENU_WORDS = frozenset(
+    {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
+     "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "thanks",
+     "thank you"}
+)
+MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
+HELP_WORDS = frozenset({"help", "info", "information"})
+
+
+@dataclass(frozen=True)
+class TextState:
+    """What a texter was last sent: the menu numbers answer, and the topic MORE continues."""
+
+    menu: str = MAIN_MENU
+    topic: str = ""
+    page: int = 0
+    lang: str = DEFAULT_LANGUAGE
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form for the store."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> TextState:
+        """Rebuild from the store; anything malformed starts fresh."""
+        if not isinstance(data, dict):
+            return cls()
+        try:
+            return cls(
+                menu=str(data.get("menu", MAIN_MENU)),
+                topic=str(data.get("topic", "")),
+                page=int(data.get("page", 0)),
+                lang=str(data.get("lang", DEFAULT_LANGUAGE)),
+            )
+        except (TypeError, ValueError):
+            return cls()
+
+
+@dataclass(frozen=True)
+class TextReply:
+    """The new state and the one message to send back."""
+
+    state: TextState
+    message: str
+
+
+class TextNavigator:
+    """Answers one incoming text; one instance serves every texter."""
+
+    def __init__(self, content: Content, line_phone: str = "") -> None:
+        self.content = content
+        self.line_phone = line_phone
+        self.matchers = {lang: Matcher(content, lang) for lang in content.languages}
+
+    def reply(self, state: TextState, body: str) -> TextReply:
+        """The reply to one message, given what this phone was sent before."""
+        state = self._known(state)
+        text = normalize(body)
+        if text in HELP_WORDS:
+            return TextReply(state, self.help(state.lang))
+        if text in MORE_WORDS:
+            return self._more(state)
+        if not text or text in MENU_WORDS:
+            return self._menu(state, MAIN_MENU)
+        if text.isdigit():
+            return self._number(state, text)
+        node = self.matchers[state.lang].match(body)
+        if node is None:
+            return self._menu(state, MAIN_MENU, "sms_not_understood")
+        return self._node(state, node)
+
+    def help(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The HELP reply: the line's name, what to text, how to stop, where to call."""
+        phone = self.content.prompt("sms_help_phone", lang, phone=self.line_phone) if self.line_phone else ""
+        line_name = self.content.prompt("line_name", lang)
+        return " ".join(self.content.prompt("sms_help", lang, line_name=line_name, phone=phone).split())
+
+    def resubscribed(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The confirmation after START, YES or UNSTOP."""
+        return " ".join(self.content.prompt("sms_resubscribed", lang).split())
+
+    def error(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The apology when something failed on our side."""
+        return self.content.prompt("sms_error", lang)
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _known(self, state: TextState) -> TextState:
+        lang = state.lang if state.lang in self.content.languages else DEFAULT_LANGUAGE
+        menu = state.menu if state.menu in self.content.menus else MAIN_MENU
+        topic = state.topic if state.topic in self.content.topics else ""
+        return TextState(menu=menu, topic=topic, page=state.page if topic else 0, lang=lang)
+
+    def _number(self, state: TextState, text: str) -> TextReply:
+        number = text.lstrip("0") or "0"
+        if number == keys.MAIN:
+            return self._menu(state, MAIN_MENU)
+        target = self.content.menus[state.menu].target(number)
+        if target is None:
+            return self._menu(state, state.menu, "sms_not_understood")
+        return self._node(state, target)
+
+    def _node(self, state: TextState, node: str) -> TextReply:
+        if self.content.is_menu(node):
+            return self._menu(state, node)
+        message = script.sms_page(self.content, node, 0, state.lang)
+        return TextReply(replace(state, topic=node, page=0), message)
+
+    def _menu(self, state: TextState, menu: str, notice: str = "") -> TextReply:
+        said = self.content.prompt(notice, state.lang) if notice else ""
+        message = script.sms_menu(self.content, menu, state.lang, said)
+        return TextReply(replace(state, menu=menu), message)
+
+    def _more(self, state: TextState) -> TextReply:
+        if not state.topic:
+            return self._menu(state, state.menu, "sms_no_more")
+        pages = self.content.topics[state.topic].texts[state.lang].sms
+        page = state.page + 1
+        if page >= len(pages):
+            return self._menu(state, state.menu, "sms_no_more")
+        message = script.sms_page(self.content, state.topic, page, state.lang)
+        return TextReply(replace(state, page=page), message)

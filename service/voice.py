@@ -1,0 +1,136 @@
+"""The phone line: Twilio voice webhooks rendered as TwiML over the navigation core."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, request, url_for
+from twilio.twiml.voice_response import Gather, VoiceResponse
+
+from service import script
+from service.navigation import SPOKEN_COMMANDS, CallState, Turn
+from service.runtime import Runtime, runtime
+from service.signature import twilio_signed
+from service.webhook import twiml_response
+
+log = logging.getLogger(__name__)
+bp = Blueprint("voice", __name__, url_prefix="/voice")
+GATHER_TIMEOUT_SECONDS = 6
+MAX_HINTS = 60
+SLOW_RATE = "80%"
+
+
+@bp.post("")
+@twilio_signed
+def incoming() -> Response:
+    """A new call: welcome and main menu."""
+    rt = runtime()
+    try:
+        turn = rt.calls.start()
+        _save(rt, turn.state)
+        return twiml_response(render(rt, turn))
+    except Exception:
+        log.exception("voice: failed to answer a new call")
+        return twiml_response(_recover(rt, None))
+
+
+@bp.post("/input")
+@twilio_signed
+def gather() -> Response:
+    """What the caller pressed or said, or nothing (the gather timed out)."""
+    rt = runtime()
+    state: CallState | None = None
+    try:
+        state = CallState.from_dict(rt.store.get(_key()))
+        digits = request.form.get("Digits", "")[:20]
+        speech = request.form.get("SpeechResult", "")[:500]
+        if digits.strip():
+            turn = rt.calls.press(state, digits)
+        elif speech.strip():
+            turn = rt.calls.say(state, speech)
+        else:
+            turn = rt.calls.silence(state)
+        _save(rt, turn.state)
+        return twiml_response(render(rt, turn))
+    except Exception:
+        log.exception("voice: failed to answer input")
+        return twiml_response(_recover(rt, state))
+
+
+def render(rt: Runtime, turn: Turn) -> str:
+    """TwiML for a turn: everything inside one <Gather> so a caller can press at any time."""
+    state = turn.state
+    response = VoiceResponse()
+    if turn.hangup:
+        for name in turn.notices:
+            _say(rt, response, rt.content.prompt(name, state.lang), state.slow)
+        response.hangup()
+        return str(response)
+    lines = script.spoken(
+        rt.content, state.node, turn.notices, state.lang, state.slow, turn.reprompt
+    ).lines
+    action = _url("voice.gather")
+    gather_verb = response.gather(
+        input="dtmf speech",
+        num_digits=1,
+        action=action,
+        method="POST",
+        timeout=GATHER_TIMEOUT_SECONDS,
+        speech_timeout="auto",
+        hints=", ".join(_hints(rt, state)),
+        language=rt.settings.voice_language,
+    )
+    for line in lines:
+        _say(rt, gather_verb, line, state.slow)
+    response.redirect(action, method="POST")
+    return str(response)
+
+
+def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool) -> None:
+    """One spoken line, slower through SSML prosody when the caller asked."""
+    voice = rt.settings.voice_name
+    language = rt.settings.voice_language
+    if slow:
+        say = parent.say(voice=voice, language=language)
+        say.prosody(text, rate=SLOW_RATE)
+    else:
+        parent.say(text, voice=voice, language=language)
+
+
+def _hints(rt: Runtime, state: CallState) -> list[str]:
+    """Words the recogniser should expect here: this menu's choices, then commands."""
+    content = rt.content
+    hints: list[str] = []
+    menu = content.menus.get(state.node)
+    for option in menu.options if menu else ():
+        owner = content.menus.get(option.target) or content.topics[option.target]
+        text = owner.texts.get(state.lang) or owner.texts["en"]
+        hints.append(text.title.lower())
+        hints.extend(text.keywords[:3])
+    for phrases in SPOKEN_COMMANDS.values():
+        hints.append(phrases[0])
+    return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
+
+
+def _recover(rt: Runtime, state: CallState | None) -> str:
+    """The apology and main menu after a fault; saving may fail too, and that is fine."""
+    turn = rt.calls.recover(state)
+    try:
+        _save(rt, turn.state)
+    except Exception:
+        log.exception("voice: could not save state after a fault")
+    return render(rt, turn)
+
+
+def _key() -> str:
+    call_sid = "".join(ch for ch in request.form.get("CallSid", "") if ch.isalnum())[:64]
+    return f"voice:{call_sid or 'unknown'}"
+
+
+def _save(rt: Runtime, state: CallState) -> None:
+    rt.store.put(_key(), state.to_dict(), rt.settings.state_ttl_seconds)
+
+
+def _url(endpoint: str) -> str:
+    """Absolute when PUBLIC_BASE_URL is set, so Twilio signs the URL we check; else relative."""
+    return f"{runtime().settings.public_base_url}{url_for(endpoint)}"
