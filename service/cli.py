@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
+from collections.abc import Iterator
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from service.simulate import Heard, TwilioSimulator
 
@@ -19,6 +20,7 @@ def init_app(app: Flask) -> None:
 
 @click.command("call")
 @click.argument("inputs", nargs=-1)
+@with_appcontext
 def call_command(inputs: tuple[str, ...]) -> None:
     """Call the line: each input is a key (1, 9, 0...), words to say, or - for silence.
 
@@ -27,16 +29,10 @@ def call_command(inputs: tuple[str, ...]) -> None:
     phone = TwilioSimulator(current_app)
     heard = phone.dial()
     _show_call(heard)
-    script = list(inputs)
-    while not heard.hangs_up:
-        if script:
-            step = script.pop(0)
-        elif inputs or not sys.stdin.isatty():
+    steps = iter(inputs) if inputs else _typed_steps()
+    for step in steps:
+        if heard.hangs_up:
             return
-        else:
-            step = click.prompt(
-                "press or say (empty = silence, q = hang up)", default="-", show_default=False
-            )
         if step.lower() == "q":
             click.echo("[you hang up]")
             return
@@ -45,9 +41,21 @@ def call_command(inputs: tuple[str, ...]) -> None:
         _show_call(heard)
 
 
+def _typed_steps() -> Iterator[str]:
+    """Keys or words typed one per line, until end of input."""
+    while True:
+        try:
+            yield click.prompt(
+                "press or say (empty = silence, q = hang up)", default="-", show_default=False
+            )
+        except click.Abort:
+            return
+
+
 @click.command("text")
 @click.argument("messages", nargs=-1, required=True)
 @click.option("--sender", default="+15555550100", help="The phone number the texts come from.")
+@with_appcontext
 def text_command(messages: tuple[str, ...], sender: str) -> None:
     """Text the line: each argument is one message; prints each reply."""
     phone = TwilioSimulator(current_app)

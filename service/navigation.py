@@ -19,6 +19,7 @@ SPOKEN_NUMBERS = {
     "one": "1", "two": "2", "to": "2", "too": "2", "three": "3", "four": "4", "for": "4",
     "five": "5", "seven": "7", "eight": "8", "nine": "9", "zero": "0", "oh": "0",
 }
+NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um"})
 SPOKEN_COMMANDS = {
     keys.REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon"),
     keys.BACK: ("back", "go back", "previous", "back up"),
@@ -164,9 +165,9 @@ class CallNavigator:
         if not text:
             return None
         words = text.split()
-        if len(words) <= 2 and all(w in SPOKEN_NUMBERS or w.isdigit() for w in words):
-            word = words[-1]
-            return SPOKEN_NUMBERS.get(word, word[:1])
+        numbers = [w for w in words if w not in NUMBER_FILLERS]
+        if len(numbers) == 1 and (numbers[0] in SPOKEN_NUMBERS or numbers[0].isdigit()):
+            return SPOKEN_NUMBERS.get(numbers[0], numbers[0] if len(numbers[0]) == 1 else "")
         for key, phrases in SPOKEN_COMMANDS.items():
             if text in phrases or (len(words) <= 4 and any(p in text for p in phrases if " " in p)):
                 return key

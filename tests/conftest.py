@@ -1,0 +1,67 @@
+"""Shared fixtures: an app factory on a temporary store, and a client that signs as Twilio."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from service import create_app
+from service.config import PROJECT_ROOT, Settings
+from service.content import Content, load_content
+from service.simulate import TwilioSimulator
+
+CONTENT_DIR = PROJECT_ROOT / "content"
+TEST_TOKEN = "test-auth-token"
+
+AppFactory = Callable[..., Flask]
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The real content, loaded once."""
+    return load_content(CONTENT_DIR)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for a test: a real SQLite file in a temporary folder."""
+    return Settings(
+        twilio_auth_token=TEST_TOKEN,
+        state_url=f"sqlite:///{tmp_path}/state.db",
+        phone_hash_key="test-phone-hash-key",
+        content_dir=CONTENT_DIR,
+    )
+
+
+@pytest.fixture
+def make_app(settings: Settings, tmp_path: Path) -> AppFactory:
+    """Build an app; keyword arguments override settings. Calling it twice is a restart."""
+
+    def factory(**overrides: object) -> Flask:
+        return create_app(replace(settings, **overrides), instance_path=str(tmp_path / "instance"))
+
+    return factory
+
+
+@pytest.fixture
+def app(make_app: AppFactory) -> Flask:
+    return make_app()
+
+
+@pytest.fixture
+def twilio(app: Flask) -> TwilioSimulator:
+    """A phone that calls and texts the app, with requests signed as Twilio signs them."""
+    return TwilioSimulator(app)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A copy of the real content folder, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target

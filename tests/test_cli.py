@@ -1,0 +1,26 @@
+"""The demo commands let a newcomer hear a call and read texts without a Twilio account."""
+
+from __future__ import annotations
+
+from service.content import Content
+
+
+def test_flask_call_prints_what_a_caller_hears(app, content: Content) -> None:
+    result = app.test_cli_runner().invoke(args=["call", "1", "2", "-", "-", "-"])
+    assert result.exit_code == 0, result.output
+    assert "Welcome" in result.output
+    assert content.topics["spread-lungs"].texts["en"].voice.split(".")[0] in result.output
+    assert "[the call ends]" in result.output
+
+
+def test_flask_call_reads_keys_from_input(app) -> None:
+    result = app.test_cli_runner().invoke(args=["call"], input="2\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "urgent" in result.output.lower()
+
+
+def test_flask_text_prints_each_reply(app, content: Content) -> None:
+    result = app.test_cli_runner().invoke(args=["text", "brian", "STOP", "menu"])
+    assert result.exit_code == 0, result.output
+    assert content.topics["spread-brain"].texts["en"].sms[0] in result.output
+    assert result.output.count("[no reply]") == 2

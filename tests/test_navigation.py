@@ -1,0 +1,36 @@
+"""The channel-free call core: state + input -> next state, with no Flask or Twilio."""
+
+from __future__ import annotations
+
+from service.content import Content
+from service.navigation import CallNavigator, CallState
+
+
+def test_start_welcomes_at_the_main_menu(content: Content) -> None:
+    turn = CallNavigator(content).start()
+    assert turn.node == "main" and turn.notices == ("welcome",)
+
+
+def test_keys_walk_down_and_back_up_the_trail(content: Content) -> None:
+    nav = CallNavigator(content)
+    state = nav.start().state
+    state = nav.press(state, "1").state
+    state = nav.press(state, "5").state
+    assert state.node == "spread-other" and state.trail == ("main", "spread")
+    state = nav.press(state, "2").state
+    assert state.node == content.menus["spread-other"].target("2")
+    for expected in ("spread-other", "spread", "main", "main"):
+        state = nav.press(state, "8").state
+        assert state.node == expected
+
+
+def test_a_state_from_old_content_restarts_at_the_main_menu(content: Content) -> None:
+    turn = CallNavigator(content).press(CallState(node="gone-topic", slow=True), "9")
+    assert turn.node == "main" and turn.state.slow
+
+
+def test_state_survives_a_round_trip_and_garbage_starts_fresh() -> None:
+    state = CallState(node="spread", trail=("main",), silences=2, slow=True)
+    assert CallState.from_dict(state.to_dict()) == state
+    assert CallState.from_dict({"silences": "many"}) == CallState()
+    assert CallState.from_dict(None) == CallState()

@@ -1,0 +1,254 @@
+"""Whole calls through the signed voice webhooks, heard the way a caller hears them."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+import pytest
+
+from service.content import Content
+from service.simulate import TwilioSimulator
+from tests.twiml import twiml_errors
+
+CORE_TOPICS = (
+    "spread-bones", "spread-lungs", "spread-liver", "spread-brain", "spread-other",
+    "symptoms-urgent", "symptoms-bones", "symptoms-lungs", "symptoms-liver", "symptoms-brain",
+    "treat-hormone", "treat-chemo", "treat-targeted", "treat-immuno", "treat-radiation",
+    "treat-surgery", "treat-bone",
+)
+
+
+def voice(content: Content, node: str) -> str:
+    """What a caller hears as the body of a topic (or a menu's intro)."""
+    if node in content.menus:
+        return content.menus[node].texts["en"].intro
+    return content.topics[node].texts["en"].voice
+
+
+def choices(heard_text: str) -> dict[str, str]:
+    """The announced 'For X, press N' choices, by key."""
+    return {key: label for label, key in re.findall(r"For ([^.]+?), press (\d)\.", heard_text)}
+
+
+def test_welcome_says_what_the_line_is_that_it_is_not_advice_and_when_to_call_911(
+    twilio: TwilioSimulator,
+) -> None:
+    heard = twilio.dial()
+    assert heard.status == 200
+    assert "Welcome" in heard.says[0]
+    assert "not medical advice" in heard.text
+    assert "911" in heard.text
+    assert heard.gathers and not heard.hangs_up
+
+
+def test_main_menu_offers_at_most_five_choices_each_with_its_key(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    heard = twilio.dial()
+    offered = {k: v for k, v in choices(heard.text).items() if k in "12345"}
+    assert 3 <= len(offered) <= 5
+    main = content.menus["main"]
+    for option in main.options:
+        assert offered[option.key] == content.label(option.target)
+    assert "spreads" in offered["1"] and "symptoms" in offered["2"] and "treatment" in offered["3"]
+    assert "To hear this again, press 9." in heard.text
+
+
+def test_every_core_topic_is_heard_within_two_key_presses(content: Content, app) -> None:
+    heard_topics: set[str] = set()
+    queue: deque[tuple[str, ...]] = deque([()])
+    while queue:
+        presses = queue.popleft()
+        phone = TwilioSimulator(app)
+        heard = phone.dial()
+        for key in presses:
+            heard = phone.press(key)
+        for node in (*content.topics, *content.menus):
+            text = voice(content, node)
+            if presses and text and text in heard.text:
+                heard_topics.add(node)
+        if len(presses) < 2:
+            for key in choices(heard.text):
+                if key in "12345":
+                    queue.append((*presses, key))
+    missing = [t for t in CORE_TOPICS if t not in heard_topics]
+    assert not missing, f"not reached in 2 presses: {missing}"
+
+
+def test_a_topic_then_repeat_back_and_main_menu_keys(twilio: TwilioSimulator, content: Content) -> None:
+    twilio.dial()
+    menu = twilio.press("1")
+    assert "For bones, press 1." in menu.text
+    bones = twilio.press("1")
+    assert voice(content, "spread-bones") in bones.text
+    for line in ("To hear this again, press 9.", "To go back, press 8.", "For the main menu, press 0."):
+        assert line in bones.text
+    assert voice(content, "spread-bones") in twilio.press("9").text
+    back = twilio.press("8")
+    assert "For bones, press 1." in back.text and voice(content, "spread-bones") not in back.text
+    main = twilio.press("0")
+    assert choices(main.text)["1"] == content.label("spread")
+
+
+def test_back_from_the_main_menu_stays_on_the_main_menu(twilio: TwilioSimulator, content: Content) -> None:
+    twilio.dial()
+    heard = twilio.press("8")
+    assert choices(heard.text)["2"] == content.label("symptoms")
+
+
+@pytest.mark.parametrize("key", ["6", "*", "#", "12"])
+def test_a_wrong_key_says_sorry_and_the_same_menu_again(twilio: TwilioSimulator, key: str) -> None:
+    twilio.dial()
+    first = twilio.press("2")
+    heard = twilio.press(key)
+    assert heard.says[0].startswith("Sorry")
+    assert choices(heard.text) == choices(first.text)
+
+
+def test_a_wrong_key_after_a_topic_re_prompts_without_replaying_the_whole_topic(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    twilio.dial()
+    twilio.press("1")
+    twilio.press("3")
+    heard = twilio.press("5")
+    assert heard.says[0].startswith("Sorry")
+    assert voice(content, "spread-liver") not in heard.text
+    assert "To hear this again, press 9." in heard.text
+
+
+def test_silence_re_prompts_then_the_third_in_a_row_says_goodbye_and_hangs_up(
+    twilio: TwilioSimulator,
+) -> None:
+    twilio.dial()
+    for _ in range(2):
+        heard = twilio.wait()
+        assert "did not hear" in heard.says[0]
+        assert heard.gathers and not heard.hangs_up
+    last = twilio.wait()
+    assert "Goodbye" in last.text
+    assert last.hangs_up and not last.gathers
+
+
+def test_a_key_between_silences_starts_the_count_again(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    twilio.wait()
+    twilio.wait()
+    twilio.press("9")
+    twilio.wait()
+    heard = twilio.wait()
+    assert not heard.hangs_up
+    assert twilio.wait().hangs_up
+
+
+def test_silence_waits_for_input_then_redirects_to_the_same_handler(twilio: TwilioSimulator) -> None:
+    heard = twilio.dial()
+    gather = heard.root.find("Gather")
+    assert gather is not None
+    assert gather.get("input") == "dtmf speech"
+    assert gather.get("numDigits") == "1"
+    assert gather.get("action") == "/voice/input"
+    assert "liver" in gather.get("hints", "") or "where it spreads" in gather.get("hints", "")
+    redirect = heard.root.find("Redirect")
+    assert redirect is not None and redirect.text == "/voice/input"
+    assert list(heard.root)[-1] is redirect
+
+
+@pytest.mark.parametrize(
+    ("words", "node"),
+    [("Liver.", "spread-liver"), ("brain", "spread-brain"), ("bones", "spread-bones"),
+     ("hormone therapy", "treat-hormone"), ("chemo", "treat-chemo")],
+)
+def test_saying_a_topic_goes_to_it(twilio: TwilioSimulator, content: Content, words: str, node: str) -> None:
+    twilio.dial()
+    heard = twilio.speak(words)
+    assert voice(content, node) in heard.text
+
+
+def test_saying_treatment_opens_the_treatment_menu(twilio: TwilioSimulator, content: Content) -> None:
+    twilio.dial()
+    heard = twilio.speak("treatment")
+    assert choices(heard.text)["1"] == content.label("treat-hormone")
+
+
+@pytest.mark.parametrize(("words", "expect"), [("two", "symptoms"), ("Number 2.", "symptoms")])
+def test_saying_a_number_works_like_pressing_it(
+    twilio: TwilioSimulator, content: Content, words: str, expect: str
+) -> None:
+    twilio.dial()
+    heard = twilio.speak(words)
+    assert choices(heard.text)["1"] == content.label(content.menus[expect].options[0].target)
+
+
+def test_saying_go_back_and_main_menu(twilio: TwilioSimulator, content: Content) -> None:
+    twilio.dial()
+    twilio.press("1")
+    twilio.press("2")
+    back = twilio.speak("go back")
+    assert "For bones, press 1." in back.text
+    main = twilio.speak("main menu")
+    assert choices(main.text)["3"] == content.label("medicines")
+
+
+def test_speech_that_matches_nothing_re_prompts_like_a_wrong_key(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    menu = twilio.press("3")
+    heard = twilio.speak("purple elephant umbrella")
+    assert heard.says[0].startswith("Sorry")
+    assert choices(heard.text) == choices(menu.text)
+
+
+def test_slower_key_confirms_and_slows_every_line_after(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    heard = twilio.press("7")
+    assert "more slowly" in heard.says[0]
+    assert all(say.find("prosody") is not None for say in heard.root.iter("Say"))
+    later = twilio.press("1")
+    assert all(say.find("prosody") is not None for say in later.root.iter("Say"))
+    assert "For slower speech" not in later.text
+
+
+def test_two_calls_keep_their_own_place(app) -> None:
+    first, second = TwilioSimulator(app), TwilioSimulator(app)
+    first.dial()
+    second.dial()
+    first.press("1")
+    heard = second.press("9")
+    assert "Welcome" not in heard.text and choices(heard.text)["5"]
+
+
+def test_every_answer_on_a_long_call_is_valid_twiml(twilio: TwilioSimulator) -> None:
+    answers = [twilio.dial()]
+    for step in ["1", "5", "2", "9", "8", "8", "7", "2", "1", "0", "x", "3", "3", "4", "5", "1"]:
+        answers.append(twilio.speak("slower") if step == "x" else twilio.press(step))
+    answers += [twilio.wait(), twilio.wait(), twilio.wait()]
+    for heard in answers:
+        assert heard.status == 200
+        assert twiml_errors(heard.xml) == []
+    assert answers[-1].hangs_up
+
+
+def test_a_fault_on_our_side_apologises_and_offers_the_main_menu(
+    app, twilio: TwilioSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    twilio.dial()
+    store = app.extensions["mbc_line"].store
+
+    def broken(key: str) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "get", broken)
+    heard = twilio.press("1")
+    assert heard.status == 200
+    assert "Sorry, something went wrong" in heard.text
+    assert heard.gathers and "press 1" in heard.text
+    assert twiml_errors(heard.xml) == []
+
+
+def test_a_call_that_reaches_input_without_a_start_begins_at_the_main_menu(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    twilio.call_sid = "CAunknowncall"
+    heard = twilio.press("1")
+    assert choices(heard.text)["1"] == content.label("spread-bones")
