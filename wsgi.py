@@ -1,5 +1,13 @@
 """The WSGI entry point: `gunicorn wsgi:app` or `flask --app wsgi:app run`."""
 
-from service import create_app
+import sys
 
-app = create_app()
+from service import create_app
+from service.content import ContentError
+from service.errors import ConfigError, StoreError
+
+try:
+    app = create_app()
+except (ConfigError, ContentError, StoreError) as error:
+    print(f"The line cannot start: {error}", file=sys.stderr)
+    raise SystemExit(1) from error

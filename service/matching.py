@@ -32,6 +32,12 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text.lower().replace("'", "")))
 
 
+def _content_words(text: str) -> tuple[str, ...]:
+    """The words that carry meaning; filler is dropped unless nothing else is left."""
+    words = normalize(text).split()
+    return tuple(w for w in words if w not in FILLER_WORDS) or tuple(words)
+
+
 def _stem(word: str) -> str:
     """A light plural fold so 'bones' and 'bone', 'metastases' and 'metastasis' meet."""
     for suffix, repl in (("ies", "y"), ("ses", "sis"), ("es", "e"), ("s", "")):
@@ -58,15 +64,13 @@ class Matcher:
         for owner in owners:
             text = owner.texts.get(lang) or owner.texts["en"]
             for phrase in text.keywords:
-                words = tuple(normalize(phrase).split())
+                words = _content_words(phrase)
                 if words:
                     self.keywords.append(_Keyword(owner.id, words))
 
     def match(self, message: str) -> str | None:
         """The best node for a message, or None when nothing is close enough."""
-        words = [w for w in normalize(message).split() if w not in FILLER_WORDS] or normalize(
-            message
-        ).split()
+        words = list(_content_words(message))
         if not words:
             return None
         best: tuple[float, float, str] | None = None

@@ -33,7 +33,16 @@ def load_hash_key(configured: str, instance_path: Path) -> bytes:
         return path.read_bytes().strip()
     instance_path.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32).encode()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(key)
-    return key
+        handle.flush()
+        os.fsync(handle.fileno())
+    try:
+        os.link(partial, path)  # atomic: the first worker to start wins, the others read its key
+    except FileExistsError:
+        pass
+    finally:
+        partial.unlink()
+    return path.read_bytes().strip()

@@ -19,13 +19,13 @@ bp = Blueprint("sms", __name__)
 MAX_BODY_CHARS = 1600  # Twilio's own limit for one message
 
 
-@bp.post("/sms")
+@bp.route("/sms", methods=["GET", "POST"])
 @twilio_signed
 def incoming() -> Response:
     """One incoming text: opt-out words first (committed before we answer), then the topic."""
     rt = runtime()
-    body = request.form.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
-    subscriber = rt.hash_phone(request.form.get("From", ""))
+    body = request.values.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
+    subscriber = rt.hash_phone(request.values.get("From", ""))
     control = control_word(body)
     if control == "stop":
         _record(rt, subscriber, opted_out=True)

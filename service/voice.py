@@ -20,7 +20,7 @@ MAX_HINTS = 60
 SLOW_RATE = "80%"
 
 
-@bp.post("")
+@bp.route("", methods=["GET", "POST"])
 @twilio_signed
 def incoming() -> Response:
     """A new call: welcome and main menu."""
@@ -34,7 +34,7 @@ def incoming() -> Response:
         return twiml_response(_recover(rt, None))
 
 
-@bp.post("/input")
+@bp.route("/input", methods=["GET", "POST"])
 @twilio_signed
 def gather() -> Response:
     """What the caller pressed or said, or nothing (the gather timed out)."""
@@ -42,8 +42,8 @@ def gather() -> Response:
     state: CallState | None = None
     try:
         state = CallState.from_dict(rt.store.get(_key()))
-        digits = request.form.get("Digits", "")[:20]
-        speech = request.form.get("SpeechResult", "")[:500]
+        digits = request.values.get("Digits", "")[:20]
+        speech = request.values.get("SpeechResult", "")[:500]
         if digits.strip():
             turn = rt.calls.press(state, digits)
         elif speech.strip():
@@ -123,7 +123,7 @@ def _recover(rt: Runtime, state: CallState | None) -> str:
 
 
 def _key() -> str:
-    call_sid = "".join(ch for ch in request.form.get("CallSid", "") if ch.isalnum())[:64]
+    call_sid = "".join(ch for ch in request.values.get("CallSid", "") if ch.isalnum())[:64]
     return f"voice:{call_sid or 'unknown'}"
 
 

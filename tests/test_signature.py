@@ -52,3 +52,14 @@ def test_behind_a_proxy_gather_actions_point_at_the_public_url(make_app) -> None
 def test_health_check_needs_no_signature(app) -> None:
     response = app.test_client().get("/healthz")
     assert response.status_code == 200 and response.json["status"] == "ok"
+
+
+def test_a_number_set_to_http_get_is_served_and_checked_too(app) -> None:
+    phone = TwilioSimulator(app)
+    query = "Body=liver&From=%2B15555550100"
+    signature = phone.validator.compute_signature(f"http://localhost/sms?{query}", {})
+    client = app.test_client()
+    good = client.get(f"/sms?{query}", headers={"X-Twilio-Signature": signature})
+    assert good.status_code == 200 and b"<Message>" in good.data
+    forged = client.get("/sms?Body=menu&From=%2B15555550100", headers={"X-Twilio-Signature": signature})
+    assert forged.status_code == 403
