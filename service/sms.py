@@ -31,10 +31,11 @@ def incoming() -> Response:
         _record(rt, subscriber, opted_out=True)
         return twiml_response(str(MessagingResponse()))
     try:
-        if control == "start":
+        opted_out = _opted_out(rt, subscriber)
+        if control == "start" and opted_out:
             _record(rt, subscriber, opted_out=False)
             return twiml_response(_message(rt.texts.resubscribed()))
-        if _opted_out(rt, subscriber):
+        if opted_out:
             return twiml_response(str(MessagingResponse()))
     except Exception:
         log.exception("sms: cannot tell whether %s opted out; staying silent", subscriber[:12])

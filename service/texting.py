@@ -15,8 +15,9 @@ from service.matching import Matcher, normalize
 MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
      "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "thanks",
-     "thank you"}
+     "thank you", "start", "yes", "unstop"}
 )
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "zero": "0"}
 MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
 HELP_WORDS = frozenset({"help", "info", "information"})
 
@@ -76,6 +77,7 @@ class TextNavigator:
             return self._more(state)
         if not text or text in MENU_WORDS:
             return self._menu(state, MAIN_MENU)
+        text = NUMBER_WORDS.get(text, text)
         if text.isdigit():
             return self._number(state, text)
         node = self.matchers[state.lang].match(body)

@@ -145,9 +145,21 @@ def test_start_yes_or_unstop_confirms_and_the_line_answers_again(
     assert is_main_menu(content, reply(twilio, "menu"))
 
 
+def test_start_from_a_phone_that_never_stopped_gets_the_menu(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    assert is_main_menu(content, reply(twilio, "START"))
+    assert is_main_menu(content, reply(twilio, "yes"))
+
+
+def test_a_number_written_as_a_word_answers_the_menu(twilio: TwilioSimulator, content: Content) -> None:
+    reply(twilio, "menu")
+    assert f"1 {content.title('symptoms-urgent')}" in reply(twilio, "two")
+
+
 def test_a_stop_word_inside_a_question_is_not_an_opt_out(twilio: TwilioSimulator, content: Content) -> None:
-    message = reply(twilio, "how do I stop bone pain")
-    assert message and not twilio.text("menu").messages == []
+    assert reply(twilio, "how do I stop bone pain")
+    assert twilio.text("menu").messages != []
 
 
 def test_an_opt_out_survives_a_restart(make_app) -> None:
