@@ -15,6 +15,7 @@ dev: setup
 	.venv/bin/flask --app wsgi:app run --port $(PORT)
 
 test: setup
+	.venv/bin/flask content check
 	.venv/bin/ruff check .
 	.venv/bin/python -m pytest
 

@@ -11,6 +11,8 @@ from service.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
+DEFAULT_SPEECH_VOICES = (("en", "en-us"), ("es", "es-419"))
+SPEECH_RATE_RANGE = range(60, 401)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,12 @@ class Settings:
     voice_language: str = "en-US"
     state_ttl_seconds: int = 7 * 24 * 3600
     log_level: str = "INFO"
+    content_max_age_days: int = 365
+    audio_enabled: bool = False
+    audio_dir: Path | None = None
+    speech_voices: tuple[tuple[str, str], ...] = DEFAULT_SPEECH_VOICES
+    speech_rate: int = 150
+    speech_slow_rate: int = 120
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -45,10 +53,15 @@ class Settings:
             voice_language=env.get("VOICE_LANGUAGE", "").strip() or "en-US",
             state_ttl_seconds=_int(env, "STATE_TTL_SECONDS", 7 * 24 * 3600),
             log_level=env.get("LOG_LEVEL", "").strip().upper() or "INFO",
+            content_max_age_days=_int(env, "CONTENT_MAX_AGE_DAYS", 365, unit="days"),
+            audio_enabled=env.get("AUDIO_ENABLED", "").strip().lower() in TRUE_WORDS,
+            audio_dir=Path(env["AUDIO_DIR"].strip()) if env.get("AUDIO_DIR", "").strip() else None,
+            speech_voices=_speech_voices(env.get("SPEECH_VOICE", "")),
+            **_speech_rates(env),
         )
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _int(env: Mapping[str, str], name: str, default: int, unit: str = "seconds") -> int:
     """Parse a positive whole number so a typo stops the start with the variable's name."""
     raw = env.get(name, "").strip()
     if not raw:
@@ -56,7 +69,35 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be a whole number of seconds, not {raw!r}") from None
+        raise ConfigError(f"{name} must be a whole number of {unit}, not {raw!r}") from None
     if value <= 0:
         raise ConfigError(f"{name} must be above 0, not {value}")
     return value
+
+
+def _speech_voices(raw: str) -> tuple[tuple[str, str], ...]:
+    """SPEECH_VOICE: "en-us" names the English voice; "en=en-us,es=es-419" names one per language."""
+    voices = dict(DEFAULT_SPEECH_VOICES)
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        lang, _, voice = part.rpartition("=")
+        if not voice.strip() or (part.count("=") and not lang.strip()):
+            raise ConfigError(f"SPEECH_VOICE must look like en-us or en=en-us,es=es-419, not {raw!r}")
+        voices[lang.strip().lower() or "en"] = voice.strip()
+    return tuple(voices.items())
+
+
+def _speech_rates(env: Mapping[str, str]) -> dict[str, int]:
+    """SPEECH_RATE and SPEECH_SLOW_RATE in the engine's words a minute; the slow one must be slower."""
+    rates = {
+        "speech_rate": _int(env, "SPEECH_RATE", 150, unit="words a minute"),
+        "speech_slow_rate": _int(env, "SPEECH_SLOW_RATE", 120, unit="words a minute"),
+    }
+    for name, value in rates.items():
+        if value not in SPEECH_RATE_RANGE:
+            raise ConfigError(f"{name.upper()} must be from 60 to 400 words a minute, not {value}")
+    if rates["speech_slow_rate"] >= rates["speech_rate"]:
+        raise ConfigError(
+            f"SPEECH_SLOW_RATE ({rates['speech_slow_rate']}) must be below SPEECH_RATE "
+            f"({rates['speech_rate']}), so the slower key really slows the speech"
+        )
+    return rates

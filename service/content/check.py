@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from service.config import Settings
-from service.content.loader import read_content
-from service.content.yamlfile import Problem
+from service.content.loader import read_folder
+from service.content.quality import Report, check_quality
+from service.errors import ConfigError
 
 
-def check_content(root: Path) -> list[Problem]:
-    """Every problem in a content folder, errors and warnings, in file order."""
-    _, problems = read_content(root)
-    return sorted(problems, key=lambda p: (p.file, p.line))
+def check_content(
+    root: Path, max_age_days: int = Settings.content_max_age_days, today: dt.date | None = None
+) -> Report:
+    """Every problem in a content folder, the loader's and the quality checks', in file order."""
+    reading = read_folder(root)
+    quality = check_quality(reading, today or dt.date.today(), max_age_days)
+    problems = sorted([*reading.problems, *quality.problems], key=lambda p: (p.file, p.line))
+    return Report(problems, quality.mean_grade)
+
+
+def summary(folder: str, report: Report) -> str:
+    """One closing line a person can read at a glance: what must be fixed and how hard the texts read."""
+    mean = "no texts" if report.mean_grade is None else f"mean grade {report.mean_grade:.1f}"
+    return f"{folder}: {report.errors} error(s), {report.warnings} warning(s), {mean}"
 
 
 @click.group("content")
@@ -25,14 +37,18 @@ def content_group() -> None:
 @content_group.command("check")
 @click.option("--dir", "folder", type=click.Path(path_type=Path), default=None,
               help="The content folder (default: CONTENT_DIR or ./content).")
-def check_command(folder: Path | None) -> None:
+@click.option("--max-age-days", type=click.IntRange(min=1), default=None,
+              help="Days a topic's reviewed date stays good (default: CONTENT_MAX_AGE_DAYS or 365).")
+def check_command(folder: Path | None, max_age_days: int | None) -> None:
     """Check the content; exit 1 if anything is wrong."""
-    root = folder or Settings.from_env().content_dir
-    problems = check_content(root)
-    for problem in problems:
-        click.echo(str(problem), err=problem.severity == "error")
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    click.echo(f"{root}: {errors} error(s), {warnings} warning(s)")
-    if errors:
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    root = folder or settings.content_dir
+    report = check_content(root, max_age_days or settings.content_max_age_days)
+    for problem in report.problems:
+        click.echo(str(problem))
+    click.echo(summary(str(root), report))
+    if report.errors:
         raise SystemExit(1)

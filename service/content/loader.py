@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,7 @@ SMS_NOTICES = ("sms_not_understood", "sms_no_more")
 TOPIC_FIELDS = {"id", "reviewed", "sources"}
 TOPIC_TEXT_FIELDS = {"title", "label", "keywords", "voice", "sms"}
 MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
+MENUS_FILE_FIELDS = {"menus", "core"}
 
 
 class ContentError(Exception):
@@ -62,10 +65,37 @@ def load_content(root: Path) -> Content:
     return content
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A content folder as read: what later checks need to look further and name file and line."""
+
+    content: Content | None
+    parts: Content
+    problems: list[Problem]
+    folder: str
+    docs: Mapping[str, YamlDoc]
+    menus_file: str
+    sources_file: str
+    prompts_file: str
+
+
 def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
     """Read a content folder and return it (when usable) with every problem found."""
+    reading = read_folder(root)
+    return reading.content, reading.problems
+
+
+def read_folder(root: Path) -> Reading:
+    """Read a content folder, keeping whatever could be read even when some files are broken."""
     reader = _Reader(root)
-    return reader.read(), reader.problems
+    content = reader.read()
+    return Reading(
+        content=content, parts=reader.parts, problems=reader.problems,
+        folder=reader.shown(root), docs=reader.docs,
+        menus_file=reader.shown(root / "menus.yaml"),
+        sources_file=reader.shown(root / "sources.yaml"),
+        prompts_file=reader.shown(root / "prompts.yaml"),
+    )
 
 
 class _Reader:
@@ -77,6 +107,8 @@ class _Reader:
         self.keyword_owner: dict[str, tuple[str, YamlDoc, tuple[Any, ...]]] = {}
         self.docs: dict[str, YamlDoc] = {}
         self.menu_index: dict[str, int] = {}
+        self.core: tuple[str, ...] = ()
+        self.parts = Content(topics={}, menus={}, prompts={}, sources={})
 
     def read(self) -> Content | None:
         prompts = self._prompts()
@@ -84,11 +116,11 @@ class _Reader:
         sources = self._sources()
         topics = self._topics(languages, sources)
         menus = self._menus(languages, topics)
+        self.parts = Content(topics=topics, menus=menus, prompts=prompts, sources=sources, core=self.core)
         if not prompts or not menus or self._has_errors():
             return None
-        content = Content(topics=topics, menus=menus, prompts=prompts, sources=sources)
-        self._check_sms(content)
-        return None if self._has_errors() else content
+        self._check_sms(self.parts)
+        return None if self._has_errors() else self.parts
 
     def _has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
@@ -96,7 +128,7 @@ class _Reader:
     # --- files -------------------------------------------------------------------------
 
     def _doc(self, path: Path) -> YamlDoc | None:
-        shown = self._shown(path)
+        shown = self.shown(path)
         if not path.exists():
             self.problems.append(Problem(shown, 1, "(file)", "is missing"))
             return None
@@ -109,7 +141,8 @@ class _Reader:
             self.docs[shown] = doc
         return doc
 
-    def _shown(self, path: Path) -> str:
+    def shown(self, path: Path) -> str:
+        """A path as problems name it: from the content folder's parent, like content/menus.yaml."""
         try:
             return str(path.relative_to(self.root.parent))
         except ValueError:
@@ -165,6 +198,7 @@ class _Reader:
             self._add(doc, ("sources",), "must be a list of sources")
             return {}
         sources: dict[str, Source] = {}
+        listed: list[tuple[int, Source]] = []
         for index, entry in enumerate(entries):
             source = self._source(doc, index, entry)
             if source is None:
@@ -172,10 +206,23 @@ class _Reader:
             if source.id in sources:
                 self._add(doc, ("sources", index, "id"), f"{source.id!r} is listed twice")
             sources[source.id] = source
-        for index, source in enumerate(sources.values()):
-            if source.cited_by and source.cited_by not in sources:
-                self._add(doc, ("sources", index, "cited_by"), f"unknown source {source.cited_by!r}")
+            listed.append((index, source))
+        for index, source in listed:
+            self._check_citation(doc, index, source, sources)
         return sources
+
+    def _check_citation(
+        self, doc: YamlDoc, index: int, source: Source, sources: dict[str, Source]
+    ) -> None:
+        """A study's facts reach us through an article, so each study names the article citing it."""
+        where = ("sources", index, "cited_by")
+        cited_by = sources.get(source.cited_by)
+        if source.cited_by and cited_by is None:
+            self._add(doc, where, f"unknown source {source.cited_by!r}")
+        elif source.kind == "study" and cited_by is None:
+            self._add(doc, where, "is missing: a study names the article that cites it (cited_by)")
+        elif cited_by is not None and cited_by.kind != "article":
+            self._add(doc, where, f"{source.cited_by!r} is a {cited_by.kind}, not an article")
 
     def _source(self, doc: YamlDoc, index: int, entry: Any) -> Source | None:
         path = ("sources", index)
@@ -206,7 +253,7 @@ class _Reader:
         folder = self.root / "topics"
         files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         if not files:
-            self.problems.append(Problem(self._shown(folder), 1, "(folder)", "has no topic files"))
+            self.problems.append(Problem(self.shown(folder), 1, "(folder)", "has no topic files"))
         topics: dict[str, Topic] = {}
         for path in files:
             doc = self._doc(path)
@@ -227,8 +274,10 @@ class _Reader:
         if topic_id != stem:
             self._add(doc, ("id",), f"must be {stem!r}, the file's name without .yaml")
         reviewed = data.get("reviewed")
-        if not isinstance(reviewed, dt.date):
-            self._add(doc, ("reviewed",), "must be a date like 2026-11-23")
+        if reviewed is None:
+            self._add(doc, ("reviewed",), "is missing: the day a person last checked it, like 2026-11-23")
+        elif not isinstance(reviewed, dt.date):
+            self._add(doc, ("reviewed",), f"{reviewed!r} must be a date like 2026-11-23")
         topic_sources = self._topic_sources(doc, data.get("sources"), sources)
         texts = {}
         for lang in languages:
@@ -274,6 +323,9 @@ class _Reader:
         doc = self._doc(self.root / "menus.yaml")
         if doc is None:
             return {}
+        for name in doc.data:
+            if name not in MENUS_FILE_FIELDS:
+                self._add(doc, (name,), "is not a field of menus.yaml (menus, core)")
         entries = doc.data.get("menus")
         if not isinstance(entries, list):
             self._add(doc, ("menus",), "must be a list of menus")
@@ -290,7 +342,33 @@ class _Reader:
         if MAIN_MENU not in menus:
             self._add(doc, ("menus",), f"needs a menu with id {MAIN_MENU!r}, where every call starts")
         self._check_links(doc, entries, menus, topics)
+        self.core = self._core(doc, doc.data.get("core"), menus, topics)
         return menus
+
+    def _core(
+        self, doc: YamlDoc, value: Any, menus: dict[str, Menu], topics: dict[str, Topic]
+    ) -> tuple[str, ...]:
+        """The core list names the topics and menus that must stay near the main menu."""
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self._add(doc, ("core",), "must be a list of topic or menu ids")
+            return ()
+        core: list[str] = []
+        for index, node in enumerate(value):
+            if not isinstance(node, str) or not self._is_node(node, menus, topics):
+                self._add(doc, ("core", index), f"{node!r} is neither a topic file nor a menu")
+            elif node in core:
+                self._add(doc, ("core", index), f"{node!r} is listed twice")
+            else:
+                core.append(node)
+        return tuple(core)
+
+    def _is_node(self, node: str, menus: dict[str, Menu], topics: dict[str, Topic]) -> bool:
+        """Whether an id names a menu or a topic file (one whose own problems are reported apart)."""
+        if node in menus or node in topics:
+            return True
+        return bool(ID_PATTERN.match(node)) and (self.root / "topics" / f"{node}.yaml").is_file()
 
     def _menu(
         self, doc: YamlDoc, index: int, entry: Any, languages: tuple[str, ...]
@@ -360,7 +438,7 @@ class _Reader:
                 continue
             for number, option in enumerate(menu.options):
                 reached.add(option.target)
-                if option.target not in menus and option.target not in topics:
+                if not self._is_node(option.target, menus, topics):
                     self._add(
                         doc, ("menus", index, "options", number, "to"),
                         f"{option.target!r} is neither a topic file nor a menu",
@@ -430,7 +508,7 @@ class _Reader:
         """Every message the SMS line can send stays GSM-7 and within two segments."""
         from service import script
 
-        menus_doc = self.docs.get(self._shown(self.root / "menus.yaml"))
+        menus_doc = self.docs.get(self.shown(self.root / "menus.yaml"))
         for lang in content.languages:
             longest = max((content.prompt(n, lang) for n in SMS_NOTICES), key=len)
             for topic in content.topics.values():

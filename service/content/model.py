@@ -80,12 +80,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Content:
-    """Everything loaded from `content/`: topics, menus, the line's prompts and sources."""
+    """Everything loaded from `content/`: topics, menus, prompts, sources, and the core node ids."""
 
     topics: Mapping[str, Topic]
     menus: Mapping[str, Menu]
     prompts: Mapping[str, Mapping[str, str]]
     sources: Mapping[str, Source]
+    core: tuple[str, ...] = ()
     lines: Mapping[tuple[str, ...], int] = field(default_factory=dict, compare=False)
 
     @property

@@ -1,0 +1,306 @@
+"""Checks on content that reads well as files but would fail a caller: too hard, too long, too deep,
+too old, unsourced, or silent about when to get help. Each problem names file, line and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from service.content.loader import Reading
+from service.content.model import MAIN_MENU, Content, Topic
+from service.content.reach import shortest_ways
+from service.content.readability import (
+    GRADE_ERROR,
+    GRADE_WARNING,
+    MAX_SPOKEN_WORDS,
+    MEAN_GRADE_MAX,
+    SPOKEN_MAX_SECONDS,
+    WORDS_PER_MINUTE,
+    grade,
+    spoken_seconds,
+    word_count,
+)
+from service.content.yamlfile import Problem, YamlDoc, field_name
+
+MAX_PRESSES = 3
+CORE_MAX_PRESSES = 2
+SYMPTOM_PREFIX = "symptoms-"
+# What counts as saying when to get help now. "911" counts in every language.
+URGENT_HELP: dict[str, tuple[str, ...]] = {
+    "*": (r"\b911\b",),
+    "en": (r"\bcall (?:your|the) care team (?:right away|at once|now|immediately)\b",),
+}
+URGENT_HELP_MESSAGE = (
+    'a symptom topic must say when to get help now: mention 911 or "call your care team right away"'
+)
+HARDEST_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text a caller hears or a texter reads, and where it is written."""
+
+    doc: YamlDoc
+    path: tuple[Any, ...]
+    node: str
+    lang: str
+    body: str
+
+    def problem(self, message: str, severity: str = "error") -> Problem:
+        """A problem about this text, at its own line."""
+        return self.doc.problem(self.path, message, severity)
+
+    def where(self) -> str:
+        """The text's place, for messages that point at it from elsewhere."""
+        return f"{self.doc.file}:{self.doc.line(*self.path)} {field_name(self.path)}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every problem the checker found, and the mean reading grade of all texts."""
+
+    problems: list[Problem]
+    mean_grade: float | None
+
+    @property
+    def errors(self) -> int:
+        """How many problems stop the content from shipping."""
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        """How many problems are worth fixing but do not stop it."""
+        return len(self.problems) - self.errors
+
+
+def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report:
+    """Run every quality check on whatever content could be read, broken files or not."""
+    graded = [(text, grade(text.body, text.lang)) for text in texts(reading)]
+    mean = round(statistics.fmean(g for _, g in graded), 1) if graded else None
+    problems = [
+        *grade_problems(graded),
+        *mean_problems(reading, graded, mean),
+        *spoken_problems(reading),
+        *depth_problems(reading),
+        *review_problems(reading, today, max_age_days),
+        *source_problems(reading),
+        *urgent_help_problems(reading),
+    ]
+    return Report(problems, mean)
+
+
+# --- the texts -----------------------------------------------------------------------------
+
+
+def texts(reading: Reading) -> Iterator[Text]:
+    """Every text a person reads or hears: topic voice texts and SMS pages, and menu intros."""
+    for topic in reading.parts.topics.values():
+        doc = reading.docs[topic.file]
+        for lang, written in topic.texts.items():
+            yield Text(doc, (lang, "voice"), topic.id, lang, written.voice)
+            for page, body in enumerate(written.sms):
+                yield Text(doc, (lang, "sms", page), topic.id, lang, body)
+    yield from menu_intros(reading)
+
+
+def menu_intros(reading: Reading) -> Iterator[Text]:
+    """Each menu's intro, said before its choices and sent above them."""
+    doc = reading.docs.get(reading.menus_file)
+    if doc is None:
+        return
+    for menu in reading.parts.menus.values():
+        for lang, written in menu.texts.items():
+            if written.intro:
+                yield Text(doc, (*menu_path(doc, menu.id), lang, "intro"), menu.id, lang, written.intro)
+
+
+def menu_path(doc: YamlDoc, menu_id: str) -> tuple[Any, ...]:
+    """The path of a menu's entry in menus.yaml, found by its id."""
+    entries = doc.data.get("menus") or []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, dict) and entry.get("id") == menu_id:
+            return ("menus", index)
+    return ("menus",)
+
+
+# --- reading grade -------------------------------------------------------------------------
+
+
+def grade_problems(graded: list[tuple[Text, float]]) -> Iterator[Problem]:
+    """A text above grade 8 is an error; above grade 6, a warning."""
+    for text, value in graded:
+        if value > GRADE_ERROR:
+            yield text.problem(
+                f"reading grade {value:.1f} (Flesch-Kincaid), over {GRADE_ERROR:g}: "
+                "use shorter sentences and shorter words"
+            )
+        elif value > GRADE_WARNING:
+            yield text.problem(
+                f"reading grade {value:.1f}, above {GRADE_WARNING:g}: aim for grade 6", "warning"
+            )
+
+
+def mean_problems(
+    reading: Reading, graded: list[tuple[Text, float]], mean: float | None
+) -> Iterator[Problem]:
+    """The mean grade over all texts stays at most 6; the message names the hardest texts to fix."""
+    if mean is None or mean <= MEAN_GRADE_MAX:
+        return
+    hardest = sorted(graded, key=lambda pair: pair[1], reverse=True)[:HARDEST_SHOWN]
+    shown = ", ".join(f"{text.where()} ({value:.1f})" for text, value in hardest)
+    yield Problem(
+        reading.folder, 1, "(all texts)",
+        f"mean grade {mean:.1f} across {len(graded)} texts, over {MEAN_GRADE_MAX:g}; hardest: {shown}",
+    )
+
+
+# --- spoken length -------------------------------------------------------------------------
+
+
+def spoken_problems(reading: Reading) -> Iterator[Problem]:
+    """What a caller hears before the options come back fits in 45 seconds."""
+    for text, said in heard_before_options(reading):
+        count = word_count(said, text.lang)
+        if count > MAX_SPOKEN_WORDS:
+            seconds = spoken_seconds(count)
+            yield text.problem(
+                f"{count} words take about {seconds:.0f} seconds to say at {WORDS_PER_MINUTE} words "
+                f"a minute, over {SPOKEN_MAX_SECONDS}: keep it to {MAX_SPOKEN_WORDS} words"
+            )
+
+
+def heard_before_options(reading: Reading) -> Iterator[tuple[Text, str]]:
+    """Each topic's voice text, each menu intro, and the welcome with the main menu's intro."""
+    for text in texts(reading):
+        if text.path[-1] == "voice":
+            yield text, text.body
+    for text in menu_intros(reading):
+        if text.node != MAIN_MENU:
+            yield text, text.body
+    yield from _welcome(reading)
+
+
+def _welcome(reading: Reading) -> Iterator[tuple[Text, str]]:
+    """A new call hears the welcome, then the main menu's intro, before the first choices."""
+    prompts_doc = reading.docs.get(reading.prompts_file)
+    intros = {text.lang: text for text in menu_intros(reading) if text.node == MAIN_MENU}
+    if prompts_doc is None:
+        return
+    for lang, prompts in reading.parts.prompts.items():
+        welcome = prompts.get("welcome", "")
+        intro = intros.get(lang)
+        if intro is not None:
+            yield intro, f"{welcome} {intro.body}"
+        else:
+            yield Text(prompts_doc, (lang, "welcome"), MAIN_MENU, lang, welcome), welcome
+
+
+# --- menu depth ----------------------------------------------------------------------------
+
+
+def depth_problems(reading: Reading) -> Iterator[Problem]:
+    """Every topic within 3 key presses of the main menu, and each core node within 2."""
+    doc = reading.docs.get(reading.menus_file)
+    content = reading.parts
+    if doc is None or MAIN_MENU not in content.menus:
+        return
+    ways = shortest_ways(content)
+    for topic_id in content.topics:
+        way = ways.get(topic_id)
+        if way is not None and way.presses > MAX_PRESSES:
+            yield doc.problem(
+                (*menu_path(doc, way.menu), "options", way.option, "to"),
+                f"{topic_id!r} is {way.presses} key presses from the main menu ({way.shown()}), "
+                f"over {MAX_PRESSES}",
+            )
+        elif way is None and _named_in_a_menu(content, topic_id):
+            yield reading.docs[content.topics[topic_id].file].problem(
+                ("id",), f"{topic_id!r} cannot be reached from the main menu by key presses"
+            )
+    for index, node in enumerate(content.core):
+        way = ways.get(node)
+        if way is None or way.presses > CORE_MAX_PRESSES:
+            far = "cannot be reached" if way is None else f"is {way.presses} key presses ({way.shown()})"
+            yield doc.problem(
+                ("core", index),
+                f"core {node!r} {far} from the main menu; a core topic is at most {CORE_MAX_PRESSES}",
+            )
+
+
+def _named_in_a_menu(content: Content, node: str) -> bool:
+    """Whether some menu offers the node (a node in no menu is the loader's to report)."""
+    return any(option.target == node for menu in content.menus.values() for option in menu.options)
+
+
+# --- reviewed date -------------------------------------------------------------------------
+
+
+def review_problems(reading: Reading, today: dt.date, max_age_days: int) -> Iterator[Problem]:
+    """A topic checked against its sources more than the allowed days ago is due for review."""
+    for topic in reading.parts.topics.values():
+        doc = reading.docs[topic.file]
+        age = (today - topic.reviewed).days
+        if age < 0:
+            yield doc.problem(("reviewed",), f"{topic.reviewed} is in the future (today is {today})")
+        elif age > max_age_days:
+            yield doc.problem(
+                ("reviewed",),
+                f"{topic.reviewed} is {age} days ago, over {max_age_days} (CONTENT_MAX_AGE_DAYS): "
+                "check the topic against its sources, then set the date",
+            )
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def source_problems(reading: Reading) -> Iterator[Problem]:
+    """A source that no topic names is a warning: a fact lost, or an entry left behind."""
+    doc = reading.docs.get(reading.sources_file)
+    if doc is None or not isinstance(doc.data.get("sources"), list):
+        return
+    used = _named_sources(reading)
+    for index, entry in enumerate(doc.data["sources"]):
+        source_id = entry.get("id") if isinstance(entry, dict) else None
+        if source_id in reading.parts.sources and source_id not in used:
+            yield doc.problem(("sources", index, "id"), f"{source_id!r} is named by no topic", "warning")
+
+
+def _named_sources(reading: Reading) -> set[str]:
+    """The source ids every topic file names, read from the files so a broken topic still counts."""
+    named: set[str] = set()
+    others = {reading.menus_file, reading.sources_file, reading.prompts_file}
+    for file, doc in reading.docs.items():
+        sources = doc.data.get("sources") if file not in others else None
+        if isinstance(sources, list):
+            named.update(str(s) for s in sources)
+    return named
+
+
+# --- urgent help ---------------------------------------------------------------------------
+
+
+def urgent_help_problems(reading: Reading) -> Iterator[Problem]:
+    """A symptom topic says when to get help now, by voice and on its last SMS page."""
+    for topic in reading.parts.topics.values():
+        if topic.id.startswith(SYMPTOM_PREFIX):
+            yield from _urgent_help_missing(reading.docs[topic.file], topic)
+
+
+def _urgent_help_missing(doc: YamlDoc, topic: Topic) -> Iterator[Problem]:
+    """The voice text and the last SMS page: where a caller and a texter finish the topic."""
+    for lang, written in topic.texts.items():
+        last = len(written.sms) - 1
+        for path, text in (((lang, "voice"), written.voice), ((lang, "sms", last), written.sms[last])):
+            if not says_get_help_now(text, lang):
+                yield doc.problem(path, URGENT_HELP_MESSAGE)
+
+
+def says_get_help_now(text: str, lang: str) -> bool:
+    """Whether a text names 911 or calling the care team right away, in its language."""
+    patterns = URGENT_HELP["*"] + URGENT_HELP.get(lang, ())
+    flat = " ".join(text.split())
+    return any(re.search(pattern, flat, re.IGNORECASE) for pattern in patterns)

@@ -1,0 +1,38 @@
+"""How hard a text is to read and how long it takes to say: the measures the checker holds content to."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from textstat.textstat import textstatistics
+
+GRADE_ERROR = 8.0
+GRADE_WARNING = 6.0
+MEAN_GRADE_MAX = 6.0
+WORDS_PER_MINUTE = 150
+SPOKEN_MAX_SECONDS = 45
+MAX_SPOKEN_WORDS = SPOKEN_MAX_SECONDS * WORDS_PER_MINUTE // 60
+TEXTSTAT_LANGUAGES = {"en": "en_US"}
+
+
+def grade(text: str, lang: str = "en") -> float:
+    """The Flesch-Kincaid grade, to one decimal, so a reported 8.0 is never judged over 8."""
+    return round(_stats(lang).flesch_kincaid_grade(text), 1)
+
+
+def word_count(text: str, lang: str = "en") -> int:
+    """The words a voice will say, counted as the readability library counts them."""
+    return int(_stats(lang).lexicon_count(text))
+
+
+def spoken_seconds(words: int) -> float:
+    """How long a number of words takes to say at the line's speaking rate."""
+    return words * 60 / WORDS_PER_MINUTE
+
+
+@cache
+def _stats(lang: str) -> textstatistics:
+    """One measuring object per language, so syllables are counted with that language's rules."""
+    stats = textstatistics()
+    stats.set_lang(TEXTSTAT_LANGUAGES.get(lang, lang))
+    return stats

@@ -1,0 +1,508 @@
+"""The content checker: break a copy of the real content one way at a time, and read what it says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from service.config import PROJECT_ROOT
+from service.content.check import check_content, content_group
+
+TODAY = dt.date.today()
+SIMPLE = "Tell your care team about new symptoms. In an emergency, call 911."
+HARD_BUT_UNDER_8 = (
+    "Hormone therapy lowers estrogen levels in the body, which can slow cancer cells that need "
+    "hormones to grow. In an emergency, call 911."
+)
+LONG_WINDED = (
+    "Notwithstanding the aforementioned considerations, individualized multidisciplinary therapeutic "
+    "interventions necessitate comprehensive evaluation of heterogeneous pathophysiological characteristics."
+)
+DEEPER_MENU = """\
+  - id: deeper
+    en:
+      title: Deeper
+      label: a deeper menu
+      keywords: [deeper menu]
+    options:
+      - {key: 1, to: TARGET}
+"""
+
+
+class Breaker:
+    """A copy of the real content to break in one way, and what the checker then newly says."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.before = set(self.report())
+
+    def report(self, max_age_days: int = 365) -> list[str]:
+        """Every line the checker prints for the copy, in order."""
+        return [str(p) for p in check_content(self.root, max_age_days, TODAY).problems]
+
+    def new_problems(self, max_age_days: int = 365) -> list[str]:
+        """What the checker says now that it did not say about the unbroken copy."""
+        return [line for line in self.report(max_age_days) if line not in self.before]
+
+    def new_errors(self) -> list[str]:
+        """The new problems that stop the content, leaving out warnings."""
+        return [line for line in self.new_problems() if ": warning: " not in line]
+
+    def text(self, name: str) -> str:
+        return (self.root / name).read_text(encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        """Change one unique piece of a file (a test fails loudly if the content moved on)."""
+        text = self.text(name)
+        assert text.count(old) == 1, f"{old!r} is not once in {name}"
+        (self.root / name).write_text(text.replace(old, new), encoding="utf-8")
+
+    def line(self, name: str, snippet: str) -> int:
+        """The line number of the one line holding a snippet, as an editor shows it."""
+        found = [n for n, line in enumerate(self.text(name).splitlines(), 1) if snippet in line]
+        assert len(found) == 1, f"{snippet!r} is on lines {found} of {name}"
+        return found[0]
+
+    def write_topic(self, topic_id: str, **fields: Any) -> str:
+        """Replace a topic with a small valid one (same sources), changed by the given fields."""
+        name = f"topics/{topic_id}.yaml"
+        found = re.search(r"^sources: (\[.*\])$", self.text(name), re.MULTILINE)
+        fields.setdefault("sources", found.group(1) if found else "[article-mbc-overview]")
+        (self.root / name).write_text(stub_topic(topic_id, **fields), encoding="utf-8")
+        return name
+
+    def add_source(self, entry: str) -> None:
+        """Add an entry at the end of sources.yaml, so the lines of the others stay put."""
+        text = self.text("sources.yaml")
+        (self.root / "sources.yaml").write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
+
+    def topic_ids(self) -> list[str]:
+        return sorted(path.stem for path in (self.root / "topics").glob("*.yaml"))
+
+
+def stub_topic(
+    topic_id: str,
+    *,
+    reviewed: dt.date | None = TODAY,
+    sources: str = "[article-mbc-overview]",
+    voice: str = SIMPLE,
+    sms: tuple[str, ...] = (SIMPLE,),
+    keywords: str | None = None,
+) -> str:
+    """A short topic file in the README's shape, with texts quoted as YAML strings."""
+    lines = [f"id: {topic_id}"]
+    if reviewed is not None:
+        lines.append(f"reviewed: {reviewed}")
+    lines += [
+        f"sources: {sources}",
+        "en:",
+        "  title: Stub",
+        "  label: stub",
+        f"  keywords: {keywords or f'[{topic_id} stub]'}",
+        f"  voice: {quoted(voice)}",
+        "  sms:",
+        *(f"    - {quoted(page)}" for page in sms),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.fixture
+def breaker(content_copy: Path) -> Breaker:
+    return Breaker(content_copy)
+
+
+# --- one break, one message ---------------------------------------------------------------
+
+
+def test_bad_yaml_syntax_names_the_line(breaker: Breaker) -> None:
+    breaker.replace("topics/spread-liver.yaml", "id: spread-liver", "id: spread-liver: oops")
+
+    assert breaker.new_errors() == [
+        "content/topics/spread-liver.yaml:1: (file): is not valid YAML: "
+        "mapping values are not allowed here"
+    ]
+
+
+def test_missing_field(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver")
+    breaker.replace(name, "  label: stub\n", "")
+
+    line = breaker.line(name, "title: Stub")
+    assert f"content/{name}:{line}: en.label: is missing or empty (text expected)" in breaker.new_problems()
+
+
+def test_wrong_type(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", keywords="liver stub")
+
+    line = breaker.line(name, "keywords:")
+    assert f"content/{name}:{line}: en.keywords: must be a list of words or phrases" in breaker.new_problems()
+
+
+def test_id_not_matching_file_name(breaker: Breaker) -> None:
+    breaker.replace("topics/spread-liver.yaml", "id: spread-liver\n", "id: liver\n")
+
+    assert (
+        "content/topics/spread-liver.yaml:1: id: must be 'spread-liver', the file's name without .yaml"
+        in breaker.new_problems()
+    )
+
+
+def test_unknown_source_id(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver")
+    breaker.replace(name, "sources: [", "sources: [study-nobody-2099, ")
+
+    line = breaker.line(name, "sources:")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: sources[0]: unknown source 'study-nobody-2099' (not in sources.yaml)"
+    ]
+
+
+def test_dangling_menu_target(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "{key: 4, to: lower-risk}", "{key: 4, to: lower-risks}")
+
+    line = breaker.line("menus.yaml", "to: lower-risks}")
+    problems = breaker.new_problems()
+    assert any(
+        re.fullmatch(rf"content/menus\.yaml:{line}: menus\[\d+\]\.options\[3\]\.to: "
+                     r"'lower-risks' is neither a topic file nor a menu", p)
+        for p in problems
+    ), problems
+
+
+def test_duplicate_key_in_a_menu(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "{key: 4, to: lower-risk}", "{key: 3, to: lower-risk}")
+
+    line = breaker.line("menus.yaml", "{key: 3, to: lower-risk}")
+    problems = breaker.new_problems()
+    assert len(problems) == 1
+    assert re.fullmatch(
+        rf"content/menus\.yaml:{line}: menus\[\d+\]\.options\[3\]\.key: key 3 is used twice in this menu",
+        problems[0],
+    )
+
+
+def test_keyword_claimed_by_two_topics(breaker: Breaker) -> None:
+    breaker.write_topic("spread-bones", keywords="[shared word]")
+    name = breaker.write_topic("spread-liver", keywords="[shared word]")
+
+    line = breaker.line(name, "keywords:")
+    owner_line = breaker.line("topics/spread-bones.yaml", "keywords:")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: en.keywords[0]: keyword 'shared word' is also claimed by 'spread-bones' "
+        f"(content/topics/spread-bones.yaml:{owner_line})"
+    ]
+
+
+def test_too_many_choices(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "      - {key: 5, to: about}\n",
+                    "      - {key: 5, to: about}\n      - {key: 6, to: choosing}\n")
+
+    problems = breaker.new_problems()
+    options_line = breaker.line("menus.yaml", "{key: 1, to: spread}")
+    assert f"content/menus.yaml:{options_line}: menus[0].options: has 6 choices; at most 5 fit a phone menu" \
+        in problems
+
+
+def test_too_deep(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "{key: 4, to: lower-risk}", "{key: 4, to: deeper}")
+    breaker.replace("menus.yaml", "menus:\n", "menus:\n" + DEEPER_MENU.replace("TARGET", "lower-risk"))
+
+    line = breaker.line("menus.yaml", "{key: 1, to: lower-risk}")
+    assert breaker.new_problems() == [
+        f"content/menus.yaml:{line}: menus[0].options[0].to: 'lower-risk' is 4 key presses from the main "
+        "menu (main > other-treatments > choosing > deeper > lower-risk), over 3"
+    ]
+
+
+def test_core_topic_too_deep(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "{key: 1, to: spread-bones}", "{key: 1, to: deeper}")
+    breaker.replace("menus.yaml", "menus:\n", "menus:\n" + DEEPER_MENU.replace("TARGET", "spread-bones"))
+
+    line = breaker.line("menus.yaml", "  - spread-bones")
+    assert breaker.new_problems() == [
+        f"content/menus.yaml:{line}: core[0]: core 'spread-bones' is 3 key presses "
+        "(main > spread > deeper > spread-bones) from the main menu; a core topic is at most 2"
+    ]
+
+
+def test_unknown_core_id(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "  - spread-bones\n", "  - spread-bone\n")
+
+    line = breaker.line("menus.yaml", "  - spread-bone")
+    assert breaker.new_problems() == [
+        f"content/menus.yaml:{line}: core[0]: 'spread-bone' is neither a topic file nor a menu"
+    ]
+
+
+def test_curly_quote_in_an_sms_page(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", sms=(SIMPLE, "It\u2019s still breast cancer."))
+
+    line = breaker.line(name, "It\u2019s")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: en.sms[1]: has characters outside the plain SMS alphabet (GSM-7): '\u2019'"
+    ]
+
+
+def test_sms_page_over_306_characters(breaker: Breaker) -> None:
+    page = "We are here to help you. " * 12
+    name = breaker.write_topic("spread-liver", sms=(page.strip(),))
+
+    line = breaker.line(name, "We are here")
+    problems = breaker.new_problems()
+    assert len(problems) == 1
+    assert re.fullmatch(
+        rf"content/{name}:{line}: en\.sms\[0\]: 3\d\d characters as sent \(with the reply hint\), "
+        r"over the 306 budget",
+        problems[0],
+    ), problems
+
+
+def test_grade_above_8(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", voice=LONG_WINDED)
+
+    line = breaker.line(name, "voice:")
+    problems = breaker.new_problems()
+    assert len(problems) == 1
+    assert re.fullmatch(
+        rf"content/{name}:{line}: en\.voice: reading grade \d+\.\d \(Flesch-Kincaid\), over 8: "
+        "use shorter sentences and shorter words",
+        problems[0],
+    ), problems
+
+
+def test_grade_above_6_is_a_warning(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", voice=HARD_BUT_UNDER_8)
+
+    line = breaker.line(name, "voice:")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: en.voice: warning: reading grade 7.4, above 6: aim for grade 6"
+    ]
+
+
+def test_mean_grade_above_6(breaker: Breaker) -> None:
+    for topic_id in breaker.topic_ids():
+        breaker.write_topic(topic_id, voice=HARD_BUT_UNDER_8, sms=(HARD_BUT_UNDER_8,))
+
+    report = check_content(breaker.root, today=TODAY)
+    errors = [str(p) for p in report.problems if p.severity == "error"]
+    assert report.mean_grade is not None and report.mean_grade > 6
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"content:1: (all texts): mean grade {report.mean_grade:.1f} across ")
+    assert ", over 6; hardest: content/topics/" in errors[0]
+
+
+def test_spoken_text_too_long(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", voice="Rest when you need to. " * 24)
+
+    line = breaker.line(name, "voice:")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: en.voice: 120 words take about 48 seconds to say at 150 words a minute, "
+        "over 45: keep it to 112 words"
+    ]
+
+
+def test_welcome_and_main_menu_intro_too_long_together(breaker: Breaker) -> None:
+    """A new call hears the welcome, then the main menu's intro: together they must fit."""
+    intro = "Rest when you need to. " * 16
+    breaker.replace("menus.yaml", "  - id: main\n    en:\n", f"  - id: main\n    en:\n      intro: {intro}\n")
+
+    line = breaker.line("menus.yaml", "intro: Rest when")
+    problems = breaker.new_problems()
+    assert any(
+        re.fullmatch(
+            rf"content/menus\.yaml:{line}: menus\[0\]\.en\.intro: 1\d\d words take about \d\d seconds to "
+            "say at 150 words a minute, over 45: keep it to 112 words",
+            problem,
+        )
+        for problem in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "max_age_days", "expected"),
+    [
+        pytest.param(
+            None, 365,
+            "content/topics/spread-liver.yaml:1: reviewed: is missing: the day a person last checked it, "
+            "like 2026-11-23",
+            id="missing",
+        ),
+        pytest.param(
+            TODAY - dt.timedelta(days=400), 365,
+            f"content/topics/spread-liver.yaml:2: reviewed: {TODAY - dt.timedelta(days=400)} is 400 days "
+            "ago, over 365 (CONTENT_MAX_AGE_DAYS): check the topic against its sources, then set the date",
+            id="too-old",
+        ),
+        pytest.param(
+            TODAY - dt.timedelta(days=31), 30,
+            f"content/topics/spread-liver.yaml:2: reviewed: {TODAY - dt.timedelta(days=31)} is 31 days "
+            "ago, over 30 (CONTENT_MAX_AGE_DAYS): check the topic against its sources, then set the date",
+            id="too-old-for-a-shorter-limit",
+        ),
+        pytest.param(
+            TODAY + dt.timedelta(days=1), 365,
+            f"content/topics/spread-liver.yaml:2: reviewed: {TODAY + dt.timedelta(days=1)} is in the "
+            f"future (today is {TODAY})",
+            id="future",
+        ),
+    ],
+)
+def test_reviewed_date(breaker: Breaker, reviewed: dt.date | None, max_age_days: int, expected: str) -> None:
+    breaker.write_topic("spread-liver", reviewed=reviewed)
+
+    assert expected in breaker.new_problems(max_age_days)
+
+
+def test_reviewed_date_within_the_limit_passes(breaker: Breaker) -> None:
+    breaker.write_topic("spread-liver", reviewed=TODAY - dt.timedelta(days=365))
+
+    assert breaker.new_problems() == []
+
+
+def test_symptom_topic_without_urgent_help_wording(breaker: Breaker) -> None:
+    quiet = "Liver spread may cause no symptoms at first. Tell your care team about any of these."
+    name = breaker.write_topic("symptoms-liver", voice=quiet, sms=(SIMPLE, quiet))
+
+    message = 'a symptom topic must say when to get help now: mention 911 or "call your care team right away"'
+    voice_line, page_line = breaker.line(name, "voice:"), breaker.line(name, "- \"Liver spread")
+    assert breaker.new_problems() == [
+        f"content/{name}:{voice_line}: en.voice: {message}",
+        f"content/{name}:{page_line}: en.sms[1]: {message}",
+    ]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "If you cannot breathe, call 911.",
+        "For a seizure, call your care team right away.",
+        "For new weakness, Call Your Care Team at once.",
+    ],
+)
+def test_urgent_help_wording_that_counts(breaker: Breaker, wording: str) -> None:
+    first_page = "Liver spread may cause no symptoms."
+    name = breaker.write_topic("symptoms-liver", voice=wording, sms=(first_page, wording))
+
+    assert [p for p in breaker.new_problems() if name in p] == []
+
+
+def test_unused_source_is_a_warning(breaker: Breaker) -> None:
+    breaker.add_source(
+        "  - id: study-unused-2020\n    kind: study\n    cited_by: article-mbc-overview\n"
+        '    title: "A study no topic names"\n    publisher: "Nobody, 2020"\n',
+    )
+
+    line = breaker.line("sources.yaml", "study-unused-2020")
+    problems = breaker.new_problems()
+    assert len(problems) == 1
+    assert re.fullmatch(
+        rf"content/sources\.yaml:{line}: sources\[\d+\]\.id: "
+        "warning: 'study-unused-2020' is named by no topic",
+        problems[0],
+    ), problems
+
+
+def test_study_without_the_article_citing_it(breaker: Breaker) -> None:
+    breaker.add_source(
+        "  - id: study-orphan-2020\n    kind: study\n"
+        '    title: "A study with no article"\n    publisher: "Nobody, 2020"\n',
+    )
+    breaker.replace("topics/spread-liver.yaml", "sources: [", "sources: [study-orphan-2020, ")
+
+    line = breaker.line("sources.yaml", "study-orphan-2020")
+    problems = breaker.new_problems()
+    assert len(problems) == 1
+    assert re.fullmatch(
+        rf"content/sources\.yaml:{line}: sources\[\d+\]\.cited_by: is missing: a study names the article "
+        r"that cites it \(cited_by\)",
+        problems[0],
+    ), problems
+
+
+# --- all at once, and the command ---------------------------------------------------------
+
+
+def test_problems_in_different_files_are_all_reported_at_once(breaker: Breaker) -> None:
+    breaker.replace("topics/spread-liver.yaml", "id: spread-liver", "id: spread-liver: oops")
+    breaker.replace("menus.yaml", "{key: 4, to: lower-risk}", "{key: 3, to: lower-risk}")
+    breaker.write_topic("treat-chemo", voice=LONG_WINDED)
+    breaker.write_topic("spread-lungs", reviewed=TODAY - dt.timedelta(days=400))
+
+    files = {line.split(":", 1)[0] for line in breaker.new_problems()}
+    assert files == {
+        "content/topics/spread-liver.yaml",
+        "content/menus.yaml",
+        "content/topics/treat-chemo.yaml",
+        "content/topics/spread-lungs.yaml",
+    }
+
+
+def test_command_prints_problems_and_a_summary_and_fails(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", reviewed=TODAY - dt.timedelta(days=40))
+
+    result = CliRunner().invoke(
+        content_group, ["check", "--dir", str(breaker.root), "--max-age-days", "30"], env={}
+    )
+
+    assert result.exit_code == 1
+    reviewed = TODAY - dt.timedelta(days=40)
+    assert f"content/{name}:2: reviewed: {reviewed} is 40 days ago, over 30" in result.output
+    last = result.output.strip().splitlines()[-1]
+    assert re.fullmatch(rf"{re.escape(str(breaker.root))}: [1-9]\d* error\(s\), \d+ warning\(s\), "
+                        r"mean grade \d+\.\d", last), last
+
+
+@pytest.mark.parametrize(
+    ("value", "exit_code", "expected"),
+    [
+        ("30", 1, "is 40 days ago, over 30 (CONTENT_MAX_AGE_DAYS)"),
+        ("soon", 1, "CONTENT_MAX_AGE_DAYS must be a whole number of days, not 'soon'"),
+    ],
+)
+def test_command_reads_the_age_limit_from_the_environment(
+    breaker: Breaker, value: str, exit_code: int, expected: str
+) -> None:
+    breaker.write_topic("spread-liver", reviewed=TODAY - dt.timedelta(days=40))
+
+    result = CliRunner().invoke(
+        content_group, ["check", "--dir", str(breaker.root)], env={"CONTENT_MAX_AGE_DAYS": value}
+    )
+
+    assert result.exit_code == exit_code
+    assert expected in result.output
+
+
+def test_flask_command_runs_without_the_app_settings(breaker: Breaker) -> None:
+    """CI runs `flask content check` before any secret exists: the plugin must not build the app."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "FLASK_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi:app", "content", "check", "--dir", str(breaker.root)],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+    assert "Traceback" not in result.stderr, result.stderr
+    assert re.search(r"content: \d+ error\(s\), \d+ warning\(s\), mean grade \d+\.\d\n$", result.stdout)
+
+
+# --- the real content ---------------------------------------------------------------------
+
+
+def test_the_real_content_passes() -> None:
+    report = check_content(PROJECT_ROOT / "content")
+
+    errors = [str(p) for p in report.problems if p.severity == "error"]
+    assert errors == [], "\n".join(errors)
+    assert report.mean_grade is not None and report.mean_grade <= 6
