@@ -74,9 +74,11 @@ def _auth_token(settings: Settings) -> str:
 
 def _register(app: Flask) -> None:
     from service import cli, sms, voice
+    from service.speech import route as speech_route
 
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
+    speech_route.init_app(app)
     cli.init_app(app)
 
     @app.get("/healthz")

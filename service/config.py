@@ -41,6 +41,7 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read the settings listed in the README; a bad value raises ConfigError."""
         env = os.environ if env is None else env
+        speech_rate, speech_slow_rate = _speech_rates(env)
         return cls(
             twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", "").strip(),
             local_demo=env.get("LOCAL_DEMO", "").strip().lower() in TRUE_WORDS,
@@ -57,7 +58,8 @@ class Settings:
             audio_enabled=env.get("AUDIO_ENABLED", "").strip().lower() in TRUE_WORDS,
             audio_dir=Path(env["AUDIO_DIR"].strip()) if env.get("AUDIO_DIR", "").strip() else None,
             speech_voices=_speech_voices(env.get("SPEECH_VOICE", "")),
-            **_speech_rates(env),
+            speech_rate=speech_rate,
+            speech_slow_rate=speech_slow_rate,
         )
 
 
@@ -86,18 +88,16 @@ def _speech_voices(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple(voices.items())
 
 
-def _speech_rates(env: Mapping[str, str]) -> dict[str, int]:
+def _speech_rates(env: Mapping[str, str]) -> tuple[int, int]:
     """SPEECH_RATE and SPEECH_SLOW_RATE in the engine's words a minute; the slow one must be slower."""
-    rates = {
-        "speech_rate": _int(env, "SPEECH_RATE", 150, unit="words a minute"),
-        "speech_slow_rate": _int(env, "SPEECH_SLOW_RATE", 120, unit="words a minute"),
-    }
-    for name, value in rates.items():
+    rate = _int(env, "SPEECH_RATE", 150, unit="words a minute")
+    slow = _int(env, "SPEECH_SLOW_RATE", 120, unit="words a minute")
+    for name, value in (("SPEECH_RATE", rate), ("SPEECH_SLOW_RATE", slow)):
         if value not in SPEECH_RATE_RANGE:
-            raise ConfigError(f"{name.upper()} must be from 60 to 400 words a minute, not {value}")
-    if rates["speech_slow_rate"] >= rates["speech_rate"]:
+            raise ConfigError(f"{name} must be from 60 to 400 words a minute, not {value}")
+    if slow >= rate:
         raise ConfigError(
-            f"SPEECH_SLOW_RATE ({rates['speech_slow_rate']}) must be below SPEECH_RATE "
-            f"({rates['speech_rate']}), so the slower key really slows the speech"
+            f"SPEECH_SLOW_RATE ({slow}) must be below SPEECH_RATE ({rate}), "
+            "so the slower key really slows the speech"
         )
-    return rates
+    return rate, slow

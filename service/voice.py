@@ -11,6 +11,7 @@ from service import script
 from service.navigation import SPOKEN_COMMANDS, CallState, Turn
 from service.runtime import Runtime, runtime
 from service.signature import twilio_signed
+from service.speech.route import audio_url
 from service.webhook import twiml_response
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,11 @@ def render(rt: Runtime, turn: Turn) -> str:
 
 
 def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool) -> None:
-    """One spoken line, slower through SSML prosody when the caller asked."""
+    """One spoken line: its recording (slower one when asked) if audio is on and cached, else <Say>."""
+    recording = audio_url(rt, text, slow)
+    if recording:
+        parent.play(recording)
+        return
     voice = rt.settings.voice_name
     language = rt.settings.voice_language
     if slow:

@@ -1,0 +1,98 @@
+"""Every line the phone can say, found by stepping the call core through every reachable state."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from service import script
+from service.content.model import Content
+from service.navigation import CallNavigator, CallState, Turn
+
+PROBE_KEYS = tuple("0123456789*")
+UNMATCHED_SPEECH = "qxzv"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One distinct spoken line in one language, with an id a person can find it by."""
+
+    lang: str
+    text: str
+    text_id: str
+
+    @property
+    def words(self) -> int:
+        """How many words it has, for the expected length of its audio."""
+        return len(self.text.split())
+
+
+def turn_lines(content: Content, turn: Turn) -> tuple[str, ...]:
+    """The lines a caller hears for one turn, as the voice webhook says them."""
+    state = turn.state
+    if turn.hangup:
+        return tuple(content.prompt(name, state.lang) for name in turn.notices)
+    return script.spoken(content, state.node, turn.notices, state.lang, state.slow, turn.reprompt).lines
+
+
+def phone_lines(content: Content) -> list[Line]:
+    """Every distinct line, in the order a caller first meets it, so no wording is duplicated here."""
+    navigator = CallNavigator(content)
+    seen: dict[tuple[str, str], None] = {}
+    for lang in content.languages:
+        for turn in reachable_turns(navigator, lang):
+            for text in turn_lines(content, turn):
+                seen.setdefault((lang, text), None)
+    ids = _known_ids(content)
+    return [Line(lang, text, ids.get((lang, text)) or _slug_id(lang, text)) for lang, text in seen]
+
+
+def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
+    """Every turn a call in one language can produce: each key, silence, unknown words, a fault."""
+    first = navigator.start(lang)
+    yield first
+    seen = {first.state}
+    heard_at: set[tuple[str, bool]] = set()
+    queue: deque[CallState] = deque([first.state])
+    while queue:
+        state = queue.popleft()
+        for turn in _moves(navigator, state, (state.node, state.slow) not in heard_at):
+            yield turn
+            if not turn.hangup and turn.state not in seen:
+                seen.add(turn.state)
+                queue.append(turn.state)
+        heard_at.add((state.node, state.slow))
+
+
+def _moves(navigator: CallNavigator, state: CallState, speak: bool) -> Iterator[Turn]:
+    """What any input can do from one state; unknown words (slow to match) once per place."""
+    for key in PROBE_KEYS:
+        yield navigator.press(state, key)
+    yield navigator.silence(state)
+    if speak:
+        yield navigator.say(state, UNMATCHED_SPEECH)
+    yield navigator.recover(state)
+
+
+def _known_ids(content: Content) -> dict[tuple[str, str], str]:
+    """Names for the lines that come whole from one place in the content."""
+    ids: dict[tuple[str, str], str] = {}
+    for lang in content.languages:
+        for name, text in content.prompts[lang].items():
+            ids[(lang, text)] = f"{lang}:prompt:{name}"
+        for menu in content.menus.values():
+            intro = menu.texts[lang].intro if lang in menu.texts else ""
+            if intro:
+                ids[(lang, intro)] = f"{lang}:menu:{menu.id}:intro"
+        for topic in content.topics.values():
+            if lang in topic.texts:
+                ids[(lang, topic.texts[lang].voice)] = f"{lang}:topic:{topic.id}"
+    return ids
+
+
+def _slug_id(lang: str, text: str) -> str:
+    """A readable id for a composed line, such as an option: en:line:for-bones-press-1."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return f"{lang}:line:{'-'.join(words[:8])}"

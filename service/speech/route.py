@@ -1,0 +1,96 @@
+"""The audio route Twilio fetches recordings from, and the lookup that picks <Play> over <Say>."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Blueprint, Flask, Response, abort, current_app, send_file, url_for
+
+from service.config import Settings
+from service.runtime import EXTENSION as RUNTIME_EXTENSION
+from service.runtime import Runtime
+from service.speech.cache import NAME_PATTERN, AudioCache, audio_name
+from service.speech.render import missing_jobs, plan_audio, rate_for, voice_for
+
+log = logging.getLogger(__name__)
+bp = Blueprint("audio", __name__, url_prefix="/audio")
+EXTENSION = "mbc_line_audio"
+ONE_YEAR_SECONDS = 365 * 24 * 3600
+
+
+def init_app(app: Flask) -> None:
+    """Register the route and the cache; with audio on, say at start how much of it is rendered."""
+    rt: Runtime = app.extensions[RUNTIME_EXTENSION]
+    cache = AudioCache(audio_dir(rt.settings, app.instance_path))
+    app.extensions[EXTENSION] = cache
+    app.register_blueprint(bp)
+    if rt.settings.audio_enabled:
+        _log_coverage(rt, cache)
+
+
+def audio_dir(settings: Settings, instance_path: str) -> Path:
+    """AUDIO_DIR, else the instance folder's audio/."""
+    return settings.audio_dir or Path(instance_path) / "audio"
+
+
+def audio_cache(app: Flask | None = None) -> AudioCache:
+    """The app's audio cache."""
+    cache: AudioCache = (app or current_app).extensions[EXTENSION]
+    return cache
+
+
+@bp.get("/<name>.wav")
+def serve(name: str) -> Response:
+    """One recording by its hash name; anything else is 404, and no request text reaches a path."""
+    if not NAME_PATTERN.fullmatch(name):
+        abort(404)
+    path = audio_cache().path(name)
+    if not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype="audio/wav", etag=name, conditional=True, max_age=ONE_YEAR_SECONDS)
+    response.cache_control.public = True
+    response.cache_control.immutable = True
+    return response
+
+
+def audio_url(rt: Runtime, text: str, slow: bool) -> str | None:
+    """The URL of this line's recording when audio is on and it is cached; None means use <Say>."""
+    if not rt.settings.audio_enabled:
+        return None
+    try:
+        name = _cached_name(rt, text, slow)
+        if name is None:
+            return None
+        return f"{rt.settings.public_base_url}{url_for('audio.serve', name=name)}"
+    except Exception:
+        log.exception("audio: looking up a recording failed; the line is spoken with <Say>")
+        return None
+
+
+def _cached_name(rt: Runtime, text: str, slow: bool) -> str | None:
+    """The cached recording of a text in any content language's voice, at the caller's rate."""
+    cache = audio_cache()
+    rate = rate_for(rt.settings, slow)
+    for lang in rt.content.languages:
+        name = audio_name(text, voice_for(rt.settings, lang), rate)
+        if cache.has(name):
+            return name
+    return None
+
+
+def _log_coverage(rt: Runtime, cache: AudioCache) -> None:
+    """Tell the operator at start when lines will fall back to <Say>; a failure here stops nothing."""
+    try:
+        jobs = plan_audio(rt.content, rt.settings)
+        missing = len(missing_jobs(jobs, cache))
+    except Exception:
+        log.exception("audio: could not check the recordings in %s; calls fall back to <Say>", cache.root)
+        return
+    if missing:
+        log.warning(
+            "AUDIO_ENABLED is on, but %d of %d recordings are missing from %s: those lines use "
+            "<Say> until you run `flask audio render`", missing, len(jobs), cache.root,
+        )
+    else:
+        log.info("audio: all %d recordings are in %s", len(jobs), cache.root)

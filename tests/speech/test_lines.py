@@ -1,0 +1,60 @@
+"""The set of lines to render holds every line a call can say, found from the call core itself."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from flask import Flask
+
+from service.content import Content
+from service.simulate import TwilioSimulator
+from service.speech.lines import phone_lines
+
+VOICE_PROMPTS = (
+    "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_on", "goodbye", "error",
+)
+
+
+def test_every_topic_menu_intro_and_spoken_prompt_is_in_every_language(content: Content) -> None:
+    texts = {(line.lang, line.text) for line in phone_lines(content)}
+    for lang in content.languages:
+        for topic in content.topics.values():
+            assert (lang, topic.texts[lang].voice) in texts, topic.id
+        for menu in content.menus.values():
+            if menu.texts[lang].intro:
+                assert (lang, menu.texts[lang].intro) in texts, menu.id
+        for name in VOICE_PROMPTS:
+            assert (lang, content.prompt(name, lang)) in texts, name
+
+
+def test_no_text_message_wording_is_rendered(content: Content) -> None:
+    texts = {line.text for line in phone_lines(content)}
+    assert not any(content.prompt(name) in texts for name in content.prompts["en"] if name.startswith("sms_"))
+
+
+def test_lines_are_distinct_and_carry_readable_ids(content: Content) -> None:
+    lines = phone_lines(content)
+    assert len({(line.lang, line.text) for line in lines}) == len(lines)
+    ids = {line.text_id for line in lines}
+    assert "en:prompt:welcome" in ids and "en:topic:spread-bones" in ids and "en:menu:spread:intro" in ids
+    assert any(i.startswith("en:line:for-") and i.endswith("-press-1") for i in ids)
+
+
+def test_everything_a_caller_can_hear_through_the_webhooks_is_in_the_set(
+    app: Flask, content: Content
+) -> None:
+    texts = {line.text for line in phone_lines(content)}
+    heard: set[str] = set()
+    queue: deque[tuple[str, ...]] = deque([()])
+    explored = 0
+    while queue and explored < 120:
+        keys = queue.popleft()
+        explored += 1
+        phone = TwilioSimulator(app)
+        answer = phone.dial()
+        for key in keys:
+            answer = phone.wait() if key == "-" else phone.press(key)
+        heard.update(answer.says)
+        if len(keys) < 3:
+            queue.extend(keys + (k,) for k in "123457890*-")
+    assert heard and heard <= texts, heard - texts
