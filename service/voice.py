@@ -8,6 +8,7 @@ from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from service import script
+from service.content.model import MenuText, TopicText
 from service.navigation import SPOKEN_COMMANDS, CallState, Turn
 from service.runtime import Runtime, runtime
 from service.signature import twilio_signed
@@ -17,7 +18,7 @@ from service.webhook import twiml_response
 log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")
 GATHER_TIMEOUT_SECONDS = 6
-MAX_HINTS = 60
+MAX_HINTS = 100
 SLOW_RATE = "80%"
 
 
@@ -103,18 +104,24 @@ def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool) -> 
 
 
 def _hints(rt: Runtime, state: CallState) -> list[str]:
-    """Words the recogniser should expect here: this menu's choices, then commands."""
+    """Words the recogniser should expect: this menu's choices, the commands, then every topic."""
     content = rt.content
-    hints: list[str] = []
     menu = content.menus.get(state.node)
-    for option in menu.options if menu else ():
-        owner = content.menus.get(option.target) or content.topics[option.target]
-        text = owner.texts.get(state.lang) or owner.texts["en"]
+    here = [o.target for o in menu.options] if menu else []
+    hints: list[str] = []
+    for node in here:
+        text = _texts(rt, node, state.lang)
         hints.append(text.title.lower())
         hints.extend(text.keywords[:3])
-    for phrases in SPOKEN_COMMANDS.values():
-        hints.append(phrases[0])
+    hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
+    for node in (*content.topics, *content.menus):
+        hints.append(_texts(rt, node, state.lang).title.lower())
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
+
+
+def _texts(rt: Runtime, node: str, lang: str) -> TopicText | MenuText:
+    owner = rt.content.menus.get(node) or rt.content.topics[node]
+    return owner.texts.get(lang) or owner.texts["en"]
 
 
 def _recover(rt: Runtime, state: CallState | None) -> str:
