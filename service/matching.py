@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
+from service.everyday_words import EVERYDAY_WORDS
 
 FILLER_WORDS = frozenset(
     "a an and the my me i im i'm is are was be do does did to of in on for with about what whats "
@@ -46,10 +47,17 @@ def _stem(word: str) -> str:
     return word
 
 
-def _similarity(a: str, b: str) -> float:
-    """How alike two words are, 0..1; short words must match exactly."""
-    if a == b or _stem(a) == _stem(b):
+def _similarity(word: str, keyword: str) -> float:
+    """How alike a message word is to a keyword word, 0..1; everyday words must match exactly."""
+    if word == keyword or _stem(word) == _stem(keyword):
         return 1.0
+    if word in EVERYDAY_WORDS:
+        return 0.0
+    return _similarity_raw(word, keyword)
+
+
+def _similarity_raw(a: str, b: str) -> float:
+    """Typo distance alone; short words must match exactly."""
     if min(len(a), len(b)) <= 3:
         return 0.0
     return DamerauLevenshtein.normalized_similarity(_stem(a), _stem(b))
@@ -88,9 +96,9 @@ def _phrase_score(phrase: tuple[str, ...], words: list[str]) -> float:
     """Mean similarity of each phrase word to its best message word, or 0 if any is missing."""
     total = 0.0
     for part in phrase:
-        candidates = [_similarity(part, w) for w in words]
+        candidates = [_similarity(w, part) for w in words]
         if len(phrase) == 1 and len(part) > 5:
-            candidates.append(_similarity(part, "".join(words)))
+            candidates.append(_similarity("".join(words), part))
         best = max(candidates, default=0.0)
         if best < MIN_SIMILARITY:
             return 0.0

@@ -78,7 +78,7 @@ class TextNavigator:
         if not text or text in MENU_WORDS:
             return self._menu(state, MAIN_MENU)
         text = NUMBER_WORDS.get(text, text)
-        if text.isdigit():
+        if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
         node = self.matchers[state.lang].match(body)
         if node is None:

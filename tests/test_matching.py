@@ -29,10 +29,21 @@ def matcher(content: Content) -> Matcher:
         ("xgeva", "treat-bone"),
         ("treatment", "medicines"),
         ("symptoms", "symptoms"),
+        ("what are the symptoms of brain mets", "symptoms-brain"),
+        ("signs of liver mets", "symptoms-liver"),
+        ("how long will I live", "choosing-treatment"),
+        ("I'm in pain", "symptoms"),
+        ("911", "symptoms-urgent"),
+        ("lugns", "spread-lungs"),
     ],
 )
 def test_messages_find_their_node(matcher: Matcher, message: str, node: str) -> None:
     assert matcher.match(message) == node
+
+
+@pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones"])
+def test_everyday_words_are_not_read_as_typos_of_keywords(matcher: Matcher, message: str) -> None:
+    assert matcher.match(message) is None
 
 
 @pytest.mark.parametrize("message", ["", "😀", "zzzz qqqq", "the and of", "ok"])

@@ -50,6 +50,8 @@ def is_main_menu(content: Content, message: str) -> bool:
         ("what is stage 4", "about-metastatic"),
         ("clinical trial", "clinical-trials"),
         ("seizures", "symptoms-brain"),
+        ("911", "symptoms-urgent"),
+        ("What are the symptoms of brain mets?", "symptoms-brain"),
     ],
 )
 def test_a_keyword_with_typos_plurals_or_drug_names_gets_its_topic(
