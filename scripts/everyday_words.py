@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.content import load_content  # noqa: E402
-from service.matching import _content_words, _similarity_raw, _stem  # noqa: E402
+from service.matching import _content_words, _stem, typo_similarity  # noqa: E402
 
 MIN_ZIPF = 3.0  # about once per million words or more often
 TOP_WORDS = 80_000
@@ -40,7 +40,7 @@ def everyday_near_words(tokens: set[str]) -> list[str]:
         if not word.isalpha() or len(word) < 4 or zipf_frequency(word, "en") < MIN_ZIPF:
             continue
         for token in tokens:
-            if _stem(word) != _stem(token) and _similarity_raw(word, token) >= 0.78:
+            if _stem(word) != _stem(token) and typo_similarity(word, token) >= 0.78:
                 near.append(word)
                 break
     return sorted(near)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
@@ -47,16 +48,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _similarity(word: str, keyword: str) -> float:
-    """How alike a message word is to a keyword word, 0..1; everyday words must match exactly."""
-    if word == keyword or _stem(word) == _stem(keyword):
-        return 1.0
-    if word in EVERYDAY_WORDS:
-        return 0.0
-    return _similarity_raw(word, keyword)
-
-
-def _similarity_raw(a: str, b: str) -> float:
+def typo_similarity(a: str, b: str) -> float:
     """Typo distance alone; short words must match exactly."""
     if min(len(a), len(b)) <= 3:
         return 0.0
@@ -75,15 +67,19 @@ class Matcher:
                 words = _content_words(phrase)
                 if words:
                     self.keywords.append(_Keyword(owner.id, words))
+        self.vocabulary = sorted({word for keyword in self.keywords for word in keyword.words})
+        self._stems = [_stem(word) for word in self.vocabulary]
 
     def match(self, message: str) -> str | None:
         """The best node for a message, or None when nothing is close enough."""
         words = list(_content_words(message))
         if not words:
             return None
+        near = self._nearness(words)
+        joined = self._nearness(["".join(words)]) if len(words) > 1 else {}
         best: tuple[float, float, str] | None = None
         for keyword in self.keywords:
-            score = _phrase_score(keyword.words, words)
+            score = _phrase_score(keyword.words, near, joined)
             if score <= 0:
                 continue
             rank = (len(keyword.words) * score, score, keyword.node)
@@ -91,15 +87,36 @@ class Matcher:
                 best = rank
         return best[2] if best else None
 
+    def _nearness(self, words: list[str]) -> dict[str, float]:
+        """For each keyword word, how close the nearest message word comes (only the close ones)."""
+        near: dict[str, float] = {}
+        for word in words:
+            for token, score in self._near_one(word):
+                if score > near.get(token, 0.0):
+                    near[token] = score
+        return near
 
-def _phrase_score(phrase: tuple[str, ...], words: list[str]) -> float:
-    """Mean similarity of each phrase word to its best message word, or 0 if any is missing."""
+    def _near_one(self, word: str) -> list[tuple[str, float]]:
+        """Keyword words equal to a message word, or (for a typo) one edit or so away."""
+        stem = _stem(word)
+        pairs = zip(self.vocabulary, self._stems, strict=True)
+        found = [(token, 1.0) for token, token_stem in pairs if token == word or token_stem == stem]
+        if word in EVERYDAY_WORDS or len(word) <= 3:
+            return found
+        close = process.extract(
+            stem, self._stems, scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=MIN_SIMILARITY, limit=None,
+        )
+        return found + [(self.vocabulary[i], score) for _, score, i in close if len(self.vocabulary[i]) > 3]
+
+
+def _phrase_score(phrase: tuple[str, ...], near: dict[str, float], joined: dict[str, float]) -> float:
+    """Mean closeness of each phrase word to the message, or 0 if any word is missing."""
     total = 0.0
     for part in phrase:
-        candidates = [_similarity(w, part) for w in words]
+        best = near.get(part, 0.0)
         if len(phrase) == 1 and len(part) > 5:
-            candidates.append(_similarity("".join(words), part))
-        best = max(candidates, default=0.0)
+            best = max(best, joined.get(part, 0.0))
         if best < MIN_SIMILARITY:
             return 0.0
         total += best

@@ -506,3 +506,14 @@ def test_the_real_content_passes() -> None:
     errors = [str(p) for p in report.problems if p.severity == "error"]
     assert errors == [], "\n".join(errors)
     assert report.mean_grade is not None and report.mean_grade <= 6
+
+
+def test_keyword_that_finds_another_topic(breaker: Breaker) -> None:
+    name = "topics/symptoms-urgent.yaml"
+    breaker.replace(name, "keywords: [urgent,", "keywords: [brains, urgent,")
+
+    line = breaker.line(name, "keywords:")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: en.keywords[0]: keyword 'brains' finds 'spread-brain', "
+        "not 'symptoms-urgent': make it more specific or remove it"
+    ]

@@ -25,6 +25,7 @@ from service.content.readability import (
     word_count,
 )
 from service.content.yamlfile import Problem, YamlDoc, field_name
+from service.matching import Matcher
 
 MAX_PRESSES = 3
 CORE_MAX_PRESSES = 2
@@ -89,6 +90,7 @@ def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report
         *review_problems(reading, today, max_age_days),
         *source_problems(reading),
         *urgent_help_problems(reading),
+        *keyword_problems(reading),
     ]
     return Report(problems, mean)
 
@@ -304,3 +306,34 @@ def says_get_help_now(text: str, lang: str) -> bool:
     patterns = URGENT_HELP["*"] + URGENT_HELP.get(lang, ())
     flat = " ".join(text.split())
     return any(re.search(pattern, flat, re.IGNORECASE) for pattern in patterns)
+
+
+# --- keywords ------------------------------------------------------------------------------
+
+
+def keyword_problems(reading: Reading) -> Iterator[Problem]:
+    """A keyword a texter sends must find its own topic, not another one that outranks it."""
+    content = reading.content
+    if content is None:
+        return
+    for lang in content.languages:
+        matcher = Matcher(content, lang)
+        for owner in (*content.topics.values(), *content.menus.values()):
+            written = owner.texts.get(lang)
+            for index, keyword in enumerate(written.keywords if written else ()):
+                found = matcher.match(keyword)
+                if found != owner.id:
+                    doc, path = _keyword_place(reading, owner.id, lang, index)
+                    yield doc.problem(
+                        path, f"keyword {keyword!r} finds {found!r}, not {owner.id!r}: "
+                        "make it more specific or remove it",
+                    )
+
+
+def _keyword_place(reading: Reading, node: str, lang: str, index: int) -> tuple[YamlDoc, tuple[Any, ...]]:
+    """The file and path of a topic's or menu's keyword."""
+    topic = reading.parts.topics.get(node)
+    if topic is not None:
+        return reading.docs[topic.file], (lang, "keywords", index)
+    doc = reading.docs[reading.menus_file]
+    return doc, (*menu_path(doc, node), lang, "keywords", index)
