@@ -74,3 +74,15 @@ def sms_page(content: Content, topic_id: str, page: int, lang: str, notice: str 
     pages = topic.texts.get(lang, topic.texts["en"]).sms
     hint = "sms_more" if page + 1 < len(pages) else "sms_end"
     return f"{notice}{pages[page]} {content.prompt(hint, lang)}"
+
+
+def sms_help(content: Content, lang: str, phone: str = "") -> str:
+    """The HELP reply: the line's name, what to text, how to stop, where to call."""
+    said = content.prompt("sms_help_phone", lang, phone=phone) if phone else ""
+    line_name = content.prompt("line_name", lang)
+    return " ".join(content.prompt("sms_help", lang, line_name=line_name, phone=said).split())
+
+
+def sms_prompt(content: Content, name: str, lang: str) -> str:
+    """A one-line SMS prompt (confirmation, apology), its YAML line breaks folded."""
+    return " ".join(content.prompt(name, lang).split())

@@ -87,17 +87,15 @@ class TextNavigator:
 
     def help(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The HELP reply: the line's name, what to text, how to stop, where to call."""
-        phone = self.content.prompt("sms_help_phone", lang, phone=self.line_phone) if self.line_phone else ""
-        line_name = self.content.prompt("line_name", lang)
-        return " ".join(self.content.prompt("sms_help", lang, line_name=line_name, phone=phone).split())
+        return script.sms_help(self.content, lang, self.line_phone)
 
     def resubscribed(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The confirmation after START, YES or UNSTOP."""
-        return " ".join(self.content.prompt("sms_resubscribed", lang).split())
+        return script.sms_prompt(self.content, "sms_resubscribed", lang)
 
     def error(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The apology when something failed on our side."""
-        return self.content.prompt("sms_error", lang)
+        return script.sms_prompt(self.content, "sms_error", lang)
 
     # --- internals ---------------------------------------------------------------------
 

@@ -517,3 +517,14 @@ def test_keyword_that_finds_another_topic(breaker: Breaker) -> None:
         f"content/{name}:{line}: en.keywords[0]: keyword 'brains' finds 'spread-brain', "
         "not 'symptoms-urgent': make it more specific or remove it"
     ]
+
+
+def test_help_reply_too_long_for_two_segments(breaker: Breaker) -> None:
+    longer = "In an emergency, call 911. We are glad you wrote to us today, and we hope it helps.{phone}"
+    breaker.replace("prompts.yaml", "In an emergency, call 911.{phone}", longer)
+
+    line = breaker.line("prompts.yaml", "sms_help:")
+    problems = breaker.new_problems()
+    assert len(problems) == 1
+    expected = rf"content/prompts\.yaml:{line}: en\.sms_help: 3\d\d characters as sent.*"
+    assert re.fullmatch(expected, problems[0])

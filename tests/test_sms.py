@@ -118,8 +118,10 @@ def test_help_names_the_line_what_to_text_how_to_stop_and_where_to_call(
 
 
 def test_help_gives_the_line_phone_number_when_set(make_app) -> None:
-    phone = TwilioSimulator(make_app(line_phone="+1 555 555 0199"))
-    assert "+1 555 555 0199" in reply(phone, "HELP")
+    phone = TwilioSimulator(make_app(line_phone="+1 (555) 555-0199 ext 12"))
+    message = reply(phone, "HELP")
+    assert "+1 (555) 555-0199 ext 12" in message
+    assert gsm_length(message) <= SEGMENT_LIMIT
 
 
 @pytest.mark.parametrize(

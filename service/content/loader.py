@@ -41,6 +41,7 @@ PROMPT_FIELDS: dict[str, tuple[str, ...]] = {
     "sms_resubscribed": (), "sms_error": (),
 }
 SMS_NOTICES = ("sms_not_understood", "sms_no_more")
+LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
 TOPIC_FIELDS = {"id", "reviewed", "sources"}
 TOPIC_TEXT_FIELDS = {"title", "label", "keywords", "voice", "sms"}
 MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
@@ -519,6 +520,18 @@ class _Reader:
                 message = script.sms_menu(content, menu_id, lang, longest)
                 if menus_doc is not None:
                     self._check_message(menus_doc, ("menus", self.menu_index[menu_id]), message)
+            self._check_prompts(content, lang)
+
+    def _check_prompts(self, content: Content, lang: str) -> None:
+        """HELP (with a long phone number), the START confirmation and the apology fit one reply."""
+        from service import script
+
+        doc = self.docs.get(self.shown(self.root / "prompts.yaml"))
+        if doc is None:
+            return
+        self._check_message(doc, (lang, "sms_help"), script.sms_help(content, lang, LONGEST_PHONE))
+        for name in ("sms_resubscribed", "sms_error"):
+            self._check_message(doc, (lang, name), script.sms_prompt(content, name, lang))
 
     def _check_message(self, doc: YamlDoc, path: tuple[Any, ...], message: str) -> None:
         bad = non_gsm(message)
