@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from service.privacy import PhoneHasher, load_hash_key
 from service.runtime import EXTENSION, Runtime
 from service.store import open_store
 from service.texting import TextNavigator
+from service.webhook import SMS_TOO_LONG, is_webhook, last_resort
 
 log = logging.getLogger(__name__)
 MAX_REQUEST_BYTES = 1024 * 1024
@@ -63,8 +65,6 @@ def _auth_token(settings: Settings) -> str:
             "webhooks will not be served. Set it to your Twilio auth token, or set LOCAL_DEMO=1 "
             "to try the line on this computer only."
         )
-    import secrets
-
     log.warning(
         "LOCAL DEMO MODE: no TWILIO_AUTH_TOKEN, so webhooks are signed with a random local "
         "token; real Twilio requests will be refused (403). Not for a real phone number."
@@ -92,8 +92,16 @@ def _register(app: Flask) -> None:
         return jsonify(status="ok")
 
     @app.errorhandler(413)
-    def too_large(_error: Exception) -> Response:
+    def too_large(error: Exception) -> Response | Exception:
         """A request too large to read still gets valid TwiML, never an error page."""
-        from service.webhook import oversized_reply
+        if not is_webhook(request.path):
+            return error
+        return last_resort(request.path, SMS_TOO_LONG)
 
-        return oversized_reply(request.path)
+    @app.errorhandler(500)
+    def failed(error: Exception) -> Response | Exception:
+        """A fault that escaped a webhook's own guard: Twilio still gets TwiML with HTTP 200."""
+        if not is_webhook(request.path):
+            return error
+        log.error("webhook %s failed beyond its own guard; sent the fixed apology", request.path)
+        return last_resort(request.path)

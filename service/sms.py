@@ -28,7 +28,10 @@ def incoming() -> Response:
     subscriber = rt.hash_phone(request.values.get("From", ""))
     control = control_word(body)
     if control == "stop":
-        _record(rt, subscriber, opted_out=True)
+        try:
+            _record(rt, subscriber, opted_out=True)
+        except Exception:
+            log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
         return twiml_response(str(MessagingResponse()))
     try:
         opted_out = _opted_out(rt, subscriber)

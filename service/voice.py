@@ -13,7 +13,7 @@ from service.navigation import SPOKEN_COMMANDS, CallState, Turn
 from service.runtime import Runtime, runtime
 from service.signature import twilio_signed
 from service.speech.route import audio_url
-from service.webhook import twiml_response
+from service.webhook import last_resort, twiml_response
 
 log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")
@@ -131,7 +131,11 @@ def _recover(rt: Runtime, state: CallState | None) -> str:
         _save(rt, turn.state)
     except Exception:
         log.exception("voice: could not save state after a fault")
-    return render(rt, turn)
+    try:
+        return render(rt, turn)
+    except Exception:
+        log.exception("voice: could not even render the apology")
+        return last_resort(request.path).get_data(as_text=True)
 
 
 def _key() -> str:

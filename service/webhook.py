@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from flask import Response
+from twilio.twiml.messaging_response import MessagingResponse
+from twilio.twiml.voice_response import VoiceResponse
 
 TWIML_TYPE = "text/xml; charset=utf-8"
+WEBHOOK_PATHS = ("/voice", "/sms")
+VOICE_APOLOGY = "Sorry, something went wrong on our side. Please call again later. Goodbye."
+SMS_APOLOGY = "Sorry, something went wrong on our side. Please text MENU to start again."
+SMS_TOO_LONG = "Sorry, that message was too long for us. Please text one word, like MENU."
 
 
 def twiml_response(twiml: str) -> Response:
@@ -14,16 +20,18 @@ def twiml_response(twiml: str) -> Response:
     return response
 
 
-def oversized_reply(path: str) -> Response:
-    """What Twilio gets when a request is too large to read: a short apology as TwiML."""
-    from twilio.twiml.messaging_response import MessagingResponse
-    from twilio.twiml.voice_response import VoiceResponse
+def is_webhook(path: str) -> bool:
+    """Whether a path is one Twilio calls, so its errors must still be TwiML."""
+    return path.startswith(WEBHOOK_PATHS)
 
+
+def last_resort(path: str, sms_text: str = SMS_APOLOGY) -> Response:
+    """When even the normal apology failed: a fixed apology that needs no content or store."""
     if path.startswith("/voice"):
         voice = VoiceResponse()
-        voice.say("Sorry, something went wrong. Please call again.")
+        voice.say(VOICE_APOLOGY)
         voice.hangup()
         return twiml_response(str(voice))
     sms = MessagingResponse()
-    sms.message("Sorry, that message was too long for us. Please text one word, like MENU.")
+    sms.message(sms_text)
     return twiml_response(str(sms))

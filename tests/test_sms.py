@@ -9,6 +9,7 @@ import pytest
 
 from service.content import Content
 from service.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.privacy import PhoneHasher
 from service.simulate import TwilioSimulator
 from tests.twiml import twiml_errors
 
@@ -254,3 +255,28 @@ def test_no_phone_number_is_stored_or_logged_in_clear(
     for form in (number, number[1:], "4155550123"):
         assert form.encode() not in raw
         assert form not in caplog.text
+
+
+def test_a_fault_beyond_the_webhook_guard_still_gets_twiml(
+    app, twilio: TwilioSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("hash key unreadable")
+
+    monkeypatch.setattr(PhoneHasher, "__call__", broken)
+    heard = twilio.text("liver")
+    assert heard.status == 200 and twiml_errors(heard.xml) == []
+    assert heard.messages and heard.messages[0].startswith("Sorry")
+
+
+def test_a_stop_that_cannot_be_recorded_anywhere_still_sends_nothing(
+    app, twilio: TwilioSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise OSError("disk full")
+
+    runtime = app.extensions["mbc_line"]
+    monkeypatch.setattr(runtime.store, "set_opted_out", broken)
+    monkeypatch.setattr(runtime.journal, "append", broken)
+    heard = twilio.text("STOP")
+    assert heard.status == 200 and heard.messages == []

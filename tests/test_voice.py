@@ -253,3 +253,17 @@ def test_a_call_that_reaches_input_without_a_start_begins_at_the_main_menu(
     twilio.call_sid = "CAunknowncall"
     heard = twilio.press("1")
     assert choices(heard.text)["1"] == content.label("spread-bones")
+
+
+def test_when_even_the_apology_fails_the_caller_hears_a_fixed_one_and_a_goodbye(
+    app, twilio: TwilioSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    twilio.dial()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("content gone")
+
+    monkeypatch.setattr("service.script.spoken", broken)
+    heard = twilio.press("1")
+    assert heard.status == 200 and twiml_errors(heard.xml) == []
+    assert "Sorry" in heard.text and heard.hangs_up
