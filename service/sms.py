@@ -72,7 +72,8 @@ def _opted_out(rt: Runtime, subscriber: str) -> bool:
 def _answer(rt: Runtime, subscriber: str, body: str) -> str:
     key = f"sms:{subscriber}"
     state = TextState.from_dict(rt.store.get(key))
-    reply = rt.texts.reply(state, body)
+    line_number = "".join(ch for ch in request.values.get("To", "") if ch in "+0123456789")[:16]
+    reply = rt.texts.reply(state, body, line_number)
     rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
     return _message(reply.message)
 

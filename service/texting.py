@@ -67,12 +67,16 @@ class TextNavigator:
         self.line_phone = line_phone
         self.matchers = {lang: Matcher(content, lang) for lang in content.languages}
 
-    def reply(self, state: TextState, body: str) -> TextReply:
-        """The reply to one message, given what this phone was sent before."""
+    def reply(self, state: TextState, body: str, line_number: str = "") -> TextReply:
+        """The reply to one message, given what this phone was sent before.
+
+        `line_number` is the number the text was sent to: HELP offers it for calls when
+        LINE_PHONE is not set, since one Twilio number usually carries both.
+        """
         state = self._known(state)
         text = normalize(body)
         if text in HELP_WORDS:
-            return TextReply(state, self.help(state.lang))
+            return TextReply(state, self.help(state.lang, line_number))
         if text in MORE_WORDS:
             return self._more(state)
         if not text or text in MENU_WORDS:
@@ -85,9 +89,9 @@ class TextNavigator:
             return self._menu(state, MAIN_MENU, "sms_not_understood")
         return self._node(state, node)
 
-    def help(self, lang: str = DEFAULT_LANGUAGE) -> str:
+    def help(self, lang: str = DEFAULT_LANGUAGE, line_number: str = "") -> str:
         """The HELP reply: the line's name, what to text, how to stop, where to call."""
-        return script.sms_help(self.content, lang, self.line_phone)
+        return script.sms_help(self.content, lang, self.line_phone or line_number)
 
     def resubscribed(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The confirmation after START, YES or UNSTOP."""

@@ -10,7 +10,7 @@ import pytest
 from service.content import Content
 from service.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
 from service.privacy import PhoneHasher
-from service.simulate import TwilioSimulator
+from service.simulate import DEMO_LINE, TwilioSimulator
 from tests.twiml import twiml_errors
 
 
@@ -116,6 +116,11 @@ def test_help_names_the_line_what_to_text_how_to_stop_and_where_to_call(
     assert content.prompt("line_name") in message
     assert "STOP" in message and "MENU" in message and "911" in message
     assert "care team" in message
+
+
+def test_help_offers_the_number_texted_for_a_call(twilio: TwilioSimulator) -> None:
+    message = reply(twilio, "HELP")
+    assert f"call {DEMO_LINE}" in message
 
 
 def test_help_gives_the_line_phone_number_when_set(make_app) -> None:
