@@ -21,7 +21,7 @@ QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye"})
 KEYS = frozenset("0123456789*#")
 SPEAK_TIMEOUT_SLACK_SECONDS = 20.0
 TRANSCRIPT = "transcript.tsv"
-PROMPT = "Press a number key, or type a word, then Enter (q to quit): "
+PROMPT = "Press a number key, or type a word and Enter (q to quit): "
 
 
 class Speaker(Protocol):
@@ -160,10 +160,33 @@ class TalkingMenu:
 
 
 def read_entry() -> str | None:
-    """One line typed at the keyboard; None at the end of input."""
+    """One entry; at a keyboard a number key acts at once, as on a phone. None at end of input."""
     click.echo(PROMPT, nl=False)
+    if sys.stdin.isatty():
+        return _read_key_or_word()
     line = sys.stdin.readline()
     if not line:
         click.echo("")
         return None
     return line.rstrip("\n")
+
+
+def _read_key_or_word() -> str | None:
+    """A single key press is an entry by itself; any other first letter starts a word ended by Enter."""
+    try:
+        typed = click.getchar()  # may hold several characters when they arrive together
+    except (EOFError, KeyboardInterrupt):
+        click.echo("")
+        return None
+    if typed in ("\x04", "\x1a"):
+        click.echo("")
+        return None
+    if typed in KEYS or typed in ("\r", "\n"):
+        click.echo(typed.strip())
+        return typed.strip()
+    ended = next((i for i, ch in enumerate(typed) if ch in "\r\n"), None)
+    if ended is not None:
+        click.echo(typed[:ended])
+        return typed[:ended]
+    click.echo(typed, nl=False)
+    return (typed + sys.stdin.readline()).rstrip("\n")

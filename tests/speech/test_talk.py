@@ -120,3 +120,24 @@ def test_when_speech_fails_the_reason_is_shown_once_and_the_menu_goes_on(
     assert result.output.count("Speech is not working") == 1
     assert "no installed voice matches 'zz-no-such-voice'" in result.output
     assert "For bones, press 1." in result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "rest", "entry"),
+    [("2", "", "2"), ("\r", "", ""), ("l", "iver\n", "liver"), ("liver\r", "", "liver"), ("\x04", "", None)],
+)
+def test_at_a_keyboard_a_number_key_acts_at_once_and_a_word_waits_for_enter(
+    monkeypatch: pytest.MonkeyPatch, typed: str, rest: str, entry: str | None
+) -> None:
+    import io
+    import sys
+
+    from service.speech import talk as talk_module
+
+    class Keyboard(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Keyboard(rest))
+    monkeypatch.setattr(click, "getchar", lambda: typed)
+    assert talk_module.read_entry() == entry
