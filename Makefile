@@ -3,7 +3,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: setup run dev test lint content-check
+.PHONY: setup run dev talk test lint content-check
 
 setup:
 	@scripts/setup
@@ -13,6 +13,9 @@ run: setup
 
 dev: setup
 	.venv/bin/flask --app wsgi:app run --port $(PORT)
+
+talk: setup
+	.venv/bin/flask talk
 
 test: setup
 	.venv/bin/flask content check

@@ -6,12 +6,16 @@ import platform
 import shutil
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 from flask import Flask
 from flask.cli import with_appcontext
 
+from service.config import Settings
+from service.content import Content, ContentError, load_content
+from service.navigation import CallNavigator
 from service.runtime import runtime
 from service.speech.cache import AudioCacheError
 from service.speech.render import (
@@ -88,31 +92,63 @@ def status_command() -> None:
         raise click.ClickException(f"{len(missing)} recordings are missing: run `flask audio render`.")
 
 
+def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The talking menu's options, shared by the app's command and the stand-alone one."""
+    for option in reversed((
+        click.option("--to-folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Write what would be spoken to numbered WAV files here, instead of the speakers."),
+        click.option("--silent", is_flag=True, help="Show the words only; speak nothing."),
+        click.option("--plain", is_flag=True,
+                     help="Framed titles, not big letters (better with screen readers)."),
+        click.option("--lang", default="en", show_default=True, help="The content language."),
+    )):
+        command = option(command)
+    return command
+
+
 @click.command("talk")
-@click.option("--to-folder", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write what would be spoken to numbered WAV files here, instead of the speakers.")
-@click.option("--silent", is_flag=True, help="Show the words only; speak nothing.")
-@click.option("--plain", is_flag=True, help="Framed titles, not big letters (better with screen readers).")
-@click.option("--lang", default="en", show_default=True, help="The content language.")
+@_talk_options
 @with_appcontext
 def talk_command(to_folder: Path | None, silent: bool, plain: bool, lang: str) -> None:
-    """The phone menus on this computer: it speaks, you press number keys (or type a word) and Enter."""
+    """The phone menus on this computer: it speaks, you press number keys (or type a word)."""
     rt = runtime()
-    if lang not in rt.content.languages:
-        raise click.BadParameter(f"choose one of {', '.join(rt.content.languages)}", param_hint="--lang")
-    speaker = _speaker(lang, to_folder, silent)
+    _talk(rt.settings, rt.content, rt.calls, to_folder, silent, plain, lang)
+
+
+@click.command("talk")
+@_talk_options
+def standalone_talk_command(to_folder: Path | None, silent: bool, plain: bool, lang: str) -> None:
+    """The phone menus on this computer: it speaks, you press number keys (or type a word).
+
+    Needs no Twilio token and no network: the content comes from CONTENT_DIR (default content/).
+    """
+    settings = Settings.from_env()
+    try:
+        content = load_content(settings.content_dir)
+    except ContentError as error:
+        raise click.ClickException(str(error)) from error
+    _talk(settings, content, CallNavigator(content), to_folder, silent, plain, lang)
+
+
+def _talk(
+    settings: Settings, content: Content, calls: CallNavigator,
+    to_folder: Path | None, silent: bool, plain: bool, lang: str,
+) -> None:
+    """Run the talking menu until the person quits or the call would end."""
+    if lang not in content.languages:
+        raise click.BadParameter(f"choose one of {', '.join(content.languages)}", param_hint="--lang")
+    speaker = _speaker(settings, lang, to_folder, silent)
     width = min(shutil.get_terminal_size().columns, MAX_PRINT_WIDTH)
     screen = LargePrint(click.echo, width=width, banner=not plain)
     try:
-        TalkingMenu(rt.content, rt.calls, speaker, screen, lang).run(read_entry)
+        TalkingMenu(content, calls, speaker, screen, lang).run(read_entry)
     finally:
         speaker.close()
     click.echo("Goodbye.")
 
 
-def _speaker(lang: str, to_folder: Path | None, silent: bool) -> Speaker:
+def _speaker(settings: Settings, lang: str, to_folder: Path | None, silent: bool) -> Speaker:
     """Speakers, files, or nothing; says so when this computer cannot play sound."""
-    settings = runtime().settings
     if silent:
         return Silent()
     if to_folder is None and platform.system() == "Linux" and shutil.which("aplay") is None:

@@ -141,3 +141,18 @@ def test_at_a_keyboard_a_number_key_acts_at_once_and_a_word_waits_for_enter(
     monkeypatch.setattr(sys, "stdin", Keyboard(rest))
     monkeypatch.setattr(click, "getchar", lambda: typed)
     assert talk_module.read_entry() == entry
+
+
+def test_the_talking_menu_needs_no_twilio_token_or_app(
+    monkeypatch: pytest.MonkeyPatch, content: Content
+) -> None:
+    from click.testing import CliRunner
+
+    from service.speech.commands import standalone_talk_command
+
+    monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
+    monkeypatch.delenv("LOCAL_DEMO", raising=False)
+    result = CliRunner().invoke(standalone_talk_command, ["--silent", "--plain"], input="3\nq\n")
+    assert result.exit_code == 0, result.output
+    assert content.label("treat-hormone") in result.output
+    assert result.output.rstrip().endswith("Goodbye.")
