@@ -6,5 +6,4 @@ SLOWER = "7"
 BACK = "8"
 REPEAT = "9"
 MAIN = "0"
-UNIVERSAL = frozenset({SLOWER, BACK, REPEAT, MAIN})
 CHOICE_KEYS = ("1", "2", "3", "4", "5")
