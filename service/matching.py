@@ -60,13 +60,11 @@ class Matcher:
 
     def __init__(self, content: Content, lang: str) -> None:
         self.keywords: list[_Keyword] = []
-        owners = list(content.topics.values()) + list(content.menus.values())
-        for owner in owners:
-            text = owner.texts.get(lang) or owner.texts["en"]
-            for phrase in text.keywords:
+        for node in (*content.topics, *content.menus):
+            for phrase in content.text(node, lang).keywords:
                 words = _content_words(phrase)
                 if words:
-                    self.keywords.append(_Keyword(owner.id, words))
+                    self.keywords.append(_Keyword(node, words))
         self.vocabulary = sorted({word for keyword in self.keywords for word in keyword.words})
         self._stems = [_stem(word) for word in self.vocabulary]
 

@@ -16,8 +16,8 @@ from service.matching import Matcher, normalize
 MAX_SILENCES = 3
 MAX_TRAIL = 12
 SPOKEN_NUMBERS = {
-    "one": "1", "two": "2", "to": "2", "too": "2", "three": "3", "four": "4", "for": "4",
-    "five": "5", "seven": "7", "eight": "8", "nine": "9", "zero": "0", "oh": "0",
+    **keys.NUMBER_WORDS,  # and what a recogniser hears for some of them, and the universal keys
+    "to": "2", "too": "2", "for": "4", "oh": "0", "seven": "7", "eight": "8", "nine": "9",
 }
 NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um"})
 SPOKEN_COMMANDS = {

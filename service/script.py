@@ -30,7 +30,7 @@ def spoken(
     said = tuple(content.prompt(name, lang) for name in notices)
     if content.is_menu(node):
         menu = content.menus[node]
-        intro = menu.texts.get(lang, menu.texts["en"]).intro
+        intro = content.menu_text(node, lang).intro
         body = (intro,) if intro else ()
         options = tuple(
             content.prompt("option", lang, label=content.label(o.target, lang), key=o.key)
@@ -39,8 +39,7 @@ def spoken(
         if node == MAIN_MENU:
             options += (content.prompt("say_also", lang),)
     else:
-        topic = content.topics[node]
-        body = () if reprompt else (topic.texts.get(lang, topic.texts["en"]).voice,)
+        body = () if reprompt else (content.topic_text(node, lang).voice,)
         options = ()
     return Spoken(said, body, options + universal_lines(content, node, lang, slow))
 
@@ -59,7 +58,7 @@ def universal_lines(content: Content, node: str, lang: str, slow: bool) -> tuple
 def sms_menu(content: Content, menu_id: str, lang: str, notice: str = "") -> str:
     """A menu as one text message: optional notice and intro, then numbered choices."""
     menu = content.menus[menu_id]
-    intro = menu.texts.get(lang, menu.texts["en"]).intro
+    intro = content.menu_text(menu_id, lang).intro
     options = "\n".join(
         content.prompt("sms_option", lang, key=o.key, title=content.title(o.target, lang))
         for o in menu.options
@@ -70,8 +69,7 @@ def sms_menu(content: Content, menu_id: str, lang: str, notice: str = "") -> str
 
 def sms_page(content: Content, topic_id: str, page: int, lang: str, notice: str = "") -> str:
     """One page of a topic as a text message, with the hint for MORE or MENU."""
-    topic = content.topics[topic_id]
-    pages = topic.texts.get(lang, topic.texts["en"]).sms
+    pages = content.topic_text(topic_id, lang).sms
     hint = "sms_more" if page + 1 < len(pages) else "sms_end"
     return f"{notice}{pages[page]} {content.prompt(hint, lang)}"
 

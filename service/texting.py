@@ -17,7 +17,6 @@ MENU_WORDS = frozenset(
      "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "thanks",
      "thank you", "start", "yes", "unstop"}
 )
-NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "zero": "0"}
 MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
 HELP_WORDS = frozenset({"help", "info", "information"})
 
@@ -81,7 +80,7 @@ class TextNavigator:
             return self._more(state)
         if not text or text in MENU_WORDS:
             return self._menu(state, MAIN_MENU)
-        text = NUMBER_WORDS.get(text, text)
+        text = keys.NUMBER_WORDS.get(text, text)
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
         node = self.matchers[state.lang].match(body)
@@ -132,7 +131,7 @@ class TextNavigator:
     def _more(self, state: TextState) -> TextReply:
         if not state.topic:
             return self._menu(state, state.menu, "sms_no_more")
-        pages = self.content.topics[state.topic].texts[state.lang].sms
+        pages = self.content.topic_text(state.topic, state.lang).sms
         page = state.page + 1
         if page >= len(pages):
             return self._menu(state, state.menu, "sms_no_more")

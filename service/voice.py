@@ -8,7 +8,6 @@ from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from service import script
-from service.content.model import MenuText, TopicText
 from service.navigation import SPOKEN_COMMANDS, CallState, Turn
 from service.runtime import Runtime, runtime
 from service.signature import twilio_signed
@@ -110,18 +109,13 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
     here = [o.target for o in menu.options] if menu else []
     hints: list[str] = []
     for node in here:
-        text = _texts(rt, node, state.lang)
+        text = content.text(node, state.lang)
         hints.append(text.title.lower())
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
     for node in (*content.topics, *content.menus):
-        hints.append(_texts(rt, node, state.lang).title.lower())
+        hints.append(content.text(node, state.lang).title.lower())
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
-
-
-def _texts(rt: Runtime, node: str, lang: str) -> TopicText | MenuText:
-    owner = rt.content.menus.get(node) or rt.content.topics[node]
-    return owner.texts.get(lang) or owner.texts["en"]
 
 
 def _recover(rt: Runtime, state: CallState | None) -> str:

@@ -100,17 +100,27 @@ class Content:
 
     def title(self, node: str, lang: str = DEFAULT_LANGUAGE) -> str:
         """A node's short title in a language."""
-        return self._text(node, lang).title
+        return self.text(node, lang).title
 
     def label(self, node: str, lang: str = DEFAULT_LANGUAGE) -> str:
         """A node's spoken label ("For <label>, press 1")."""
-        return self._text(node, lang).label
+        return self.text(node, lang).label
 
     def prompt(self, name: str, lang: str = DEFAULT_LANGUAGE, **values: str) -> str:
         """A prompt from prompts.yaml with its placeholders filled."""
         text = self.prompts[lang][name]
         return text.format(**values) if values else text
 
-    def _text(self, node: str, lang: str) -> TopicText | MenuText:
-        owner = self.menus.get(node) or self.topics[node]
-        return owner.texts.get(lang) or owner.texts[DEFAULT_LANGUAGE]
+    def text(self, node: str, lang: str = DEFAULT_LANGUAGE) -> TopicText | MenuText:
+        """A topic's or menu's words in a language, falling back to English."""
+        return self.menu_text(node, lang) if node in self.menus else self.topic_text(node, lang)
+
+    def topic_text(self, topic: str, lang: str = DEFAULT_LANGUAGE) -> TopicText:
+        """A topic's words in a language, falling back to English."""
+        texts = self.topics[topic].texts
+        return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+
+    def menu_text(self, menu: str, lang: str = DEFAULT_LANGUAGE) -> MenuText:
+        """A menu's words in a language, falling back to English."""
+        texts = self.menus[menu].texts
+        return texts.get(lang) or texts[DEFAULT_LANGUAGE]
