@@ -13,6 +13,7 @@ from service.config import Settings
 from service.content import load_content
 from service.errors import ConfigError
 from service.journal import OptOutJournal
+from service.matching import matchers_for
 from service.navigation import CallNavigator
 from service.privacy import PhoneHasher, load_hash_key
 from service.runtime import EXTENSION, Runtime
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, instance_path: str | None = Non
     )
     instance = Path(app.instance_path)
     content = load_content(settings.content_dir)
+    matchers = matchers_for(content)
     store = open_store(settings.state_url, instance)
     store.ping()
     journal = OptOutJournal(instance / "opt-out-journal.jsonl")
@@ -45,8 +47,8 @@ def create_app(settings: Settings | None = None, instance_path: str | None = Non
     app.extensions[EXTENSION] = Runtime(
         settings=settings,
         content=content,
-        calls=CallNavigator(content),
-        texts=TextNavigator(content, settings.line_phone),
+        calls=CallNavigator(content, matchers),
+        texts=TextNavigator(content, settings.line_phone, matchers),
         store=store,
         hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance)),
         journal=journal,

@@ -55,6 +55,11 @@ def typo_similarity(a: str, b: str) -> float:
     return DamerauLevenshtein.normalized_similarity(_stem(a), _stem(b))
 
 
+def matchers_for(content: Content) -> dict[str, Matcher]:
+    """One matcher per content language; build once and share between the channels."""
+    return {lang: Matcher(content, lang) for lang in content.languages}
+
+
 class Matcher:
     """Finds the node whose keyword best covers a message, per language."""
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from service import keys
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
-from service.matching import Matcher, normalize
+from service.matching import Matcher, matchers_for, normalize
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12
@@ -77,9 +77,9 @@ class Turn:
 class CallNavigator:
     """Steps a call through the menus; one instance serves every call."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, matchers: dict[str, Matcher] | None = None) -> None:
         self.content = content
-        self.matchers = {lang: Matcher(content, lang) for lang in content.languages}
+        self.matchers = matchers or matchers_for(content)
 
     def start(self, lang: str = DEFAULT_LANGUAGE) -> Turn:
         """A new call: the welcome, then the main menu."""

@@ -10,7 +10,7 @@ from typing import Any
 
 from service import keys, script
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
-from service.matching import Matcher, normalize
+from service.matching import Matcher, matchers_for, normalize
 
 MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
@@ -61,10 +61,12 @@ class TextReply:
 class TextNavigator:
     """Answers one incoming text; one instance serves every texter."""
 
-    def __init__(self, content: Content, line_phone: str = "") -> None:
+    def __init__(
+        self, content: Content, line_phone: str = "", matchers: dict[str, Matcher] | None = None
+    ) -> None:
         self.content = content
         self.line_phone = line_phone
-        self.matchers = {lang: Matcher(content, lang) for lang in content.languages}
+        self.matchers = matchers or matchers_for(content)
 
     def reply(self, state: TextState, body: str, line_number: str = "") -> TextReply:
         """The reply to one message, given what this phone was sent before.
