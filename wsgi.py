@@ -2,9 +2,9 @@
 
 import sys
 
-from service import create_app
 from service.content import ContentError
 from service.errors import ConfigError, StoreError
+from service.web.app import create_app
 
 try:
     app = create_app()

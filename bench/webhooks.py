@@ -16,9 +16,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from service import create_app
 from service.config import PROJECT_ROOT, Settings
-from service.simulate import TwilioSimulator
+from service.web.app import create_app
+from service.web.simulate import TwilioSimulator
 
 
 def timed(action: Callable[[], object], rounds: int) -> float:

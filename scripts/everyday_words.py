@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.content import load_content  # noqa: E402
-from service.matching import _content_words, _stem, typo_similarity  # noqa: E402
+from service.core.matching import _content_words, _stem, typo_similarity  # noqa: E402
 
 MIN_ZIPF = 3.0  # about once per million words or more often
 TOP_WORDS = 80_000

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from service import create_app
+from service.checker import load_checked
 from service.config import PROJECT_ROOT, Settings
-from service.content import Content, load_content
-from service.simulate import TwilioSimulator
+from service.content import Content
+from service.web.app import create_app
+from service.web.simulate import TwilioSimulator
 
 CONTENT_DIR = PROJECT_ROOT / "content"
 TEST_TOKEN = "test-auth-token"
@@ -24,7 +25,7 @@ AppFactory = Callable[..., Flask]
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The real content, loaded once."""
-    return load_content(CONTENT_DIR)
+    return load_checked(CONTENT_DIR)
 
 
 @pytest.fixture

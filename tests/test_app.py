@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from service import create_app
 from service.config import Settings
 from service.content import ContentError
 from service.errors import ConfigError
-from service.simulate import TwilioSimulator
+from service.web.app import create_app
+from service.web.simulate import TwilioSimulator
 
 
 def test_without_an_auth_token_the_app_refuses_to_start(settings: Settings, tmp_path: Path) -> None:

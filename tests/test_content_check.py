@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from service.checker.cli import check_content, content_group
 from service.config import PROJECT_ROOT
-from service.content.check import check_content, content_group
 
 TODAY = dt.date.today()
 SIMPLE = "Tell your care team about new symptoms. In an emergency, call 911."

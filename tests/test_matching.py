@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.content import Content
-from service.matching import Matcher, normalize
+from service.core.matching import Matcher, normalize
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.content import Content
-from service.navigation import CallNavigator, CallState
+from service.core.calls import CallNavigator, CallState
 
 
 def test_start_welcomes_at_the_main_menu(content: Content) -> None:

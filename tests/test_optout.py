@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.optout import control_word
+from service.core.optout import control_word
 
 
 @pytest.mark.parametrize(

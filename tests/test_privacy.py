@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from service.privacy import PhoneHasher, load_hash_key
+from service.store.privacy import PhoneHasher, load_hash_key
 
 
 def test_the_same_number_in_any_format_hashes_alike_and_hides_the_digits() -> None:

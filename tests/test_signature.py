@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from twilio.request_validator import RequestValidator
 
-from service.simulate import TwilioSimulator
+from service.web.simulate import TwilioSimulator
 
 PARAMS = {"CallSid": "CA123", "From": "+15555550100", "To": "+15555550199", "Body": "liver"}
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from service.content import Content
-from service.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
-from service.privacy import PhoneHasher
-from service.simulate import DEMO_LINE, TwilioSimulator
+from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.store.privacy import PhoneHasher
+from service.web.runtime import runtime_of
+from service.web.simulate import DEMO_LINE, TwilioSimulator
 from tests.twiml import twiml_errors
 
 
@@ -180,7 +181,7 @@ def test_an_opt_out_survives_a_restart(make_app) -> None:
 
 def test_an_opt_out_is_kept_even_when_the_store_fails(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app()
-    store = app.extensions["mbc_line"].store
+    store = runtime_of(app).store
 
     def broken(*args: object) -> None:
         raise sqlite3.OperationalError("database is locked")
@@ -191,8 +192,8 @@ def test_an_opt_out_is_kept_even_when_the_store_fails(make_app, monkeypatch: pyt
     monkeypatch.undo()
     restarted = make_app()
     assert TwilioSimulator(restarted).text("menu").messages == []
-    assert restarted.extensions["mbc_line"].store.is_opted_out(
-        restarted.extensions["mbc_line"].hash_phone("+15555550100")
+    assert runtime_of(restarted).store.is_opted_out(
+        runtime_of(restarted).hash_phone("+15555550100")
     )
 
 
@@ -242,7 +243,7 @@ def test_a_fault_on_our_side_gets_an_apology_not_an_error_page(
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(app.extensions["mbc_line"].store, "get", broken)
+    monkeypatch.setattr(runtime_of(app).store, "get", broken)
     message = reply(twilio, "liver")
     assert message.startswith("Sorry") and "MENU" in message
 
@@ -280,8 +281,8 @@ def test_a_stop_that_cannot_be_recorded_anywhere_still_sends_nothing(
     def broken(*args: object) -> None:
         raise OSError("disk full")
 
-    runtime = app.extensions["mbc_line"]
+    runtime = runtime_of(app)
     monkeypatch.setattr(runtime.store, "set_opted_out", broken)
-    monkeypatch.setattr(runtime.journal, "append", broken)
+    monkeypatch.setattr(runtime.optouts.journal, "append", broken)
     heard = twilio.text("STOP")
     assert heard.status == 200 and heard.messages == []

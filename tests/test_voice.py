@@ -8,7 +8,8 @@ from collections import deque
 import pytest
 
 from service.content import Content
-from service.simulate import TwilioSimulator
+from service.web.runtime import runtime_of
+from service.web.simulate import TwilioSimulator
 from tests.twiml import twiml_errors
 
 CORE_TOPICS = (
@@ -234,7 +235,7 @@ def test_a_fault_on_our_side_apologises_and_offers_the_main_menu(
     app, twilio: TwilioSimulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     twilio.dial()
-    store = app.extensions["mbc_line"].store
+    store = runtime_of(app).store
 
     def broken(key: str) -> None:
         raise RuntimeError("disk on fire")
@@ -263,7 +264,7 @@ def test_when_even_the_apology_fails_the_caller_hears_a_fixed_one_and_a_goodbye(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("content gone")
 
-    monkeypatch.setattr("service.script.spoken", broken)
+    monkeypatch.setattr("service.core.wording.spoken", broken)
     heard = twilio.press("1")
     assert heard.status == 200 and twiml_errors(heard.xml) == []
     assert "Sorry" in heard.text and heard.hangs_up

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from service import keys
 from service.content.model import (
+    CHOICE_KEYS,
     MAIN_MENU,
     Content,
     Menu,
@@ -21,27 +21,11 @@ from service.content.model import (
     Topic,
     TopicText,
 )
-from service.content.yamlfile import Problem, YamlDoc, read_yaml
-from service.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.content.prompts import Prompt, placeholders
+from service.content.yamlfile import KeyPath, Problem, YamlDoc, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SOURCE_KINDS = ("article", "study", "reference")
-RESERVED_WORDS = frozenset(
-    {"menu", "more", "help", "info", "start", "yes", "unstop", "stop", "stopall", "unsubscribe",
-     "cancel", "end", "quit", "revoke", "optout", "back", "repeat"}
-    | {str(n) for n in range(10)}
-)
-PROMPT_FIELDS: dict[str, tuple[str, ...]] = {
-    "line_name": (), "welcome": (), "option": ("label", "key"), "say_also": (),
-    "key_repeat": ("key",), "key_back": ("key",), "key_main": ("key",), "key_slower": ("key",),
-    "sorry_key": (), "sorry_speech": (), "silence": (), "slower_on": (), "goodbye": (),
-    "error": (), "sms_menu": ("intro", "options"), "sms_option": ("key", "title"),
-    "sms_more": (), "sms_end": (), "sms_not_understood": (), "sms_no_more": (),
-    "sms_help": ("line_name", "phone"), "sms_help_phone": ("phone",),
-    "sms_resubscribed": (), "sms_error": (),
-}
-SMS_NOTICES = ("sms_not_understood", "sms_no_more")
-LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
 TOPIC_FIELDS = {"id", "reviewed", "sources"}
 TOPIC_TEXT_FIELDS = {"title", "label", "keywords", "voice", "sms"}
 MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
@@ -71,7 +55,7 @@ class Reading:
     """A content folder as read: what later checks need to look further and name file and line."""
 
     content: Content | None
-    parts: Content
+    readable: Content  # whatever could be read, even from a folder with broken files
     problems: list[Problem]
     folder: str
     docs: Mapping[str, YamlDoc]
@@ -91,7 +75,7 @@ def read_folder(root: Path) -> Reading:
     reader = _Reader(root)
     content = reader.read()
     return Reading(
-        content=content, parts=reader.parts, problems=reader.problems,
+        content=content, readable=reader.readable, problems=reader.problems,
         folder=reader.shown(root), docs=reader.docs,
         menus_file=reader.shown(root / "menus.yaml"),
         sources_file=reader.shown(root / "sources.yaml"),
@@ -105,11 +89,10 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
-        self.keyword_owner: dict[str, tuple[str, YamlDoc, tuple[Any, ...]]] = {}
+        self.keyword_owner: dict[str, tuple[str, YamlDoc, KeyPath]] = {}
         self.docs: dict[str, YamlDoc] = {}
-        self.menu_index: dict[str, int] = {}
-        self.core: tuple[str, ...] = ()
-        self.parts = Content(topics={}, menus={}, prompts={}, sources={})
+        self.near_main: tuple[str, ...] = ()
+        self.readable = Content(topics={}, menus={}, prompts={}, sources={})
 
     def read(self) -> Content | None:
         prompts = self._prompts()
@@ -117,11 +100,12 @@ class _Reader:
         sources = self._sources()
         topics = self._topics(languages, sources)
         menus = self._menus(languages, topics)
-        self.parts = Content(topics=topics, menus=menus, prompts=prompts, sources=sources, core=self.core)
+        self.readable = Content(
+            topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=self.near_main
+        )
         if not prompts or not menus or self._has_errors():
             return None
-        self._check_sms(self.parts)
-        return None if self._has_errors() else self.parts
+        return self.readable
 
     def _has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
@@ -149,7 +133,7 @@ class _Reader:
         except ValueError:
             return str(path)
 
-    def _add(self, doc: YamlDoc, path: tuple[Any, ...], message: str) -> None:
+    def _add(self, doc: YamlDoc, path: KeyPath, message: str) -> None:
         self.problems.append(doc.problem(path, message))
 
     # --- prompts -----------------------------------------------------------------------
@@ -170,22 +154,22 @@ class _Reader:
 
     def _prompt_block(self, doc: YamlDoc, lang: str, block: dict[str, Any]) -> dict[str, str]:
         out: dict[str, str] = {}
+        known = {prompt.value for prompt in Prompt}
         for name in block:
-            if name not in PROMPT_FIELDS:
+            if name not in known:
                 self._add(doc, (lang, name), "is not a prompt the service uses")
-        for name, allowed in PROMPT_FIELDS.items():
-            value = block.get(name)
+        for prompt in Prompt:
+            value = block.get(prompt.value)
             if not isinstance(value, str) or not value.strip():
-                self._add(doc, (lang, name), "is missing or empty (text expected)")
+                self._add(doc, (lang, prompt.value), "is missing or empty (text expected)")
                 continue
+            allowed = placeholders(prompt)
             bad = _unknown_placeholders(value, allowed)
             if bad:
                 expected = ", ".join("{" + a + "}" for a in allowed) or "none"
-                self._add(doc, (lang, name), f"unknown placeholder {bad}; allowed: {expected}")
+                self._add(doc, (lang, prompt.value), f"unknown placeholder {bad}; allowed: {expected}")
                 continue
-            if name.startswith("sms_") and non_gsm(value):
-                self._add(doc, (lang, name), _gsm_message(value))
-            out[name] = value.strip() if not name.startswith("sms_") else value
+            out[prompt.value] = value if prompt.value.startswith("sms_") else value.strip()
         return out
 
     # --- sources -----------------------------------------------------------------------
@@ -339,11 +323,10 @@ class _Reader:
             if menu.id in menus or menu.id in topics:
                 self._add(doc, ("menus", index, "id"), f"{menu.id!r} is already a menu or topic id")
             menus[menu.id] = menu
-            self.menu_index[menu.id] = index
         if MAIN_MENU not in menus:
             self._add(doc, ("menus",), f"needs a menu with id {MAIN_MENU!r}, where every call starts")
         self._check_links(doc, entries, menus, topics)
-        self.core = self._core(doc, doc.data.get("core"), menus, topics)
+        self.near_main = self._core(doc, doc.data.get("core"), menus, topics)
         return menus
 
     def _core(
@@ -374,7 +357,7 @@ class _Reader:
     def _menu(
         self, doc: YamlDoc, index: int, entry: Any, languages: tuple[str, ...]
     ) -> Menu | None:
-        path: tuple[Any, ...] = ("menus", index)
+        path: KeyPath = ("menus", index)
         if not isinstance(entry, dict):
             self._add(doc, path, "must be a mapping with id, a language block and options")
             return None
@@ -405,11 +388,11 @@ class _Reader:
             return None
         return Menu(menu_id, texts, options)
 
-    def _options(self, doc: YamlDoc, path: tuple[Any, ...], value: Any) -> tuple[Option, ...] | None:
+    def _options(self, doc: YamlDoc, path: KeyPath, value: Any) -> tuple[Option, ...] | None:
         if not isinstance(value, list) or not value:
             self._add(doc, (*path, "options"), "must list at least one choice")
             return None
-        if len(value) > len(keys.CHOICE_KEYS):
+        if len(value) > len(CHOICE_KEYS):
             self._add(doc, (*path, "options"), f"has {len(value)} choices; at most 5 fit a phone menu")
         options: list[Option] = []
         seen: set[str] = set()
@@ -419,7 +402,7 @@ class _Reader:
                 self._add(doc, where, "must be {key: N, to: id}")
                 continue
             key = str(option.get("key"))
-            if key not in keys.CHOICE_KEYS:
+            if key not in CHOICE_KEYS:
                 self._add(
                     doc, (*where, "key"), f"key {key} is not 1 to 5 (7, 8, 9, 0 are the same everywhere)"
                 )
@@ -455,13 +438,13 @@ class _Reader:
 
     # --- values ------------------------------------------------------------------------
 
-    def _text(self, doc: YamlDoc, path: tuple[Any, ...], value: Any) -> str | None:
+    def _text(self, doc: YamlDoc, path: KeyPath, value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
             self._add(doc, path, "is missing or empty (text expected)")
             return None
         return " ".join(value.split())
 
-    def _text_list(self, doc: YamlDoc, path: tuple[Any, ...], value: Any) -> tuple[str, ...] | None:
+    def _text_list(self, doc: YamlDoc, path: KeyPath, value: Any) -> tuple[str, ...] | None:
         if not isinstance(value, list) or not value:
             self._add(doc, path, "must be a list of one or more pages of text")
             return None
@@ -470,7 +453,7 @@ class _Reader:
 
     def _keywords(
         self, doc: YamlDoc, lang: str, value: Any, owner: str,
-        required: bool = False, path: tuple[Any, ...] = (),
+        required: bool = False, path: KeyPath = (),
     ) -> tuple[str, ...] | None:
         where = (*path, lang, "keywords")
         if value is None and not required:
@@ -483,14 +466,12 @@ class _Reader:
             word = " ".join(str(raw).lower().split())
             if not word:
                 self._add(doc, (*where, index), "is empty")
-            elif word in RESERVED_WORDS:
-                self._add(doc, (*where, index), f"{word!r} is a command word and cannot be a keyword")
             else:
                 self._claim(doc, (*where, index), lang, word, owner)
                 words.append(word)
         return tuple(words)
 
-    def _claim(self, doc: YamlDoc, path: tuple[Any, ...], lang: str, word: str, owner: str) -> None:
+    def _claim(self, doc: YamlDoc, path: KeyPath, lang: str, word: str, owner: str) -> None:
         key = f"{lang}:{word}"
         previous = self.keyword_owner.get(key)
         if previous is None:
@@ -502,52 +483,6 @@ class _Reader:
                 f"keyword {word!r} is also claimed by {previous[0]!r} "
                 f"({other_doc.file}:{other_doc.line(*other_path)})",
             )
-
-    # --- rendered text messages --------------------------------------------------------
-
-    def _check_sms(self, content: Content) -> None:
-        """Every message the SMS line can send stays GSM-7 and within two segments."""
-        from service import script
-
-        menus_doc = self.docs.get(self.shown(self.root / "menus.yaml"))
-        for lang in content.languages:
-            longest = max((content.prompt(n, lang) for n in SMS_NOTICES), key=len)
-            for topic in content.topics.values():
-                for page in range(len(topic.texts[lang].sms)):
-                    message = script.sms_page(content, topic.id, page, lang)
-                    self._check_message(self.docs[topic.file], (lang, "sms", page), message)
-            for menu_id in content.menus:
-                message = script.sms_menu(content, menu_id, lang, longest)
-                if menus_doc is not None:
-                    self._check_message(menus_doc, ("menus", self.menu_index[menu_id]), message)
-            self._check_prompts(content, lang)
-
-    def _check_prompts(self, content: Content, lang: str) -> None:
-        """HELP (with a long phone number), the START confirmation and the apology fit one reply."""
-        from service import script
-
-        doc = self.docs.get(self.shown(self.root / "prompts.yaml"))
-        if doc is None:
-            return
-        self._check_message(doc, (lang, "sms_help"), script.sms_help(content, lang, LONGEST_PHONE))
-        for name in ("sms_resubscribed", "sms_error"):
-            self._check_message(doc, (lang, name), script.sms_prompt(content, name, lang))
-
-    def _check_message(self, doc: YamlDoc, path: tuple[Any, ...], message: str) -> None:
-        bad = non_gsm(message)
-        if bad:
-            self._add(doc, path, _gsm_message(message))
-        length = gsm_length(message)
-        if length > SEGMENT_LIMIT:
-            self._add(
-                doc, path,
-                f"{length} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget",
-            )
-
-
-def _gsm_message(text: str) -> str:
-    shown = " ".join(repr(c) for c in non_gsm(text))
-    return f"has characters outside the plain SMS alphabet (GSM-7): {shown}"
 
 
 def _unknown_placeholders(text: str, allowed: tuple[str, ...]) -> str:

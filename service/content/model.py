@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MAIN_MENU = "main"
 DEFAULT_LANGUAGE = "en"
+CHOICE_KEYS = ("1", "2", "3", "4", "5")  # a menu offers at most five choices, on these keys
 
 
 @dataclass(frozen=True)
@@ -80,14 +81,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Content:
-    """Everything loaded from `content/`: topics, menus, prompts, sources, and the core node ids."""
+    """Everything loaded from `content/`: topics, menus, prompts and sources."""
 
     topics: Mapping[str, Topic]
     menus: Mapping[str, Menu]
     prompts: Mapping[str, Mapping[str, str]]
     sources: Mapping[str, Source]
-    core: tuple[str, ...] = ()
-    lines: Mapping[tuple[str, ...], int] = field(default_factory=dict, compare=False)
+    near_main: tuple[str, ...] = ()  # ids that menus.yaml's `core` list keeps within 2 presses of main
 
     @property
     def languages(self) -> tuple[str, ...]:

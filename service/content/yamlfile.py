@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-Path_ = tuple[Any, ...]
+KeyPath = tuple[Any, ...]  # the keys and list indexes that lead to a value in a YAML file
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class YamlDoc:
 
     file: str
     data: Any
-    lines: dict[Path_, int]
+    lines: dict[KeyPath, int]
 
     def line(self, *path: Any) -> int:
         """The line of the value at a path, or of its nearest parent that has one."""
@@ -42,12 +42,12 @@ class YamlDoc:
             path_ = path_[:-1]
         return self.lines.get(path_, 1)
 
-    def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
+    def problem(self, path: KeyPath, message: str, severity: str = "error") -> Problem:
         """A problem at a path in this file."""
         return Problem(self.file, self.line(*path), field_name(path), message, severity)
 
 
-def field_name(path: Path_) -> str:
+def field_name(path: KeyPath) -> str:
     """A readable field name for a path: `en.sms[1]`."""
     out = ""
     for part in path:
@@ -76,7 +76,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         loader.dispose()
     if node is None:
         return None, [Problem(shown_as, 1, "(file)", "is empty")]
-    lines: dict[Path_, int] = {}
+    lines: dict[KeyPath, int] = {}
     problems: list[Problem] = []
     data = _build(node, (), lines, problems, shown_as, loader)
     return YamlDoc(shown_as, data, lines), problems
@@ -84,8 +84,8 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
 
 def _build(
     node: yaml.Node,
-    path: Path_,
-    lines: dict[Path_, int],
+    path: KeyPath,
+    lines: dict[KeyPath, int],
     problems: list[Problem],
     file: str,
     loader: yaml.SafeLoader,

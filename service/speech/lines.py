@@ -7,9 +7,9 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from service import script
 from service.content.model import Content
-from service.navigation import CallNavigator, CallState, Turn
+from service.core.calls import CallNavigator, CallState, Turn
+from service.core.wording import turn_lines
 
 PROBE_KEYS = tuple("0123456789*")
 UNMATCHED_SPEECH = "qxzv"
@@ -27,14 +27,6 @@ class Line:
     def words(self) -> int:
         """How many words it has, for the expected length of its audio."""
         return len(self.text.split())
-
-
-def turn_lines(content: Content, turn: Turn) -> tuple[str, ...]:
-    """The lines a caller hears for one turn, as the voice webhook says them."""
-    state = turn.state
-    if turn.hangup:
-        return tuple(content.prompt(name, state.lang) for name in turn.notices)
-    return script.spoken(content, state.node, turn.notices, state.lang, state.slow, turn.reprompt).lines
 
 
 def phone_lines(content: Content) -> list[Line]:

@@ -12,9 +12,9 @@ from typing import Protocol
 import click
 
 from service.content.model import Content
-from service.navigation import CallNavigator, CallState, Turn
+from service.core.calls import CallNavigator, CallState, Turn
+from service.core.wording import turn_lines
 from service.speech.audio import expected_seconds
-from service.speech.lines import turn_lines
 from service.speech.worker import Job, SpeechWorker
 
 QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye"})

@@ -7,8 +7,8 @@ from collections import deque
 from flask import Flask
 
 from service.content import Content
-from service.simulate import TwilioSimulator
 from service.speech.lines import phone_lines
+from service.web.simulate import TwilioSimulator
 
 VOICE_PROMPTS = (
     "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_on", "goodbye", "error",

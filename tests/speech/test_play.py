@@ -9,11 +9,12 @@ import pytest
 from flask import Flask
 
 from service.content import Content
-from service.simulate import Heard, TwilioSimulator
+from service.core.wording import turn_lines
 from service.speech import cache as cache_module
 from service.speech.cache import audio_name
-from service.speech.lines import turn_lines
 from service.speech.render import AudioJob
+from service.web.runtime import runtime_of
+from service.web.simulate import Heard, TwilioSimulator
 from tests.speech.conftest import AudioAppFactory
 from tests.twiml import twiml_errors
 
@@ -30,7 +31,7 @@ def names(heard: Heard) -> list[str]:
 
 def heard_lines(app: Flask, content: Content, *keys: str) -> tuple[str, ...]:
     """What the navigation core says after these keys, to compare with what is played."""
-    calls = app.extensions["mbc_line"].calls
+    calls = runtime_of(app).calls
     turn = calls.start()
     for key in keys:
         turn = calls.press(turn.state, key)

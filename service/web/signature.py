@@ -7,15 +7,17 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, current_app, request
+from flask import abort, request
 from twilio.request_validator import RequestValidator, get_signature_algorithm
+
+from service.web.runtime import runtime
 
 log = logging.getLogger(__name__)
 
 
 def public_url() -> str:
     """The URL Twilio signed: PUBLIC_BASE_URL plus path and query when behind a proxy."""
-    base = current_app.config["PUBLIC_BASE_URL"]
+    base = runtime().settings.public_base_url
     if not base:
         return request.url
     query = request.query_string.decode("latin-1")
@@ -27,7 +29,7 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        validator = RequestValidator(current_app.config["TWILIO_AUTH_TOKEN"])
+        validator = RequestValidator(runtime().auth_token)
         signature = request.headers.get("X-Twilio-Signature", "")
         algorithm = get_signature_algorithm(
             request.headers.get("X-Twilio-Webhooks-Signature-Settings", "")

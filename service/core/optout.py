@@ -1,18 +1,18 @@
-"""The carrier-standard words that stop and restart texts, checked before anything else."""
+"""Whether a text opts out or back in: checked before anything else, on the whole message."""
 
 from __future__ import annotations
 
 import re
 from typing import Literal
 
-STOP_WORDS = frozenset(
-    {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout"}
-)
-START_WORDS = frozenset({"start", "yes", "unstop"})
+from service.core.commands import START_WORDS, STOP_WORDS
+
 POLITE_WORDS = frozenset(
     {"please", "pls", "now", "it", "all", "me", "texting", "texts", "text", "messages",
      "messaging", "sending", "thanks", "thank", "you", "this"}
 )
+# Stop words that are also everyday words: alone they stop, inside a sentence they do not.
+AMBIGUOUS_STOP_WORDS = frozenset({"end", "cancel", "quit"})
 _WORD = re.compile(r"[a-z]+")
 
 Control = Literal["stop", "start"]
@@ -34,7 +34,7 @@ def control_word(body: str) -> Control | None:
         if joined in START_WORDS:
             return "start"
         return None
-    stops = [w for w in words if w in STOP_WORDS and w not in ("end", "cancel", "quit")]
+    stops = [w for w in words if w in STOP_WORDS and w not in AMBIGUOUS_STOP_WORDS]
     others = [w for w in words if w not in STOP_WORDS]
     if stops and all(w in POLITE_WORDS for w in others):
         return "stop"

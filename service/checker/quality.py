@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from service.content.loader import Reading
-from service.content.model import MAIN_MENU, Content, Topic
-from service.content.reach import shortest_ways
-from service.content.readability import (
+from service.checker.budget import keyword_place
+from service.checker.paths import menu_path
+from service.checker.reach import shortest_ways
+from service.checker.readability import (
     GRADE_ERROR,
     GRADE_WARNING,
     MAX_SPOKEN_WORDS,
@@ -24,8 +24,10 @@ from service.content.readability import (
     spoken_seconds,
     word_count,
 )
+from service.content.loader import Reading
+from service.content.model import MAIN_MENU, Content, Topic
 from service.content.yamlfile import Problem, YamlDoc, field_name
-from service.matching import Matcher
+from service.core.matching import Matcher
 
 MAX_PRESSES = 3
 CORE_MAX_PRESSES = 2
@@ -100,7 +102,7 @@ def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report
 
 def texts(reading: Reading) -> Iterator[Text]:
     """Every text a person reads or hears: topic voice texts and SMS pages, and menu intros."""
-    for topic in reading.parts.topics.values():
+    for topic in reading.readable.topics.values():
         doc = reading.docs[topic.file]
         for lang, written in topic.texts.items():
             yield Text(doc, (lang, "voice"), topic.id, lang, written.voice)
@@ -114,19 +116,10 @@ def menu_intros(reading: Reading) -> Iterator[Text]:
     doc = reading.docs.get(reading.menus_file)
     if doc is None:
         return
-    for menu in reading.parts.menus.values():
+    for menu in reading.readable.menus.values():
         for lang, written in menu.texts.items():
             if written.intro:
                 yield Text(doc, (*menu_path(doc, menu.id), lang, "intro"), menu.id, lang, written.intro)
-
-
-def menu_path(doc: YamlDoc, menu_id: str) -> tuple[Any, ...]:
-    """The path of a menu's entry in menus.yaml, found by its id."""
-    entries = doc.data.get("menus") or []
-    for index, entry in enumerate(entries):
-        if isinstance(entry, dict) and entry.get("id") == menu_id:
-            return ("menus", index)
-    return ("menus",)
 
 
 # --- reading grade -------------------------------------------------------------------------
@@ -192,7 +185,7 @@ def _welcome(reading: Reading) -> Iterator[tuple[Text, str]]:
     intros = {text.lang: text for text in menu_intros(reading) if text.node == MAIN_MENU}
     if prompts_doc is None:
         return
-    for lang, prompts in reading.parts.prompts.items():
+    for lang, prompts in reading.readable.prompts.items():
         welcome = prompts.get("welcome", "")
         intro = intros.get(lang)
         if intro is not None:
@@ -207,7 +200,7 @@ def _welcome(reading: Reading) -> Iterator[tuple[Text, str]]:
 def depth_problems(reading: Reading) -> Iterator[Problem]:
     """Every topic within 3 key presses of the main menu, and each core node within 2."""
     doc = reading.docs.get(reading.menus_file)
-    content = reading.parts
+    content = reading.readable
     if doc is None or MAIN_MENU not in content.menus:
         return
     ways = shortest_ways(content)
@@ -223,7 +216,7 @@ def depth_problems(reading: Reading) -> Iterator[Problem]:
             yield reading.docs[content.topics[topic_id].file].problem(
                 ("id",), f"{topic_id!r} cannot be reached from the main menu by key presses"
             )
-    for index, node in enumerate(content.core):
+    for index, node in enumerate(content.near_main):
         way = ways.get(node)
         if way is None or way.presses > CORE_MAX_PRESSES:
             far = "cannot be reached" if way is None else f"is {way.presses} key presses ({way.shown()})"
@@ -243,7 +236,7 @@ def _named_in_a_menu(content: Content, node: str) -> bool:
 
 def review_problems(reading: Reading, today: dt.date, max_age_days: int) -> Iterator[Problem]:
     """A topic checked against its sources more than the allowed days ago is due for review."""
-    for topic in reading.parts.topics.values():
+    for topic in reading.readable.topics.values():
         doc = reading.docs[topic.file]
         age = (today - topic.reviewed).days
         if age < 0:
@@ -267,7 +260,7 @@ def source_problems(reading: Reading) -> Iterator[Problem]:
     used = _named_sources(reading)
     for index, entry in enumerate(doc.data["sources"]):
         source_id = entry.get("id") if isinstance(entry, dict) else None
-        if source_id in reading.parts.sources and source_id not in used:
+        if source_id in reading.readable.sources and source_id not in used:
             yield doc.problem(("sources", index, "id"), f"{source_id!r} is named by no topic", "warning")
 
 
@@ -287,7 +280,7 @@ def _named_sources(reading: Reading) -> set[str]:
 
 def urgent_help_problems(reading: Reading) -> Iterator[Problem]:
     """A symptom topic says when to get help now, by voice and on its last SMS page."""
-    for topic in reading.parts.topics.values():
+    for topic in reading.readable.topics.values():
         if topic.id.startswith(SYMPTOM_PREFIX):
             yield from _urgent_help_missing(reading.docs[topic.file], topic)
 
@@ -323,17 +316,8 @@ def keyword_problems(reading: Reading) -> Iterator[Problem]:
             for index, keyword in enumerate(written.keywords if written else ()):
                 found = matcher.match(keyword)
                 if found != owner.id:
-                    doc, path = _keyword_place(reading, owner.id, lang, index)
+                    doc, path = keyword_place(reading, owner.id, lang, index)
                     yield doc.problem(
                         path, f"keyword {keyword!r} finds {found!r}, not {owner.id!r}: "
                         "make it more specific or remove it",
                     )
-
-
-def _keyword_place(reading: Reading, node: str, lang: str, index: int) -> tuple[YamlDoc, tuple[Any, ...]]:
-    """The file and path of a topic's or menu's keyword."""
-    topic = reading.parts.topics.get(node)
-    if topic is not None:
-        return reading.docs[topic.file], (lang, "keywords", index)
-    doc = reading.docs[reading.menus_file]
-    return doc, (*menu_path(doc, node), lang, "keywords", index)

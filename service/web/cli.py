@@ -9,15 +9,15 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from service.simulate import Heard, TwilioSimulator
-from service.speech import commands as speech_commands
+from service.web import speech_cli
+from service.web.simulate import Heard, TwilioSimulator
 
 
 def init_app(app: Flask) -> None:
     """Register the commands on an app."""
     app.cli.add_command(call_command)
     app.cli.add_command(text_command)
-    speech_commands.init_app(app)
+    speech_cli.init_app(app)
 
 
 @click.command("call")

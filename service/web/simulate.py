@@ -12,6 +12,8 @@ from flask import Flask
 from twilio.request_validator import RequestValidator
 from werkzeug.test import TestResponse
 
+from service.web.runtime import runtime_of
+
 DEMO_CALLER = "+15555550100"
 DEMO_LINE = "+15555550199"
 
@@ -58,8 +60,9 @@ class TwilioSimulator:
     def __init__(self, app: Flask, base_url: str = "http://localhost") -> None:
         self.app = app
         self.client = app.test_client()
-        self.validator = RequestValidator(app.config["TWILIO_AUTH_TOKEN"])
-        self.base_url = app.config.get("PUBLIC_BASE_URL") or base_url
+        rt = runtime_of(app)
+        self.validator = RequestValidator(rt.auth_token)
+        self.base_url = rt.settings.public_base_url or base_url
         self.call_sid = ""
 
     def post(self, path: str, params: dict[str, str], sign: bool = True) -> Heard:

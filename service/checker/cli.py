@@ -1,26 +1,15 @@
-"""The content checker: every problem in `content/`, as `path:line: field: what is wrong`."""
+"""`flask content check`: every problem in `content/`, as `path:line: field: what is wrong`."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
+from service.checker import check_content
+from service.checker.quality import Report
 from service.config import Settings
-from service.content.loader import read_folder
-from service.content.quality import Report, check_quality
 from service.errors import ConfigError
-
-
-def check_content(
-    root: Path, max_age_days: int = Settings.content_max_age_days, today: dt.date | None = None
-) -> Report:
-    """Every problem in a content folder, the loader's and the quality checks', in file order."""
-    reading = read_folder(root)
-    quality = check_quality(reading, today or dt.date.today(), max_age_days)
-    problems = sorted([*reading.problems, *quality.problems], key=lambda p: (p.file, p.line))
-    return Report(problems, quality.mean_grade)
 
 
 def summary(folder: str, report: Report) -> str:

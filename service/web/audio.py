@@ -8,10 +8,9 @@ from pathlib import Path
 from flask import Blueprint, Flask, Response, abort, current_app, send_file, url_for
 
 from service.config import Settings
-from service.runtime import EXTENSION as RUNTIME_EXTENSION
-from service.runtime import Runtime
 from service.speech.cache import NAME_PATTERN, AudioCache, audio_name
 from service.speech.render import missing_jobs, plan_audio, rate_for, voice_for
+from service.web.runtime import Runtime, runtime_of
 
 log = logging.getLogger(__name__)
 bp = Blueprint("audio", __name__, url_prefix="/audio")
@@ -21,7 +20,7 @@ ONE_YEAR_SECONDS = 365 * 24 * 3600
 
 def init_app(app: Flask) -> None:
     """Register the route and the cache; with audio on, say at start how much of it is rendered."""
-    rt: Runtime = app.extensions[RUNTIME_EXTENSION]
+    rt = runtime_of(app)
     cache = AudioCache(audio_dir(rt.settings, app.instance_path))
     app.extensions[EXTENSION] = cache
     app.register_blueprint(bp)

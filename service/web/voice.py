@@ -7,12 +7,13 @@ import logging
 from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
-from service import script
-from service.navigation import SPOKEN_COMMANDS, CallState, Turn
-from service.runtime import Runtime, runtime
-from service.signature import twilio_signed
-from service.speech.route import audio_url
-from service.webhook import last_resort, twiml_response
+from service.core import wording
+from service.core.calls import CallState, Turn
+from service.core.commands import SPOKEN_COMMANDS
+from service.web.audio import audio_url
+from service.web.runtime import Runtime, runtime
+from service.web.signature import twilio_signed
+from service.web.twiml import last_resort, twiml_response
 
 log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")
@@ -62,14 +63,12 @@ def render(rt: Runtime, turn: Turn) -> str:
     """TwiML for a turn: everything inside one <Gather> so a caller can press at any time."""
     state = turn.state
     response = VoiceResponse()
+    lines = wording.turn_lines(rt.content, turn)
     if turn.hangup:
-        for name in turn.notices:
-            _say(rt, response, rt.content.prompt(name, state.lang), state.slow)
+        for line in lines:
+            _say(rt, response, line, state.slow)
         response.hangup()
         return str(response)
-    lines = script.spoken(
-        rt.content, state.node, turn.notices, state.lang, state.slow, turn.reprompt
-    ).lines
     action = _url("voice.gather")
     gather_verb = response.gather(
         input="dtmf speech",

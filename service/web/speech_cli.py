@@ -13,10 +13,10 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
+from service.checker import load_checked
 from service.config import Settings
-from service.content import Content, ContentError, load_content
-from service.navigation import CallNavigator
-from service.runtime import runtime
+from service.content import Content, ContentError
+from service.core.calls import CallNavigator
 from service.speech.cache import AudioCacheError
 from service.speech.render import (
     DEFAULT_TIMEOUT_SECONDS,
@@ -28,8 +28,9 @@ from service.speech.render import (
     render_audio,
     voice_for,
 )
-from service.speech.route import audio_cache
 from service.speech.talk import LargePrint, Silent, Speaker, TalkingMenu, WorkerSpeaker, read_entry
+from service.web.audio import audio_cache
+from service.web.runtime import runtime
 
 MAX_LISTED_FAILURES = 5
 MAX_PRINT_WIDTH = 100
@@ -124,7 +125,7 @@ def standalone_talk_command(to_folder: Path | None, silent: bool, plain: bool, l
     """
     settings = Settings.from_env()
     try:
-        content = load_content(settings.content_dir)
+        content = load_checked(settings.content_dir)
     except ContentError as error:
         raise click.ClickException(str(error)) from error
     _talk(settings, content, CallNavigator(content), to_folder, silent, plain, lang)

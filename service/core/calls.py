@@ -1,6 +1,7 @@
 """The navigation core for calls: (content, state, input) -> (next state, what to present).
 
-It knows nothing of Flask, Twilio or speech engines; every channel that works by keys and
+It knows nothing of Flask, Twilio or speech engines, and answers with prompt ids and nodes,
+never wording (`service.core.wording` says them); every channel that works by keys and
 spoken words (the phone line, the talking menu, the web simulator) steps through it.
 """
 
@@ -9,23 +10,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from service import keys
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
-from service.matching import Matcher, matchers_for, normalize
+from service.content.prompts import Prompt
+from service.core import commands
+from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
+from service.core.matching import Matcher, matchers_for, normalize
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12
-SPOKEN_NUMBERS = {
-    **keys.NUMBER_WORDS,  # and what a recogniser hears for some of them, and the universal keys
-    "to": "2", "too": "2", "for": "4", "oh": "0", "seven": "7", "eight": "8", "nine": "9",
-}
-NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um"})
-SPOKEN_COMMANDS = {
-    keys.REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon"),
-    keys.BACK: ("back", "go back", "previous", "back up"),
-    keys.MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home"),
-    keys.SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly"),
-}
 
 
 @dataclass(frozen=True)
@@ -64,7 +56,7 @@ class Turn:
     """The core's answer: the new state, the prompts to say first, and whether the call ends."""
 
     state: CallState
-    notices: tuple[str, ...] = ()
+    notices: tuple[Prompt, ...] = ()
     hangup: bool = False
     reprompt: bool = False
 
@@ -83,14 +75,14 @@ class CallNavigator:
 
     def start(self, lang: str = DEFAULT_LANGUAGE) -> Turn:
         """A new call: the welcome, then the main menu."""
-        return Turn(CallState(lang=lang), ("welcome",))
+        return Turn(CallState(lang=lang), (Prompt.WELCOME,))
 
     def press(self, state: CallState, digits: str) -> Turn:
         """A key (or keys) pressed on the phone."""
         state = self._known(state)
         key = digits.strip()[:1]
         turn = self._key(state, key) if len(digits.strip()) == 1 else None
-        return turn or Turn(replace(state, silences=0), ("sorry_key",), reprompt=True)
+        return turn or Turn(replace(state, silences=0), (Prompt.SORRY_KEY,), reprompt=True)
 
     def say(self, state: CallState, speech: str) -> Turn:
         """Words the caller said: a command, a number, or the name of a topic."""
@@ -102,7 +94,7 @@ class CallNavigator:
                 return turn
         node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
         if node is None:
-            return Turn(replace(state, silences=0), ("sorry_speech",), reprompt=True)
+            return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))
 
     def silence(self, state: CallState) -> Turn:
@@ -111,14 +103,14 @@ class CallNavigator:
         silences = state.silences + 1
         state = replace(state, silences=silences)
         if silences >= MAX_SILENCES:
-            return Turn(state, ("goodbye",), hangup=True)
-        return Turn(state, ("silence",), reprompt=True)
+            return Turn(state, (Prompt.GOODBYE,), hangup=True)
+        return Turn(state, (Prompt.SILENCE,), reprompt=True)
 
     def recover(self, state: CallState | None) -> Turn:
         """After a fault on our side: apologise and offer the main menu again."""
         lang = state.lang if state else DEFAULT_LANGUAGE
         slow = state.slow if state else False
-        return Turn(CallState(lang=lang, slow=slow), ("error",))
+        return Turn(CallState(lang=lang, slow=slow), (Prompt.ERROR,))
 
     # --- internals ---------------------------------------------------------------------
 
@@ -132,14 +124,14 @@ class CallNavigator:
 
     def _key(self, state: CallState, key: str) -> Turn | None:
         state = replace(state, silences=0)
-        if key == keys.REPEAT:
+        if key == commands.REPEAT:
             return Turn(state)
-        if key == keys.BACK:
+        if key == commands.BACK:
             return Turn(self._back(state))
-        if key == keys.MAIN:
+        if key == commands.MAIN:
             return Turn(replace(state, node=MAIN_MENU, trail=()))
-        if key == keys.SLOWER:
-            return Turn(replace(state, slow=True), ("slower_on",))
+        if key == commands.SLOWER:
+            return Turn(replace(state, slow=True), (Prompt.SLOWER_ON,))
         menu = self.content.menus.get(state.node)
         target = menu.target(key) if menu else None
         return Turn(self._go(state, target)) if target else None

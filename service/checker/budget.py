@@ -1,0 +1,103 @@
+"""Checks that need the line's own wording: every text message as sent fits the plain SMS alphabet
+and two segments, and no keyword is a command word (which would hide it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from service.checker.paths import menu_path
+from service.content.loader import Reading
+from service.content.model import Content
+from service.content.prompts import Prompt, is_sms
+from service.content.yamlfile import Problem, YamlDoc
+from service.core import wording
+from service.core.commands import command_words
+from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+
+SMS_NOTICES = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_MORE)
+LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
+
+
+def serving_problems(reading: Reading) -> list[Problem]:
+    """Problems that stop the line from serving the content, beyond the files' own shape."""
+    return [*prompt_alphabet_problems(reading), *command_word_problems(reading), *sms_problems(reading)]
+
+
+def prompt_alphabet_problems(reading: Reading) -> Iterator[Problem]:
+    """Prompts sent by text use only the plain SMS alphabet."""
+    doc = reading.docs.get(reading.prompts_file)
+    if doc is None:
+        return
+    for lang, prompts in reading.readable.prompts.items():
+        for prompt in Prompt:
+            text = prompts.get(prompt.value, "")
+            if is_sms(prompt) and non_gsm(text):
+                yield doc.problem((lang, prompt.value), gsm_message(text))
+
+
+def command_word_problems(reading: Reading) -> Iterator[Problem]:
+    """A keyword that is also a command never reaches its topic: the command always wins."""
+    commands = command_words()
+    content = reading.readable
+    for owner in (*content.topics.values(), *content.menus.values()):
+        for lang, written in owner.texts.items():
+            for index, keyword in enumerate(written.keywords):
+                if keyword in commands:
+                    doc, path = keyword_place(reading, owner.id, lang, index)
+                    yield doc.problem(path, f"{keyword!r} is a command word and cannot be a keyword")
+
+
+def sms_problems(reading: Reading) -> Iterator[Problem]:
+    """Every message the SMS line can send stays GSM-7 and within two segments."""
+    content = reading.content
+    if content is None:
+        return
+    menus_doc = reading.docs.get(reading.menus_file)
+    prompts_doc = reading.docs.get(reading.prompts_file)
+    for lang in content.languages:
+        longest = max((content.prompt(n, lang) for n in SMS_NOTICES), key=len)
+        for topic in content.topics.values():
+            for page in range(len(topic.texts[lang].sms)):
+                message = wording.sms_page(content, topic.id, page, lang)
+                yield from message_problems(reading.docs[topic.file], (lang, "sms", page), message)
+        for menu_id in content.menus:
+            message = wording.sms_menu(content, menu_id, lang, longest)
+            if menus_doc is not None:
+                yield from message_problems(menus_doc, menu_path(menus_doc, menu_id), message)
+        if prompts_doc is not None:
+            yield from _prompt_problems(prompts_doc, content, lang)
+
+
+def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Problem]:
+    """HELP (with a long phone number), the START confirmation and the apology fit one reply."""
+    help_text = wording.sms_help(content, lang, LONGEST_PHONE)
+    yield from message_problems(doc, (lang, Prompt.SMS_HELP.value), help_text)
+    for name in (Prompt.SMS_RESUBSCRIBED, Prompt.SMS_ERROR):
+        yield from message_problems(doc, (lang, name.value), wording.sms_prompt(content, name, lang))
+
+
+def message_problems(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Iterator[Problem]:
+    """A message as sent: plain alphabet, and at most two segments."""
+    if non_gsm(message):
+        yield doc.problem(path, gsm_message(message))
+    length = gsm_length(message)
+    if length > SEGMENT_LIMIT:
+        yield doc.problem(
+            path, f"{length} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget"
+        )
+
+
+def gsm_message(text: str) -> str:
+    """What to tell an editor about letters a text message cannot carry."""
+    shown = " ".join(repr(c) for c in non_gsm(text))
+    return f"has characters outside the plain SMS alphabet (GSM-7): {shown}"
+
+
+def keyword_place(reading: Reading, node: str, lang: str, index: int) -> tuple[YamlDoc, tuple[Any, ...]]:
+    """The file and path of a topic's or menu's keyword."""
+    topic = reading.readable.topics.get(node)
+    if topic is not None:
+        return reading.docs[topic.file], (lang, "keywords", index)
+    doc = reading.docs[reading.menus_file]
+    return doc, (*menu_path(doc, node), lang, "keywords", index)

@@ -1,0 +1,53 @@
+"""Command words and keys: the one list of what a caller or texter can say or press to steer the line.
+
+The content checker builds its list of words a topic keyword may not use from here, so a command
+can never be hidden by a keyword, nor a keyword by a command.
+"""
+
+from __future__ import annotations
+
+# The keys that mean the same thing in every menu and after every topic.
+SLOWER = "7"
+BACK = "8"
+REPEAT = "9"
+MAIN = "0"
+UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN)
+
+# Number words that name a choice or the main menu, said or texted instead of the digit.
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "zero": "0"}
+# What a recogniser hears for some numbers and keys, said to a phone menu.
+SPOKEN_NUMBERS = {
+    **NUMBER_WORDS,
+    "to": "2", "too": "2", "for": "4", "oh": "0", "seven": "7", "eight": "8", "nine": "9",
+}
+NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um"})
+
+# Phrases a caller says instead of a universal key.
+SPOKEN_COMMANDS = {
+    REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon"),
+    BACK: ("back", "go back", "previous", "back up"),
+    MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home"),
+    SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly"),
+}
+
+# Whole texts that steer the text line.
+TEXT_MENU_WORDS = frozenset(
+    {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
+     "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "thanks",
+     "thank you", "start", "yes", "unstop"}
+)
+TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
+TEXT_HELP_WORDS = frozenset({"help", "info", "information"})
+
+# The carrier-standard words that stop and restart texts, checked before anything else.
+STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout"})
+START_WORDS = frozenset({"start", "yes", "unstop"})
+
+
+def command_words() -> frozenset[str]:
+    """Every word or phrase that acts as a command on some channel: no topic keyword may be one."""
+    spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases}
+    return frozenset(
+        spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | STOP_WORDS | START_WORDS
+        | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
+    )

@@ -1,0 +1,42 @@
+"""An in-memory store, for tests and demos: one process only, gone when it stops."""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from typing import Any
+
+
+class MemoryStore:
+    """State and opt-outs in a dict; never for a real line, where opt-outs must survive a restart."""
+
+    def __init__(self) -> None:
+        self._state: dict[str, tuple[dict[str, Any], float]] = {}
+        self._opted_out: set[str] = set()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._state.get(key)
+            if found is None or found[1] <= time.time():
+                return None
+            return copy.deepcopy(found[0])
+
+    def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        with self._lock:
+            self._state[key] = (copy.deepcopy(value), time.time() + ttl_seconds)
+
+    def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
+        with self._lock:
+            if opted_out:
+                self._opted_out.add(subscriber)
+            else:
+                self._opted_out.discard(subscriber)
+
+    def is_opted_out(self, subscriber: str) -> bool:
+        with self._lock:
+            return subscriber in self._opted_out
+
+    def ping(self) -> None:
+        """Always answers: it lives in this process."""
