@@ -40,11 +40,17 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def make_app(settings: Settings, tmp_path: Path) -> AppFactory:
-    """Build an app; keyword arguments override settings. Calling it twice is a restart."""
+def make_app(settings: Settings, content: Content, tmp_path: Path) -> AppFactory:
+    """Build an app on the content loaded once; keyword arguments override settings.
+
+    Calling it twice is a restart. Overriding `content_dir` makes the app read that folder itself.
+    """
 
     def factory(**overrides: object) -> Flask:
-        return create_app(replace(settings, **overrides), instance_path=str(tmp_path / "instance"))
+        shared = None if "content_dir" in overrides else content
+        return create_app(
+            replace(settings, **overrides), instance_path=str(tmp_path / "instance"), content=shared
+        )
 
     return factory
 

@@ -23,9 +23,11 @@ def test_state_round_trips(store: SqliteStore) -> None:
     assert store.get("voice:CA2") is None
 
 
-def test_state_expires(store: SqliteStore) -> None:
+def test_state_expires(store: SqliteStore, monkeypatch: pytest.MonkeyPatch) -> None:
     store.put("sms:x", {"menu": "main"}, 1)
-    time.sleep(1.1)
+    assert store.get("sms:x") == {"menu": "main"}
+    later = time.time() + 1.5
+    monkeypatch.setattr(time, "time", lambda: later)
     assert store.get("sms:x") is None
 
 
