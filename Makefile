@@ -20,10 +20,12 @@ talk: setup
 test: setup
 	.venv/bin/flask content check
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports
 	.venv/bin/python -m pytest
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports
 
 content-check: setup
 	.venv/bin/flask --app wsgi:app content check

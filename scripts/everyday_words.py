@@ -1,4 +1,4 @@
-"""Regenerate service/everyday_words.py: common English words one typo away from a keyword.
+"""Regenerate service/core/everyday_words.py: common English words one typo away from a keyword.
 
 A texter who writes "live" means live, not "liver"; "train" is not "brain". The matcher fuzzes
 only words that are not everyday English, so these must match a keyword exactly or not at all.
@@ -17,30 +17,32 @@ from wordfreq import top_n_list, zipf_frequency
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.content import load_content  # noqa: E402
-from service.core.matching import _content_words, _stem, typo_similarity  # noqa: E402
+from service.checker import load_checked  # noqa: E402
+from service.core.matching import is_typo_of, keyword_words  # noqa: E402
 
 MIN_ZIPF = 3.0  # about once per million words or more often
 TOP_WORDS = 80_000
 
 
 def keyword_tokens() -> set[str]:
-    content = load_content(ROOT / "content")
+    """Every word of every keyword, as the matcher sees it."""
+    content = load_checked(ROOT / "content")
     tokens: set[str] = set()
     for owner in (*content.topics.values(), *content.menus.values()):
         for text in owner.texts.values():
             for phrase in text.keywords:
-                tokens.update(_content_words(phrase))
+                tokens.update(keyword_words(phrase))
     return tokens
 
 
 def everyday_near_words(tokens: set[str]) -> list[str]:
+    """Common words the matcher would otherwise take for a typo of a keyword word."""
     near = []
     for word in top_n_list("en", TOP_WORDS):
         if not word.isalpha() or len(word) < 4 or zipf_frequency(word, "en") < MIN_ZIPF:
             continue
         for token in tokens:
-            if _stem(word) != _stem(token) and typo_similarity(word, token) >= 0.78:
+            if is_typo_of(word, token):
                 near.append(word)
                 break
     return sorted(near)
@@ -60,7 +62,7 @@ def main() -> None:
     lines.append("    " + " ".join(row))
     lines.append('    """.split()')
     lines.append(")")
-    (ROOT / "service" / "everyday_words.py").write_text("\n".join(lines) + "\n")
+    (ROOT / "service" / "core" / "everyday_words.py").write_text("\n".join(lines) + "\n")
     print(f"{len(words)} everyday words written")
 
 

@@ -124,3 +124,13 @@ def _phrase_score(phrase: tuple[str, ...], near: dict[str, float], joined: dict[
             return 0.0
         total += best
     return total / len(phrase)
+
+
+def keyword_words(phrase: str) -> tuple[str, ...]:
+    """A keyword's words as the matcher compares them, for tools that must see keywords the same way."""
+    return _content_words(phrase)
+
+
+def is_typo_of(word: str, keyword_word: str) -> bool:
+    """Whether the matcher would take a different word for a typo of a keyword's word."""
+    return _stem(word) != _stem(keyword_word) and typo_similarity(word, keyword_word) >= MIN_SIMILARITY

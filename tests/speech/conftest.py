@@ -57,3 +57,11 @@ def audio_app(make_app: Callable[..., Flask], rendered: Path) -> AudioAppFactory
         return make_app(**settings)
 
     return factory
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a speech test: `-m 'not speech'` leaves them out locally."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.speech)

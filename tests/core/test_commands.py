@@ -1,0 +1,68 @@
+"""Command words have one source: each one steers the line, and none can be a topic keyword."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.checker import check_content
+from service.content import Content
+from service.core import commands
+from service.core.calls import CallNavigator, CallState
+from service.core.texts import Show, TextNavigator, TextState
+
+
+@pytest.mark.parametrize("phrase", sorted(commands.TEXT_MORE_WORDS))
+def test_every_more_word_continues_a_topic(content: Content, phrase: str) -> None:
+    texts = TextNavigator(content)
+    first = texts.reply(TextState(), "bones")
+    assert first.show is Show.PAGE
+    more = texts.reply(first.state, phrase)
+    assert more.state.topic == first.state.topic
+    assert (more.show, more.state.page) == (Show.PAGE, 1) or more.show is Show.MENU
+
+
+@pytest.mark.parametrize("phrase", sorted(commands.TEXT_MENU_WORDS))
+def test_every_menu_word_sends_the_main_menu(content: Content, phrase: str) -> None:
+    reply = TextNavigator(content).reply(TextState(menu="spread"), phrase)
+    assert (reply.show, reply.state.menu, reply.notices) == (Show.MENU, "main", ())
+
+
+@pytest.mark.parametrize("phrase", sorted(commands.TEXT_HELP_WORDS))
+def test_every_help_word_sends_help(content: Content, phrase: str) -> None:
+    assert TextNavigator(content).reply(TextState(), phrase).show is Show.HELP
+
+
+@pytest.mark.parametrize(
+    ("key", "phrase"),
+    [(key, phrase) for key, phrases in commands.SPOKEN_COMMANDS.items() for phrase in phrases],
+)
+def test_every_spoken_command_acts_as_its_key(content: Content, key: str, phrase: str) -> None:
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-bones", trail=("main", "spread"))
+    assert calls.say(at_a_topic, phrase) == calls.press(at_a_topic, key)
+
+
+def test_the_checker_refuses_every_command_word_as_a_keyword(content_copy: Path) -> None:
+    words = sorted(commands.command_words())
+    listed = ", ".join(f'"{word}"' for word in words)
+    topic = content_copy / "topics" / "spread-bones.yaml"
+    text = topic.read_text(encoding="utf-8")
+    start = text.index("  keywords: [") + len("  keywords: [")
+    topic.write_text(text[:start] + listed + ", " + text[start:], encoding="utf-8")
+    refused = {
+        problem.message.split("'")[1]
+        for problem in check_content(content_copy).problems
+        if problem.message.endswith("is a command word and cannot be a keyword")
+    }
+    assert refused == set(words)
+
+
+@pytest.mark.parametrize("word", ["next", "list", "slower"])
+def test_a_command_word_the_old_checker_let_through_is_refused(content_copy: Path, word: str) -> None:
+    topic = content_copy / "topics" / "spread-liver.yaml"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("  keywords: [", f"  keywords: [{word}, ", 1), encoding="utf-8")
+    messages = [str(p) for p in check_content(content_copy).problems if p.severity == "error"]
+    assert any(f"'{word}' is a command word" in m and "spread-liver.yaml" in m for m in messages), messages

@@ -1,0 +1,60 @@
+"""The text core on its own: what each message does to a texter's place, before any wording."""
+
+from __future__ import annotations
+
+from service.content import Content
+from service.content.prompts import Prompt
+from service.core import wording
+from service.core.texts import Show, TextNavigator, TextState
+
+
+def test_a_topic_word_shows_its_first_page(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(), "livr")
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, "spread-liver", 0)
+
+
+def test_more_walks_the_pages_then_says_there_is_no_more(content: Content) -> None:
+    texts = TextNavigator(content)
+    reply = texts.reply(TextState(), "bones")
+    pages = len(content.topic_text(reply.state.topic).sms)
+    for page in range(1, pages):
+        reply = texts.reply(reply.state, "MORE")
+        assert (reply.show, reply.state.page) == (Show.PAGE, page)
+    end = texts.reply(reply.state, "more")
+    assert (end.show, end.notices) == (Show.MENU, (Prompt.SMS_NO_MORE,))
+
+
+def test_a_number_answers_the_last_menu_sent(content: Content) -> None:
+    texts = TextNavigator(content)
+    menu = texts.reply(TextState(), "1")
+    assert (menu.show, menu.state.menu) == (Show.MENU, content.menus["main"].target("1"))
+    topic = texts.reply(menu.state, "two")
+    assert topic.state.topic == content.menus[menu.state.menu].target("2")
+
+
+def test_a_number_that_is_not_a_choice_resends_that_menu_with_sorry(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(menu="spread"), "9")
+    sorry = (Prompt.SMS_NOT_UNDERSTOOD,)
+    assert (reply.show, reply.state.menu, reply.notices) == (Show.MENU, "spread", sorry)
+
+
+def test_a_place_the_content_no_longer_has_starts_fresh(content: Content) -> None:
+    stale = TextState(menu="gone", topic="gone-topic", page=4, lang="xx")
+    reply = TextNavigator(content).reply(stale, "more")
+    assert reply.state == TextState()
+    assert reply.notices == (Prompt.SMS_NO_MORE,)
+
+
+def test_a_malformed_stored_state_starts_fresh() -> None:
+    assert TextState.from_dict({"page": "not a number"}) == TextState()
+    assert TextState.from_dict(None) == TextState()
+
+
+def test_every_reply_kind_has_words(content: Content) -> None:
+    texts = TextNavigator(content)
+    replies = [texts.reply(TextState(), "help"), texts.resubscribed(), texts.error(),
+               texts.reply(TextState(), "menu"), texts.reply(TextState(), "bones")]
+    messages = [wording.text_message(content, reply, "+15555550199") for reply in replies]
+    assert "+15555550199" in messages[0]
+    assert len(set(messages)) == len(messages)
+    assert all(message.strip() for message in messages)
