@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
 DEFAULT_SPEECH_VOICES = (("en", "en-us"), ("es", "es-419"))
 SPEECH_RATE_RANGE = range(60, 401)
+DEFAULT_TWILIO_API = "https://api.twilio.com"
+ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
+MESSAGING_SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class Settings:
     speech_voices: tuple[tuple[str, str], ...] = DEFAULT_SPEECH_VOICES
     speech_rate: int = 150
     speech_slow_rate: int = 120
+    twilio_account_sid: str = ""
+    twilio_messaging_service_sid: str = ""
+    twilio_api_base_url: str = DEFAULT_TWILIO_API
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +67,13 @@ class Settings:
             speech_voices=_speech_voices(env.get("SPEECH_VOICE", "")),
             speech_rate=speech_rate,
             speech_slow_rate=speech_slow_rate,
+            twilio_account_sid=_shaped(
+                env, "TWILIO_ACCOUNT_SID", ACCOUNT_SID, "AC followed by 32 hex digits"
+            ),
+            twilio_messaging_service_sid=_shaped(
+                env, "TWILIO_MESSAGING_SERVICE_SID", MESSAGING_SERVICE_SID, "MG followed by 32 hex digits"
+            ),
+            twilio_api_base_url=_api_base_url(env.get("TWILIO_API_BASE_URL", "")),
         )
 
 
@@ -75,6 +89,22 @@ def _int(env: Mapping[str, str], name: str, default: int, unit: str = "seconds")
     if value <= 0:
         raise ConfigError(f"{name} must be above 0, not {value}")
     return value
+
+
+def _shaped(env: Mapping[str, str], name: str, shape: re.Pattern[str], described: str) -> str:
+    """An id that must have Twilio's shape, so a pasted token or a typo stops the start with its name."""
+    raw = env.get(name, "").strip()
+    if raw and not shape.fullmatch(raw):
+        raise ConfigError(f"{name} must be {described}, not {raw[:6]!r}...")
+    return raw
+
+
+def _api_base_url(raw: str) -> str:
+    """TWILIO_API_BASE_URL: Twilio's own API unless an operator points the REST client elsewhere."""
+    url = raw.strip().rstrip("/") or DEFAULT_TWILIO_API
+    if not url.startswith(("https://", "http://")):
+        raise ConfigError(f"TWILIO_API_BASE_URL must start with https://, not {url!r}")
+    return url
 
 
 def _speech_voices(raw: str) -> tuple[tuple[str, str], ...]:

@@ -20,6 +20,7 @@ CONTENT_DIR = PROJECT_ROOT / "content"
 TEST_TOKEN = "test-auth-token"
 
 AppFactory = Callable[..., Flask]
+pytest_plugins = ["tests.twilio_api"]  # the twilio_api fixture: a local stand-in for the REST API
 
 
 @pytest.fixture(scope="session")
