@@ -432,6 +432,20 @@ def test_unused_source_is_a_warning(breaker: Breaker) -> None:
     ), problems
 
 
+def test_unused_source_with_a_reviewed_reason_is_no_warning(breaker: Breaker) -> None:
+    breaker.add_source(
+        "  - id: study-unused-2020\n    kind: study\n    cited_by: article-mbc-overview\n"
+        '    title: "A study no topic names"\n    publisher: "Nobody, 2020"\n'
+        '    unused_because: "kept for the complete reference list"\n',
+    )
+    assert breaker.new_problems() == []
+
+
+def test_the_shipped_content_has_no_warnings() -> None:
+    report = check_content(PROJECT_ROOT / "content")
+    assert [str(p) for p in report.problems if p.severity != "note"] == []
+
+
 def test_study_without_the_article_citing_it(breaker: Breaker) -> None:
     breaker.add_source(
         "  - id: study-orphan-2020\n    kind: study\n"

@@ -253,14 +253,15 @@ def review_problems(reading: Reading, today: dt.date, max_age_days: int) -> Iter
 
 
 def source_problems(reading: Reading) -> Iterator[Problem]:
-    """A source that no topic names is a warning: a fact lost, or an entry left behind."""
+    """A source no topic names is a warning (a fact lost, or an entry left behind) unless it says why."""
     doc = reading.docs.get(reading.sources_file)
     if doc is None or not isinstance(doc.data.get("sources"), list):
         return
     used = _named_sources(reading)
     for index, entry in enumerate(doc.data["sources"]):
         source_id = entry.get("id") if isinstance(entry, dict) else None
-        if source_id in reading.readable.sources and source_id not in used:
+        reviewed_exception = isinstance(entry, dict) and bool(entry.get("unused_because"))
+        if source_id in reading.readable.sources and source_id not in used and not reviewed_exception:
             yield doc.problem(("sources", index, "id"), f"{source_id!r} is named by no topic", "warning")
 
 

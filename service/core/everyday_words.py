@@ -7,58 +7,59 @@ EVERYDAY_WORDS = frozenset(
     balanced banger barca barrie barrow bases basil basin basins basis batch beast beasts beating
     beatings being beings bell bella belle bello bellows bells beset billy bing bitch bitching
     bitchy black blacks bland bless bling blond bloody bloom blooms blower boner boone boring borne
-    bother bothers bout bouts bowed bowen bower bowers bowl bowles bowls braid braids brain brains
-    bran braun breach breaches breadth breath breathe breathed breather breathes breaths brian brig
-    briggs bright brine brink brisk broke broker brokers brood bruins bryan bullies bully burning
-    cache camel camels cameo cancel cancels cannon cannons cared carrier carriers catch chance
-    chances chang changed changer chant chants charge charges chem chemotherapy ching chord chords
-    chose clinical clinically clive closing coding colin colo colonies colony color colors colton
-    combing comet comets comey comin compassion compressor conclusion conclusions concussion
-    confession confessions confuse constituted constitution constitutions cont coon cooperation
-    coordinating coordinator coping couch counties county court courts cover covers crate crates
-    cunt cunts cure cured cures curled curse cursed curve curved curves dagger daggers dancer
-    dancers dating decade decades decided decode dedication deformation deport diagnose diagnosed
-    diagnoses diagnosing diagnosis diagnostic diagnostics dining disappointment disappointments
-    diseased ditch ditching diver divers dough dover drain drains drawn dummies dummy durable
-    dwelling dwellings earn earning earnings earns easing education eight elvis emergence
-    eradication etching ether exercised experiment experimentally experimented experiments facto
-    factories factory fatigue fellow fellows fight fights fired fitch flood floods floss flour
-    flower flowers flung flurry focal formation formations fractured frail fright functional
-    functioned gemma genera genie genre genres giver glad gloss gough graduation grail grain grains
-    grand grate ground grounds hanger harrow hatch hating headache headaches health heard heating
-    height heights here heres hired hitch hole holes holmes homer homers homie hover humor hungary
-    hunt hunts hurst imagine imagines immune impression impressions inactivity indication
-    indications informatics informational informative inhibition intro irradiation issue issues itch
-    itchy izzy jelly junction junctions keating kelly knives lace laces land lands lange latch lean
-    leaning leans lear learnt lefty leto leung lever levers light lights liking limp liner liners
-    linking liter liters live lived liver livery lives living lizzy loner loosing loser losers loses
-    lounge lover lovers loving lowe loyal lung lungs lured lymph maine makin mamma mandy manly manny
-    maple marin match mating mediation meditation mellow metastatic might mining misinformation
-    mitch moaning moderation module modules moore morgan morrow morse mother mothers mount mounts
-    mover movers mower multiplied multiplier multiply mummy mutilation narrow narrows negatively
-    nelly nesting night nights noted notre nutritional nutritious occurrence occurrences olive
-    oliver olives operated operational oppression ordination otter otters overnight oversight overt
-    pace paces paine paint paints palace palaces palin patch pathological pathologist pathology
-    peace pelvic perception perceptions personalised personally physically pine pines pinto pitch
-    pitching placed plain plains plane planes plank planks plant plants plate plates plunge plural
-    posing positively potion power powers present presents pretentious preventing preventive
-    procedural productive question questioned questions radiation radiator rail rails rain raining
-    rains ranger rangers rarer rated rating ratings rebuilding recurrence recurrent reduced
-    reformation repost reproduction researched researcher researchers researches resort resorts
-    resting resurgence retention ring rings risky river rivers rough round rounds rover rovers rower
-    rumor rumors sage saying sayings scant score scores seating seduce seine selling shelling shine
-    shines shirt shirts shite shoot shoots shore shores shorty shot shots shout shouts shun shut
-    shuts sided sidney sight sights sine slaying slide slides slower smart smelling snort sort sorts
-    spain spelling spice spices spike spikes spin spins spiral spire spite spore spores sport sports
-    spout stag staged staging stake stakes stale star stare stares staring stark starr stars stat
-    state states stating stats stave store stores stuart stud studs stunt stunts sturdy sturgeon
-    sugary suite suites surgeries surgery swaying swine swore tact tail tails taken taker takers
-    tammy tart tasting telly texting ther there theres thigh thighs thirst thirsty thirties thirty
-    tied tiered tight tights tiled timed timer timers timmy timor tire tires tommy tough towel
-    towels tower towers trace traces track tracks tracy trail trails train training trains trait
-    traits triad trial trials tribal tried tripled triplets troubled tudor tumour tumours tuning
-    turing tutor tutors tweak tweaks typed unproductive varies vary vocal vocals vowel vowels waning
-    warming warring watches weaknesses wealthy weigh weighs were whale whales whereas while whine
-    whore whores whose wight wired witch wreath wright yummy
+    bother bothers bound bounds bout bouts bowed bowen bower bowers bowl bowles bowls braid braids
+    brain brains bran braun breach breaches breadth breath breathe breathed breather breathes
+    breaths brian brig briggs bright brine brink brisk broke broker brokers brood bruins bryan
+    bullies bully burning cache camel camels cameo cancel cancels cannon cannons cared carrier
+    carriers catch chance chances chang changed changer chant chants charge charges chem
+    chemotherapy ching chord chords chose clinical clinically clive closing coding colin colo
+    colonies colony color colors colton combing comet comets comey comin compassion compressor
+    conclusion conclusions concussion confession confessions confuse constituted constitution
+    constitutions cont coon cooperation coordinating coordinator coping couch counsellor counties
+    county court courts crate crates created cunt cunts cure cured cures curled curse cursed curve
+    curved curves dagger daggers dancer dancers dating decade decades decided decode dedication
+    deport diagnose diagnosed diagnoses diagnosing diagnosis diagnostic diagnostics dining
+    disappointment disappointments diseased ditch ditching diver divers dough drain drains drawn
+    dummies dummy durable dwelling dwellings earn earning earnings earns easing education eight
+    elvis emergence eradication etching ether exercised experiment experimentally experimented
+    experiments facto factories factory fatigue fellow fellows fiend fight fights fined fired fitch
+    flood floods floss flour flower flowers flung flurry focal fond fractured frail fright
+    functional functioned fund funds gemma genera genie genre genres giver glad gloss gough
+    graduation grail grain grains grand grate ground grounds halves hanger harrow hatch hating haven
+    havens headache headaches health heard heating height heights here heres hired hitch hole holes
+    hound hounds humor hungary hunt hunts hurst imagine imagines immune impression impressions
+    inactivity indication indications inhibition intro irradiation issue issues itch itchy izzy
+    jelly junction junctions keating kelly knives lace laces land lands lange latch lean leaning
+    leans lear learnt lefty leto leung lever levers light lights liking limp lined linen liner
+    liners linking liter liters live lived liver livery lives living lizzy loner loosing loser
+    losers loses lounge lover lovers loving lowe loyal lung lungs lured lymph mamma mandy manly
+    manny maple match mating mediation meditation mellow metastatic might mining mitch moaning
+    moderation module modules moore morgan morrow morse mother mothers mound mounds mount mounts
+    moved mover movers movie mower multiplied multiplier multiply mummy mutilation narrow narrows
+    negatively nelly nesting night nights norse noted notre nutritional nutritious occurrence
+    occurrences olive oliver olives operated operational oppression ordination otter otters
+    overnight oversight pace paces paine paint paints palace palaces palin parsons patch
+    pathological pathologist pathology peace peak peaks pearson pelvic perception perceptions
+    persona personalised personally phelps physically pierson pine pines pinto pitch pitching placed
+    plain plains plane planes plank planks plant plants plate plates plunge plural posing positively
+    potion pound pounds power powers present presents pretentious preventing preventive procedural
+    productive purse question questioned questions radiation radiator rail rails rain raining rains
+    ranger rangers rarer rated rating ratings realm realms rebuilding recurrence recurrent reduced
+    regal renal repost reproduction researched researcher researchers researches resort resorts
+    resting resurgence retention ring rings risky river rivers rough round rounds rower rumor rumors
+    sage saying sayings scant score scores seating seduce seine selling shave shelling shine shines
+    shirt shirts shite shoot shoots shore shores shorty shot shots shout shouts shun shut shuts
+    sided sidney sight sights sine slaying slide slides slower smelling sneak sneaks snort sort
+    sorts sound sounds spain spear spears speck spelling spice spices spike spikes spin spins spiral
+    spire spite spore spores sport sports spout stag staged staging stake stakes stale stalk stalks
+    stare stares staring state states stating stave steak steaks store stores stud studs stunt
+    stunts sturdy sturgeon sugary suite suites surgeries surgery swaying swine swore tact tail tails
+    taken taker takers tammy tasting telly texting ther there theres thigh thighs thirst thirsty
+    thirties thirty tied tiered tight tights tiled timed timer timers timmy timor tire tires tommy
+    tough towel towels tower towers trace traces track tracks tracy trail trails train training
+    trains trait traits triad trial trials tribal tried tripled triplets troubled tudor tumour
+    tumours tuning turing tutor tutors tweak tweaks typed unproductive varies vary vocal vocals
+    vowel vowels waning warming warring watches weaknesses wealthy weigh weighs were whale whales
+    whereas while whine whore whores whose wight wired witch wound wounds wreath wright yummy
     """.split()
 )
