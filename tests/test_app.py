@@ -88,6 +88,14 @@ def test_default_state_is_a_sqlite_file_in_the_instance_folder(make_app, tmp_pat
     assert (tmp_path / "instance" / "state.sqlite3").exists()
 
 
+def test_the_state_database_and_the_hash_key_are_created_private(make_app, tmp_path: Path) -> None:
+    TwilioSimulator(make_app(state_url="", phone_hash_key="")).text("STOP")
+    instance = tmp_path / "instance"
+    private = [instance / "phone-hash.key", *instance.glob("state.sqlite3*")]
+    assert len(private) >= 2
+    assert {p.name: p.stat().st_mode & 0o777 for p in private} == {p.name: 0o600 for p in private}
+
+
 def test_an_unknown_state_url_scheme_stops_the_start_naming_it(make_app) -> None:
     with pytest.raises(ConfigError, match="'postgres'"):
         make_app(state_url="postgres://db/line")
