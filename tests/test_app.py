@@ -133,3 +133,21 @@ def test_the_wsgi_module_exposes_app(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     sys.modules.pop("wsgi", None)
     wsgi = importlib.import_module("wsgi")
     assert wsgi.app.test_client().get("/healthz").status_code == 200
+
+
+def test_a_refused_worker_exits_with_gunicorns_boot_error_so_the_server_stops(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+    import sys
+
+    from gunicorn.arbiter import Arbiter
+
+    monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
+    monkeypatch.delenv("LOCAL_DEMO", raising=False)
+    sys.modules.pop("wsgi", None)
+    with pytest.raises(SystemExit) as exited:
+        importlib.import_module("wsgi")
+    sys.modules.pop("wsgi", None)
+    assert exited.value.code == Arbiter.WORKER_BOOT_ERROR
+    assert "The line cannot start: TWILIO_AUTH_TOKEN is not set" in capsys.readouterr().err

@@ -95,6 +95,8 @@ class OptOutJournal:
         If the store fails part way, the lines it has not got are kept (and the error raised), so
         the next replay starts where this one stopped.
         """
+        if not self.pending():
+            return 0
         with self.locked():
             lines = self._lines()
             done = 0  # lines[:done] are in the store (or could not be read)
