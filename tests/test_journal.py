@@ -138,3 +138,11 @@ def test_an_older_journalled_word_never_overwrites_a_newer_one(tmp_path: Path) -
     optouts.record("a", opted_out=True)  # the store is back: the older opt-in is replayed first
     optouts.replay()
     assert store.is_opted_out("a") and optouts.is_opted_out("a")
+
+
+def test_a_journal_folder_that_cannot_be_used_does_not_stop_a_stop_reaching_the_store(tmp_path: Path) -> None:
+    blocker = tmp_path / "instance"
+    blocker.write_text("a file where the instance folder should be")
+    store = MemoryStore()
+    OptOuts(store, OptOutJournal(blocker / "journal.jsonl")).record("a", opted_out=True)
+    assert store.is_opted_out("a")

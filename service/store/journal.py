@@ -51,14 +51,20 @@ class OptOutJournal:
                     self._release()
 
     def _acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        """Take the file lock; if its folder is unusable, go on without it: the store may still work."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            log.error("opt-out journal: cannot lock %s (%s); going on without it", self.lock_path, error)
+            return
         if fcntl is not None:
             fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
 
     def _release(self) -> None:
         fd, self._lock_fd = self._lock_fd, -1
-        os.close(fd)  # closing the only descriptor releases the flock
+        if fd >= 0:
+            os.close(fd)  # closing the only descriptor releases the flock
 
     def append(self, subscriber: str, opted_out: bool) -> None:
         """Write one change to disk and fsync before returning."""
@@ -75,7 +81,7 @@ class OptOutJournal:
         """Whether there is anything not yet in the store (a hint: read without the lock)."""
         try:
             return self.path.stat().st_size > 0
-        except FileNotFoundError:
+        except OSError:  # no journal yet, or no folder for one: nothing is waiting in it
             return False
 
     def lookup(self, subscriber: str) -> bool | None:
