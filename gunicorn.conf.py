@@ -30,6 +30,9 @@ def on_starting(server):
     except serving.REFUSALS as error:
         server.log.error("The line cannot start: %s", error)
         server.halt(reason="the line cannot start (see above)", exit_status=1)
+    except Exception:
+        server.log.exception("The line cannot start: an unexpected fault")
+        server.halt(reason="the line cannot start (see above)", exit_status=1)
 
 
 def on_reload(server):

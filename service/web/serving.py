@@ -40,6 +40,9 @@ def reload_content(log: logging.Logger | logging.LoggerAdapter[logging.Logger]) 
             "Fix this and reload again: %s", error,
         )
         return False
+    except Exception:  # anything escaping an on_reload hook would stop gunicorn's master
+        log.exception("reload: checking the new content failed, so the line keeps serving the content it had")
+        return False
     _last_good["content"] = content
     log.info("reload: the new content is checked; new workers serve it")
     return True
