@@ -45,9 +45,14 @@ def test_a_token_not_shaped_like_twilios_is_refused_saying_why(make_app, token: 
     assert len(token) < 2 or token.strip("\"'") not in str(refused.value), "the message shows the token"
 
 
-def test_a_token_in_quotes_is_named_as_such(make_app) -> None:
-    with pytest.raises(ConfigError, match="quotation marks"):
-        make_app(twilio_auth_token=f'"{TEST_TOKEN}"')
+@pytest.mark.parametrize(
+    ("token", "why"),
+    [(f'"{TEST_TOKEN}"', "wrapped in quotation marks"), ("x", "has 1 characters"),
+     ("g" * 32, "characters other than 0-9 and a-f")],
+)
+def test_a_refused_token_is_told_what_is_wrong_with_it(make_app, token: str, why: str) -> None:
+    with pytest.raises(ConfigError, match=why):
+        make_app(twilio_auth_token=token)
 
 
 def test_another_token_shape_starts_only_when_allowed_and_signs_with_it(make_app) -> None:

@@ -100,7 +100,12 @@ def _check_token_shape(settings: Settings) -> None:
         )
     if settings.twilio_auth_token_any_shape or TOKEN_SHAPE.fullmatch(token):
         return
-    why = "it is wrapped in quotation marks" if quoted else f"this one has {len(token)} characters"
+    if quoted:
+        why = "it is wrapped in quotation marks"
+    elif len(token) == 32:
+        why = "this one has characters other than 0-9 and a-f"
+    else:
+        why = f"this one has {len(token)} characters"
     raise ConfigError(
         f"TWILIO_AUTH_TOKEN is not the shape of a Twilio auth token, 32 hexadecimal characters "
         f"({why}), so anyone might guess it and sign requests. Copy it again from the Twilio console "
