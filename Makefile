@@ -9,7 +9,7 @@ setup:
 	@scripts/setup
 
 run: setup
-	.venv/bin/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - wsgi:app
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) .venv/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 dev: setup
 	.venv/bin/flask --app wsgi:app run --port $(PORT)

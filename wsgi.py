@@ -1,13 +1,15 @@
-"""The WSGI entry point: `gunicorn wsgi:app` or `flask --app wsgi:app run`."""
+"""The WSGI entry point: `gunicorn -c gunicorn.conf.py wsgi:app` or `flask --app wsgi:app run`."""
 
 import sys
 
-from service.content import ContentError
-from service.errors import ConfigError, StoreError
-from service.web.app import create_app
+from service.web.serving import REFUSALS, worker_app
+
+# gunicorn's Arbiter.WORKER_BOOT_ERROR: a worker exiting with it stops the whole server, where any
+# other exit code only makes gunicorn boot another worker, forever.
+WORKER_BOOT_ERROR = 3
 
 try:
-    app = create_app()
-except (ConfigError, ContentError, StoreError) as error:
+    app = worker_app()
+except REFUSALS as error:
     print(f"The line cannot start: {error}", file=sys.stderr)
-    raise SystemExit(1) from error
+    raise SystemExit(WORKER_BOOT_ERROR) from error

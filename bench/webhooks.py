@@ -38,7 +38,7 @@ def main() -> None:
     rounds = parser.parse_args().rounds
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(
-            twilio_auth_token="bench", state_url=f"sqlite:///{folder}/state.db",
+            twilio_auth_token="0123456789abcdef" * 2, state_url=f"sqlite:///{folder}/state.db",
             phone_hash_key="bench", content_dir=PROJECT_ROOT / "content",
         )
         app = create_app(settings, instance_path=str(Path(folder) / "instance"))

@@ -24,7 +24,9 @@ class Settings:
     """The service's configuration; built once by `from_env`."""
 
     twilio_auth_token: str = ""
+    twilio_auth_token_any_shape: bool = False
     local_demo: bool = False
+    webhook_allow_get: bool = False
     state_url: str = ""
     public_base_url: str = ""
     phone_hash_key: str = ""
@@ -51,7 +53,9 @@ class Settings:
         speech_rate, speech_slow_rate = _speech_rates(env)
         return cls(
             twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", "").strip(),
-            local_demo=env.get("LOCAL_DEMO", "").strip().lower() in TRUE_WORDS,
+            twilio_auth_token_any_shape=_flag(env, "TWILIO_AUTH_TOKEN_ANY_SHAPE"),
+            local_demo=_flag(env, "LOCAL_DEMO"),
+            webhook_allow_get=_flag(env, "WEBHOOK_ALLOW_GET"),
             state_url=env.get("STATE_URL", "").strip(),
             public_base_url=env.get("PUBLIC_BASE_URL", "").strip().rstrip("/"),
             phone_hash_key=env.get("PHONE_HASH_KEY", "").strip(),
@@ -75,6 +79,11 @@ class Settings:
             ),
             twilio_api_base_url=_api_base_url(env.get("TWILIO_API_BASE_URL", "")),
         )
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    """An on/off setting: 1, true, yes or on turn it on."""
+    return env.get(name, "").strip().lower() in TRUE_WORDS
 
 
 def _int(env: Mapping[str, str], name: str, default: int, unit: str = "seconds") -> int:

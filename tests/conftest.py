@@ -17,7 +17,7 @@ from service.web.app import create_app
 from service.web.simulate import TwilioSimulator
 
 CONTENT_DIR = PROJECT_ROOT / "content"
-TEST_TOKEN = "test-auth-token"
+TEST_TOKEN = "0123456789abcdef0123456789abcdef"  # the shape of a real Twilio auth token
 
 AppFactory = Callable[..., Flask]
 pytest_plugins = ["tests.twilio_api"]  # the twilio_api fixture: a local stand-in for the REST API

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
@@ -51,3 +52,15 @@ def test_an_unusable_path_is_a_store_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="cannot open"):
         SqliteStore(blocker / "state.db")
+
+
+def test_the_database_and_its_wal_files_are_private(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "state.db")
+    reader = sqlite3.connect(tmp_path / "state.db")  # an open connection keeps the -wal and -shm files
+    try:
+        reader.execute("SELECT 1 FROM opt_out").fetchall()
+        store.set_opted_out("abc", True)
+        modes = {f.name: f.stat().st_mode & 0o777 for f in tmp_path.glob("state.db*")}
+    finally:
+        reader.close()
+    assert modes == {"state.db": 0o600, "state.db-wal": 0o600, "state.db-shm": 0o600}

@@ -18,15 +18,21 @@ class OptOuts:
         self.journal = journal
 
     def record(self, subscriber: str, opted_out: bool) -> None:
-        """Commit an opt-out or opt-in; if the store fails, the fsynced journal keeps it."""
-        try:
-            if self.journal.pending():
-                self.journal.replay(self.store)
-            self.store.set_opted_out(subscriber, opted_out)
-        except Exception:
-            word = "out" if opted_out else "in"
-            log.exception("opt-outs: store failed; journalling opt-%s for %s", word, subscriber[:12])
-            self.journal.append(subscriber, opted_out)
+        """Commit an opt-out or opt-in; if the store fails, the fsynced journal keeps it.
+
+        The journal's lock is held throughout, so across all of a host's workers the store and the
+        journal see changes in the order they were made: an older journalled word never overwrites
+        a newer one.
+        """
+        with self.journal.locked():
+            try:
+                if self.journal.pending():
+                    self.journal.replay(self.store)
+                self.store.set_opted_out(subscriber, opted_out)
+            except Exception:
+                word = "out" if opted_out else "in"
+                log.exception("opt-outs: store failed; journalling opt-%s for %s", word, subscriber[:12])
+                self.journal.append(subscriber, opted_out)
         log.info("opt-outs: %s opted %s", subscriber[:12], "out" if opted_out else "back in")
 
     def is_opted_out(self, subscriber: str) -> bool:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import Forbidden
 
 from service.checker import load_checked
 from service.config import Settings
@@ -21,10 +23,12 @@ from service.store.journal import OptOutJournal
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher, load_hash_key
 from service.web.runtime import EXTENSION, Runtime, runtime_of
+from service.web.signature import FORM_LIMIT_BYTES, READ_LIMIT_BYTES, signed_by_twilio
 from service.web.twiml import SMS_TOO_LONG, is_webhook, last_resort
 
 log = logging.getLogger(__name__)
-MAX_REQUEST_BYTES = 1024 * 1024
+TOKEN_SHAPE = re.compile(r"[0-9a-fA-F]{32}")
+QUOTES = ("'", '"')
 
 
 def create_app(
@@ -38,7 +42,7 @@ def create_app(
     settings = settings or Settings.from_env()
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app.config.update(MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, MAX_FORM_MEMORY_SIZE=MAX_REQUEST_BYTES)
+    app.config.update(MAX_CONTENT_LENGTH=READ_LIMIT_BYTES, MAX_FORM_MEMORY_SIZE=FORM_LIMIT_BYTES)
     token = _auth_token(settings)
     instance = Path(app.instance_path)
     content = content or load_checked(settings.content_dir)
@@ -64,6 +68,12 @@ def create_app(
 def _auth_token(settings: Settings) -> str:
     """The token that signs webhooks; without one only the explicit local demo may start."""
     if settings.twilio_auth_token:
+        _check_token_shape(settings)
+        if settings.local_demo:
+            log.warning(
+                "LOCAL_DEMO=1 is set, but so is TWILIO_AUTH_TOKEN: the TWILIO_AUTH_TOKEN is used, so "
+                "requests Twilio signs with it are served. Unset one of them to remove the doubt."
+            )
         return settings.twilio_auth_token
     if not settings.local_demo:
         raise ConfigError(
@@ -78,6 +88,32 @@ def _auth_token(settings: Settings) -> str:
     return "local-demo-" + secrets.token_hex(16)
 
 
+def _check_token_shape(settings: Settings) -> None:
+    """Refuse a token anyone could guess (`x`, or the `""` some env-file loaders make of a blank)."""
+    token = settings.twilio_auth_token
+    quoted = token[:1] in QUOTES and token[-1:] in QUOTES
+    if not token.strip("".join(QUOTES)):
+        raise ConfigError(
+            "TWILIO_AUTH_TOKEN is only quotation marks, which is what some env-file loaders make of "
+            "an empty value, not a Twilio auth token (32 hexadecimal characters). Set it to the "
+            "auth token from the Twilio console (Account info), without quotes."
+        )
+    if settings.twilio_auth_token_any_shape or TOKEN_SHAPE.fullmatch(token):
+        return
+    if quoted:
+        why = "it is wrapped in quotation marks"
+    elif len(token) == 32:
+        why = "this one has characters other than 0-9 and a-f"
+    else:
+        why = f"this one has {len(token)} characters"
+    raise ConfigError(
+        f"TWILIO_AUTH_TOKEN is not the shape of a Twilio auth token, 32 hexadecimal characters "
+        f"({why}), so anyone might guess it and sign requests. Copy it again from the Twilio console "
+        f"(Account info), without quotes. If your token really has another shape, set "
+        f"TWILIO_AUTH_TOKEN_ANY_SHAPE=1."
+    )
+
+
 def _register(app: Flask) -> None:
     from service.web import audio, cli, sms, voice
 
@@ -88,19 +124,23 @@ def _register(app: Flask) -> None:
 
     @app.get("/healthz")
     def healthz() -> Any:
-        """For the load balancer: the content loaded and the store answers."""
+        """For the load balancer: the content loaded and the store answers; "demo" when Twilio is refused."""
         try:
             runtime_of(app).store.ping()
         except Exception:
             log.exception("healthz: store is not answering")
             return jsonify(status="store unavailable"), 503
+        if runtime_of(app).settings.local_demo and not runtime_of(app).settings.twilio_auth_token:
+            return jsonify(status="demo", detail="LOCAL_DEMO: every request from Twilio is refused (403)")
         return jsonify(status="ok")
 
     @app.errorhandler(413)
     def too_large(error: Exception) -> Response | Exception:
-        """A request too large to read still gets valid TwiML, never an error page."""
+        """A signed request too large to serve still gets valid TwiML; one not proven signed gets 403."""
         if not is_webhook(request.path):
             return error
+        if not signed_by_twilio():
+            return Forbidden()
         return last_resort(request.path, SMS_TOO_LONG)
 
     @app.errorhandler(500)

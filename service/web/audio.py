@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import stat
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, send_file, url_for
@@ -10,7 +11,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, send_file, url
 from service.config import Settings
 from service.speech.cache import NAME_PATTERN, AudioCache, audio_name
 from service.speech.render import missing_jobs, plan_audio, rate_for, voice_for
-from service.web.runtime import Runtime, runtime_of
+from service.web.runtime import Runtime, runtime, runtime_of
 
 log = logging.getLogger(__name__)
 bp = Blueprint("audio", __name__, url_prefix="/audio")
@@ -42,15 +43,31 @@ def audio_cache(app: Flask | None = None) -> AudioCache:
 @bp.get("/<name>.wav")
 def serve(name: str) -> Response:
     """One recording by its hash name; anything else is 404, and no request text reaches a path."""
-    if not NAME_PATTERN.fullmatch(name):
+    if not runtime().settings.audio_enabled or not NAME_PATTERN.fullmatch(name):
         abort(404)
-    path = audio_cache().path(name)
-    if not path.is_file():
+    path = _recording(audio_cache(), name)
+    if path is None:
         abort(404)
     response = send_file(path, mimetype="audio/wav", etag=name, conditional=True, max_age=ONE_YEAR_SECONDS)
     response.cache_control.public = True
     response.cache_control.immutable = True
     return response
+
+
+def _recording(cache: AudioCache, name: str) -> Path | None:
+    """The recording's file if it is a regular file right inside the audio folder; never a symlink."""
+    path = cache.path(name)
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        resolved = path.resolve(strict=True)
+        inside = resolved.parent == cache.root.resolve(strict=True)
+    except OSError:
+        return None
+    if not inside:
+        log.warning("audio: %s resolves outside the audio folder %s; not served", path.name, cache.root)
+        return None
+    return resolved
 
 
 def audio_url(rt: Runtime, text: str, slow: bool) -> str | None:

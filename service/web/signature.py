@@ -1,18 +1,30 @@
-"""Every webhook proves it came from Twilio: X-Twilio-Signature checked with RequestValidator."""
+"""Every webhook proves it came from Twilio: X-Twilio-Signature checked with RequestValidator.
+
+The check comes before anything else answers: a request's method, then its signature, then its
+size. A body too large to serve is still read (up to READ_LIMIT_BYTES) so its signature can be
+checked; only a signed one gets the polite "too long" TwiML, anything else gets 403.
+"""
 
 from __future__ import annotations
 
 import functools
+import io
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, request
+from flask import abort, g, request
 from twilio.request_validator import RequestValidator, get_signature_algorithm
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.formparser import FormDataParser
 
 from service.web.runtime import runtime
 
 log = logging.getLogger(__name__)
+FORM_LIMIT_BYTES = 1024 * 1024  # the largest request served; Twilio's are a few kilobytes
+READ_LIMIT_BYTES = 2 * FORM_LIMIT_BYTES  # read this much at most to check a signature; beyond: 403
+SIGNED = "twilio_signed"
 
 
 def public_url() -> str:
@@ -24,19 +36,57 @@ def public_url() -> str:
     return f"{base}{request.path}" + (f"?{query}" if query else "")
 
 
+def signed_by_twilio() -> bool:
+    """Whether this request's signature has been checked and is good."""
+    return bool(g.get(SIGNED, False))
+
+
 def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Refuse (403) any request whose signature is missing, wrong or for other parameters."""
+    """Refuse a request not POSTed (405), or whose signature is missing, wrong or for other params (403)."""
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        validator = RequestValidator(runtime().auth_token)
+        if request.method != "POST" and not runtime().settings.webhook_allow_get:
+            log.warning("refused %s %s: webhooks take POST only (WEBHOOK_ALLOW_GET=1 allows GET)",
+                        request.method, request.path)
+            abort(405, valid_methods=["POST"])
         signature = request.headers.get("X-Twilio-Signature", "")
-        algorithm = get_signature_algorithm(
-            request.headers.get("X-Twilio-Webhooks-Signature-Settings", "")
-        )
-        if not signature or not validator.validate(public_url(), request.form, signature, algorithm):
-            log.warning("rejected %s %s: bad or missing Twilio signature", request.method, request.path)
-            abort(403)
+        if not signature:
+            _refuse("no Twilio signature")
+        params, oversized = _params()
+        validator = RequestValidator(runtime().auth_token)
+        algorithm = get_signature_algorithm(request.headers.get("X-Twilio-Webhooks-Signature-Settings", ""))
+        if not validator.validate(public_url(), params, signature, algorithm):
+            _refuse("bad Twilio signature")
+        setattr(g, SIGNED, True)
+        if oversized:
+            log.warning("signed %s %s is too large to serve: the polite reply", request.method, request.path)
+            abort(413)
         return view(*args, **kwargs)
 
     return wrapper
+
+
+def _refuse(why: str) -> None:
+    log.warning("rejected %s %s: %s", request.method, request.path, why)
+    abort(403)
+
+
+def _params() -> tuple[MultiDict[str, str], bool]:
+    """The form as signed, and whether it is over the serving limits; 403 when it cannot be read."""
+    try:
+        raw = request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        _refuse(f"too large to check its signature (over {READ_LIMIT_BYTES} bytes)")
+    try:
+        form = request.form
+    except RequestEntityTooLarge:  # too many parts, or a part too large, for the normal parser
+        return _parse_unlimited(raw), True
+    return form, len(raw) > FORM_LIMIT_BYTES
+
+
+def _parse_unlimited(raw: bytes) -> MultiDict[str, str]:
+    """Parse an oversized body (already bounded by READ_LIMIT_BYTES) just to check its signature."""
+    parser = FormDataParser(max_form_memory_size=READ_LIMIT_BYTES, max_form_parts=None, silent=True)
+    _, form, _ = parser.parse(io.BytesIO(raw), request.mimetype, len(raw), request.mimetype_params)
+    return form

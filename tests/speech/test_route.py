@@ -74,3 +74,34 @@ def test_files_outside_the_cache_are_not_reachable_even_when_they_exist(
     (tmp_path / f"{'a' * 32}.wav").write_bytes(b"outside")
     client = audio_app(audio_dir=cache).test_client()
     assert client.get(f"/audio/{'a' * 32}.wav").status_code == 404
+
+
+@pytest.mark.parametrize("target", ["outside", "inside"])
+def test_a_symlink_named_like_a_recording_is_not_followed(
+    audio_app: AudioAppFactory, tmp_path: Path, name: str, rendered: Path, target: str
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    secret = tmp_path / "phone-hash.key"
+    secret.write_bytes(b"the key")
+    real = cache / f"{'b' * 32}.wav"
+    real.write_bytes((rendered / f"{name}.wav").read_bytes())
+    (cache / f"{'a' * 32}.wav").symlink_to(secret if target == "outside" else real)
+    client = audio_app(audio_dir=cache).test_client()
+    with client.get(f"/audio/{'a' * 32}.wav") as followed, client.get(f"/audio/{'b' * 32}.wav") as real_one:
+        assert followed.status_code == 404 and b"the key" not in followed.data
+        assert real_one.status_code == 200
+
+
+def test_an_audio_folder_that_is_itself_a_symlink_still_serves(
+    audio_app: AudioAppFactory, tmp_path: Path, name: str, rendered: Path
+) -> None:
+    link = tmp_path / "audio-link"
+    link.symlink_to(rendered, target_is_directory=True)
+    with audio_app(audio_dir=link).test_client().get(f"/audio/{name}.wav") as response:
+        assert response.status_code == 200
+
+
+def test_recordings_are_404_when_audio_is_off(audio_app: AudioAppFactory, name: str) -> None:
+    with audio_app(audio_enabled=False).test_client().get(f"/audio/{name}.wav") as response:
+        assert response.status_code == 404

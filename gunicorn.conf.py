@@ -1,0 +1,40 @@
+"""gunicorn settings for the line: `make run` is `gunicorn -c gunicorn.conf.py wsgi:app`.
+
+HOST, PORT and WORKERS come from the environment. The master checks the line before it binds
+the port (a refused start exits non-zero with the reason); `kill -HUP <master>` reloads the
+content gracefully and keeps the old content serving if the new one is broken.
+"""
+
+import os
+
+from service.web import serving
+from service.web.accesslog import FORMAT, AccessLog
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WORKERS", "2"))
+timeout = 30  # a worker silent this long is killed and replaced; Twilio itself waits 15 s
+graceful_timeout = 30  # on HUP or TERM, old workers finish their requests for up to this long
+keepalive = 5
+
+accesslog = "-"
+errorlog = "-"
+logger_class = AccessLog
+access_log_format = FORMAT
+control_socket_disable = True  # gunicornc's socket in $HOME would be shared by every server here
+
+
+def on_starting(server):
+    """Before the port is bound: refuse the start, with the reason, when the line cannot serve."""
+    try:
+        serving.check_start()
+    except serving.REFUSALS as error:
+        server.log.error("The line cannot start: %s", error)
+        server.halt(reason="the line cannot start (see above)", exit_status=1)
+    except Exception:
+        server.log.exception("The line cannot start: an unexpected fault")
+        server.halt(reason="the line cannot start (see above)", exit_status=1)
+
+
+def on_reload(server):
+    """On HUP, before new workers boot: check the new content; keep the old one if it is broken."""
+    serving.reload_content(server.log)
