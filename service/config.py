@@ -11,6 +11,7 @@ from service.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
 DEFAULT_SPEECH_VOICES = (("en", "en-us"), ("es", "es-419"))
 SPEECH_RATE_RANGE = range(60, 401)
 
@@ -36,6 +37,7 @@ class Settings:
     speech_voices: tuple[tuple[str, str], ...] = DEFAULT_SPEECH_VOICES
     speech_rate: int = 150
     speech_slow_rate: int = 120
+    usage_counts: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +62,7 @@ class Settings:
             speech_voices=_speech_voices(env.get("SPEECH_VOICE", "")),
             speech_rate=speech_rate,
             speech_slow_rate=speech_slow_rate,
+            usage_counts=env.get("USAGE_COUNTS", "").strip().lower() not in FALSE_WORDS,
         )
 
 
