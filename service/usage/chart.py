@@ -39,6 +39,11 @@ def write_chart(report: UsageReport, path: Path, title: str = "The information l
     """Write the two-part chart as PNG or SVG (by the file's ending)."""
     if path.suffix.lower() not in SUPPORTED:
         raise ValueError(f"the chart must end in .png or .svg, not {path.name!r}")
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "usage"}):  # SVG text stays text
+        _draw(report, path, title)
+
+
+def _draw(report: UsageReport, path: Path, title: str) -> None:
     names = Names.of(report.content)
     trouble = report.trouble()
     fig, (top, bottom) = plt.subplots(

@@ -51,6 +51,7 @@ class UsageCounter:
     def _reset(self) -> None:
         """Fresh buffer, lock and thread handle: at first use and in a forked child."""
         self._lock = threading.Lock()
+        self._writing = threading.Lock()  # one flush at a time: a caller's flush waits for the thread's
         self._wake = threading.Event()
         self._pending: Counter[tuple[str, CountKey]] = Counter()
         self._since_flush = 0
@@ -75,6 +76,10 @@ class UsageCounter:
 
     def flush(self) -> bool:
         """Write what is buffered; True when the store took all of it."""
+        with self._writing:
+            return self._flush()
+
+    def _flush(self) -> bool:
         with self._lock:
             batch, self._pending = self._pending, Counter()
             self._since_flush = 0
