@@ -87,6 +87,10 @@ def _topics_over_time(ax: Axes, report: UsageReport, names: Names) -> None:
         ax.bar(periods, values, width=width, bottom=bottom, label=label, color=colour, edgecolor="white",
                linewidth=0.5)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    pad = dt.timedelta(days=7 if weekly else 1)
+    ax.set_xlim(periods[0] - pad, periods[-1] + pad)  # the asked-for range, even with no counts
+    if weekly:
+        _mark_part_weeks(ax, report, periods, bottom)
     unit = "week" if weekly else "day"
     ax.set_title(f"Topics people asked for, {unit} by {unit} (calls and texts together)", loc="left",
                  fontsize=12)
@@ -100,6 +104,15 @@ def _topics_over_time(ax: Axes, report: UsageReport, names: Names) -> None:
     else:
         ax.text(0.5, 0.5, "No topics were heard or read in this range.", transform=ax.transAxes,
                 ha="center", va="center", fontsize=12, color="#555555")
+
+
+def _mark_part_weeks(ax: Axes, report: UsageReport, weeks: list[dt.date], heights: list[int]) -> None:
+    """Say above a first or last week that it is short, so a low bar is not read as a drop."""
+    for week, height in zip(weeks, heights, strict=True):
+        days = sum(1 for day in report.days if week <= day < week + dt.timedelta(days=7))
+        if days < 7:
+            ax.annotate(f"{days} day{'s' * (days != 1)}\nonly", (week, height), xytext=(0, 3),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=8, color="#555555")
 
 
 def _periods(report: UsageReport, weekly: bool) -> list[dt.date]:

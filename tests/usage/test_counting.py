@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
+from service.config import Settings
 from service.store.memory import MemoryStore
 from service.usage.counter import UsageCounter
 from service.usage.events import count_key
@@ -149,6 +150,12 @@ def test_a_store_without_usage_methods_still_answers_calls(make_app) -> None:
     heard = TwilioSimulator(app).text("bones")
     assert heard.status == 200 and heard.messages
     assert counter_of(app).flush() is False  # type: ignore[union-attr]
+
+
+def test_usage_counts_is_on_unless_turned_off() -> None:
+    assert Settings.from_env({}).usage_counts
+    assert not Settings.from_env({"USAGE_COUNTS": "0"}).usage_counts
+    assert not Settings.from_env({"USAGE_COUNTS": "off"}).usage_counts
 
 
 def test_counting_can_be_turned_off(make_app) -> None:

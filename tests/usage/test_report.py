@@ -115,12 +115,18 @@ def test_the_chart_is_written(state_db: Path, tmp_path: Path, suffix: str) -> No
             assert words in text, words
 
 
-def test_a_long_range_is_charted_week_by_week(state_db: Path, tmp_path: Path, content: Content) -> None:
+def test_a_long_range_is_charted_week_by_week_and_short_weeks_say_so(
+    state_db: Path, tmp_path: Path, content: Content
+) -> None:
     from service.usage.chart import write_chart
 
-    report = load_report(SqliteStore(state_db), content, TODAY - dt.timedelta(days=90), TODAY)
+    store = SqliteStore(state_db)
+    store.add_counts("2026-02-02", {("topic", "sms", "en", "spread-bones"): 5})
+    report = load_report(store, content, dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     write_chart(report, tmp_path / "long.svg")
-    assert "week by week" in (tmp_path / "long.svg").read_text()
+    drawn = (tmp_path / "long.svg").read_text()
+    assert "week by week" in drawn
+    assert "4 days" in drawn and "2 days" in drawn  # Thursday 1 January to Sunday; Monday 30 March on
 
 
 def test_an_empty_range_says_so_in_the_table_and_the_chart(tmp_path: Path, content: Content) -> None:
