@@ -23,6 +23,7 @@ FLUSH_SECONDS = 30.0
 FLUSH_EVENTS = 500
 MAX_PENDING_KEYS = 50_000
 REPEAT_ERROR_LOG_SECONDS = 600.0
+_STARTING = threading.Lock()  # two first counts at once in a new process start one thread, not two
 
 
 def utc_day(moment: float) -> str:
@@ -108,11 +109,14 @@ class UsageCounter:
 
     def _start(self) -> None:
         """First count in this process: new buffer and flusher (a forked child must not share them)."""
-        self._pid = os.getpid()
-        self._reset()
-        self._thread = threading.Thread(target=self._run, name="usage-counts", daemon=True)
-        self._thread.start()
-        atexit.register(self.close)
+        with _STARTING:
+            if self._pid == os.getpid():
+                return
+            self._reset()
+            self._pid = os.getpid()
+            self._thread = threading.Thread(target=self._run, name="usage-counts", daemon=True)
+            self._thread.start()
+            atexit.register(self.close)
 
     def _run(self) -> None:
         while not self._closed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from flask import Flask
 
 from service.config import Settings
 from service.store.memory import MemoryStore
+from service.store.sqlite import SqliteStore
 from service.usage.counter import UsageCounter
 from service.usage.events import count_key
 from service.web.runtime import runtime_of
@@ -204,3 +206,19 @@ def test_counts_land_on_the_utc_day_they_happened() -> None:
     counter.add(("call", "voice", "en", ""))
     counter.close()
     assert [r.day for r in store.counts("2023-11-01", "2023-11-30")] == ["2023-11-14", "2023-11-15"]
+
+
+def test_a_forked_worker_counts_only_its_own(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "shared.db")
+    counter = UsageCounter(store, flush_seconds=60)
+    counter.add(("call", "voice", "en", ""))  # the parent's count, still in its buffer at the fork
+    pid = os.fork()
+    if pid == 0:  # the child, like a gunicorn worker forked from a preloaded app
+        try:
+            counter.add(("call", "voice", "en", ""))
+            counter.close()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    counter.close()
+    assert store.counts("2000-01-01", "2999-12-31")[0].count == 2  # not 3: the parent's is written once
