@@ -3,7 +3,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: setup run dev talk test lint content-check
+.PHONY: setup run dev talk test lint content-check menu-map
 
 setup:
 	@scripts/setup
@@ -29,3 +29,6 @@ lint: setup
 
 content-check: setup
 	.venv/bin/flask --app wsgi:app content check
+
+menu-map: setup
+	.venv/bin/flask content map --out docs/menu-map.svg

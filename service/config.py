@@ -12,6 +12,7 @@ from service.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
 DEFAULT_SPEECH_VOICES = (("en", "en-us"), ("es", "es-419"))
 SPEECH_RATE_RANGE = range(60, 401)
 DEFAULT_TWILIO_API = "https://api.twilio.com"
@@ -45,6 +46,7 @@ class Settings:
     twilio_account_sid: str = ""
     twilio_messaging_service_sid: str = ""
     twilio_api_base_url: str = DEFAULT_TWILIO_API
+    usage_counts: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -78,6 +80,7 @@ class Settings:
                 env, "TWILIO_MESSAGING_SERVICE_SID", MESSAGING_SERVICE_SID, "MG followed by 32 hex digits"
             ),
             twilio_api_base_url=_api_base_url(env.get("TWILIO_API_BASE_URL", "")),
+            usage_counts=env.get("USAGE_COUNTS", "").strip().lower() not in FALSE_WORDS,
         )
 
 

@@ -41,3 +41,23 @@ def check_command(folder: Path | None, max_age_days: int | None) -> None:
     click.echo(summary(str(root), report))
     if report.errors:
         raise SystemExit(1)
+
+
+@content_group.command("map")
+@click.option("--dir", "folder", type=click.Path(path_type=Path), default=None,
+              help="The content folder (default: CONTENT_DIR or ./content).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/menu-map.svg"),
+              show_default=True, help="The SVG file to write.")
+def map_command(folder: Path | None, out: Path) -> None:
+    """Draw the phone menus and each topic's keywords as SVG (the README shows docs/menu-map.svg)."""
+    from service.checker import load_checked
+    from service.checker.menumap import draw
+    from service.content import ContentError
+
+    try:
+        content = load_checked(folder or Settings.from_env().content_dir)
+    except (ConfigError, ContentError) as error:
+        raise click.ClickException(str(error)) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(draw(content), encoding="utf-8")
+    click.echo(f"Wrote the menu map to {out}.")

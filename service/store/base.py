@@ -1,8 +1,24 @@
-"""The small interface every state store keeps: conversation state and opt-outs."""
+"""The small interface every state store keeps: conversation state, opt-outs and usage counts."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Mapping
+from typing import Any, NamedTuple, Protocol
+
+# A usage count's labels, always in this order and never anything a person typed or said:
+# (event, channel, language, node), e.g. ("topic", "sms", "en", "spread-bones"); node may be "".
+CountKey = tuple[str, str, str, str]
+
+
+class UsageRow(NamedTuple):
+    """One day's total for one set of labels, as `Store.counts` returns it."""
+
+    day: str  # YYYY-MM-DD, in UTC
+    event: str
+    channel: str
+    lang: str
+    node: str
+    count: int
 
 
 class Store(Protocol):
@@ -22,3 +38,9 @@ class Store(Protocol):
 
     def ping(self) -> None:
         """Raise StoreError when the store cannot be used."""
+
+    def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
+        """Add to the day's usage totals (day is YYYY-MM-DD); called in batches, never per request."""
+
+    def counts(self, since: str, until: str) -> list[UsageRow]:
+        """Every usage total from day `since` to day `until`, both included (YYYY-MM-DD)."""

@@ -5,7 +5,11 @@ from __future__ import annotations
 import copy
 import threading
 import time
+from collections import Counter
+from collections.abc import Mapping
 from typing import Any
+
+from service.store.base import CountKey, UsageRow
 
 
 class MemoryStore:
@@ -14,6 +18,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self._state: dict[str, tuple[dict[str, Any], float]] = {}
         self._opted_out: set[str] = set()
+        self._counts: Counter[tuple[str, CountKey]] = Counter()
         self._lock = threading.Lock()
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -40,3 +45,16 @@ class MemoryStore:
 
     def ping(self) -> None:
         """Always answers: it lives in this process."""
+
+    def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
+        with self._lock:
+            for key, number in counts.items():
+                self._counts[(day, key)] += number
+
+    def counts(self, since: str, until: str) -> list[UsageRow]:
+        with self._lock:
+            return sorted(
+                UsageRow(day, *key, count=number)
+                for (day, key), number in self._counts.items()
+                if since <= day <= until
+            )

@@ -6,12 +6,13 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from service.errors import StoreError
+from service.store.base import CountKey, UsageRow
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (
@@ -22,6 +23,15 @@ CREATE TABLE IF NOT EXISTS state (
 CREATE TABLE IF NOT EXISTS opt_out (
     subscriber TEXT PRIMARY KEY,
     since REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS usage_count (
+    day TEXT NOT NULL,
+    event TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    node TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (day, event, channel, lang, node)
 );
 """
 PURGE_EVERY_SECONDS = 600
@@ -94,6 +104,26 @@ class SqliteStore:
     def ping(self) -> None:
         with self._guard(), self._connect() as db:
             db.execute("SELECT 1").fetchone()
+
+    def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
+        rows = [(day, *key, number) for key, number in counts.items()]
+        with self._guard(), self._connect() as db:
+            db.execute("BEGIN")  # one transaction, one fsync, for the whole batch
+            db.executemany(
+                "INSERT INTO usage_count (day, event, channel, lang, node, count) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(day, event, channel, lang, node) DO UPDATE SET count = count + excluded.count",
+                rows,
+            )
+            db.execute("COMMIT")
+
+    def counts(self, since: str, until: str) -> list[UsageRow]:
+        with self._guard(), self._connect() as db:
+            rows = db.execute(
+                "SELECT day, event, channel, lang, node, count FROM usage_count "
+                "WHERE day BETWEEN ? AND ? ORDER BY day, event, channel, lang, node",
+                (since, until),
+            ).fetchall()
+        return [UsageRow(*row) for row in rows]
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

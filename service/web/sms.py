@@ -11,6 +11,7 @@ from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
+from service.web import usage
 from service.web.runtime import Runtime, runtime
 from service.web.signature import twilio_signed
 from service.web.twiml import twiml_response
@@ -33,11 +34,13 @@ def incoming() -> Response:
             rt.optouts.record(subscriber, opted_out=True)
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
+        usage.count(usage.Event.OPT_OUT, channel="sms")
         return twiml_response(str(MessagingResponse()))
     try:
         opted_out = rt.optouts.is_opted_out(subscriber)
         if control == "start" and opted_out:
             rt.optouts.record(subscriber, opted_out=False)
+            usage.count(usage.Event.OPT_IN, channel="sms")
             return twiml_response(_message(rt, rt.texts.resubscribed()))
         if opted_out:
             return twiml_response(str(MessagingResponse()))
@@ -56,6 +59,7 @@ def _answer(rt: Runtime, subscriber: str, body: str) -> str:
     state = TextState.from_dict(rt.store.get(key))
     reply = rt.texts.reply(state, body)
     rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
+    usage.count_text(reply)
     return _message(rt, reply)
 
 

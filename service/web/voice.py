@@ -10,6 +10,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from service.core import wording
 from service.core.calls import CallState, Turn
 from service.core.commands import SPOKEN_COMMANDS
+from service.web import usage
 from service.web.audio import audio_url
 from service.web.runtime import Runtime, runtime
 from service.web.signature import twilio_signed
@@ -30,6 +31,7 @@ def incoming() -> Response:
     try:
         turn = rt.calls.start()
         _save(rt, turn.state)
+        usage.count_call(None, turn)
         return twiml_response(render(rt, turn))
     except Exception:
         log.exception("voice: failed to answer a new call")
@@ -53,6 +55,7 @@ def gather() -> Response:
         else:
             turn = rt.calls.silence(state)
         _save(rt, turn.state)
+        usage.count_call(state, turn)
         return twiml_response(render(rt, turn))
     except Exception:
         log.exception("voice: failed to answer input")

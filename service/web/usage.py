@@ -1,0 +1,96 @@
+"""Usage counting on the webhooks: one-line hooks, and Twilio's call-status callback for hang-ups.
+
+A hang-up is counted from the call-status callback (set "Call status changes" on the number to
+/voice/status): when a call ends as `completed`, the place it was in (its saved state) gets a
+hang-up, unless the line itself ended it after three silences (counted as timed out). Without the
+callback, hang-ups are simply not counted; everything else still is.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Flask, Response, current_app, request
+from twilio.twiml.voice_response import VoiceResponse
+
+from service.core.calls import MAX_SILENCES, CallState, Turn
+from service.core.texts import TextReply
+from service.usage.counter import UsageCounter
+from service.usage.events import SMS, VOICE, Event, call_events, count_key, text_events
+from service.web.runtime import runtime, runtime_of
+from service.web.signature import twilio_signed
+from service.web.twiml import twiml_response
+
+log = logging.getLogger(__name__)
+EXTENSION = "mbc_line_usage"
+MAX_CALL_SECONDS = 24 * 3600
+bp = Blueprint("usage", __name__)
+
+__all__ = ["Event", "count", "count_call", "count_text", "init_app"]
+
+
+def init_app(app: Flask) -> None:
+    """Give the app its counter (unless USAGE_COUNTS=0) and the call-status route."""
+    rt = runtime_of(app)
+    app.extensions[EXTENSION] = UsageCounter(rt.store) if rt.settings.usage_counts else None
+    app.register_blueprint(bp)
+
+
+def counter_of(app: Flask) -> UsageCounter | None:
+    """An app's counter, or None when counting is off."""
+    found: UsageCounter | None = app.extensions.get(EXTENSION)
+    return found
+
+
+def count(event: Event | str, *, channel: str, lang: str = "", node: str = "", amount: int = 1) -> None:
+    """Count one thing that happened, e.g. count(Event.URGENT, channel="sms", lang="en"); never raises."""
+    try:
+        counter = counter_of(current_app)  # type: ignore[arg-type]
+        if counter is not None:
+            counter.add(count_key(event, channel, lang, node, runtime().content), amount)
+    except Exception:
+        log.exception("usage: could not count %s", event)
+
+
+def count_call(before: CallState | None, turn: Turn) -> None:
+    """Count a call turn (`before` None for a new call): topics, menus, wrong keys, silences."""
+    try:
+        for event, node in call_events(before, turn, runtime().content):
+            count(event, channel=VOICE, lang=turn.state.lang, node=node)
+    except Exception:
+        log.exception("usage: could not count a call turn")
+
+
+def count_text(reply: TextReply) -> None:
+    """Count a text reply: the text, and the topic, menu or help it got, or that it matched nothing."""
+    try:
+        for event, node in text_events(reply):
+            count(event, channel=SMS, lang=reply.state.lang, node=node)
+    except Exception:
+        log.exception("usage: could not count a text")
+
+
+@bp.route("/voice/status", methods=["POST"])
+@twilio_signed
+def call_status() -> Response:
+    """Twilio's call-status callback: where a finished call was, and how long it lasted."""
+    try:
+        _count_end()
+    except Exception:
+        log.exception("usage: could not count the end of a call")
+    return twiml_response(str(VoiceResponse()))
+
+
+def _count_end() -> None:
+    from service.web.voice import _key  # the same key the voice webhook saves the call's place under
+
+    if request.values.get("CallStatus", "") != "completed":
+        return
+    rt = runtime()
+    saved = rt.store.get(_key())
+    state = CallState.from_dict(saved)
+    seconds = request.values.get("CallDuration", "")
+    if seconds.isdigit():
+        count(Event.CALL_SECONDS, channel=VOICE, lang=state.lang, amount=min(int(seconds), MAX_CALL_SECONDS))
+    if state.silences < MAX_SILENCES:
+        count(Event.HANG_UP, channel=VOICE, lang=state.lang, node=state.node if saved else "")

@@ -1,0 +1,159 @@
+"""The deployment files under deploy/, checked as far as a machine without Docker allows.
+
+Run here: the compose file is parsed and its settings compared with the README; the Dockerfile's
+user, command, packages and files are read, and its health-check command is run against a live
+app; the systemd unit goes through `systemd-analyze verify`; the Caddyfile through `caddy validate`.
+Not run here: `docker build`, `docker compose up` (no Docker engine), nor the unit under systemd.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from flask import Flask
+from werkzeug.serving import make_server
+
+from service.config import PROJECT_ROOT
+from service.web.runtime import runtime_of
+
+DEPLOY = PROJECT_ROOT / "deploy"
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+RUNTIME_DEBIAN_PACKAGES = ("libespeak-ng1", "espeak-ng")
+GUNICORN = ["gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"]
+
+
+def dockerfile() -> list[str]:
+    """The Dockerfile's instructions, continuation lines joined."""
+    text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8").replace("\\\n", " ")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def instruction(name: str) -> list[str]:
+    return [line[len(name) + 1:].strip() for line in dockerfile() if line.startswith(f"{name} ")]
+
+
+def compose() -> dict:
+    return yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
+
+
+def test_compose_runs_the_line_with_redis_and_known_settings() -> None:
+    services = compose()["services"]
+    assert set(services) == {"line", "redis"}
+    line = services["line"]
+    assert line["environment"]["STATE_URL"] == "redis://redis:6379/0"
+    built = DEPLOY / line["build"]["context"] / line["build"]["dockerfile"]
+    assert built.resolve() == DEPLOY / "Dockerfile"
+    assert line["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert all(port.startswith("127.0.0.1:") for port in line["ports"]), "only the proxy may reach the line"
+    for name in line["environment"]:
+        assert f"| `{name}` |" in README, f"{name} is not in the README's settings table"
+    for name in ("TWILIO_AUTH_TOKEN", "PUBLIC_BASE_URL", "PHONE_HASH_KEY"):
+        assert line["environment"][name].startswith(f"${{{name}:?"), f"{name} must be required"
+
+
+def test_compose_redis_keeps_every_opt_out_on_disk() -> None:
+    redis = compose()["services"]["redis"]
+    command = redis["command"]
+    assert command[command.index("--appendonly") + 1] == "yes"
+    assert command[command.index("--appendfsync") + 1] == "always"
+    assert any(volume.endswith(":/data") for volume in redis["volumes"])
+    assert "redis-cli" in redis["healthcheck"]["test"]
+
+
+def test_the_image_runs_gunicorn_as_a_user_who_is_not_root() -> None:
+    lines = dockerfile()
+    users = [i for i, line in enumerate(lines) if line.startswith("USER ")]
+    assert users and lines[users[-1]].split()[1] not in {"root", "0"}
+    assert users[-1] < next(i for i, line in enumerate(lines) if line.startswith("CMD "))
+    assert json.loads(instruction("CMD")[-1]) == GUNICORN
+
+
+def test_the_image_installs_the_debian_packages_the_line_uses() -> None:
+    installs = " ".join(line for line in instruction("RUN") if "apt-get install" in line)
+    for package in RUNTIME_DEBIAN_PACKAGES:
+        assert re.search(rf"(^|\s){re.escape(package)}(\s|$)", installs), package
+    setup = (PROJECT_ROOT / "scripts" / "setup").read_text(encoding="utf-8")
+    for package in RUNTIME_DEBIAN_PACKAGES:
+        assert package in setup, f"{package} is installed in the image but not by scripts/setup"
+
+
+def test_every_file_the_image_copies_is_in_the_repository_and_not_ignored() -> None:
+    ignore = (DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8")
+    for line in instruction("COPY"):
+        *sources, _target = line.split()
+        for source in sources:
+            if source.endswith("*"):
+                continue  # optional (gunicorn.conf.py comes from another branch)
+            assert (PROJECT_ROOT / source).exists(), source
+            assert f"!{source.rstrip('/')}" in ignore or f"!{source.rstrip('/')}/" in ignore, source
+
+
+@pytest.fixture
+def served(app: Flask) -> Iterator[int]:
+    """The app on a loopback port, for the image's health-check command."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_port
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def health_check_command(port: int) -> list[str]:
+    line = instruction("HEALTHCHECK")[-1]
+    command = json.loads(line[line.index("CMD ") + 4:])
+    assert "/healthz" in command[-1]
+    return [sys.executable, *command[1:-1], command[-1].replace(":8000/", f":{port}/")]
+
+
+def test_the_image_health_check_passes_on_a_healthy_line(served: int) -> None:
+    result = subprocess.run(health_check_command(served), capture_output=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_image_health_check_fails_when_the_store_does_not_answer(
+    served: int, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def down() -> None:
+        raise OSError("store down")
+
+    monkeypatch.setattr(runtime_of(app).store, "ping", down)
+    result = subprocess.run(health_check_command(served), capture_output=True, timeout=30)
+    assert result.returncode != 0
+
+
+def test_the_systemd_unit_verifies(tmp_path: Path) -> None:
+    unit = (DEPLOY / "mbc-line.service").read_text(encoding="utf-8")
+    assert "ExecStart=/opt/mbc-line/.venv/bin/" + shlex.join(GUNICORN) in unit
+    assert "ReadWritePaths=/opt/mbc-line/instance" in unit
+    env_file = tmp_path / "line.env"
+    env_file.write_text("TWILIO_AUTH_TOKEN=x\n")
+    local = unit.replace("/opt/mbc-line", str(PROJECT_ROOT)).replace("/etc/mbc-line/line.env", str(env_file))
+    (PROJECT_ROOT / ".venv" / "bin" / "gunicorn").resolve(strict=True)
+    copy = tmp_path / "mbc-line.service"
+    copy.write_text(local, encoding="utf-8")
+    result = subprocess.run(["systemd-analyze", "verify", str(copy)], capture_output=True, text=True,
+                            timeout=60)
+    said = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0 and str(copy) not in said, said
+
+
+def test_the_caddyfile_is_valid_and_says_to_set_public_base_url(tmp_path: Path) -> None:
+    text = (DEPLOY / "Caddyfile").read_text(encoding="utf-8")
+    assert "PUBLIC_BASE_URL=https://line.example.org" in text and "no trailing slash" in text
+    result = subprocess.run(
+        ["caddy", "validate", "--config", str(DEPLOY / "Caddyfile"), "--adapter", "caddyfile"],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        env={"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path),
+             "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0 and "Valid configuration" in result.stdout + result.stderr, result.stderr
