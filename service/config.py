@@ -36,6 +36,9 @@ class Settings:
     speech_voices: tuple[tuple[str, str], ...] = DEFAULT_SPEECH_VOICES
     speech_rate: int = 150
     speech_slow_rate: int = 120
+    simulator: bool = False
+    simulator_password: str = ""
+    topic_pages: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +63,9 @@ class Settings:
             speech_voices=_speech_voices(env.get("SPEECH_VOICE", "")),
             speech_rate=speech_rate,
             speech_slow_rate=speech_slow_rate,
+            simulator=env.get("SIMULATOR", "").strip().lower() in TRUE_WORDS,
+            simulator_password=env.get("SIMULATOR_PASSWORD", ""),
+            topic_pages=(env.get("TOPIC_PAGES", "").strip().lower() or "1") in TRUE_WORDS,
         )
 
 

@@ -79,11 +79,12 @@ def _auth_token(settings: Settings) -> str:
 
 
 def _register(app: Flask) -> None:
-    from service.web import audio, cli, sms, voice
+    from service.web import audio, cli, sms, tryit, voice
 
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
     audio.init_app(app)
+    tryit.init_app(app)
     cli.init_app(app)
 
     @app.get("/healthz")

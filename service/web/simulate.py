@@ -13,7 +13,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import Flask
 from twilio.request_validator import RequestValidator
@@ -167,16 +167,17 @@ class TwilioSimulator:
     def post(self, path: str, params: dict[str, str], sign: bool = True, method: str = "POST") -> Heard:
         """POST (or GET) a signed (or unsigned) form and read the TwiML that comes back."""
         url = path if "://" in path else f"{self.base_url}{path}"
+        get = method.upper() == "GET"
+        if get:  # Twilio puts a GET's parameters in the query string and signs the whole URL
+            url += ("&" if "?" in url else "?") + urlencode(params)
         parts = urlsplit(url)
         headers = {}
         if sign:
-            headers["X-Twilio-Signature"] = self.validator.compute_signature(url, params)
+            headers["X-Twilio-Signature"] = self.validator.compute_signature(url, {} if get else params)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         base = f"{parts.scheme}://{parts.netloc}"
-        if method.upper() == "GET":
-            response: TestResponse = self.client.get(
-                target, query_string=params, headers=headers, base_url=base
-            )
+        if get:
+            response: TestResponse = self.client.get(target, headers=headers, base_url=base)
         else:
             response = self.client.post(target, data=params, headers=headers, base_url=base)
         return _read(response)
