@@ -30,6 +30,8 @@
   }
 
   function entry(list, who, lines, kind) {
+    const placeholder = list.querySelector(".placeholder");
+    if (placeholder) placeholder.remove();
     const item = document.createElement("li");
     item.className = kind;
     const label = document.createElement("span");
@@ -121,6 +123,10 @@
     stopSpeaking();
     const mine = { stopped: false };
     player = mine;
+    if (!sounds.some((sound) => sound.audio)) {  // the browser's voice keeps its own queue
+      if ("speechSynthesis" in window) for (const sound of sounds) window.speechSynthesis.speak(utterance(sound.text));
+      return;
+    }
     const next = (index) => {
       if (mine.stopped || index >= sounds.length) return;
       const sound = sounds[index];
@@ -131,16 +137,22 @@
         audio.addEventListener("error", () => next(index + 1));
         audio.play().catch(() => next(index + 1));
       } else if ("speechSynthesis" in window && sound.text) {
-        const utterance = new SpeechSynthesisUtterance(sound.text);
-        utterance.lang = document.documentElement.lang || "en";
-        utterance.rate = 0.9;
-        utterance.addEventListener("end", () => next(index + 1));
-        window.speechSynthesis.speak(utterance);
+        const spoken = utterance(sound.text);
+        spoken.addEventListener("end", () => next(index + 1));
+        spoken.addEventListener("error", () => next(index + 1));
+        window.speechSynthesis.speak(spoken);
       } else {
         next(index + 1);
       }
     };
     next(0);
+  }
+
+  function utterance(text) {
+    const spoken = new SpeechSynthesisUtterance(text);
+    spoken.lang = document.documentElement.lang || "en";
+    spoken.rate = 0.9;
+    return spoken;
   }
 
   function stopSpeaking() {
