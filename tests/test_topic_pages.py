@@ -74,3 +74,9 @@ def test_paragraphs_keep_every_sentence_in_order() -> None:
     text = "One is here. Two is 2.5 big! Three? Four. Five."
     split = paragraphs(text)
     assert split == ["One is here. Two is 2.5 big! Three?", "Four. Five."]
+
+
+def test_topic_pages_link_to_the_phone_only_where_it_is_on(make_app) -> None:
+    assert 'href="/"' not in page(make_app(), "/topics/en/spread-liver")
+    assert 'href="/"' in page(make_app(simulator=True), "/topics/en/spread-liver")
+    assert 'href="/"' in page(make_app(twilio_auth_token="", local_demo=True), "/topics/en/")

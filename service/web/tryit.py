@@ -39,6 +39,11 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     topic_pages.init_app(app)
 
+    @app.context_processor
+    def links() -> dict[str, bool]:
+        """Pages link to the phone only where it is on."""
+        return {"show_phone_link": simulator_on(runtime())}
+
 
 def simulator_on(rt: Runtime) -> bool:
     """On for the local demo (no real token); with a real token only when SIMULATOR=1."""

@@ -182,14 +182,43 @@ def test_a_topic_page_listens_with_the_browsers_voice_when_there_is_no_recording
     expect(listen).to_have_text("Listen")
 
 
+def recording(folder: Path, text: str) -> str:
+    """A two-second u-law WAV in the audio cache under the name the line gives this text."""
+    folder.mkdir(exist_ok=True)
+    name = audio_name(text, "en-us", 150)
+    tone = 0.3 * np.sin(2 * np.pi * 440 * np.arange(16000) / 8000)
+    soundfile.write(folder / f"{name}.wav", tone, 8000, subtype="ULAW", format="WAV")
+    return name
+
+
+def test_with_audio_on_the_transcript_shows_each_recordings_words_and_plays_it(
+    page: Page, serve: Serve, make_app: Callable[..., Flask], content: Content, tmp_path: Path
+) -> None:
+    welcome = words(content.prompt("welcome"))
+    recording(tmp_path / "audio", welcome)
+    app = make_app(twilio_auth_token="", local_demo=True, audio_enabled=True, audio_dir=tmp_path / "audio")
+    heard = dial(page, serve(app))
+    assert welcome in heard and "press 1" in heard
+    play = page.get_by_role("button", name="Play the recording: Welcome")
+    expect(play).to_have_count(1)
+    page.evaluate("""() => {
+        window.__played = [];
+        const real = HTMLMediaElement.prototype.play;
+        HTMLMediaElement.prototype.play = function () {
+            window.__played.push(this.src);
+            return real.call(this);
+        };
+    }""")
+    play.click()
+    page.wait_for_function("window.__played.length > 0")
+    assert page.evaluate("window.__played[0]").endswith(".wav")
+
+
 def test_a_topic_page_plays_the_lines_recording_when_audio_is_on(
     page: Page, serve: Serve, make_app: Callable[..., Flask], content: Content, tmp_path: Path
 ) -> None:
     folder = tmp_path / "audio"
-    folder.mkdir()
-    name = audio_name(content.topic_text("spread-liver").voice, "en-us", 150)
-    tone = 0.3 * np.sin(2 * np.pi * 440 * np.arange(16000) / 8000)
-    soundfile.write(folder / f"{name}.wav", tone, 8000, subtype="ULAW", format="WAV")
+    recording(folder, content.topic_text("spread-liver").voice)
     app = make_app(twilio_auth_token="", local_demo=True, audio_enabled=True, audio_dir=folder)
     page.goto(serve(app) + "/topics/en/spread-liver")
     page.get_by_role("button", name="Listen").click()
