@@ -164,6 +164,9 @@ def test_axe_finds_no_serious_problem_on_the_phone_or_the_topic_pages(
     for path in ("/topics/en/", "/topics/en/spread-liver"):
         page.goto(base + path)
         assert serious(page) == [], path
+    screenshot(page, "topic")
+    page.goto(base + "/topics/en/")
+    screenshot(page, "topics")
 
 
 def test_a_topic_page_listens_with_the_browsers_voice_when_there_is_no_recording(
@@ -173,6 +176,7 @@ def test_a_topic_page_listens_with_the_browsers_voice_when_there_is_no_recording
     page.goto(serve(demo_app) + "/topics/en/spread-liver")
     listen = page.locator("#listen")
     expect(listen).to_have_accessible_name("Listen")
+    expect(page.get_by_text("Your browser reads this topic aloud.")).to_be_visible()
     listen.click()
     expect(listen).to_have_text("Stop")
     said = page.evaluate("window.__spoken.filter(s => s.text)")
@@ -180,6 +184,19 @@ def test_a_topic_page_listens_with_the_browsers_voice_when_there_is_no_recording
     assert words(content.topic_text("spread-liver").voice) in said[0]["text"]
     listen.click()
     expect(listen).to_have_text("Listen")
+
+
+def test_a_topic_page_in_a_browser_with_no_voice_hides_listen_and_says_how_else_to_hear_it(
+    page: Page, serve: Serve, demo_app: Flask
+) -> None:
+    page.add_init_script(
+        "delete window.SpeechSynthesisUtterance;"
+        "Object.defineProperty(window, 'speechSynthesis', {value: undefined});"
+    )
+    page.goto(serve(demo_app) + "/topics/en/spread-liver")
+    expect(page.get_by_text("This browser cannot read aloud.")).to_be_visible()
+    expect(page.locator("#listen")).to_be_hidden()
+    expect(page.get_by_text("Your browser reads this topic aloud.")).to_be_hidden()
 
 
 def recording(folder: Path, text: str) -> str:
@@ -209,6 +226,7 @@ def test_with_audio_on_the_transcript_shows_each_recordings_words_and_plays_it(
             return real.call(this);
         };
     }""")
+    screenshot(page, "phone-with-recordings")
     play.click()
     page.wait_for_function("window.__played.length > 0")
     assert page.evaluate("window.__played[0]").endswith(".wav")

@@ -5,9 +5,8 @@
   const button = document.getElementById("listen");
   if (!button) return;
   const audio = document.getElementById("listen-audio");
-  const canSpeak = "speechSynthesis" in window && "SpeechSynthesisUtterance" in window;
+  const canSpeak = Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === "function";
   if (!audio && !canSpeak) {
-    document.getElementById("listen-about").hidden = true;
     document.getElementById("listen-none").hidden = false;
     return;
   }
@@ -50,4 +49,5 @@
   button.addEventListener("click", () => (playing ? stop() : start()));
   show(false);
   button.hidden = false;
+  document.getElementById("listen-about").hidden = false;
 })();
