@@ -79,6 +79,20 @@ def test_dial_and_play_are_reported_in_order_and_the_call_goes_on_after_a_dial(m
     assert heard.ended
 
 
+def test_a_gather_with_no_action_sends_input_to_its_own_document_and_urls_are_relative(make_app) -> None:
+    app = make_app()
+    route(app, "/t/dir/menu", (
+        '<Response><Gather><Say>menu</Say></Gather><Redirect>again</Redirect></Response>'
+    ))
+    route(app, "/t/dir/again", "<Response><Say>relative redirect</Say></Response>")
+    phone = TwilioSimulator(app)
+    phone.dial()
+    phone.progress.action = "/t/dir/menu"
+    phone.press("1")
+    assert phone.progress.action == "/t/dir/menu"
+    assert phone.wait().says == ["relative redirect"]
+
+
 def test_a_loop_of_redirects_stops(make_app) -> None:
     app = make_app()
     route(app, "/t/loop", "<Response><Say>again</Say><Redirect>/t/loop</Redirect></Response>")

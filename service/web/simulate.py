@@ -13,7 +13,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from flask import Flask
 from twilio.request_validator import RequestValidator
@@ -131,6 +131,7 @@ class CallProgress:
     method: str = "POST"
     inputs: str = "dtmf speech"
     rest: str = ""  # the verbs after the gather, as TwiML, run when the caller stays silent
+    url: str = CALL_START  # the document being run: relative URLs in it are resolved against it
 
     def to_dict(self) -> dict[str, str]:
         """A JSON-ready form."""
@@ -224,6 +225,7 @@ class TwilioSimulator:
         return self._fetch(action, method, extra)
 
     def _fetch(self, url: str, method: str, extra: dict[str, str]) -> Heard:
+        self.progress.url = url
         heard = self.post(url, {**self._call_params(), **extra}, method=method)
         if heard.root is None:
             return heard
@@ -237,6 +239,7 @@ class TwilioSimulator:
             if jump is None or redirects == MAX_REDIRECTS:
                 break
             url, method, extra = jump
+            self.progress.url = url
             heard = self.post(url, {**self._call_params(), **extra}, method=method)
             if root is None:  # the turn's first answer is the one a test reads
                 status, xml, root = heard.status, heard.xml, heard.root
@@ -257,11 +260,12 @@ class TwilioSimulator:
                 self._wait_at(verb, verbs[index + 1 :])
                 return None
             elif verb.tag == "Redirect":
-                return _text(verb), verb.get("method", "POST"), {}
+                return self._resolve(_text(verb)), verb.get("method", "POST"), {}
             elif verb.tag == "Dial":
                 steps.append(Step("dial", _dialled(verb)))
                 if verb.get("action"):
-                    return verb.get("action", ""), verb.get("method", "POST"), {"DialCallStatus": "completed"}
+                    action = self._resolve(verb.get("action", ""))
+                    return action, verb.get("method", "POST"), {"DialCallStatus": "completed"}
             elif verb.tag in ("Hangup", "Reject"):
                 steps.append(Step("hangup"))
                 return None
@@ -271,10 +275,14 @@ class TwilioSimulator:
         """Remember the gather that now waits, and what runs if the caller stays silent."""
         after = ET.Element("Response")
         after.extend(rest)
-        self.progress.action = gather.get("action") or CALL_INPUT
+        self.progress.action = self._resolve(gather.get("action", ""))
         self.progress.method = gather.get("method", "POST")
         self.progress.inputs = gather.get("input", "dtmf")
         self.progress.rest = ET.tostring(after, encoding="unicode")
+
+    def _resolve(self, url: str) -> str:
+        """A URL from the TwiML, relative to the document it is in; none means that document."""
+        return urljoin(self.progress.url, url) if url else self.progress.url
 
     def _call_params(self) -> dict[str, str]:
         return {
