@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from flask import Flask
 
+from service.config import Settings
 from service.content import Content
 from service.speech.cache import audio_name
+from service.web.app import create_app
 from service.web.topic_pages import paragraphs
 
 ELSEWHERE = {"REMOTE_ADDR": "203.0.113.7"}
@@ -80,3 +83,31 @@ def test_topic_pages_link_to_the_phone_only_where_it_is_on(make_app) -> None:
     assert 'href="/"' not in page(make_app(), "/topics/en/spread-liver")
     assert 'href="/"' in page(make_app(simulator=True), "/topics/en/spread-liver")
     assert 'href="/"' in page(make_app(twilio_auth_token="", local_demo=True), "/topics/en/")
+
+
+def with_spanish(content: Content) -> Content:
+    """The content with a stand-in Spanish translation, as the loader builds it once `es` is added."""
+    topics = {
+        tid: replace(t, texts={**t.texts, "es": replace(t.texts["en"], title="ES " + t.texts["en"].title)})
+        for tid, t in content.topics.items()
+    }
+    menus = {
+        mid: replace(m, texts={**m.texts, "es": replace(m.texts["en"], title="ES " + m.texts["en"].title)})
+        for mid, m in content.menus.items()
+    }
+    prompts = {**content.prompts, "es": content.prompts["en"]}
+    return replace(content, topics=topics, menus=menus, prompts=prompts)
+
+
+def test_a_second_language_gets_its_own_pages_marked_with_its_language(
+    settings: Settings, content: Content, tmp_path: Path
+) -> None:
+    app = create_app(settings, instance_path=str(tmp_path / "instance"), content=with_spanish(content))
+    index = page(app, "/topics/es/")
+    assert '<a href="/topics/es/spread-liver" lang="es">ES Liver</a>' in index
+    assert 'hreflang="en"' in index and ">Español</a>" in index
+    body = page(app, "/topics/es/spread-liver")
+    assert '<h1 lang="es">ES Liver</h1>' in body and 'id="topic-text" class="topic-text" lang="es"' in body
+    assert 'lang="es">ES Where it spreads</a>' in body and 'data-lang="es"' in body
+    english = page(app, "/topics/en/spread-liver")
+    assert "<h1>Liver</h1>" in english and 'href="/topics/es/spread-liver"' in english

@@ -88,7 +88,10 @@ def topic(lang: str, topic_id: str) -> str:
         topic=content.topics[topic_id],
         words=words,
         paragraphs=paragraphs(words.voice),
-        crumbs=[(menu, content.title(menu, lang)) for menu, _ in route if menu != MAIN_MENU],
+        crumbs=[
+            (menu, content.title(menu, lang), _lang_of(content, menu, lang))
+            for menu, _ in route if menu != MAIN_MENU
+        ],
         keys=[key for _, key in route],
         text_word=words.keywords[0] if words.keywords else words.title,
         sources=[content.sources[s] for s in content.topics[topic_id].sources if s in content.sources],
