@@ -221,6 +221,7 @@ def test_with_audio_on_the_transcript_shows_each_recordings_words_and_plays_it(
     assert welcome in heard and "press 1" in heard
     play = page.get_by_role("button", name="Play the recording: Welcome")
     expect(play).to_have_count(1)
+    expect(play).to_have_accessible_name("Play the recording: " + " ".join(welcome.split()[:8]) + "…")
     page.evaluate("""() => {
         window.__played = [];
         const real = HTMLMediaElement.prototype.play;

@@ -109,13 +109,18 @@
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = "Play";
-    const words = step.text || "a recording";
-    button.setAttribute("aria-label", "Play the recording: " + words);
+    button.setAttribute("aria-label", "Play the recording: " + shortened(step.text || "a recording"));
     button.addEventListener("click", () => speak([{ audio: step.audio, text: step.text }]));
     const text = document.createElement("span");
     text.textContent = step.text || "(a recording: " + step.audio + ")";
     row.append(button, text);
     return row;
+  }
+
+  // A button's name stays short: its first words, not the whole line.
+  function shortened(text) {
+    const cut = text.split(/\s+/).slice(0, 8).join(" ");
+    return cut.length < text.length ? cut + "…" : cut;
   }
 
   // Speak a turn out loud: the line's recordings when there are some, else the browser's voice.
