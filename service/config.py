@@ -47,6 +47,9 @@ class Settings:
     twilio_messaging_service_sid: str = ""
     twilio_api_base_url: str = DEFAULT_TWILIO_API
     usage_counts: bool = True
+    simulator: bool = False
+    simulator_password: str = ""
+    topic_pages: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -81,6 +84,9 @@ class Settings:
             ),
             twilio_api_base_url=_api_base_url(env.get("TWILIO_API_BASE_URL", "")),
             usage_counts=env.get("USAGE_COUNTS", "").strip().lower() not in FALSE_WORDS,
+            simulator=env.get("SIMULATOR", "").strip().lower() in TRUE_WORDS,
+            simulator_password=env.get("SIMULATOR_PASSWORD", ""),
+            topic_pages=(env.get("TOPIC_PAGES", "").strip().lower() or "1") in TRUE_WORDS,
         )
 
 

@@ -24,3 +24,4 @@ def test_flask_text_prints_each_reply(app, content: Content) -> None:
     assert result.exit_code == 0, result.output
     assert content.topics["spread-brain"].texts["en"].sms[0] in result.output
     assert result.output.count("[no reply]") == 2
+    assert "GSM-7, 2 segments]" in result.output

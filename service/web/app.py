@@ -115,12 +115,13 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask) -> None:
-    from service.web import audio, cli, sms, usage, voice
+    from service.web import audio, cli, sms, tryit, usage, voice
 
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
     audio.init_app(app)
     usage.init_app(app)
+    tryit.init_app(app)
     cli.init_app(app)
 
     @app.get("/healthz")

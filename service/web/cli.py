@@ -33,7 +33,7 @@ def call_command(inputs: tuple[str, ...]) -> None:
     _show_call(heard)
     steps = iter(inputs) if inputs else _typed_steps()
     for step in steps:
-        if heard.hangs_up:
+        if heard.ended:
             return
         if step.lower() == "q":
             click.echo("[you hang up]")
@@ -64,11 +64,15 @@ def text_command(messages: tuple[str, ...], sender: str) -> None:
     for message in messages:
         click.echo(f"\n> {message}")
         heard = phone.text(message, sender=sender)
-        replies = heard.messages
+        replies = heard.sms
         if not replies:
             click.echo("[no reply]")
         for reply in replies:
-            click.echo(f"{reply}\n[{len(reply)} characters]")
+            plural = "" if reply.segments == 1 else "s"
+            click.echo(
+                f"{reply.text}\n[{reply.characters} characters, {reply.encoding}, "
+                f"{reply.segments} segment{plural}]"
+            )
 
 
 def _step(phone: TwilioSimulator, step: str) -> Heard:
@@ -83,7 +87,12 @@ def _show_call(heard: Heard) -> None:
     if heard.status != 200:
         click.echo(f"[HTTP {heard.status}]")
         return
-    for line in heard.says:
-        click.echo(textwrap.fill(line, width=88))
-    if heard.hangs_up:
+    for step in heard.steps:
+        if step.kind == "say":
+            click.echo(textwrap.fill(step.text, width=88))
+        elif step.kind == "play":
+            click.echo(f"[plays {step.text}]")
+        elif step.kind == "dial":
+            click.echo(f"[connects the caller to {step.text}]")
+    if heard.ended:
         click.echo("[the call ends]")
