@@ -10,9 +10,12 @@ import pytest
 from flask import Flask
 
 from service.content import Content
-from service.content.prompts import Prompt
+from service.content.prompts import TALK_IN_PLACE_OF, Prompt
+from service.core.calls import CallNavigator
+from service.core.wording import turn_lines
 from service.speech.audio import check_speech
-from service.speech.talk import LargePrint
+from service.speech.lines import reachable_turns
+from service.speech.talk import LargePrint, talk_wording
 
 ALSA_TO_FILE = """
 pcm.!default {{
@@ -160,6 +163,18 @@ def test_plain_is_for_screen_readers_no_letter_art_no_styling_one_sentence_a_lin
     for line in lines:
         assert "|_|" not in line and "===" not in line and "\x1b" not in line
         assert line.count(". ") == 0, line  # one sentence a line
+
+
+def test_the_talking_menu_never_says_what_only_fits_a_phone(content: Content) -> None:
+    words = talk_wording(content)
+    navigator = CallNavigator(content)
+    heard = {line for turn in reachable_turns(navigator, "en") for line in turn_lines(words, turn)}
+    phone_only = ("hang up", "this call", "call again", "press 7", "say what")
+    assert not [line for line in heard if any(phrase in line.lower() for phrase in phone_only)]
+    for phone, talk in TALK_IN_PLACE_OF.items():
+        assert content.prompt(talk) != content.prompt(phone)
+        assert content.prompt(phone) not in heard, phone
+    assert content.prompt(Prompt.TALK_KEY_SLOWER) in heard
 
 
 def test_plain_and_large_body_together_are_refused(talk: Talk) -> None:
