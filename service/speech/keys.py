@@ -143,6 +143,35 @@ class TerminalKeys:
         return bool(data)
 
 
+class GetcharKeys:
+    """A terminal where cbreak mode is not available (Windows): a key acts at once, but after speech."""
+
+    def pressed(self, seconds: float) -> bool:
+        """Keys are not seen during speech here: just let the time pass."""
+        time.sleep(seconds)
+        return False
+
+    def entry(self) -> str | None:
+        """A single key press is an entry by itself; any other first letter starts a word ended by Enter."""
+        try:
+            typed = click.getchar()  # may hold several characters when they arrive together
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            return None
+        if typed in END_OF_INPUT:
+            click.echo("")
+            return None
+        if typed in AT_ONCE or typed in ENTER:
+            click.echo(typed.strip())
+            return typed.strip()
+        ended = next((i for i, ch in enumerate(typed) if ch in ENTER), None)
+        if ended is not None:
+            click.echo(typed[:ended])
+            return typed[:ended]
+        click.echo(typed, nl=False)
+        return (typed + sys.stdin.readline()).rstrip("\n")
+
+
 def _escape_size(typed: str) -> int:
     """How many characters the escape sequence at the start is: ESC [ ... final letter, or ESC alone."""
     if typed[1:2] not in ("[", "O"):
@@ -151,12 +180,12 @@ def _escape_size(typed: str) -> int:
     return end + 1
 
 
-def keys_for(stream: TextIO) -> LineKeys | TerminalKeys:
-    """Keys read at once from a terminal (where the platform allows), else a line at a time."""
+def keys_for(stream: TextIO) -> Keys:
+    """Keys read at once from a terminal (during speech where the platform allows), else a line at a time."""
+    if not stream.isatty():
+        return LineKeys(stream)
     try:
         import termios  # noqa: F401  (not on Windows)
     except ImportError:
-        return LineKeys(stream)
-    if stream.isatty():
-        return TerminalKeys(stream.fileno())
-    return LineKeys(stream)
+        return GetcharKeys()
+    return TerminalKeys(stream.fileno())

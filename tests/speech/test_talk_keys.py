@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from service.speech.keys import LineKeys, TerminalKeys, keys_for
+from service.speech.keys import GetcharKeys, LineKeys, TerminalKeys, keys_for
 
 
 @pytest.fixture
@@ -78,3 +78,20 @@ def test_input_that_is_not_a_terminal_is_read_a_line_at_a_time_and_never_cuts_sp
     assert not keys.pressed(0.01)
     assert [keys.entry(), keys.entry()] == ["1", "liver"]
     assert keys.entry() is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "rest", "entry"),
+    [("2", "", "2"), ("+", "", "+"), ("\r", "", ""), ("l", "iver\n", "liver"), ("liver\r", "", "liver"),
+     ("\x04", "", None)],
+)
+def test_where_there_is_no_cbreak_mode_a_key_still_acts_without_enter(
+    monkeypatch: pytest.MonkeyPatch, typed: str, rest: str, entry: str | None
+) -> None:
+    import sys
+
+    import click
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(rest))
+    monkeypatch.setattr(click, "getchar", lambda: typed)
+    assert GetcharKeys().entry() == entry

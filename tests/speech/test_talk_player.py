@@ -15,7 +15,7 @@ from service.speech.talk import EngineSpeaker, SoundSpeaker
 from tests.speech.fake_player import FakePlayer, install
 from tests.speech.test_talk import ALSA_BROKEN, ALSA_TO_FILE
 
-LINES = ("For bones, press 1.", "For the liver, press 2.")
+LINES = ("Press 1.", "Press 2.")
 NORMAL = Pace.starting(150, 120)
 
 
