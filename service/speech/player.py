@@ -6,6 +6,7 @@ a file played by its own process (aplay on Linux, afplay on macOS), stopped when
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -19,6 +20,8 @@ CHECK_SECONDS = 0.05
 CHECK_TIMEOUT_SECONDS = 10.0
 STOP_GRACE_SECONDS = 0.3
 SILENT_SAMPLE_RATE = 22050
+# aplay names the place in its source code ("aplay: main:831: audio open error"): no help to a person.
+SOURCE_PLACE = re.compile(r"^(\S+): \w+:\d+: ")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Playback:
         if code == 0 or self.stopped:
             return ""
         lines = [line.strip() for line in said.splitlines() if line.strip()]
-        return lines[-1] if lines else f"the player exited with code {code}"
+        return SOURCE_PLACE.sub(r"\1: ", lines[-1]) if lines else f"the player exited with code {code}"
 
     def _close(self) -> None:
         if self.process.stderr is not None and not self.process.stderr.closed:

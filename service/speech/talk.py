@@ -77,7 +77,7 @@ class SoundSpeaker:
             if path is None:
                 self._fail(f"Speech is not working: {problem}")
                 return
-            if not self._play(path, pressed):
+            if pressed(0) or not self._play(path, pressed):  # a key typed while the line was rendered
                 return
 
     def close(self) -> None:
@@ -227,10 +227,14 @@ class TalkingMenu:
 
     def __init__(
         self, content: Content, navigator: CallNavigator, speaker: Speaker, screen: LargePrint,
-        keys: Keys, lang: str, pace: Pace,
+        keys: Keys, lang: str, pace: Pace, audible: bool = True,
     ) -> None:
         self.content = content
         self.words = talk_wording(content)
+        # With no sound, the keys for speed and loudness mean nothing: they are not shown.
+        self.unheard = () if audible else tuple(
+            self.words.prompt(name, lang) for name in (Prompt.TALK_KEYS, Prompt.KEY_SLOWER)
+        )
         self.navigator = navigator
         self.speaker = speaker
         self.screen = screen
@@ -254,7 +258,7 @@ class TalkingMenu:
 
     def present(self, turn: Turn) -> tuple[str, ...]:
         """Show what the phone would say for this turn, in this channel's words, and return it."""
-        lines = turn_lines(self.words, turn)
+        lines = tuple(line for line in turn_lines(self.words, turn) if line not in self.unheard)
         title = "" if turn.hangup else self.content.title(turn.state.node, turn.state.lang)
         self.screen.show(title, lines)
         if not turn.hangup:

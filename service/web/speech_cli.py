@@ -183,8 +183,9 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
             if not _go_on_without_sound(keys):
                 click.echo("Goodbye.")
                 return
+        audible = not isinstance(speaker, Silent)
         try:
-            TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace).run()
+            TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible).run()
         except KeyboardInterrupt:
             click.echo("")
     click.echo("Goodbye.")

@@ -55,7 +55,7 @@ def test_the_sound_check_gives_the_player_s_reason_when_the_output_fails(
     alsa(tmp_path, monkeypatch, ALSA_BROKEN)
     player = find_player()
     assert player is not None
-    assert player.check().startswith("aplay: main") and "audio open error" in player.check()
+    assert player.check() == "aplay: audio open error: No such file or directory"
 
 
 def test_the_sound_check_names_a_player_that_cannot_start(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_a_player_that_fails_mid_session_is_reported_once_and_speech_stops(
     speaker.speak(LINES, NORMAL, lambda _: False)
     speaker.speak(LINES, NORMAL, lambda _: False)
     assert len(warnings) == 1
-    assert warnings[0].startswith("(Sound is not working: aplay: main:831: audio open error")
+    assert warnings[0].startswith("(Sound is not working: aplay: audio open error")
 
 
 def test_a_line_is_rendered_once_per_rate_and_made_louder_without_clipping(clips: Clips) -> None:
