@@ -7,15 +7,19 @@ new speed needs only a new render, never a new recording of anything already hea
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from service.speech.audio import expected_seconds
 from service.speech.worker import Job, SpeechWorker
 
 SPEAK_TIMEOUT_SLACK_SECONDS = 20.0
-# One worker process per rate; a person trying speeds would otherwise leave one running per step.
-MAX_WORKERS = 3
+# One worker process per rate (about 23 MB each): every step from 100 to 200, the slower rate, and
+# a normal rate outside those, with room to spare. A new worker takes 0.3-0.9 s to start, so the
+# rates one key away are started in the background while the person listens.
+MAX_WORKERS = 8
+WARM_UP_TEXT = "Ready."
 
 
 class Clips:
@@ -25,14 +29,19 @@ class Clips:
         self.voice = voice
         self.folder = folder
         self.max_workers = max_workers
-        self.workers: OrderedDict[int, SpeechWorker] = OrderedDict()
+        self.workers: dict[int, tuple[SpeechWorker, threading.Lock]] = {}
+        self._guard = threading.Lock()
+        # numpy and soundfile take a few tenths of a second to import: not while a person waits.
+        threading.Thread(target=_import_audio_libraries, name="talk-warm-up").start()
 
     def clip(self, text: str, rate: int, volume: float) -> tuple[Path | None, str]:
         """The file for a line at a rate and loudness, rendering it when new; else why it failed."""
         raw = self.folder / f"{_name(self.voice, rate, text)}.wav"
         if not raw.is_file():
             timeout = expected_seconds(len(text.split()), rate) * 2 + SPEAK_TIMEOUT_SLACK_SECONDS
-            outcome = self._worker(rate).run(Job(f"talk:{raw.stem[:8]}", text, raw), timeout)
+            worker, lock = self._worker(rate)
+            with lock:
+                outcome = worker.run(Job(f"talk:{raw.stem[:8]}", text, raw), timeout)
             if not outcome.ok:
                 raw.unlink(missing_ok=True)
                 return None, outcome.problem
@@ -43,22 +52,36 @@ class Clips:
             scale(raw, scaled, volume)
         return scaled, ""
 
-    def close(self) -> None:
-        """Stop every worker."""
-        while self.workers:
-            _, worker = self.workers.popitem()
-            worker.close()
+    def warm(self, rates: Iterable[int]) -> None:
+        """Start, in the background, the workers for rates the person may ask for next."""
+        for rate in rates:
+            with self._guard:
+                if rate in self.workers or len(self.workers) >= self.max_workers:
+                    continue
+            worker, lock = self._worker(rate)
+            job = Job("talk:warm-up", WARM_UP_TEXT, self.folder / f".warm-up-{rate}.wav")
+            threading.Thread(target=_warm_up, args=(worker, lock, job), name=f"talk-rate-{rate}",
+                             daemon=True).start()
 
-    def _worker(self, rate: int) -> SpeechWorker:
-        """The worker for a rate, stopping the least recently used one when too many run."""
-        if rate in self.workers:
-            self.workers.move_to_end(rate)
+    def rates(self) -> list[int]:
+        """The rates that have a worker."""
+        with self._guard:
+            return sorted(self.workers)
+
+    def close(self) -> None:
+        """Stop every worker, once any warm-up under way has finished."""
+        with self._guard:
+            workers, self.workers = list(self.workers.values()), {}
+        for worker, lock in workers:
+            with lock:
+                worker.close()
+
+    def _worker(self, rate: int) -> tuple[SpeechWorker, threading.Lock]:
+        """The worker for a rate, and the lock that lets one job at a time use it."""
+        with self._guard:
+            if rate not in self.workers:
+                self.workers[rate] = (SpeechWorker(self.voice, rate), threading.Lock())
             return self.workers[rate]
-        while len(self.workers) >= self.max_workers:
-            _, oldest = self.workers.popitem(last=False)
-            oldest.close()
-        self.workers[rate] = SpeechWorker(self.voice, rate)
-        return self.workers[rate]
 
 
 def scale(source: Path, target: Path, gain: float) -> None:
@@ -71,6 +94,17 @@ def scale(source: Path, target: Path, gain: float) -> None:
     partial = target.with_suffix(".part")
     soundfile.write(str(partial), louder, sample_rate, subtype="PCM_16", format="WAV")
     partial.replace(target)
+
+
+def _warm_up(worker: SpeechWorker, lock: threading.Lock, job: Job) -> None:
+    """Start a worker by giving it a word to render; a failure shows when the rate is really used."""
+    with lock:
+        worker.run(job, SPEAK_TIMEOUT_SLACK_SECONDS)
+
+
+def _import_audio_libraries() -> None:
+    import numpy  # noqa: F401
+    import soundfile  # noqa: F401
 
 
 def _name(voice: str, rate: int, text: str) -> str:

@@ -87,6 +87,11 @@ class Pace:
             return self._step_rate(-1 if control is Control.SLOWER else 1)
         return self._step_volume(-1 if control is Control.SOFTER else 1)
 
+    def nearby(self) -> set[int]:
+        """The other rates one key away: worth getting ready before they are asked for."""
+        changes = (Control.SLOWER, Control.FASTER, Control.NORMAL, Control.SLOW_OR_NORMAL)
+        return {self.apply(change)[0].rate for change in changes} - {self.rate}
+
     def _step_rate(self, way: int) -> tuple[Pace, Prompt]:
         low, high = min(SLOWEST, self.normal_rate), max(FASTEST, self.normal_rate)
         rate = min(high, max(low, self.rate + way * RATE_STEP))

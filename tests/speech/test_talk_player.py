@@ -78,7 +78,7 @@ def test_with_no_key_each_line_plays_to_its_end_in_order(clips: Clips, fake: Fak
 
 def test_a_key_stops_the_line_playing_and_the_lines_after_it(clips: Clips, fake: FakePlayer) -> None:
     speaker = SoundSpeaker(clips, Player("aplay"), warn=pytest.fail)
-    long_line = "The liver is a very common place for breast cancer to spread. " * 3
+    long_line = ", ".join(["the liver is a very common place for breast cancer to spread"] * 3) + "."
     press_at: list[float] = []
 
     def pressed(seconds: float) -> bool:
@@ -93,7 +93,14 @@ def test_a_key_stops_the_line_playing_and_the_lines_after_it(clips: Clips, fake:
     notes = fake.notes()
     assert [n.event for n in notes] == ["start", "stopped"]
     assert notes[1].at - press_at[0] < 0.5
-    assert notes[0].seconds > 5
+    assert notes[0].seconds > 5  # it was cut short well before its end
+
+
+def test_while_a_line_plays_the_speeds_one_key_away_are_made_ready(clips: Clips, fake: FakePlayer) -> None:
+    SoundSpeaker(clips, Player("aplay"), warn=pytest.fail).speak(LINES[:1], NORMAL, lambda _: False)
+    assert clips.rates() == [120, 125, 150, 175]  # 7, minus, normal, plus
+    faster, problem = clips.clip(LINES[0], 175, 1.0)
+    assert faster is not None and not problem
 
 
 def test_a_player_that_fails_mid_session_is_reported_once_and_speech_stops(
