@@ -53,15 +53,20 @@ class Clips:
         return scaled, ""
 
     def warm(self, rates: Iterable[int]) -> None:
-        """Start, in the background, the workers for rates the person may ask for next."""
+        """Start, in the background and one at a time, the workers for rates the person may ask for next.
+
+        One at a time, so that on a busy computer the starts do not slow the speech asked for now.
+        """
+        jobs = []
         for rate in rates:
             with self._guard:
                 if rate in self.workers or len(self.workers) >= self.max_workers:
                     continue
             worker, lock = self._worker(rate)
-            job = Job("talk:warm-up", WARM_UP_TEXT, self.folder / f".warm-up-{rate}.wav")
-            threading.Thread(target=_warm_up, args=(worker, lock, job), name=f"talk-rate-{rate}",
-                             daemon=True).start()
+            path = self.folder / f".warm-up-{rate}.wav"
+            jobs.append((worker, lock, Job("talk:warm-up", WARM_UP_TEXT, path)))
+        if jobs:
+            threading.Thread(target=_warm_up, args=(jobs,), name="talk-warm-up-rates", daemon=True).start()
 
     def rates(self) -> list[int]:
         """The rates that have a worker."""
@@ -96,10 +101,11 @@ def scale(source: Path, target: Path, gain: float) -> None:
     partial.replace(target)
 
 
-def _warm_up(worker: SpeechWorker, lock: threading.Lock, job: Job) -> None:
-    """Start a worker by giving it a word to render; a failure shows when the rate is really used."""
-    with lock:
-        worker.run(job, SPEAK_TIMEOUT_SLACK_SECONDS)
+def _warm_up(jobs: list[tuple[SpeechWorker, threading.Lock, Job]]) -> None:
+    """Start workers by giving each a word to render; a failure shows when the rate is really used."""
+    for worker, lock, job in jobs:
+        with lock:
+            worker.run(job, SPEAK_TIMEOUT_SLACK_SECONDS)
 
 
 def _import_audio_libraries() -> None:

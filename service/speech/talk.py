@@ -67,7 +67,7 @@ class SoundSpeaker:
         self.player = player
         self.warn = warn
         self.failed = False
-        self.nearby: set[int] = set()
+        self.nearby: list[int] = []
 
     def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
         """Sentence by sentence, checking for a key before each and all through its playing.
@@ -99,7 +99,7 @@ class SoundSpeaker:
             return False
         if self.nearby:  # while this plays, get the speeds one key away ready
             self.clips.warm(self.nearby)
-            self.nearby = set()
+            self.nearby = []
         try:
             while playback.running():
                 if pressed(POLL_SECONDS):
