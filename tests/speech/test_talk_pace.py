@@ -73,3 +73,8 @@ def test_no_word_that_changes_the_speech_is_a_word_that_finds_a_topic(content: C
     matchers = matchers_for(content)
     for word in CONTROL_WORDS:
         assert matchers["en"].match(word) is None, word
+
+
+def test_the_speeds_one_key_away_are_known_likeliest_first() -> None:
+    assert Pace.starting(150, 120).nearby() == [175, 125, 120]
+    assert Pace(200, 150, 120).nearby() == [175, 120, 150]
