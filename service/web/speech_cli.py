@@ -142,7 +142,11 @@ def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
 @_talk_options
 @with_appcontext
 def talk_command(**options: object) -> None:
-    """The phone menus on this computer: it speaks, you press number keys (or type a word)."""
+    """The phone menus on this computer: it speaks, you press number keys (or type a word).
+
+    Any key stops the speech at once. 1-5 choose, 9 again, 8 back, 0 main menu; minus slower,
+    plus faster, star normal speed; up and down arrows louder and softer; q and Enter to quit.
+    """
     rt = runtime()
     _talk(rt.settings, rt.content, rt.calls, TalkOptions(**options))
 
@@ -151,6 +155,9 @@ def talk_command(**options: object) -> None:
 @_talk_options
 def standalone_talk_command(**options: object) -> None:
     """The phone menus on this computer: it speaks, you press number keys (or type a word).
+
+    Any key stops the speech at once. 1-5 choose, 9 again, 8 back, 0 main menu; minus slower,
+    plus faster, star normal speed; up and down arrows louder and softer; q and Enter to quit.
 
     Needs no Twilio token and no network: the content comes from CONTENT_DIR (default content/).
     """
