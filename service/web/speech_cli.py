@@ -183,15 +183,15 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
         if isinstance(keys, TerminalKeys):
             stack.enter_context(keys)
         if not options.plain:
-            click.echo(ENLARGE_TIP)
-        speaker = _speaker(settings, options, screen, stack)
-        if speaker is None:
-            speaker = Silent()
-            if not _go_on_without_sound(keys):
-                click.echo("Goodbye.")
-                return
-        audible = not isinstance(speaker, Silent)
+            click.echo(ENLARGE_TIP + ("" if options.large_body else LARGE_BODY_TIP))
         try:
+            speaker = _speaker(settings, options, screen, stack)
+            if speaker is None:
+                speaker = Silent()
+                if not _go_on_without_sound(keys):
+                    click.echo("Goodbye.")
+                    return
+            audible = not isinstance(speaker, Silent)
             TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible).run()
         except KeyboardInterrupt:
             click.echo("")
@@ -201,8 +201,9 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
 NO_PLAYER = "no sound player was found (aplay on Linux, afplay on macOS)"
 ENLARGE_TIP = (
     "Letters too small? Make the terminal's text bigger: hold Ctrl and press + (in some terminals "
-    "Ctrl, Shift and +), or start with --large-body."
+    "Ctrl, Shift and +)."
 )
+LARGE_BODY_TIP = " Or start with --large-body."
 
 
 def _speaker(
