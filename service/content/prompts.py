@@ -32,6 +32,22 @@ class Prompt(StrEnum):
     SMS_HELP_PHONE = "sms_help_phone"
     SMS_RESUBSCRIBED = "sms_resubscribed"
     SMS_ERROR = "sms_error"
+    # Talking menu (flask talk, at a computer): its own words, and where they differ from a call's.
+    TALK_WELCOME = "talk_welcome"
+    TALK_KEYS = "talk_keys"
+    TALK_SAY_ALSO = "talk_say_also"
+    TALK_KEY_SLOWER = "talk_key_slower"
+    TALK_SILENCE = "talk_silence"
+    TALK_GOODBYE = "talk_goodbye"
+    TALK_SLOWER = "talk_slower"
+    TALK_FASTER = "talk_faster"
+    TALK_NORMAL_SPEED = "talk_normal_speed"
+    TALK_SLOWEST = "talk_slowest"
+    TALK_FASTEST = "talk_fastest"
+    TALK_LOUDER = "talk_louder"
+    TALK_SOFTER = "talk_softer"
+    TALK_LOUDEST = "talk_loudest"
+    TALK_SOFTEST = "talk_softest"
 
 
 # The {placeholders} each prompt may use; the service fills them in.
@@ -45,6 +61,17 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.SMS_OPTION: ("key", "title"),
     Prompt.SMS_HELP: ("line_name", "phone"),
     Prompt.SMS_HELP_PHONE: ("phone",),
+}
+
+
+# The talking menu says these in place of a call's words: at a computer there is nothing to hang up,
+# no key 7, and words are typed, not said.
+TALK_IN_PLACE_OF: dict[Prompt, Prompt] = {
+    Prompt.WELCOME: Prompt.TALK_WELCOME,
+    Prompt.SAY_ALSO: Prompt.TALK_SAY_ALSO,
+    Prompt.KEY_SLOWER: Prompt.TALK_KEY_SLOWER,
+    Prompt.SILENCE: Prompt.TALK_SILENCE,
+    Prompt.GOODBYE: Prompt.TALK_GOODBYE,
 }
 
 

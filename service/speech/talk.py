@@ -1,103 +1,193 @@
-"""The talking menu: the phone line's menus at a computer, spoken aloud and shown in large print."""
+"""The talking menu: the phone line's menus at a computer, spoken aloud and shown in large print.
+
+As on a phone, a key cuts the speech short and acts at once (barge-in): each line is rendered to a
+WAV file and played by a player process that is stopped the moment a key is pressed.
+"""
 
 from __future__ import annotations
 
-import sys
+import re
+import shutil
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 import click
 
 from service.content.model import Content
+from service.content.prompts import TALK_IN_PLACE_OF, Prompt
+from service.core import commands
 from service.core.calls import CallNavigator, CallState, Turn
 from service.core.wording import turn_lines
 from service.speech.audio import expected_seconds
+from service.speech.clips import SPEAK_TIMEOUT_SLACK_SECONDS, Clips
+from service.speech.keys import KEYS, Keys
+from service.speech.pace import Control, Pace, control_for
+from service.speech.player import Player
 from service.speech.worker import Job, SpeechWorker
 
 QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye"})
-KEYS = frozenset("0123456789*#")
-SPEAK_TIMEOUT_SLACK_SECONDS = 20.0
 TRANSCRIPT = "transcript.tsv"
 PROMPT = "Press a number key, or type a word and Enter (q to quit): "
+POLL_SECONDS = 0.02
+TITLE_FONT = "standard"
+BODY_FONT = "standard"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+Pressed = Callable[[float], bool]
 
 
 class Speaker(Protocol):
-    """Something that voices the lines of a turn."""
+    """Something that voices the lines of a turn, and stops when a key is pressed."""
 
-    def speak(self, lines: Sequence[str], slow: bool) -> None:
-        """Voice the lines in order, at the slower rate when asked."""
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+        """Voice the lines in order at this pace; stop as soon as `pressed` says a key came."""
 
     def close(self) -> None:
-        """Free the speech engine."""
+        """Free what it holds."""
 
 
 class Silent:
     """Speaks nothing: the words are only shown."""
 
-    def speak(self, lines: Sequence[str], slow: bool) -> None:
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
         """Nothing to do."""
 
     def close(self) -> None:
         """Nothing to free."""
 
 
-class WorkerSpeaker:
-    """Speaks through pyttsx3 in a worker process per rate, or writes numbered WAV files instead."""
+class SoundSpeaker:
+    """Plays each line's file through a player process, stopped the moment a key is pressed."""
 
-    def __init__(
-        self, voice: str, rates: tuple[int, int], folder: Path | None, warn: Callable[[str], None]
-    ) -> None:
-        self.voice = voice
-        self.rates = rates
+    def __init__(self, clips: Clips, player: Player, warn: Callable[[str], None]) -> None:
+        self.clips = clips
+        self.player = player
+        self.warn = warn
+        self.failed = False
+        self.nearby: list[int] = []
+
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+        """Sentence by sentence, checking for a key before each and all through its playing.
+
+        A sentence renders in a few hundredths of a second where a whole topic takes tenths, so the
+        next turn starts sooner after a key.
+        """
+        self.nearby = pace.nearby()
+        for text in (part for line in lines for part in sentences(line)):
+            if self.failed or pressed(0):
+                return
+            path, problem = self.clips.clip(text, pace.rate, pace.volume)
+            if path is None:
+                self._fail(f"Speech is not working: {problem}")
+                return
+            if pressed(0) or not self._play(path, pressed):  # a key typed while the line was rendered
+                return
+
+    def close(self) -> None:
+        """Stop the speech workers."""
+        self.clips.close()
+
+    def _play(self, path: Path, pressed: Pressed) -> bool:
+        """Play one file to its end (True), or stop it for a key or a failure (False)."""
+        try:
+            playback = self.player.start(path)
+        except OSError as error:
+            self._fail(f"Sound is not working: {self.player.program}: {error.strerror or error}")
+            return False
+        if self.nearby:  # while this plays, get the speeds one key away ready
+            self.clips.warm(self.nearby)
+            self.nearby = []
+        try:
+            while playback.running():
+                if pressed(POLL_SECONDS):
+                    playback.stop()
+                    return False
+            problem = playback.problem()
+        finally:
+            playback.stop()
+        if problem:
+            self._fail(f"Sound is not working: {problem}")
+        return not problem
+
+    def _fail(self, reason: str) -> None:
+        self.failed = True
+        self.warn(f"({reason}. The words are still shown.)")
+
+
+class FileSpeaker:
+    """Writes what it would say to numbered WAV files, with a transcript, instead of playing it."""
+
+    def __init__(self, clips: Clips, folder: Path, warn: Callable[[str], None]) -> None:
+        self.clips = clips
         self.folder = folder
         self.warn = warn
         self.count = 0
         self.failed = False
-        self.workers: dict[int, SpeechWorker] = {}
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / TRANSCRIPT).write_text("", encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / TRANSCRIPT).write_text("", encoding="utf-8")
 
-    def speak(self, lines: Sequence[str], slow: bool) -> None:
-        """Voice each line as its own utterance; after a failure, say why once and only show words."""
-        rate = self.rates[1] if slow else self.rates[0]
-        if rate not in self.workers:
-            self.workers[rate] = SpeechWorker(self.voice, rate)
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+        """Every line to its own file; after a failure, say why once and only show words."""
         for text in lines:
             if self.failed:
                 return
+            path, problem = self.clips.clip(text, pace.rate, pace.volume)
+            if path is None:
+                self.failed = True
+                self.warn(f"(Speech is not working: {problem}. The words are still shown.)")
+                return
             self.count += 1
-            path = self.folder / f"{self.count:04d}.wav" if self.folder else None
-            timeout = expected_seconds(len(text.split()), rate) * 2 + SPEAK_TIMEOUT_SLACK_SECONDS
-            outcome = self.workers[rate].run(Job(f"talk:{self.count}", text, path), timeout)
+            target = self.folder / f"{self.count:04d}.wav"
+            shutil.copyfile(path, target)
+            with (self.folder / TRANSCRIPT).open("a", encoding="utf-8") as transcript:
+                transcript.write(f"{target.name}\t{pace.rate}\t{round(pace.volume * 100)}\t{text}\n")
+
+    def close(self) -> None:
+        """Stop the speech workers."""
+        self.clips.close()
+
+
+class EngineSpeaker:
+    """Where no player program is found (Windows): the engine speaks itself, to the end of each line."""
+
+    def __init__(self, voice: str, warn: Callable[[str], None]) -> None:
+        self.voice = voice
+        self.warn = warn
+        self.failed = False
+        self.workers: dict[int, SpeechWorker] = {}
+
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+        """Each line through the engine; a key is read after the line that is playing."""
+        worker = self.workers.setdefault(pace.rate, SpeechWorker(self.voice, pace.rate))
+        for text in lines:
+            if self.failed or pressed(0):
+                return
+            timeout = expected_seconds(len(text.split()), pace.rate) * 2 + SPEAK_TIMEOUT_SLACK_SECONDS
+            outcome = worker.run(Job("talk", text), timeout)
             if not outcome.ok:
                 self.failed = True
                 self.warn(f"(Speech is not working: {outcome.problem}. The words are still shown.)")
-            elif path is not None:
-                self._note(path, rate, text)
 
     def close(self) -> None:
         """Stop every worker."""
         for worker in self.workers.values():
             worker.close()
 
-    def _note(self, path: Path, rate: int, text: str) -> None:
-        """One transcript row per file: file name, rate, the words."""
-        assert self.folder is not None
-        with (self.folder / TRANSCRIPT).open("a", encoding="utf-8") as transcript:
-            transcript.write(f"{path.name}\t{rate}\t{text}\n")
-
 
 @dataclass
 class LargePrint:
-    """Shows each turn clearly: a big-letter title, then each line bold, wrapped and spaced."""
+    """Shows each turn: big-letter title, then each line bold and wrapped (or big too); or plain text.
+
+    Plain (for screen readers) has no letter art, no styling and no wrapping: one sentence a line.
+    """
 
     echo: Callable[[str], None]
     width: int = 80
     banner: bool = True
+    large_body: bool = False
 
     def show(self, title: str, lines: Sequence[str]) -> None:
         """One turn on the screen."""
@@ -105,88 +195,103 @@ class LargePrint:
         if title:
             self.echo(self._title(title))
         for line in lines:
-            self.echo(click.style(textwrap.fill(line, self.width), bold=True))
+            self.echo(self._body(line))
             self.echo("")
 
     def _title(self, title: str) -> str:
-        """Big letters, or one framed line for screen readers (--plain)."""
-        if self.banner:
-            import pyfiglet
+        """Big letters, or the title on a line of its own (--plain)."""
+        if not self.banner:
+            return f"{title}."
+        return self._big(title, TITLE_FONT)
 
-            return str(pyfiglet.figlet_format(title, font="standard", width=self.width)).rstrip("\n") + "\n"
-        rule = "=" * min(self.width, len(title) + 8)
-        return click.style(f"{rule}\n    {title.upper()}\n{rule}", bold=True)
+    def _body(self, line: str) -> str:
+        if not self.banner:
+            return "\n".join(sentences(line))
+        if self.large_body:
+            return "\n".join(self._big(sentence, BODY_FONT) for sentence in sentences(line))
+        return click.style(textwrap.fill(line, self.width), bold=True)
+
+    def _big(self, text: str, font: str) -> str:
+        import pyfiglet
+
+        return str(pyfiglet.figlet_format(text, font=font, width=self.width)).rstrip("\n") + "\n"
+
+
+def sentences(text: str) -> list[str]:
+    """A line split after each full stop, question or exclamation mark."""
+    return [part for part in SENTENCE_END.split(" ".join(text.split())) if part]
+
+
+def talk_wording(content: Content) -> Content:
+    """The content as the talking menu says it: its own words where a computer differs from a phone."""
+    prompts = {
+        lang: {**words, **{phone.value: words[talk.value] for phone, talk in TALK_IN_PLACE_OF.items()}}
+        for lang, words in content.prompts.items()
+    }
+    return replace(content, prompts=prompts)
 
 
 class TalkingMenu:
     """Steps the same call core as the phone, with keys and words typed at the keyboard."""
 
     def __init__(
-        self, content: Content, navigator: CallNavigator, speaker: Speaker, screen: LargePrint, lang: str
+        self, content: Content, navigator: CallNavigator, speaker: Speaker, screen: LargePrint,
+        keys: Keys, lang: str, pace: Pace, audible: bool = True,
     ) -> None:
         self.content = content
+        self.words = talk_wording(content)
+        # With no sound, the keys for speed and loudness mean nothing: they are not shown.
+        self.unheard = () if audible else tuple(
+            self.words.prompt(name, lang) for name in (Prompt.TALK_KEYS, Prompt.KEY_SLOWER)
+        )
         self.navigator = navigator
         self.speaker = speaker
         self.screen = screen
+        self.keys = keys
         self.lang = lang
+        self.pace = pace
 
-    def run(self, read: Callable[[], str | None]) -> None:
-        """Present each turn and read the next entry, until the call ends or the person quits."""
-        turn = self.navigator.start(self.lang)
+    def run(self) -> None:
+        """Present each turn and read the next entry, until the session ends or the person quits."""
+        start = self.navigator.start(self.lang)
+        turn = replace(start, notices=(*start.notices, Prompt.TALK_KEYS))
         while True:
-            self.present(turn)
+            lines = self.present(turn)
+            self.speaker.speak(lines, self.pace, self.keys.pressed)
             if turn.hangup:
                 return
-            entry = read()
+            entry = self.keys.entry()
             if entry is None or entry.strip().lower() in QUIT_WORDS:
                 return
             turn = self.step(turn.state, entry)
 
-    def present(self, turn: Turn) -> None:
-        """Show, then speak, what the phone would say for this turn."""
-        lines = turn_lines(self.content, turn)
+    def present(self, turn: Turn) -> tuple[str, ...]:
+        """Show what the phone would say for this turn, in this channel's words, and return it."""
+        lines = tuple(line for line in turn_lines(self.words, turn) if line not in self.unheard)
         title = "" if turn.hangup else self.content.title(turn.state.node, turn.state.lang)
         self.screen.show(title, lines)
-        self.speaker.speak(lines, turn.state.slow)
+        if not turn.hangup:
+            click.echo(PROMPT, nl=False)
+        return lines
 
     def step(self, state: CallState, entry: str) -> Turn:
-        """An entry as the phone reads it: a key, words, or nothing (silence)."""
+        """An entry: a speed or loudness change, a key, words, or nothing (silence)."""
+        control = control_for(entry.strip(" "))
+        if control is not None:
+            return self.change(state, control)
         entry = entry.strip()
         if not entry:
             return self.navigator.silence(state)
         if entry[0] in KEYS and all(ch in KEYS for ch in entry):
-            return self.navigator.press(state, entry)
-        return self.navigator.say(state, entry)
+            turn = self.navigator.press(state, entry)
+        else:
+            turn = self.navigator.say(state, entry)
+        if turn.state.slow:  # "seven" or another word the phone hears as its slower key
+            return self.change(replace(turn.state, slow=False), Control.SLOW_OR_NORMAL)
+        return turn
 
-
-def read_entry() -> str | None:
-    """One entry; at a keyboard a number key acts at once, as on a phone. None at end of input."""
-    click.echo(PROMPT, nl=False)
-    if sys.stdin.isatty():
-        return _read_key_or_word()
-    line = sys.stdin.readline()
-    if not line:
-        click.echo("")
-        return None
-    return line.rstrip("\n")
-
-
-def _read_key_or_word() -> str | None:
-    """A single key press is an entry by itself; any other first letter starts a word ended by Enter."""
-    try:
-        typed = click.getchar()  # may hold several characters when they arrive together
-    except (EOFError, KeyboardInterrupt):
-        click.echo("")
-        return None
-    if typed in ("\x04", "\x1a"):
-        click.echo("")
-        return None
-    if typed in KEYS or typed in ("\r", "\n"):
-        click.echo(typed.strip())
-        return typed.strip()
-    ended = next((i for i, ch in enumerate(typed) if ch in "\r\n"), None)
-    if ended is not None:
-        click.echo(typed[:ended])
-        return typed[:ended]
-    click.echo(typed, nl=False)
-    return (typed + sys.stdin.readline()).rstrip("\n")
+    def change(self, state: CallState, control: Control) -> Turn:
+        """Change the speech, say so, and say the current menu or topic again at the new pace."""
+        self.pace, notice = self.pace.apply(control)
+        again = self.navigator.press(state, commands.REPEAT)
+        return replace(again, notices=(notice,))

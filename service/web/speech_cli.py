@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import platform
 import shutil
+import sys
+import tempfile
 import threading
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -18,6 +22,10 @@ from service.config import Settings
 from service.content import Content, ContentError
 from service.core.calls import CallNavigator
 from service.speech.cache import AudioCacheError
+from service.speech.clips import Clips
+from service.speech.keys import Keys, TerminalKeys, keys_for
+from service.speech.pace import Pace
+from service.speech.player import find_player
 from service.speech.render import (
     DEFAULT_TIMEOUT_SECONDS,
     AudioJob,
@@ -28,7 +36,15 @@ from service.speech.render import (
     render_audio,
     voice_for,
 )
-from service.speech.talk import LargePrint, Silent, Speaker, TalkingMenu, WorkerSpeaker, read_entry
+from service.speech.talk import (
+    EngineSpeaker,
+    FileSpeaker,
+    LargePrint,
+    Silent,
+    SoundSpeaker,
+    Speaker,
+    TalkingMenu,
+)
 from service.web.audio import audio_cache
 from service.web.runtime import runtime
 
@@ -93,6 +109,18 @@ def status_command() -> None:
         raise click.ClickException(f"{len(missing)} recordings are missing: run `flask audio render`.")
 
 
+@dataclass(frozen=True)
+class TalkOptions:
+    """How the person wants the talking menu: where speech goes, and how the words are shown."""
+
+    to_folder: Path | None = None
+    silent: bool = False
+    plain: bool = False
+    large_body: bool = False
+    device: str = ""
+    lang: str = "en"
+
+
 def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
     """The talking menu's options, shared by the app's command and the stand-alone one."""
     for option in reversed((
@@ -100,7 +128,10 @@ def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
                      help="Write what would be spoken to numbered WAV files here, instead of the speakers."),
         click.option("--silent", is_flag=True, help="Show the words only; speak nothing."),
         click.option("--plain", is_flag=True,
-                     help="Framed titles, not big letters (better with screen readers)."),
+                     help="Plain text, one sentence a line, no big letters (best with screen readers)."),
+        click.option("--large-body", is_flag=True, help="Show every line in big letters, not only titles."),
+        click.option("--device", default="", metavar="NAME",
+                     help="The sound output to play through (aplay -L lists them), e.g. plughw:1,0."),
         click.option("--lang", default="en", show_default=True, help="The content language."),
     )):
         command = option(command)
@@ -110,16 +141,23 @@ def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.command("talk")
 @_talk_options
 @with_appcontext
-def talk_command(to_folder: Path | None, silent: bool, plain: bool, lang: str) -> None:
-    """The phone menus on this computer: it speaks, you press number keys (or type a word)."""
+def talk_command(**options: object) -> None:
+    """The phone menus on this computer: it speaks, you press number keys (or type a word).
+
+    Any key stops the speech at once. 1-5 choose, 9 again, 8 back, 0 main menu; minus slower,
+    plus faster, star normal speed; up and down arrows louder and softer; q and Enter to quit.
+    """
     rt = runtime()
-    _talk(rt.settings, rt.content, rt.calls, to_folder, silent, plain, lang)
+    _talk(rt.settings, rt.content, rt.calls, TalkOptions(**options))
 
 
 @click.command("talk")
 @_talk_options
-def standalone_talk_command(to_folder: Path | None, silent: bool, plain: bool, lang: str) -> None:
+def standalone_talk_command(**options: object) -> None:
     """The phone menus on this computer: it speaks, you press number keys (or type a word).
+
+    Any key stops the speech at once. 1-5 choose, 9 again, 8 back, 0 main menu; minus slower,
+    plus faster, star normal speed; up and down arrows louder and softer; q and Enter to quit.
 
     Needs no Twilio token and no network: the content comes from CONTENT_DIR (default content/).
     """
@@ -128,34 +166,95 @@ def standalone_talk_command(to_folder: Path | None, silent: bool, plain: bool, l
         content = load_checked(settings.content_dir)
     except ContentError as error:
         raise click.ClickException(str(error)) from error
-    _talk(settings, content, CallNavigator(content), to_folder, silent, plain, lang)
+    _talk(settings, content, CallNavigator(content), TalkOptions(**options))
 
 
-def _talk(
-    settings: Settings, content: Content, calls: CallNavigator,
-    to_folder: Path | None, silent: bool, plain: bool, lang: str,
-) -> None:
-    """Run the talking menu until the person quits or the call would end."""
-    if lang not in content.languages:
+def _talk(settings: Settings, content: Content, calls: CallNavigator, options: TalkOptions) -> None:
+    """Run the talking menu until the person quits or the session ends; the terminal is put back."""
+    if options.lang not in content.languages:
         raise click.BadParameter(f"choose one of {', '.join(content.languages)}", param_hint="--lang")
-    speaker = _speaker(settings, lang, to_folder, silent)
+    if options.plain and options.large_body:
+        raise click.UsageError("--plain and --large-body do not go together: choose one.")
     width = min(shutil.get_terminal_size().columns, MAX_PRINT_WIDTH)
-    screen = LargePrint(click.echo, width=width, banner=not plain)
-    try:
-        TalkingMenu(content, calls, speaker, screen, lang).run(read_entry)
-    finally:
-        speaker.close()
+    screen = LargePrint(click.echo, width=width, banner=not options.plain, large_body=options.large_body)
+    pace = Pace.starting(rate_for(settings, False), rate_for(settings, True))
+    with ExitStack() as stack:
+        keys = keys_for(sys.stdin)
+        if isinstance(keys, TerminalKeys):
+            stack.enter_context(keys)
+        if not options.plain:
+            click.echo(ENLARGE_TIP + ("" if options.large_body else LARGE_BODY_TIP))
+        try:
+            speaker = _speaker(settings, options, screen, stack)
+            if speaker is None:
+                speaker = Silent()
+                if not _go_on_without_sound(keys):
+                    click.echo("Goodbye.")
+                    return
+            audible = not isinstance(speaker, Silent)
+            TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible).run()
+        except KeyboardInterrupt:
+            click.echo("")
     click.echo("Goodbye.")
 
 
-def _speaker(settings: Settings, lang: str, to_folder: Path | None, silent: bool) -> Speaker:
-    """Speakers, files, or nothing; says so when this computer cannot play sound."""
-    if silent:
+NO_PLAYER = "no sound player was found (aplay on Linux, afplay on macOS)"
+ENLARGE_TIP = (
+    "Letters too small? Make the terminal's text bigger: hold Ctrl and press + (in some terminals "
+    "Ctrl, Shift and +)."
+)
+LARGE_BODY_TIP = " Or start with --large-body."
+
+
+def _speaker(
+    settings: Settings, options: TalkOptions, screen: LargePrint, stack: ExitStack
+) -> Speaker | None:
+    """Speakers, files, or nothing; None (after saying why, in large print) when sound cannot play."""
+    if options.silent:
         return Silent()
-    if to_folder is None and platform.system() == "Linux" and shutil.which("aplay") is None:
-        click.echo("(No aplay here, so nothing can be heard: install alsa-utils. The words are shown.)")
-    rates = (rate_for(settings, False), rate_for(settings, True))
-    return WorkerSpeaker(voice_for(settings, lang), rates, to_folder, click.echo)
+    voice = voice_for(settings, options.lang)
+    player = find_player(options.device)
+    if player is None and options.to_folder is None and platform.system() == "Windows":
+        speaker = EngineSpeaker(voice, click.echo)
+        stack.callback(speaker.close)
+        return speaker
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="talk-")))
+    clips = Clips(voice, folder)
+    stack.callback(clips.close)
+    if options.to_folder is not None:
+        return FileSpeaker(clips, options.to_folder, click.echo)
+    problem = player.check() if player is not None else NO_PLAYER
+    if problem:
+        _no_sound(screen, problem, missing=player is None)
+        return None
+    assert player is not None
+    return SoundSpeaker(clips, player, click.echo)
+
+
+def _no_sound(screen: LargePrint, problem: str, missing: bool) -> None:
+    """Say plainly, in large print, that nothing can be heard, why, and how to fix it."""
+    fixes = ["To fix it, close this and try one of these."]
+    if missing or platform.system() == "Linux":
+        fixes.append("Install the sound player: sudo apt-get install alsa-utils")
+    fixes += [
+        "Plug in speakers or headphones, and check that the sound is on and not muted.",
+        "Choose another sound output: flask talk --device NAME. The command aplay -L lists the outputs.",
+        "Or read without sound: flask talk --silent",
+    ]
+    screen.show("No sound", [
+        f"This computer cannot play sound: {problem}.",
+        "So nothing will be heard. The words will still be shown.",
+        *fixes,
+    ])
+
+
+def _go_on_without_sound(keys: Keys) -> bool:
+    """At a terminal, wait until the person has seen the warning; whether to go on without sound."""
+    if not isinstance(keys, TerminalKeys):
+        return True
+    click.echo("Press Enter to go on with the words only, or q and Enter to quit: ", nl=False)
+    entry = keys.entry()
+    return entry is not None and entry.strip().lower() not in ("q", "quit")
 
 
 def _render_with_bar(jobs: list[AudioJob], timeout: float, todo: int) -> RenderReport:

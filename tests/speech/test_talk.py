@@ -10,8 +10,12 @@ import pytest
 from flask import Flask
 
 from service.content import Content
+from service.content.prompts import TALK_IN_PLACE_OF, Prompt
+from service.core.calls import CallNavigator
+from service.core.wording import turn_lines
 from service.speech.audio import check_speech
-from service.speech.talk import LargePrint
+from service.speech.lines import reachable_turns
+from service.speech.talk import LargePrint, talk_wording
 
 ALSA_TO_FILE = """
 pcm.!default {{
@@ -22,16 +26,25 @@ pcm.!default {{
 }}
 pcm.null {{ type null }}
 """
+# A default device that cannot be opened, as on a computer with no sound card.
+ALSA_BROKEN = "pcm.!default { type hw card 9 }\n"
+
+Talk = Callable[..., tuple[int, str]]
 
 
-def transcript(folder: Path) -> list[tuple[str, int, str]]:
-    """(file name, rate, words) for each utterance written."""
+def transcript(folder: Path) -> list[tuple[str, int, int, str]]:
+    """(file name, rate, volume in per cent, words) for each utterance written."""
     rows = (line.split("\t") for line in (folder / "transcript.tsv").read_text().splitlines())
-    return [(name, int(rate), text) for name, rate, text in rows]
+    return [(name, int(rate), int(volume), text) for name, rate, volume, text in rows]
+
+
+def flat(output: str) -> str:
+    """The output with every run of spaces and line ends made one space."""
+    return " ".join(output.split())
 
 
 @pytest.fixture
-def talk(app: Flask) -> Callable[..., tuple[int, str]]:
+def talk(app: Flask) -> Talk:
     def run(*args: str, keys: str = "") -> tuple[int, str]:
         result = app.test_cli_runner().invoke(args=["talk", *args], input=keys)
         return result.exit_code, result.output
@@ -40,56 +53,143 @@ def talk(app: Flask) -> Callable[..., tuple[int, str]]:
 
 
 def test_a_session_on_files_speaks_every_line_shown_slower_after_7(
-    talk: Callable[..., tuple[int, str]], tmp_path: Path, content: Content
+    talk: Talk, tmp_path: Path, content: Content
 ) -> None:
     folder = tmp_path / "spoken"
     code, output = talk("--to-folder", str(folder), "--plain", keys="1\n1\n7\nliver\nq\n")
     assert code == 0, output
     rows = transcript(folder)
-    assert [name for name, _, _ in rows] == [f"{n:04d}.wav" for n in range(1, len(rows) + 1)]
-    spoken = [text for _, _, text in rows]
-    assert spoken[0] == content.prompt("welcome")
+    assert [name for name, *_ in rows] == [f"{n:04d}.wav" for n in range(1, len(rows) + 1)]
+    spoken = [text for *_, text in rows]
+    assert spoken[:2] == [content.prompt(Prompt.TALK_WELCOME), content.prompt(Prompt.TALK_KEYS)]
     assert content.topics["spread-bones"].texts["en"].voice in spoken
-    slower_at = spoken.index(content.prompt("slower_on"))
-    assert {rate for _, rate, _ in rows[:slower_at]} == {150}
-    assert {rate for _, rate, _ in rows[slower_at:]} == {120}
-    assert spoken[-4] == content.topics["spread-liver"].texts["en"].voice
-    for name, rate, text in rows:
+    slower_at = spoken.index(content.prompt(Prompt.TALK_SLOWER))
+    assert {rate for _, rate, _, _ in rows[:slower_at]} == {150}
+    assert {rate for _, rate, _, _ in rows[slower_at:]} == {120}
+    assert spoken[-5] == content.topics["spread-liver"].texts["en"].voice
+    for name, rate, _, text in rows:
         facts = check_speech(folder / name, len(text.split()), rate, sample_rate=22050)
         assert facts.channels == 1
     for text in spoken:
-        assert text.split(".")[0] in " ".join(output.split())
-    assert "BONES" in output and "Goodbye." in output
+        assert text in flat(output)
+    assert "Bones." in output and output.rstrip().endswith("Goodbye.")
 
 
-def test_three_silences_end_the_session_as_on_the_phone(
-    talk: Callable[..., tuple[int, str]], tmp_path: Path, content: Content
+def test_speed_goes_down_and_up_in_steps_within_100_to_200_and_back_to_normal(
+    talk: Talk, tmp_path: Path, content: Content
+) -> None:
+    folder = tmp_path / "spoken"
+    code, output = talk("--to-folder", str(folder), keys="-\n-\n-\n+\n+\n+\n+\n+\n*\nq\n")
+    assert code == 0, output
+    rows = transcript(folder)
+    said = {content.prompt(p): p for p in (Prompt.TALK_SLOWER, Prompt.TALK_FASTER, Prompt.TALK_SLOWEST,
+                                           Prompt.TALK_FASTEST, Prompt.TALK_NORMAL_SPEED)}
+    notices = [(rate, said[text]) for _, rate, _, text in rows if text in said]
+    assert notices == [
+        (125, Prompt.TALK_SLOWER), (100, Prompt.TALK_SLOWER), (100, Prompt.TALK_SLOWEST),
+        (125, Prompt.TALK_FASTER), (150, Prompt.TALK_FASTER), (175, Prompt.TALK_FASTER),
+        (200, Prompt.TALK_FASTER), (200, Prompt.TALK_FASTEST), (150, Prompt.TALK_NORMAL_SPEED),
+    ]
+    # Words a minute heard, over every line said at each rate: slower really is slower, within bounds.
+    heard: dict[int, list[float]] = {}
+    for name, rate, _, text in rows:
+        facts = check_speech(folder / name, len(text.split()), rate)
+        words, seconds = heard.setdefault(rate, [0.0, 0.0])
+        heard[rate] = [words + len(text.split()), seconds + facts.seconds]
+    per_minute = {rate: 60 * words / seconds for rate, (words, seconds) in sorted(heard.items())}
+    assert list(per_minute) == [100, 125, 150, 175, 200]
+    assert sorted(per_minute.values()) == list(per_minute.values()), per_minute
+    assert 80 <= per_minute[100] <= 125 and 160 <= per_minute[200] <= 240, per_minute
+
+
+def test_louder_and_softer_change_the_loudness_heard(talk: Talk, tmp_path: Path) -> None:
+    import numpy as np
+    import soundfile
+
+    folder = tmp_path / "spoken"
+    code, output = talk("--to-folder", str(folder), keys="softer\nlouder\nlouder\nnormal\nq\n")
+    assert code == 0, output
+    rows = transcript(folder)
+    line = "To hear this again, press 9."
+    levels = {}
+    for name, _, volume, text in rows:
+        if text == line:
+            data, _ = soundfile.read(str(folder / name))
+            levels[volume] = float(np.sqrt(np.mean(np.square(data))))
+    assert list(levels) == [100, 60, 150]
+    assert levels[60] < 0.7 * levels[100] and levels[150] > 1.2 * levels[100], levels
+    assert rows[-1][2] == 100  # normal speed is normal loudness too
+
+
+def test_three_silences_end_the_session_in_the_computer_s_own_words(
+    talk: Talk, tmp_path: Path, content: Content
 ) -> None:
     folder = tmp_path / "spoken"
     code, output = talk("--to-folder", str(folder), keys="\n\n\n")
     assert code == 0, output
-    spoken = [text for _, _, text in transcript(folder)]
-    assert spoken.count(content.prompt("silence")) == 2
-    assert spoken[-1] == content.prompt("goodbye")
+    spoken = [text for *_, text in transcript(folder)]
+    assert spoken.count(content.prompt(Prompt.TALK_SILENCE)) == 2
+    assert spoken[-1] == content.prompt(Prompt.TALK_GOODBYE)
+    assert "call" not in flat(spoken[-1]).lower()
 
 
 def test_silent_mode_shows_big_titles_and_the_words_and_ends_at_end_of_input(
-    talk: Callable[..., tuple[int, str]], content: Content
+    talk: Talk, content: Content
 ) -> None:
     code, output = talk("--silent", keys="2\n")
     assert code == 0, output
     assert "|_|" in output  # the big-letter title
     assert "For symptoms to report, press 2." in output
-    assert content.menus["symptoms"].texts["en"].intro.split(".")[0] in " ".join(output.split())
+    assert content.menus["symptoms"].texts["en"].intro.split(".")[0] in flat(output)
+    assert "hang up" not in output and "Make the terminal's text bigger" in output
+    assert "press minus" not in output and "while I am speaking" not in output  # nothing is spoken
 
 
-def test_an_unknown_language_is_refused(talk: Callable[..., tuple[int, str]]) -> None:
+def test_large_body_shows_every_line_in_big_letters(talk: Talk) -> None:
+    code, output = talk("--silent", "--large-body", keys="q\n")
+    assert code == 0, output
+    assert "press 2" not in output  # every line is letter art now
+    assert output.count("|_|") > 10
+
+
+def test_plain_is_for_screen_readers_no_letter_art_no_styling_one_sentence_a_line(
+    talk: Talk, content: Content
+) -> None:
+    code, output = talk("--silent", "--plain", keys="1\nq\n")
+    assert code == 0, output
+    lines = output.splitlines()
+    assert f"{content.title('spread')}." in lines
+    assert content.prompt(Prompt.TALK_SAY_ALSO) in lines
+    assert "Make the terminal's text bigger" not in output
+    for line in lines:
+        assert "|_|" not in line and "===" not in line and "\x1b" not in line
+        assert line.count(". ") == 0, line  # one sentence a line
+
+
+def test_the_talking_menu_never_says_what_only_fits_a_phone(content: Content) -> None:
+    words = talk_wording(content)
+    navigator = CallNavigator(content)
+    heard = {line for turn in reachable_turns(navigator, "en") for line in turn_lines(words, turn)}
+    phone_only = ("hang up", "this call", "call again", "press 7", "say what you want")
+    assert not [line for line in heard if any(phrase in line.lower() for phrase in phone_only)]
+    for phone, talk in TALK_IN_PLACE_OF.items():
+        assert content.prompt(talk) != content.prompt(phone)
+        assert content.prompt(phone) not in heard, phone
+    assert content.prompt(Prompt.TALK_KEY_SLOWER) in heard
+
+
+def test_plain_and_large_body_together_are_refused(talk: Talk) -> None:
+    code, output = talk("--plain", "--large-body")
+    assert code == 2 and "do not go together" in output
+
+
+def test_an_unknown_language_is_refused(talk: Talk) -> None:
     code, output = talk("--silent", "--lang", "xx")
     assert code == 2 and "choose one of en" in output
 
 
 def test_speech_goes_to_the_sound_card_when_no_folder_is_given(
-    talk: Callable[..., tuple[int, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: Content
+    talk: Talk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     captured = tmp_path / "played.raw"
     config = tmp_path / "asound.conf"
@@ -97,15 +197,45 @@ def test_speech_goes_to_the_sound_card_when_no_folder_is_given(
     monkeypatch.setenv("ALSA_CONFIG_PATH", str(config))
     code, output = talk(keys="q\n")
     assert code == 0, output
-    words = sum(len(line.split()) for line in output.split("\n\n") if line.strip())
+    assert "No sound" not in output
+    shown = output.split("\n\n", 2)[2].split("Press a number key")[0]  # after the tip and the title
+    words = len(shown.split())
     seconds = captured.stat().st_size / (22050 * 2)
     assert 0.25 * words <= seconds <= 0.8 * words, (seconds, words)
 
 
+@pytest.mark.parametrize("plain", [False, True])
+def test_with_no_working_sound_output_it_says_so_in_large_print_with_the_fix(
+    talk: Talk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plain: bool
+) -> None:
+    config = tmp_path / "asound.conf"
+    config.write_text(ALSA_BROKEN)
+    monkeypatch.setenv("ALSA_CONFIG_PATH", str(config))
+    code, output = talk(*(["--plain"] if plain else []), keys="1\nq\n")
+    assert code == 0, output
+    warning = flat(output.split("Press a number key")[0])
+    assert "This computer cannot play sound: aplay: audio open error: No such file" in warning
+    assert "--device NAME" in warning and "aplay -L" in warning and "flask talk --silent" in warning
+    assert ("| \\ | |" in output) is not plain  # "No sound" in big letters, but never for screen readers
+    assert "For bones, press 1." in output  # the menu goes on with words
+    assert "Speech is not working" not in output
+
+
+def test_with_no_sound_player_installed_it_says_to_install_alsa_utils(
+    talk: Talk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    code, output = talk(keys="q\n")
+    assert code == 0, output
+    warning = flat(output)
+    assert "no sound player was found" in warning
+    assert "sudo apt-get install alsa-utils" in warning
+
+
 def test_large_print_wraps_each_line_and_spaces_them() -> None:
     shown: list[str] = []
-    LargePrint(shown.append, width=30, banner=False).show("Bones", ["word " * 12, "Press 9."])
-    assert "BONES" in shown[1]
+    LargePrint(shown.append, width=30).show("Bones", ["word " * 12, "Press 9."])
+    assert "|_)" in shown[1]  # the B of the big title
     assert all(len(click.unstyle(row)) <= 30 for block in shown[2:] for row in block.split("\n"))
     assert len(click.unstyle(shown[2]).split("\n")) == 2
     assert shown[-1] == "" and shown[-3] == ""
@@ -120,27 +250,6 @@ def test_when_speech_fails_the_reason_is_shown_once_and_the_menu_goes_on(
     assert result.output.count("Speech is not working") == 1
     assert "no installed voice matches 'zz-no-such-voice'" in result.output
     assert "For bones, press 1." in result.output
-
-
-@pytest.mark.parametrize(
-    ("typed", "rest", "entry"),
-    [("2", "", "2"), ("\r", "", ""), ("l", "iver\n", "liver"), ("liver\r", "", "liver"), ("\x04", "", None)],
-)
-def test_at_a_keyboard_a_number_key_acts_at_once_and_a_word_waits_for_enter(
-    monkeypatch: pytest.MonkeyPatch, typed: str, rest: str, entry: str | None
-) -> None:
-    import io
-    import sys
-
-    from service.speech import talk as talk_module
-
-    class Keyboard(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setattr(sys, "stdin", Keyboard(rest))
-    monkeypatch.setattr(click, "getchar", lambda: typed)
-    assert talk_module.read_entry() == entry
 
 
 def test_the_talking_menu_needs_no_twilio_token_or_app(
