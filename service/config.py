@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
 DEFAULT_SPEECH_VOICES = (("en", "en-us"), ("es", "es-419"))
 SPEECH_RATE_RANGE = range(60, 401)
+E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Settings:
     phone_hash_key: str = ""
     content_dir: Path = PROJECT_ROOT / "content"
     line_phone: str = ""
+    helpline_phone: str = ""
     voice_name: str = "Polly.Joanna"
     voice_language: str = "en-US"
     state_ttl_seconds: int = 7 * 24 * 3600
@@ -50,6 +53,7 @@ class Settings:
             phone_hash_key=env.get("PHONE_HASH_KEY", "").strip(),
             content_dir=Path(env.get("CONTENT_DIR", "") or PROJECT_ROOT / "content"),
             line_phone=env.get("LINE_PHONE", "").strip(),
+            helpline_phone=_e164(env, "HELPLINE_PHONE"),
             voice_name=env.get("VOICE_NAME", "").strip() or "Polly.Joanna",
             voice_language=env.get("VOICE_LANGUAGE", "").strip() or "en-US",
             state_ttl_seconds=_int(env, "STATE_TTL_SECONDS", 7 * 24 * 3600),
@@ -75,6 +79,14 @@ def _int(env: Mapping[str, str], name: str, default: int, unit: str = "seconds")
     if value <= 0:
         raise ConfigError(f"{name} must be above 0, not {value}")
     return value
+
+
+def _e164(env: Mapping[str, str], name: str) -> str:
+    """A phone number in E.164 (+ and up to 15 digits), so the line never reads out a typo."""
+    raw = env.get(name, "").strip()
+    if raw and not E164.match(raw):
+        raise ConfigError(f"{name} must be a phone number in E.164 form like +18005550100, not {raw!r}")
+    return raw
 
 
 def _speech_voices(raw: str) -> tuple[tuple[str, str], ...]:

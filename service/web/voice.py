@@ -63,7 +63,7 @@ def render(rt: Runtime, turn: Turn) -> str:
     """TwiML for a turn: everything inside one <Gather> so a caller can press at any time."""
     state = turn.state
     response = VoiceResponse()
-    lines = wording.turn_lines(rt.content, turn)
+    lines = wording.turn_lines(rt.content, turn, rt.settings.helpline_phone)
     if turn.hangup:
         for line in lines:
             _say(rt, response, line, state.slow)
