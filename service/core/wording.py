@@ -42,16 +42,30 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     return said + script.body + script.choices
 
 
+def key_values() -> dict[Prompt, dict[str, str]]:
+    """The keys each key-naming prompt is said with: one place, so every line is the same text."""
+    keys = {"repeat": commands.REPEAT, "back": commands.BACK, "main": commands.MAIN}
+    return {
+        Prompt.SLOWER_ON: {"key": commands.SLOWER},
+        Prompt.MORE: {"key": commands.MORE},
+        Prompt.KEYS_FULL: {**keys, "slower": commands.SLOWER},
+        Prompt.KEYS_SHORT: keys,
+        Prompt.KEYS_SHORT_MAIN: {"repeat": commands.REPEAT},
+    }
+
+
+def said_prompt(content: Content, name: Prompt, lang: str) -> str:
+    """A spoken prompt as the phone says it, with the keys it names filled in."""
+    return content.prompt(name, lang, **key_values().get(name, {}))
+
+
 def notice_lines(
     content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = ""
 ) -> tuple[str, ...]:
     """The prompts said first; the distress prompt is followed by the operator's helpline, if any."""
     lines: list[str] = []
     for name in notices:
-        if name is Prompt.SLOWER_ON:
-            lines.append(content.prompt(name, lang, key=commands.SLOWER))
-            continue
-        lines.append(content.prompt(name, lang))
+        lines.append(said_prompt(content, name, lang))
         if name is Prompt.DISTRESS and helpline:
             lines.append(content.prompt(Prompt.DISTRESS_HELPLINE, lang, phone=phone_words(helpline)))
     return tuple(lines)
@@ -82,7 +96,7 @@ def spoken(
         part = min(max(part, 0), len(parts) - 1)
         body = () if reprompt else (parts[part],)
         more = part + 1 < len(parts)
-        options = (content.prompt(Prompt.MORE, lang, key=commands.MORE),) if more else ()
+        options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
 
 
@@ -94,15 +108,9 @@ def topic_parts(content: Content, node: str, lang: str) -> tuple[str, ...]:
 def key_lines(content: Content, node: str, lang: str, full: bool = False) -> tuple[str, ...]:
     """The fixed keys: in full once early in a call, then a short reminder (back means nothing on main)."""
     if full:
-        keys = {"repeat": commands.REPEAT, "back": commands.BACK, "main": commands.MAIN,
-                "slower": commands.SLOWER}
-        return (content.prompt(Prompt.KEYS_FULL, lang, **keys),)
-    if node == MAIN_MENU:
-        return (content.prompt(Prompt.KEYS_SHORT_MAIN, lang, repeat=commands.REPEAT),)
-    return (
-        content.prompt(Prompt.KEYS_SHORT, lang, repeat=commands.REPEAT, back=commands.BACK,
-                       main=commands.MAIN),
-    )
+        return (said_prompt(content, Prompt.KEYS_FULL, lang),)
+    name = Prompt.KEYS_SHORT_MAIN if node == MAIN_MENU else Prompt.KEYS_SHORT
+    return (said_prompt(content, name, lang),)
 
 
 def phone_words(e164: str) -> str:
@@ -166,7 +174,9 @@ def sms_triage(content: Content, show: Show, offer: str, lang: str, helpline: st
     else:
         extra = content.prompt(Prompt.SMS_HELPLINE, lang, phone=phone_words(helpline)) if helpline else ""
         first = content.prompt(Prompt.SMS_DISTRESS, lang, helpline=extra)
-    then = content.prompt(Prompt.SMS_OFFER, lang, key=OFFER_KEY, title=content.title(offer, lang)) if offer else ""
+    then = ""
+    if offer:
+        then = content.prompt(Prompt.SMS_OFFER, lang, key=OFFER_KEY, title=content.title(offer, lang))
     return " ".join(f"{first}{then}".split())
 
 

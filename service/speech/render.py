@@ -87,7 +87,7 @@ def rate_for(settings: Settings, slow: bool) -> int:
 
 def plan_audio(content: Content, settings: Settings) -> list[AudioJob]:
     """Every recording the phone line can play: each line at the normal and the slower rate."""
-    lines = phone_lines(content)
+    lines = phone_lines(content, settings.helpline_phone)
     return [
         AudioJob(line, voice_for(settings, line.lang), rate_for(settings, slow))
         for slow in (False, True)

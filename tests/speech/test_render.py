@@ -72,7 +72,7 @@ def test_a_changed_prompt_renders_only_its_own_two_recordings(
 ) -> None:
     prompts = content_copy / "prompts.yaml"
     text = prompts.read_text()
-    prompts.write_text(text.replace("Sorry, I did not understand that.", "Sorry, I did not catch that."))
+    prompts.write_text(text.replace("Sorry, I did not catch that.", "Sorry, I did not hear that well."))
     app = make_app(audio_dir=audio_copy, content_dir=content_copy)
     result = app.test_cli_runner().invoke(args=["audio", "render", "--prune"])
     assert result.exit_code == 0, result.output

@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 
 from service.content import Content
+from service.core.wording import topic_parts
 from service.speech.audio import check_speech
 from service.speech.talk import LargePrint
 
@@ -49,11 +50,11 @@ def test_a_session_on_files_speaks_every_line_shown_slower_after_7(
     assert [name for name, _, _ in rows] == [f"{n:04d}.wav" for n in range(1, len(rows) + 1)]
     spoken = [text for _, _, text in rows]
     assert spoken[0] == content.prompt("welcome")
-    assert content.topics["spread-bones"].texts["en"].voice in spoken
-    slower_at = spoken.index(content.prompt("slower_on"))
+    assert topic_parts(content, "spread-bones", "en")[0] in spoken
+    slower_at = spoken.index(content.prompt("slower_on", key="7"))
     assert {rate for _, rate, _ in rows[:slower_at]} == {150}
     assert {rate for _, rate, _ in rows[slower_at:]} == {120}
-    assert spoken[-4] == content.topics["spread-liver"].texts["en"].voice
+    assert topic_parts(content, "spread-liver", "en")[0] in spoken[slower_at:]
     for name, rate, text in rows:
         facts = check_speech(folder / name, len(text.split()), rate, sample_rate=22050)
         assert facts.channels == 1
@@ -99,7 +100,8 @@ def test_speech_goes_to_the_sound_card_when_no_folder_is_given(
     assert code == 0, output
     words = sum(len(line.split()) for line in output.split("\n\n") if line.strip())
     seconds = captured.stat().st_size / (22050 * 2)
-    assert 0.25 * words <= seconds <= 0.8 * words, (seconds, words)
+    # The opening names the keys as digits (9, 8, 0): short words, so the floor is 0.2 s each.
+    assert 0.2 * words <= seconds <= 0.8 * words, (seconds, words)
 
 
 def test_large_print_wraps_each_line_and_spaces_them() -> None:
