@@ -81,3 +81,13 @@ def test_the_wsgi_module_exposes_app(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     sys.modules.pop("wsgi", None)
     wsgi = importlib.import_module("wsgi")
     assert wsgi.app.test_client().get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["18005550100", "+1 800 555 0100", "+0123456", "+1800555010012345", "call us"])
+def test_a_helpline_not_in_e164_stops_the_start(raw: str) -> None:
+    with pytest.raises(ConfigError, match="HELPLINE_PHONE"):
+        Settings.from_env({"HELPLINE_PHONE": raw})
+
+
+def test_a_helpline_in_e164_is_kept() -> None:
+    assert Settings.from_env({"HELPLINE_PHONE": " +18005550100 "}).helpline_phone == "+18005550100"
