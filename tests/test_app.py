@@ -83,7 +83,7 @@ def test_the_wsgi_module_exposes_app(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert wsgi.app.test_client().get("/healthz").status_code == 200
 
 
-@pytest.mark.parametrize("raw", ["18005550100", "+1 800 555 0100", "+0123456", "+1800555010012345", "call us"])
+@pytest.mark.parametrize("raw", ["18005550100", "+1 800 555 0100", "+0123456", "+18005550100123456", "call"])
 def test_a_helpline_not_in_e164_stops_the_start(raw: str) -> None:
     with pytest.raises(ConfigError, match="HELPLINE_PHONE"):
         Settings.from_env({"HELPLINE_PHONE": raw})

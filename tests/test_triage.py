@@ -212,6 +212,12 @@ def test_frightened_words_said_get_a_person_and_the_same_menu(twilio: TwilioSimu
     assert [s for s in heard.says if s.startswith("For ")] == [s for s in menu.says if s.startswith("For ")]
 
 
+def test_help_said_on_a_call_is_a_person_asking_for_help(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    heard = twilio.speak("Help.")
+    assert CIS in heard.says[0] and ACS in heard.says[0]
+
+
 @pytest.mark.parametrize("words", ["liver", "bones", "chemo", "what is a seizure", "where does it spread"])
 def test_topic_words_said_get_no_alarm(twilio: TwilioSimulator, words: str) -> None:
     twilio.dial()

@@ -16,7 +16,7 @@ from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.matching import Matcher, matchers_for, normalize
 from service.core.parts import voice_parts
-from service.core.triage import Concern, triage
+from service.core.triage import Concern, Finding, triage
 
 URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
 
@@ -135,6 +135,8 @@ class CallNavigator:
     def _triaged(self, state: CallState, speech: str) -> Turn | None:
         """Urgent words: what to do now, then the sign's topic; distress: a person, then the same place."""
         finding = triage(speech)
+        if finding is None and normalize(speech) in commands.SPOKEN_HELP:
+            finding = Finding(Concern.DISTRESS, "talk to someone")
         if finding is None:
             return None
         state = replace(state, silences=0)

@@ -42,6 +42,8 @@ TEXT_MENU_WORDS = frozenset(
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information"})
+# Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
+SPOKEN_HELP = frozenset({"help", "help help"})
 
 # The carrier-standard words that stop and restart texts, checked before anything else.
 STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout"})

@@ -158,7 +158,7 @@ class TextNavigator:
             topic = self._topic_of(finding.about) or self._topic_of(URGENT_TOPIC_WORDS) or ""
             return TextReply(replace(state, offer=topic), Show.URGENT)
         node = matcher.match(body)
-        topic = node if node in self.content.topics else ""
+        topic = node if node in self.content.topics and node != self._topic_of(finding.about) else ""
         return TextReply(replace(state, offer=topic), Show.DISTRESS)
 
     def _topic_of(self, words: str) -> str | None:
