@@ -124,7 +124,7 @@ def test_a_frightened_text_gets_a_person_not_sorry(twilio: TwilioSimulator, mess
 @pytest.mark.parametrize("message", BENIGN)
 def test_a_question_about_facts_gets_no_alarm(twilio: TwilioSimulator, message: str) -> None:
     answer = texted(twilio, message)
-    assert "call 911 now" not in answer and ACS not in answer
+    assert not answer.startswith(URGENT_NOW) and "Reply 1 for" not in answer and ACS not in answer
 
 
 def test_help_alone_is_still_the_carrier_help_reply(twilio: TwilioSimulator, content: Content) -> None:
@@ -221,7 +221,8 @@ def test_help_said_on_a_call_is_a_person_asking_for_help(twilio: TwilioSimulator
 @pytest.mark.parametrize("words", ["liver", "bones", "chemo", "what is a seizure", "where does it spread"])
 def test_topic_words_said_get_no_alarm(twilio: TwilioSimulator, words: str) -> None:
     twilio.dial()
-    assert "call 911 now" not in twilio.speak(words).text
+    heard = twilio.speak(words)
+    assert URGENT_NOW not in heard.says and CIS not in heard.text
 
 
 def test_the_helpline_is_said_after_the_distress_prompt_when_set(make_app) -> None:
