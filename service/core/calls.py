@@ -140,9 +140,12 @@ class CallNavigator:
         if finding is None:
             return None
         state = replace(state, silences=0)
-        if finding.concern is Concern.DISTRESS:
-            return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         matcher = self.matchers[DEFAULT_LANGUAGE]
+        if finding.concern is Concern.DISTRESS:
+            asked = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
+            if asked in self.content.topics and asked != matcher.match(finding.about):
+                return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
+            return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         topic = next(
             (n for n in (matcher.match(finding.about), matcher.match(URGENT_TOPIC_WORDS))
              if n in self.content.topics), None,

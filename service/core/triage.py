@@ -24,7 +24,6 @@ from service.core.everyday_words import EVERYDAY_WORDS
 from service.core.matching import normalize
 
 TYPO_SIMILARITY = 0.8
-SHORT_TYPO_SIMILARITY = 0.75  # a four-letter word one swap away: "nmub" is "numb"
 # Words people ask about as facts that sit one letter from a pattern word ("breast", "breath").
 _NEVER_FOLDED = frozenset(
     "breast breasts chemo liver lungs bones brain cancer spread heart heard hearing treat treats "
@@ -86,9 +85,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(Concern.URGENT, "cant breathe",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
           r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"),
-    _rule(Concern.URGENT, "cant breathe",
-          r"\b(gasping|choking|not breathing|stopped breathing|breathless|out of breath)\b"),
-    _rule(Concern.URGENT, "cant breathe", r"\bshort(ness)? of breath\b", plain=False, personal=True),
+    _rule(Concern.URGENT, "cant breathe", r"\b(gasping|choking|not breathing|stopped breathing)\b"),
+    _rule(Concern.URGENT, "cant breathe", r"\b(short(ness)? of breath|breathless|out of breath)\b",
+          plain=False, personal=True),
     # Chest pain.
     _rule(Concern.URGENT, "urgent",
           r"\bchest (pain|pains|hurts?|hurting|tight|tightness|pressure|is tight)\b"
@@ -212,9 +211,9 @@ def fold_typos(text: str) -> str:
 @cache
 def _nearest(word: str) -> str:
     """The pattern word a typo stands for; short, everyday and topic words are never folded."""
-    if len(word) < 4 or word in _PATTERN_WORDS or word in EVERYDAY_WORDS or word in _NEVER_FOLDED:
-        return word
-    cutoff = TYPO_SIMILARITY if len(word) > 4 else SHORT_TYPO_SIMILARITY
+    if len(word) < 5 or word in _PATTERN_WORDS or word in EVERYDAY_WORDS or word in _NEVER_FOLDED:
+        return word  # four letters are too few to tell a typo from another word ("diet", "died")
+    cutoff = TYPO_SIMILARITY
     scored = [
         (DamerauLevenshtein.normalized_similarity(word, known), known)
         for known in _PATTERN_WORDS
