@@ -654,3 +654,12 @@ def test_distress_reply_too_long_with_a_helpline(breaker: Breaker) -> None:
     problems = breaker.new_problems()
     assert len(problems) == 1 and problems[0].startswith(f"content/prompts.yaml:{line}: en.sms_distress: 3")
     assert problems[0].endswith("characters as sent (with the reply hint), over the 306 budget")
+
+
+def test_an_urgent_sign_whose_words_find_no_topic(breaker: Breaker) -> None:
+    breaker.replace("topics/symptoms-urgent.yaml", "keywords: [urgent,", "keywords: [")
+
+    assert breaker.new_problems() == [
+        "content:1: (urgent signs): the urgent sign 'urgent' finds None, not a topic: give the topic for "
+        "it (such as symptoms-urgent) the keyword 'urgent'"
+    ]

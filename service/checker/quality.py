@@ -25,12 +25,13 @@ from service.checker.readability import (
 )
 from service.checker.usable import usable_content
 from service.content.loader import UNKNOWN_DATE, Reading
-from service.content.model import MAIN_MENU, Content, Topic
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content, Topic
 from service.content.prompts import Prompt
 from service.content.yamlfile import Problem, YamlDoc, field_name
 from service.core.calls import CallNavigator
 from service.core.matching import Matcher
 from service.core.parts import MAX_PART_WORDS, PART_SECONDS, sentences, voice_parts
+from service.core.triage import urgent_topic_words
 from service.core.wording import spoken, turn_lines
 
 MAX_PRESSES = 3
@@ -101,6 +102,7 @@ def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report
         *source_problems(reading),
         *urgent_help_problems(reading),
         *keyword_problems(reading),
+        *triage_topic_problems(reading),
     ]
     return Report(problems, mean)
 
@@ -366,3 +368,22 @@ def keyword_problems(reading: Reading) -> Iterator[Problem]:
                         path, f"keyword {keyword!r} finds {found!r}, not {owner.id!r}: "
                         "make it more specific or remove it",
                     )
+
+
+# --- urgent signs --------------------------------------------------------------------------
+
+
+def triage_topic_problems(reading: Reading) -> Iterator[Problem]:
+    """Each urgent sign's words find a topic, so "Reply 1" after the urgent reply opens one."""
+    content = usable_content(reading)
+    if content is None or not content.topics:
+        return
+    matcher = Matcher(content, DEFAULT_LANGUAGE)
+    for words in urgent_topic_words():
+        found = matcher.match(words)
+        if found not in content.topics:
+            yield Problem(
+                reading.folder, 1, "(urgent signs)",
+                f"the urgent sign {words!r} finds {found!r}, not a topic: give the topic for it "
+                f"(such as symptoms-urgent) the keyword {words!r}",
+            )

@@ -186,6 +186,11 @@ _PATTERN_WORDS = frozenset(
 ) - {"cant", "wont", "dont", "doesnt"}
 
 
+def urgent_topic_words() -> tuple[str, ...]:
+    """The words each urgent sign's topic is looked up by: the checker proves each finds a topic."""
+    return tuple(dict.fromkeys(rule.about for rule in _RULES if rule.concern is Concern.URGENT))
+
+
 def triage(message: str) -> Finding | None:
     """An urgent sign first, else distress, else None: the caller looks up the topic to offer."""
     text = fold_typos(normalize(message))
