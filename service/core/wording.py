@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from service.content.model import MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import Turn
-from service.core.parts import voice_parts
+from service.core.parts import sentences, voice_parts
 from service.core.texts import OFFER_KEY, Show, TextReply, page_order
 
 
@@ -94,10 +95,29 @@ def spoken(
     else:
         parts = voice_parts(content.topic_text(node, lang).voice)
         part = min(max(part, 0), len(parts) - 1)
-        body = () if reprompt else (parts[part],)
+        text = parts[part]
+        if Prompt.URGENT_NOW in notices and part == 0:
+            text = without_opening_advice(text)  # said just before, in the urgent line
+        body = () if reprompt or not text else (text,)
         more = part + 1 < len(parts)
         options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
+
+
+# A topic's own opening safety line ("If this may be an emergency, call 911 now. If not, ...").
+_OPENING_ADVICE = re.compile(r"\b(911|emergency)\b|^if not\b", re.IGNORECASE)
+
+
+def without_opening_advice(text: str) -> str:
+    """A topic part without its opening when-to-call sentences, when the urgent line was just said.
+
+    Hearing "call your care team right away" and then "call your care team today" at once would
+    confuse: after the urgent line, the topic starts at its first sentence of facts.
+    """
+    said = sentences(text)
+    while said and _OPENING_ADVICE.search(said[0]):
+        said = said[1:]
+    return " ".join(said)
 
 
 def topic_parts(content: Content, node: str, lang: str) -> tuple[str, ...]:

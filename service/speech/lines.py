@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from service.content.model import Content
 from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, CallState, Turn
+from service.core.triage import urgent_topic_words
 from service.core.wording import said_prompt, topic_parts, turn_lines
 
 PROBE_KEYS = tuple("0123456789*")
@@ -51,6 +52,8 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
     first = navigator.start(lang)
     yield first
     seen = {first.state}
+    for words in urgent_topic_words():  # the urgent line, then each sign's topic: the same anywhere
+        yield navigator.say(first.state, words)
     heard_at: set[tuple[str, bool]] = set()
     queue: deque[CallState] = deque([first.state])
     while queue:
