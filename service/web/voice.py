@@ -20,6 +20,7 @@ bp = Blueprint("voice", __name__, url_prefix="/voice")
 GATHER_TIMEOUT_SECONDS = 6
 MAX_HINTS = 100
 SLOW_RATE = "80%"
+SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -112,6 +113,7 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.append(text.title.lower())
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
+    hints.extend(SAFETY_HINTS)
     for node in (*content.topics, *content.menus):
         hints.append(content.text(node, state.lang).title.lower())
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
