@@ -55,6 +55,31 @@ DISTRESS = [
     "i was just told it spread", "i am scared", "im so scared", "I'm terrified", "i am afriad",
     "i cant cope", "my mom passed away", "is there a helpline",
 ]
+# More people's words, each said first by text and by phone (the topic offered may vary).
+MORE_URGENT = [
+    "i think i'm having a stroke", "my husband collapsed", "she cant stand up anymore", "blood when i cough",
+    "i cant stop throwing up and my head is killing me", "pain in my chest and arm",
+    "i'm really struggling to breathe", "he's been fitting for 2 minutes",
+    "my temperature is 39 after chemo yesterday", "I peed myself and cant feel my feet", "her legs gave way",
+    "i slipped on the stairs and my leg looks wrong", "face drooping", "she doesnt know where she is",
+    "can't wake my mom up", "numb from the waist down", "i'm breathless walking to the bathroom",
+    "got chills and fever day after infusion", "my back is killing me and my legs are tingling",
+    "heavy bleeding", "my chest feels tight and i cant get air",
+    "mum has gone really confused since this morning",
+    "i coughed up some blood this morning", "sudden weakness in my right arm",
+    "i keep vomiting and have the worst headache", "i fell in the shower",
+    "my hip hurts after a fall and i cant put weight on it", "running a temp on chemo",
+    "cant control my bowels",
+    "she is having convulsions", "I cant move my legs", "my dad isnt breathing right",
+    "shaking uncontrollably and fever after treatment", "my speech is slurred", "help my wife is unconscious",
+]
+MORE_DISTRESS = [
+    "i dont know what to do", "im so frightened", "is this the end", "we just got the news",
+    "i'm not ready to die", "who can i talk to", "i feel so alone", "my sister died of this",
+    "can someone call me", "i need to talk", "I'm so worried about what's next",
+    "just found out the cancer has spread", "i cant handle this", "how much time does she have",
+    "my daughter has cancer and i am lost", "is anybody there", "i want a human", "feeling hopeless",
+]
 # Facts asked about in the same words: these must get their topic, never the alarm.
 BENIGN = [
     "bones", "liver", "chemo", "where does it spread", "side effects of chemo", "what is a seizure",
@@ -64,6 +89,16 @@ BENIGN = [
     "can it spread to the brain", "numbness", "is confusion a symptom", "my bones hurt", "diet",
     "breathless", "out of breath",
     "radiation for brain mets", "treatment for seizures", "weak bones", "what treatment is there",
+    "is bone pain normal", "how fast does it spread", "what does stage 4 mean",
+    "can radiation help brain mets",
+    "does herceptin cause heart problems", "lung nodules", "what are the side effects of radiation",
+    "is it curable", "what foods should i eat", "does tamoxifen cause headaches",
+    "can you live long with bone mets",
+    "what is a pleural effusion", "how is liver spread treated", "what causes seizures in cancer",
+    "is fatigue a symptom", "what are bone mets", "treatment options for liver mets", "what is herceptin",
+    "will hair grow back after chemo", "can exercise help", "what does her2 positive mean",
+    "bone strengthening drugs", "can breast cancer spread to the skin", "what is a ct scan",
+    "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
 ]
 
 
@@ -78,13 +113,13 @@ def texted(twilio: TwilioSimulator, body: str) -> str:
 # --- the core ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("message", "topic"), URGENT)
-def test_urgent_words_are_urgent(message: str, topic: str) -> None:
+@pytest.mark.parametrize("message", [m for m, _ in URGENT] + MORE_URGENT)
+def test_urgent_words_are_urgent(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.URGENT, message
 
 
-@pytest.mark.parametrize("message", DISTRESS)
+@pytest.mark.parametrize("message", DISTRESS + MORE_DISTRESS)
 def test_distress_words_ask_for_a_person(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.DISTRESS, message
@@ -115,7 +150,17 @@ def test_an_urgent_text_says_what_to_do_now_then_offers_its_topic(
     assert any(then.startswith(page) for page in content.topics[topic].texts["en"].sms)
 
 
-@pytest.mark.parametrize("message", DISTRESS)
+@pytest.mark.parametrize("message", MORE_URGENT)
+def test_more_urgent_texts_and_words_said_hear_what_to_do_now_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    first = texted(twilio, message)
+    assert first.startswith(URGENT_NOW) and "Reply 1 for " in first
+    twilio.dial()
+    assert twilio.speak(message).says[0] == URGENT_NOW
+
+
+@pytest.mark.parametrize("message", DISTRESS + MORE_DISTRESS)
 def test_a_frightened_text_gets_a_person_not_sorry(twilio: TwilioSimulator, message: str) -> None:
     answer = texted(twilio, message)
     assert "Sorry" not in answer and "care team" in answer

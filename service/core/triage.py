@@ -71,7 +71,7 @@ _PERSON = (
 _FACT_QUESTION = (
     r"^(what|whats|which|how|why|where|when|is|are|can|could|does|do|will|would|should|tell)\b"
     r"|\b(symptoms?|signs?|side effects?|cause|causes|caused|mean|means|meaning|define|definition|"
-    r"risk|risks|treat|treated|treatment)\b"
+    r"risk|risks)\b|\btreat(ment|ed|ing|s)? (for|of)\b"
 )
 _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
 _LIMB = r"(legs?|feet|foot|arms?|hands?|toes)"
@@ -79,12 +79,18 @@ _LIMB = r"(legs?|feet|foot|arms?|hands?|toes)"
 _RULES: tuple[_Rule, ...] = (
     # Words that say it is an emergency now.
     _rule(Concern.URGENT, "urgent", r"\b(emergency|emergancy|911|nine one one|ambulance|er now)\b"),
+    _rule(Concern.URGENT, "one side weak", r"\b(stroke|having a stroke|had a stroke)\b", plain=False),
+    _rule(Concern.URGENT, "urgent",
+          r"\b(collapsed|collapse|unresponsive|not responding|wont respond|blacked out|passed out|"
+          r"fainted|unconscious|cant wake|wont wake|not waking)\b"),
     _rule(Concern.URGENT, "urgent", r"\b(kill (myself|herself|himself)|suicide|suicidal|want to die|"
           r"end (my|it) (life|all)|better off dead)\b"),
     # Breathing.
     _rule(Concern.URGENT, "cant breathe",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
-          r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"),
+          r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
+          r"|\b(cant|cannot|can not) get (any )?(air|a breath)\b"
+          r"|\b(isnt|is not|not|arent|wasnt) breathing\b"),
     _rule(Concern.URGENT, "cant breathe", r"\b(gasping|choking|not breathing|stopped breathing)\b"),
     _rule(Concern.URGENT, "cant breathe", r"\b(short(ness)? of breath|breathless|out of breath)\b",
           plain=False, personal=True),
@@ -94,8 +100,10 @@ _RULES: tuple[_Rule, ...] = (
           r"|\bpain in " + _OF + r"chest\b|\btight chest\b"),
     # Numb or weak legs, or one side; spinal cord.
     _rule(Concern.URGENT, "legs numb",
-          r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weakness|tingling|dead|gave out|giving "
-          r"way|give way|wont work|not working|cant move)\b"),
+          r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weakness|tingling|dead|gave out|gave way|"
+          r"giving way|giving out|give way|wont work|not working|cant move)\b"
+          r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
+          r"(waist|hips?|chest|belly button)\b"),
     _rule(Concern.URGENT, "legs numb",
           r"\b(numb|numbness|weak|weakness|tingling|no feeling)\b.{0,20}\b" + _LIMB + r"\b"),
     _rule(Concern.URGENT, "legs numb",
@@ -122,7 +130,11 @@ _RULES: tuple[_Rule, ...] = (
           r"\b(head ?ache|head pain|head hurts|migraine)\b.*\b(vomit|vomiting|throwing up|threw up|"
           r"throw up|being sick|puking|sick)\b"
           r"|\b(vomit|vomiting|throwing up|threw up|throw up|being sick|puking)\b.*\b(head ?ache|"
-          r"head pain|head hurts|migraine)\b"),
+          r"head pain|head hurts|migraine)\b"
+          r"|\b(vomit|vomiting|throwing up|threw up|being sick|puking)\b.*\bhead\b.{0,15}\b(killing|pounding|"
+          r"exploding|splitting|hurts|hurting|agony)\b"
+          r"|\bhead\b.{0,15}\b(killing|pounding|exploding|splitting)\b.*\b(vomit|vomiting|throwing up|"
+          r"threw up|being sick|puking)\b"),
     # Confusion.
     _rule(Concern.URGENT, "urgent",
           r"\b(confused|confusion|disoriented|delirious|not making sense|doesnt know where|"
@@ -133,19 +145,23 @@ _RULES: tuple[_Rule, ...] = (
           r"\b(cough|coughs|coughing|coughed|spitting|spit|spat|bringing|brought|vomiting|vomit|"
           r"throwing|threw) (up )?(blood|bloody)\b|\bblood in " + _OF + r"(cough|spit|phlegm|sputum|"
           r"vomit|sick|mucus)\b|\bbloody (cough|phlegm|sputum|mucus|vomit)\b"
-          r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop)\b"),
+          r"|\bblood\b.{0,20}\b(cough|coughing|coughed)\b|\b(cough|coughing|coughed)\b.{0,20}\bblood\b"
+          r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop)\b|\b(heavy|bad|lots of) bleeding\b"),
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "broken bone",
           r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
-          r"fallen|has fallen|had a fall|tripped)\b|\b(had|have) a (bad )?fall\b|\bfell (over|down)\b"),
+          r"fallen|has fallen|had a fall|tripped|slipped)\b|\b(had|have) a (bad )?fall\b"
+          r"|\b(fell|slipped|tripped) (over|down|on|off|in)\b"
+          r"|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b"),
     _rule(Concern.URGENT, "broken bone",
           r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) \w+\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|back|ankle|spine|shoulder|collarbone|neck) "
           r"(is|are|may be|might be|could be|feels|feel|must be|looks) (broken|fractured|cracked)\b"
-          r"|\b(think|thinks|may|might|could) (be|have|has)? ?(a )?(broken|fractured)\b"),
+          r"|\b(think|thinks|may|might|could) (be|have|has)? ?(a )?(broken|fractured)\b"
+          r"|\b(leg|arm|hip|wrist|ankle|bone) (looks|is) (wrong|bent|deformed|at a funny angle)\b"),
     # Fever during treatment.
     _rule(Concern.URGENT, "urgent",
-          r"\b(fever|feverish|temperature|temp|chills|shivering|rigors)\b.*\b(chemo|treatment|therapy|"
+          r"\b(fever|feverish|temperature|temp|chills|shivering|shaking|rigors)\b.*\b(chemo|treatment|therapy|"
           r"infusion|radiation|immunotherapy)\b|\b(chemo|treatment|therapy|infusion)\b.*\b(fever|"
           r"feverish|high temperature|high temp|chills)\b", plain=False),
     _rule(Concern.URGENT, "urgent",
@@ -167,13 +183,21 @@ _RULES: tuple[_Rule, ...] = (
           r"worried sick|fear|fearful|nervous|petrified|in shock)\b"),
     _rule(Concern.DISTRESS, "talk to someone",
           r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)|"
+          r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
+          r"there|"
           r"cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
           r"lost my|passed away|died|funeral)\b"),
     _rule(Concern.DISTRESS, "talk to someone",
           r"\b(am i dying|is she dying|is he dying|im dying|i am dying|dying|going to die|gonna die|"
           r"will i die|will she die|will he die|how long (do|have|will|does|has) (i|she|he|we|my|"
-          r"her|his)|how long (to|left to) live|time left|life expectancy|terminal)\b"),
+          r"her|his)|how (long|much time) (to|left to|do|does|have|has) (live|i|she|he|we|they|my|her|his)|"
+          r"time left|life expectancy|terminal)\b"),
+    _rule(Concern.DISTRESS, "talk to someone",
+          r"\b(dont|do not) know what to do\b|\bis this the end\b|\bnot ready to die\b"
+          r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
+          r"person) (call|ring|phone|talk to) (me|us)\b|\b(i|we) (need|want|have) to talk\b"
+          r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"),
     _rule(Concern.DISTRESS, "talk to someone",
           r"\b(just|newly|recently|only just) (been )?(diagnosed|told|found out)\b"
           r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"
