@@ -23,7 +23,7 @@ URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs to
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
 _DRUG_LIKE = re.compile(
-    r"\b\w{3,}(mab|nib|lib|cel|xel|stat|rant|fen|zole|sin|tin|cin|ide|ine|one|ate|ol|vir|ase)\b"
+    r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus)\b"
     r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
     r"side effects?|prescribed|taking)\b"
 )
