@@ -18,6 +18,7 @@ SPEECH_RATE_RANGE = range(60, 401)
 DEFAULT_TWILIO_API = "https://api.twilio.com"
 ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
 MESSAGING_SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
+E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Settings:
     phone_hash_key: str = ""
     content_dir: Path = PROJECT_ROOT / "content"
     line_phone: str = ""
+    helpline_phone: str = ""
     voice_name: str = "Polly.Joanna"
     voice_language: str = "en-US"
     state_ttl_seconds: int = 7 * 24 * 3600
@@ -66,6 +68,7 @@ class Settings:
             phone_hash_key=env.get("PHONE_HASH_KEY", "").strip(),
             content_dir=Path(env.get("CONTENT_DIR", "") or PROJECT_ROOT / "content"),
             line_phone=env.get("LINE_PHONE", "").strip(),
+            helpline_phone=_e164(env, "HELPLINE_PHONE"),
             voice_name=env.get("VOICE_NAME", "").strip() or "Polly.Joanna",
             voice_language=env.get("VOICE_LANGUAGE", "").strip() or "en-US",
             state_ttl_seconds=_int(env, "STATE_TTL_SECONDS", 7 * 24 * 3600),
@@ -123,6 +126,14 @@ def _api_base_url(raw: str) -> str:
     if not url.startswith(("https://", "http://")):
         raise ConfigError(f"TWILIO_API_BASE_URL must start with https://, not {url!r}")
     return url
+
+
+def _e164(env: Mapping[str, str], name: str) -> str:
+    """A phone number in E.164 (+ and up to 15 digits), so the line never reads out a typo."""
+    raw = env.get(name, "").strip()
+    if raw and not E164.match(raw):
+        raise ConfigError(f"{name} must be a phone number in E.164 form like +18005550100, not {raw!r}")
+    return raw
 
 
 def _speech_voices(raw: str) -> tuple[tuple[str, str], ...]:

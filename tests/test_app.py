@@ -156,3 +156,11 @@ def test_a_refused_worker_exits_with_gunicorns_boot_error_so_the_server_stops(
     sys.modules.pop("wsgi", None)
     assert exited.value.code == Arbiter.WORKER_BOOT_ERROR
     assert "The line cannot start: TWILIO_AUTH_TOKEN is not set" in capsys.readouterr().err
+@pytest.mark.parametrize("raw", ["18005550100", "+1 800 555 0100", "+0123456", "+18005550100123456", "call"])
+def test_a_helpline_not_in_e164_stops_the_start(raw: str) -> None:
+    with pytest.raises(ConfigError, match="HELPLINE_PHONE"):
+        Settings.from_env({"HELPLINE_PHONE": raw})
+
+
+def test_a_helpline_in_e164_is_kept() -> None:
+    assert Settings.from_env({"HELPLINE_PHONE": " +18005550100 "}).helpline_phone == "+18005550100"

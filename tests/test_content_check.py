@@ -314,38 +314,72 @@ def test_mean_grade_above_6(breaker: Breaker) -> None:
         breaker.write_topic(topic_id, voice=HARD_BUT_UNDER_8, sms=(HARD_BUT_UNDER_8,))
 
     report = check_content(breaker.root, today=TODAY)
-    errors = [str(p) for p in report.problems if p.severity == "error"]
+    errors = [
+        str(p) for p in report.problems
+        if p.severity == "error" and "must open with when to get help" not in str(p)
+        and "(urgent signs)" not in str(p)  # the stubs have no keywords left for the signs
+    ]
     assert report.mean_grade is not None and report.mean_grade > 6
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"content:1: (all texts): mean grade {report.mean_grade:.1f} across ")
     assert ", over 6; hardest: content/topics/" in errors[0]
 
 
-def test_spoken_text_too_long(breaker: Breaker) -> None:
-    name = breaker.write_topic("spread-liver", voice="Rest when you need to. " * 24)
+def test_a_spoken_part_over_30_seconds(breaker: Breaker) -> None:
+    """The phone says a topic in parts split at sentence ends; one sentence too long for a part fails."""
+    name = breaker.write_topic("spread-liver", voice="Rest when you need to and " * 16 + "rest.")
 
     line = breaker.line(name, "voice:")
-    assert breaker.new_problems() == [
-        f"content/{name}:{line}: en.voice: 120 words take about 48 seconds to say at 150 words a minute, "
-        "over 45: keep it to 112 words"
+    assert [p for p in breaker.new_problems() if "reading grade" not in p] == [
+        f"content/{name}:{line}: en.voice: part 1 as spoken has 97 words, about 39 seconds at 150 words "
+        "a minute, over 30: break its long sentence (at most 75 words a part)"
     ]
 
 
-def test_welcome_and_main_menu_intro_too_long_together(breaker: Breaker) -> None:
-    """A new call hears the welcome, then the main menu's intro: together they must fit."""
+def test_a_long_topic_of_short_sentences_is_said_in_parts_and_passes(breaker: Breaker) -> None:
+    breaker.write_topic("spread-liver", voice="Rest when you need to. " * 40)
+
+    assert breaker.new_problems() == []
+
+
+def test_welcome_and_main_menu_too_long_together(breaker: Breaker) -> None:
+    """A new call hears the welcome, the main menu and the keys before any choice: it must fit."""
     intro = "Rest when you need to. " * 16
     breaker.replace("menus.yaml", "  - id: main\n    en:\n", f"  - id: main\n    en:\n      intro: {intro}\n")
 
-    line = breaker.line("menus.yaml", "intro: Rest when")
+    welcome = breaker.line("prompts.yaml", "  welcome:")
     problems = breaker.new_problems()
     assert any(
         re.fullmatch(
-            rf"content/menus\.yaml:{line}: menus\[0\]\.en\.intro: 1\d\d words take about \d\d seconds to "
-            "say at 150 words a minute, over 45: keep it to 112 words",
+            rf"content/prompts\.yaml:{welcome}: en\.welcome: the opening \(welcome, main menu, keys\) has "
+            r"1\d\d words, about \d\d seconds, over 60",
             problem,
         )
         for problem in problems
     ), problems
+    assert any(
+        re.fullmatch(
+            r"content/menus\.yaml:\d+: menus\[0\]\.en: the menu as heard has 1\d\d words, about "
+            r"\d\d seconds, over 45: shorten the intro or the labels",
+            problem,
+        )
+        for problem in problems
+    ), problems
+
+
+def test_the_emergency_line_must_come_within_the_first_25_words(breaker: Breaker) -> None:
+    breaker.replace(
+        "prompts.yaml", "    If this is an emergency, hang up and call 911.\n", ""
+    )
+    breaker.replace(
+        "prompts.yaml", "Your care team knows your case best.\n  option:",
+        "Your care team knows your case best. If this is an emergency, hang up and call 911.\n  option:",
+    )
+
+    line = breaker.line("prompts.yaml", "  welcome:")
+    assert breaker.new_problems() == [
+        f"content/prompts.yaml:{line}: en.welcome: a caller must hear to call 911 within the first 25 words"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -389,15 +423,20 @@ def test_reviewed_date_within_the_limit_passes(breaker: Breaker) -> None:
     assert breaker.new_problems() == []
 
 
-def test_symptom_topic_without_urgent_help_wording(breaker: Breaker) -> None:
-    quiet = "Liver spread may cause no symptoms at first. Tell your care team about any of these."
-    name = breaker.write_topic("symptoms-liver", voice=quiet, sms=(SIMPLE, quiet))
+URGENT_OPENING = 'a symptom topic must open with when to get help now ({where}): mention 911 or ' \
+    '"call your care team right away", as in "If this may be an emergency, call 911 now."'
+WHEN_TO_CALL = "If this may be an emergency, call 911 now. If not, call your care team today."
 
-    message = 'a symptom topic must say when to get help now: mention 911 or "call your care team right away"'
-    voice_line, page_line = breaker.line(name, "voice:"), breaker.line(name, "- \"Liver spread")
-    assert breaker.new_problems() == [
-        f"content/{name}:{voice_line}: en.voice: {message}",
-        f"content/{name}:{page_line}: en.sms[1]: {message}",
+
+def test_symptom_topic_without_urgent_help_wording_first(breaker: Breaker) -> None:
+    """The when-to-call line at the end is not enough: the first sentence and first page carry it."""
+    quiet = "Liver spread may cause no symptoms at first. Tell your care team about any of these."
+    name = breaker.write_topic("symptoms-liver", voice=f"{quiet} {SIMPLE}", sms=(quiet, SIMPLE))
+
+    voice_line, page_line = breaker.line(name, "voice:"), breaker.line(name, '- "Liver spread')
+    assert [p for p in breaker.report() if p.startswith(f"content/{name}:")] == [
+        f"content/{name}:{voice_line}: en.voice: {URGENT_OPENING.format(where='first sentence')}",
+        f"content/{name}:{page_line}: en.sms[0]: {URGENT_OPENING.format(where='first page')}",
     ]
 
 
@@ -407,13 +446,44 @@ def test_symptom_topic_without_urgent_help_wording(breaker: Breaker) -> None:
         "If you cannot breathe, call 911.",
         "For a seizure, call your care team right away.",
         "For new weakness, Call Your Care Team at once.",
+        WHEN_TO_CALL,
     ],
 )
 def test_urgent_help_wording_that_counts(breaker: Breaker, wording: str) -> None:
-    first_page = "Liver spread may cause no symptoms."
-    name = breaker.write_topic("symptoms-liver", voice=wording, sms=(first_page, wording))
+    later = "Liver spread may cause no symptoms."
+    name = breaker.write_topic("symptoms-liver", voice=f"{wording} {later}", sms=(wording, later))
 
     assert [p for p in breaker.new_problems() if name in p] == []
+
+
+def symptom_topics(root: Path) -> list[Path]:
+    return sorted((root / "topics").glob("symptoms-*.yaml"))
+
+
+def test_every_real_symptom_topic_opens_with_its_when_to_call_line() -> None:
+    """Passes once the content carries the line first (the content branch does)."""
+    report = check_content(PROJECT_ROOT / "content", 365, TODAY)
+    missing = [str(p) for p in report.problems if "must open with when to get help now" in str(p)]
+    assert symptom_topics(PROJECT_ROOT / "content") and missing == [], "\n".join(missing)
+
+
+def test_symptom_topics_given_the_line_first_pass_and_one_without_it_fails(content_copy: Path) -> None:
+    """The same check on a copy: every symptom topic given the line first passes; taking one away fails."""
+    already = r"\s+".join(map(re.escape, WHEN_TO_CALL.split())) + r"\s*"
+    for path in symptom_topics(content_copy):
+        text = re.sub(already, "", path.read_text(encoding="utf-8"))  # content that has it: start over
+        text = re.sub(r"(\n  voice: >-\n    )", rf"\1{WHEN_TO_CALL} ", text, count=1)
+        text = re.sub(r"(\n  sms:\n    - >-\n      )", rf"\1{WHEN_TO_CALL} ", text, count=1)
+        path.write_text(text, encoding="utf-8")
+
+    def missing() -> list[str]:
+        report = check_content(content_copy, 365, TODAY)
+        return [str(p) for p in report.problems if "must open with when to get help now" in str(p)]
+
+    assert missing() == []
+    brain = content_copy / "topics" / "symptoms-brain.yaml"
+    brain.write_text(brain.read_text(encoding="utf-8").replace(f"{WHEN_TO_CALL} ", "", 1), encoding="utf-8")
+    assert [line.split(": ", 2)[1] for line in missing()] == ["en.voice"]
 
 
 def test_unused_source_is_a_warning(breaker: Breaker) -> None:
@@ -559,3 +629,63 @@ def test_help_reply_too_long_for_two_segments(breaker: Breaker) -> None:
     assert len(problems) == 1
     expected = rf"content/prompts\.yaml:{line}: en\.sms_help: 3\d\d characters as sent.*"
     assert re.fullmatch(expected, problems[0])
+
+
+def test_one_topic_broken_eight_ways_shows_all_eight_in_one_run(breaker: Breaker) -> None:
+    """Errors the loader finds do not hide the checks after it: an editor sees everything at once."""
+    long_sentence = "Rest when you need to and " * 16 + "rest."
+    broken = "\n".join([
+        "id: symptoms-lungs",
+        "reviewed: last tuesday",
+        "sources: [article-mbc-overview, no-such-source]",
+        "colour: blue",
+        "en:",
+        "  title: Lung symptoms",
+        "  label: lung symptoms",
+        "  keywords: [lung symptoms, liver, menu]",
+        f"  voice: {quoted('Lungs can be hurt. ' + long_sentence)}",
+        "  sms:",
+        f"    - {quoted('It' + chr(0x2019) + 's hard to breathe sometimes. Tell your care team.')}",
+        f"    - {quoted('We are here to help you. ' * 13)}",
+        f"    - {quoted(LONG_WINDED)}",
+    ]) + "\n"
+    name = "topics/symptoms-lungs.yaml"
+    (breaker.root / name).write_text(broken, encoding="utf-8")
+
+    mine = [p for p in breaker.report() if p.startswith(f"content/{name}:")]
+    expected = {
+        "reviewed: 'last tuesday' must be a date": "reviewed",
+        "unknown source 'no-such-source'": "sources[1]",
+        "is not a topic field": "colour",
+        "keyword 'liver' is also claimed by 'spread-liver'": "en.keywords[1]",
+        "'menu' is a command word": "en.keywords[2]",
+        "outside the plain SMS alphabet": "en.sms[0]",
+        "over the 306 budget": "en.sms[1]",
+        "part 2 as spoken has 97 words": "en.voice",
+        "must open with when to get help now (first sentence)": "en.voice",
+        "reading grade": "en.sms[2]",
+    }
+    for words, field in expected.items():
+        assert any(f": {field}: " in p and words in p for p in mine), (words, mine)
+
+
+def test_distress_reply_too_long_with_a_helpline(breaker: Breaker) -> None:
+    longer = "We are glad you wrote to us today, and we hope it helps you and the people you love."
+    breaker.replace(
+        "prompts.yaml", "    In an emergency, call 911.\n  sms_helpline",
+        f"    In an emergency, call 911. {longer}\n  sms_helpline",
+    )
+
+    line = breaker.line("prompts.yaml", "sms_distress:")
+    problems = breaker.new_problems()
+    assert len(problems) == 1 and problems[0].startswith(f"content/prompts.yaml:{line}: en.sms_distress: 3")
+    assert problems[0].endswith("characters as sent (with the reply hint), over the 306 budget")
+
+
+def test_an_urgent_sign_whose_words_find_no_topic(breaker: Breaker) -> None:
+    breaker.replace("topics/symptoms-urgent.yaml", "keywords: [urgent,", "keywords: [")
+
+    assert breaker.new_problems() == [
+        "content:1: (urgent signs): the urgent sign 'urgent' finds None, not a topic: give the topic for "
+        "it (such as symptoms-urgent) the keyword 'urgent'"
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from service.content import Content
 from service.core.calls import CallNavigator, CallState
+from service.core.texts import TextState
+from service.core.wording import without_opening_advice
 
 
 def test_start_welcomes_at_the_main_menu(content: Content) -> None:
@@ -30,7 +32,21 @@ def test_a_state_from_old_content_restarts_at_the_main_menu(content: Content) ->
 
 
 def test_state_survives_a_round_trip_and_garbage_starts_fresh() -> None:
-    state = CallState(node="spread", trail=("main",), silences=2, slow=True)
+    state = CallState(node="spread", trail=("main",), silences=2, slow=True, part=2)
     assert CallState.from_dict(state.to_dict()) == state
     assert CallState.from_dict({"silences": "many"}) == CallState()
     assert CallState.from_dict(None) == CallState()
+
+
+def test_text_state_keeps_the_first_page_and_the_offer_through_the_store() -> None:
+    state = TextState(menu="symptoms", topic="symptoms-bones", page=2, first=2, offer="symptoms-urgent")
+    assert TextState.from_dict(state.to_dict()) == state
+    assert TextState.from_dict({"first": "x"}) == TextState()
+
+
+def test_after_the_urgent_line_a_topic_starts_at_its_facts() -> None:
+    text = "If this may be an emergency, call 911 now. If not, call your care team today. Brain spread can."
+    assert without_opening_advice(text) == "Brain spread can."
+    assert without_opening_advice("Bones can break. In an emergency, call 911.") == (
+        "Bones can break. In an emergency, call 911."
+    )

@@ -111,3 +111,12 @@ def test_a_second_language_gets_its_own_pages_marked_with_its_language(
     assert 'lang="es">ES Where it spreads</a>' in body and 'data-lang="es"' in body
     english = page(app, "/topics/en/spread-liver")
     assert "<h1>Liver</h1>" in english and 'href="/topics/es/spread-liver"' in english
+
+
+def test_flask_audio_render_plans_the_recording_each_topic_page_plays(content: Content) -> None:
+    from service.config import Settings
+    from service.speech.render import plan_audio
+
+    planned = {job.name for job in plan_audio(content, Settings())}
+    for topic in content.topics:
+        assert audio_name(content.topic_text(topic).voice, "en-us", 150) in planned, topic

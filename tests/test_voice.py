@@ -8,6 +8,7 @@ from collections import deque
 import pytest
 
 from service.content import Content
+from service.core.wording import topic_parts, without_opening_advice
 from service.web.runtime import runtime_of
 from service.web.simulate import TwilioSimulator
 from tests.twiml import twiml_errors
@@ -21,10 +22,10 @@ CORE_TOPICS = (
 
 
 def voice(content: Content, node: str) -> str:
-    """What a caller hears as the body of a topic (or a menu's intro)."""
+    """What a caller hears first as the body of a topic (its first part), or a menu's intro."""
     if node in content.menus:
         return content.menus[node].texts["en"].intro
-    return content.topics[node].texts["en"].voice
+    return topic_parts(content, node, "en")[0]
 
 
 def choices(heard_text: str) -> dict[str, str]:
@@ -53,7 +54,7 @@ def test_main_menu_offers_at_most_five_choices_each_with_its_key(
     for option in main.options:
         assert offered[option.key] == content.label(option.target)
     assert "spreads" in offered["1"] and "symptoms" in offered["2"] and "treatment" in offered["3"]
-    assert "To hear this again, press 9." in heard.text
+    assert "press 9 to hear it again" in heard.text
 
 
 def test_every_core_topic_is_heard_within_two_key_presses(content: Content, app) -> None:
@@ -83,8 +84,7 @@ def test_a_topic_then_repeat_back_and_main_menu_keys(twilio: TwilioSimulator, co
     assert "For bones, press 1." in menu.text
     bones = twilio.press("1")
     assert voice(content, "spread-bones") in bones.text
-    for line in ("To hear this again, press 9.", "To go back, press 8.", "For the main menu, press 0."):
-        assert line in bones.text
+    assert "9 repeats, 8 goes back, 0 is the main menu." in bones.text
     assert voice(content, "spread-bones") in twilio.press("9").text
     back = twilio.press("8")
     assert "For bones, press 1." in back.text and voice(content, "spread-bones") not in back.text
@@ -116,7 +116,7 @@ def test_a_wrong_key_after_a_topic_re_prompts_without_replaying_the_whole_topic(
     heard = twilio.press("5")
     assert heard.says[0].startswith("Sorry")
     assert voice(content, "spread-liver") not in heard.text
-    assert "To hear this again, press 9." in heard.text
+    assert "9 repeats" in heard.text
 
 
 def test_silence_re_prompts_then_the_third_in_a_row_says_goodbye_and_hangs_up(
@@ -152,6 +152,7 @@ def test_silence_waits_for_input_then_redirects_to_the_same_handler(twilio: Twil
     assert gather.get("action") == "/voice/input"
     hints = gather.get("hints", "").split(", ")
     assert "where it spreads" in hints and "repeat" in hints and "liver" in hints
+    assert "emergency" in hints and "talk to someone" in hints
     redirect = heard.root.find("Redirect")
     assert redirect is not None and redirect.text == "/voice/input"
     assert list(heard.root)[-1] is redirect
@@ -204,11 +205,44 @@ def test_speech_that_matches_nothing_re_prompts_like_a_wrong_key(twilio: TwilioS
 def test_slower_key_confirms_and_slows_every_line_after(twilio: TwilioSimulator) -> None:
     twilio.dial()
     heard = twilio.press("7")
-    assert "more slowly" in heard.says[0]
+    assert "more slowly" in heard.says[0] and "Press 7 again for normal speed" in heard.says[0]
     assert all(say.find("prosody") is not None for say in heard.root.iter("Say"))
     later = twilio.press("1")
     assert all(say.find("prosody") is not None for say in later.root.iter("Say"))
-    assert "For slower speech" not in later.text
+
+
+def test_the_slower_key_pressed_again_goes_back_to_normal_speed(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    twilio.press("7")
+    heard = twilio.press("7")
+    assert "normal speed" in heard.says[0]
+    assert all(say.find("prosody") is None for say in heard.root.iter("Say"))
+    assert all(say.find("prosody") is None for say in twilio.press("1").root.iter("Say"))
+    assert "more slowly" in twilio.press("7").says[0], "and a third press slows it again"
+
+
+def test_the_call_opens_with_the_emergency_line_within_25_words(twilio: TwilioSimulator) -> None:
+    words = twilio.dial().text.split()
+    first = " ".join(words[:25])
+    assert "If this is an emergency, hang up and call 911." in first
+
+
+def test_the_fixed_keys_are_said_in_full_once_then_briefly(twilio: TwilioSimulator) -> None:
+    opening = twilio.dial().text
+    assert "press 9 to hear it again, 8 to go back, 0 for the main menu, or 7 to change the speed" in opening
+    later = twilio.press("1").text
+    assert "9 repeats, 8 goes back, 0 is the main menu." in later
+    assert "7 to change the speed" not in later and "press 8" not in later
+
+
+def test_saying_emergency_at_any_menu_goes_straight_to_the_urgent_advice(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    twilio.dial()
+    twilio.press("4")
+    heard = twilio.speak("emergency")
+    assert heard.says[0].startswith("If this may be an emergency, call 911 now.")
+    assert without_opening_advice(voice(content, "symptoms-urgent")) == heard.says[1]
 
 
 def test_two_calls_keep_their_own_place(app) -> None:
@@ -265,6 +299,47 @@ def test_when_even_the_apology_fails_the_caller_hears_a_fixed_one_and_a_goodbye(
         raise RuntimeError("content gone")
 
     monkeypatch.setattr("service.core.wording.spoken", broken)
+    monkeypatch.setattr("service.core.wording.notice_lines", broken)
     heard = twilio.press("1")
     assert heard.status == 200 and twiml_errors(heard.xml) == []
     assert "Sorry" in heard.text and heard.hangs_up
+
+
+def long_topic(content: Content) -> tuple[str, tuple[str, ...]]:
+    """A topic said in more than one part, and the keys that reach it from the main menu."""
+    for menu_key, option in ((o.key, o) for o in content.menus["main"].options):
+        sub = content.menus.get(option.target)
+        for inner in sub.options if sub else ():
+            if inner.target in content.topics and len(topic_parts(content, inner.target, "en")) > 1:
+                return inner.target, (menu_key, inner.key)
+    raise AssertionError("no topic is long enough to be said in parts")
+
+
+def test_a_long_topic_is_said_in_parts_with_press_1_to_hear_more(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    topic, keys = long_topic(content)
+    parts = topic_parts(content, topic, "en")
+    twilio.dial()
+    for key in keys[:-1]:
+        twilio.press(key)
+    first = twilio.press(keys[-1])
+    assert parts[0] in first.says and parts[1] not in first.text
+    assert "To hear more, press 1." in first.says
+    second = twilio.press("1")
+    assert parts[1] in second.says and parts[0] not in second.says
+    assert parts[1] in twilio.press("9").says, "9 repeats the part just heard"
+    for part in parts[2:]:
+        assert part in twilio.speak("yes").says
+    last = twilio.press("9")
+    assert "To hear more" not in last.text
+    assert twilio.press("1").says[0].startswith("Sorry"), "after the last part, 1 is not a choice"
+
+
+def test_saying_more_continues_a_topic(twilio: TwilioSimulator, content: Content) -> None:
+    topic, keys = long_topic(content)
+    twilio.dial()
+    for key in keys:
+        twilio.press(key)
+    assert topic_parts(content, topic, "en")[1] in twilio.speak("more").says
+

@@ -7,16 +7,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from service.checker.paths import menu_path
+from service.checker.usable import usable_content
 from service.content.loader import Reading
-from service.content.model import Content
+from service.content.model import MAIN_MENU, Content
 from service.content.prompts import Prompt, is_sms
 from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.commands import command_words
 from service.core.gsm import SEGMENT_LIMIT, folded_letters, gsm_length, non_gsm, to_gsm
+from service.core.texts import Show
 
 SMS_NOTICES = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_MORE)
 LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
+LONGEST_HELPLINE = "+999999999999999"  # the longest E.164 HELPLINE_PHONE: 15 digits
 
 
 def serving_problems(reading: Reading) -> list[Problem]:
@@ -50,7 +53,7 @@ def command_word_problems(reading: Reading) -> Iterator[Problem]:
 
 def sms_problems(reading: Reading) -> Iterator[Problem]:
     """Every message the SMS line can send stays GSM-7 and within two segments."""
-    content = reading.content
+    content = usable_content(reading)
     if content is None:
         return
     menus_doc = reading.docs.get(reading.menus_file)
@@ -58,7 +61,9 @@ def sms_problems(reading: Reading) -> Iterator[Problem]:
     for lang in content.languages:
         longest = max((content.prompt(n, lang) for n in SMS_NOTICES), key=len)
         for topic in content.topics.values():
-            for page in range(len(topic.texts[lang].sms)):
+            for page, body in enumerate(topic.texts[lang].sms):
+                if not body:
+                    continue  # the loader names the empty page
                 message = wording.sms_page(content, topic.id, page, lang)
                 yield from message_problems(reading.docs[topic.file], (lang, "sms", page), message)
         for menu_id in content.menus:
@@ -75,6 +80,25 @@ def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
     yield from message_problems(doc, (lang, Prompt.SMS_HELP.value), help_text)
     for name in (Prompt.SMS_RESUBSCRIBED, Prompt.SMS_ERROR):
         yield from message_problems(doc, (lang, name.value), wording.sms_prompt(content, name, lang))
+    yield from _safety_problems(doc, content, lang)
+
+
+def _safety_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Problem]:
+    """The urgent and distress replies with the longest topic offered and the longest helpline,
+    the not-understood menu ending with how to reach a person, and the unknown-medicine menu."""
+    offer = max(content.topics, key=lambda t: len(content.title(t, lang)), default="")
+    for show, name in ((Show.URGENT, Prompt.SMS_URGENT), (Show.DISTRESS, Prompt.SMS_DISTRESS)):
+        message = wording.sms_triage(content, show, offer, lang, LONGEST_HELPLINE)
+        yield from message_problems(doc, (lang, name.value), message)
+    notice = content.prompt(Prompt.SMS_NOT_UNDERSTOOD, lang)
+    for helpline, name in (("", Prompt.SMS_PERSON), (LONGEST_HELPLINE, Prompt.SMS_PERSON_HELPLINE)):
+        person = wording.sms_person(content, lang, helpline)
+        message = wording.sms_menu(content, MAIN_MENU, lang, notice) + person
+        yield from message_problems(doc, (lang, name.value), message)
+    medicine = content.prompt(Prompt.SMS_UNKNOWN_MEDICINE, lang)
+    longest = max(content.menus, key=lambda m: len(wording.sms_menu(content, m, lang, "", False)))
+    message = wording.sms_menu(content, longest, lang, medicine, with_intro=False)
+    yield from message_problems(doc, (lang, Prompt.SMS_UNKNOWN_MEDICINE.value), message)
 
 
 def message_problems(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Iterator[Problem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,18 +17,22 @@ from service.checker.reach import shortest_ways
 from service.checker.readability import (
     GRADE_ERROR,
     GRADE_WARNING,
-    MAX_SPOKEN_WORDS,
     MEAN_GRADE_MAX,
-    SPOKEN_MAX_SECONDS,
     WORDS_PER_MINUTE,
     grade,
     spoken_seconds,
     word_count,
 )
-from service.content.loader import Reading
-from service.content.model import MAIN_MENU, Content, Topic
+from service.checker.usable import usable_content
+from service.content.loader import UNKNOWN_DATE, Reading
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content, Topic
+from service.content.prompts import Prompt
 from service.content.yamlfile import Problem, YamlDoc, field_name
+from service.core.calls import CallNavigator
 from service.core.matching import Matcher
+from service.core.parts import MAX_PART_WORDS, PART_SECONDS, sentences, voice_parts
+from service.core.triage import urgent_topic_words
+from service.core.wording import spoken, turn_lines
 
 MAX_PRESSES = 3
 CORE_MAX_PRESSES = 2
@@ -38,8 +43,12 @@ URGENT_HELP: dict[str, tuple[str, ...]] = {
     "en": (r"\bcall (?:your|the) care team (?:right away|at once|now|immediately)\b",),
 }
 URGENT_HELP_MESSAGE = (
-    'a symptom topic must say when to get help now: mention 911 or "call your care team right away"'
+    "a symptom topic must open with when to get help now ({where}): mention 911 or "
+    '"call your care team right away", as in "If this may be an emergency, call 911 now."'
 )
+OPENING_MAX_SECONDS = 60  # the welcome, the main menu and the keys in full, before any choice
+MENU_MAX_SECONDS = 45  # a menu's intro, its choices and the key reminder
+EMERGENCY_WITHIN_WORDS = 25  # "call 911" among the first words of every call
 HARDEST_SHOWN = 3
 
 
@@ -93,6 +102,7 @@ def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report
         *source_problems(reading),
         *urgent_help_problems(reading),
         *keyword_problems(reading),
+        *triage_topic_problems(reading),
     ]
     return Report(problems, mean)
 
@@ -105,9 +115,11 @@ def texts(reading: Reading) -> Iterator[Text]:
     for topic in reading.readable.topics.values():
         doc = reading.docs[topic.file]
         for lang, written in topic.texts.items():
-            yield Text(doc, (lang, "voice"), topic.id, lang, written.voice)
+            if written.voice:
+                yield Text(doc, (lang, "voice"), topic.id, lang, written.voice)
             for page, body in enumerate(written.sms):
-                yield Text(doc, (lang, "sms", page), topic.id, lang, body)
+                if body:
+                    yield Text(doc, (lang, "sms", page), topic.id, lang, body)
     yield from menu_intros(reading)
 
 
@@ -157,41 +169,67 @@ def mean_problems(
 
 
 def spoken_problems(reading: Reading) -> Iterator[Problem]:
-    """What a caller hears before the options come back fits in 45 seconds."""
-    for text, said in heard_before_options(reading):
-        count = word_count(said, text.lang)
-        if count > MAX_SPOKEN_WORDS:
-            seconds = spoken_seconds(count)
-            yield text.problem(
-                f"{count} words take about {seconds:.0f} seconds to say at {WORDS_PER_MINUTE} words "
-                f"a minute, over {SPOKEN_MAX_SECONDS}: keep it to {MAX_SPOKEN_WORDS} words"
-            )
+    """Each spoken turn fits a listener: a topic part 30 s, a menu 45 s, the opening 60 s."""
+    yield from part_problems(reading)
+    content = usable_content(reading)
+    if content is not None:
+        yield from menu_turn_problems(reading, content)
+        yield from opening_problems(reading, content)
 
 
-def heard_before_options(reading: Reading) -> Iterator[tuple[Text, str]]:
-    """Each topic's voice text, each menu intro, and the welcome with the main menu's intro."""
+def part_problems(reading: Reading) -> Iterator[Problem]:
+    """The phone says a topic in parts split at sentence ends; a sentence too long for one part fails."""
     for text in texts(reading):
-        if text.path[-1] == "voice":
-            yield text, text.body
-    for text in menu_intros(reading):
-        if text.node != MAIN_MENU:
-            yield text, text.body
-    yield from _welcome(reading)
+        if text.path[-1] != "voice":
+            continue
+        for number, part in enumerate(voice_parts(text.body), start=1):
+            count = word_count(part, text.lang)
+            if count > MAX_PART_WORDS:
+                yield text.problem(
+                    f"part {number} as spoken has {count} words, about {spoken_seconds(count):.0f} "
+                    f"seconds at {WORDS_PER_MINUTE} words a minute, over {PART_SECONDS}: "
+                    f"break its long sentence (at most {MAX_PART_WORDS} words a part)"
+                )
 
 
-def _welcome(reading: Reading) -> Iterator[tuple[Text, str]]:
-    """A new call hears the welcome, then the main menu's intro, before the first choices."""
-    prompts_doc = reading.docs.get(reading.prompts_file)
-    intros = {text.lang: text for text in menu_intros(reading) if text.node == MAIN_MENU}
-    if prompts_doc is None:
+def menu_turn_problems(reading: Reading, content: Content) -> Iterator[Problem]:
+    """A menu as heard (intro, choices, key reminder) fits in 45 seconds."""
+    doc = reading.docs.get(reading.menus_file)
+    if doc is None:
         return
-    for lang, prompts in reading.readable.prompts.items():
-        welcome = prompts.get("welcome", "")
-        intro = intros.get(lang)
-        if intro is not None:
-            yield intro, f"{welcome} {intro.body}"
-        else:
-            yield Text(prompts_doc, (lang, "welcome"), MAIN_MENU, lang, welcome), welcome
+    for menu_id in content.menus:
+        for lang in content.languages:
+            lines = spoken(content, menu_id, (), lang, slow=False).lines
+            count = word_count(" ".join(lines), lang)
+            if count > MENU_MAX_SECONDS * WORDS_PER_MINUTE // 60:
+                yield doc.problem(
+                    (*menu_path(doc, menu_id), lang),
+                    f"the menu as heard has {count} words, about {spoken_seconds(count):.0f} seconds, "
+                    f"over {MENU_MAX_SECONDS}: shorten the intro or the labels",
+                )
+
+
+def opening_problems(reading: Reading, content: Content) -> Iterator[Problem]:
+    """The first turn of a call: 911 among its first 25 words, and the whole of it within 60 s."""
+    doc = reading.docs.get(reading.prompts_file)
+    if doc is None:
+        return
+    navigator = CallNavigator(content)
+    for lang in content.languages:
+        said = " ".join(turn_lines(content, navigator.start(lang)))
+        first = " ".join(said.split()[:EMERGENCY_WITHIN_WORDS])
+        if "911" not in first:
+            yield doc.problem(
+                (lang, Prompt.WELCOME.value),
+                f"a caller must hear to call 911 within the first {EMERGENCY_WITHIN_WORDS} words",
+            )
+        count = word_count(said, lang)
+        if count > OPENING_MAX_SECONDS * WORDS_PER_MINUTE // 60:
+            yield doc.problem(
+                (lang, Prompt.WELCOME.value),
+                f"the opening (welcome, main menu, keys) has {count} words, about "
+                f"{spoken_seconds(count):.0f} seconds, over {OPENING_MAX_SECONDS}",
+            )
 
 
 # --- menu depth ----------------------------------------------------------------------------
@@ -237,6 +275,8 @@ def _named_in_a_menu(content: Content, node: str) -> bool:
 def review_problems(reading: Reading, today: dt.date, max_age_days: int) -> Iterator[Problem]:
     """A topic checked against its sources more than the allowed days ago is due for review."""
     for topic in reading.readable.topics.values():
+        if topic.reviewed == UNKNOWN_DATE:
+            continue  # the loader names the broken date
         doc = reading.docs[topic.file]
         age = (today - topic.reviewed).days
         if age < 0:
@@ -280,19 +320,20 @@ def _named_sources(reading: Reading) -> set[str]:
 
 
 def urgent_help_problems(reading: Reading) -> Iterator[Problem]:
-    """A symptom topic says when to get help now, by voice and on its last SMS page."""
+    """A symptom topic opens with when to get help now, in its first spoken sentence and SMS page."""
     for topic in reading.readable.topics.values():
         if topic.id.startswith(SYMPTOM_PREFIX):
             yield from _urgent_help_missing(reading.docs[topic.file], topic)
 
 
 def _urgent_help_missing(doc: YamlDoc, topic: Topic) -> Iterator[Problem]:
-    """The voice text and the last SMS page: where a caller and a texter finish the topic."""
+    """The first voice sentence and the first SMS page: what a caller and a texter meet first."""
     for lang, written in topic.texts.items():
-        last = len(written.sms) - 1
-        for path, text in (((lang, "voice"), written.voice), ((lang, "sms", last), written.sms[last])):
-            if not says_get_help_now(text, lang):
-                yield doc.problem(path, URGENT_HELP_MESSAGE)
+        first_sentence = next(iter(sentences(written.voice)), "")
+        if written.voice and not says_get_help_now(first_sentence, lang):
+            yield doc.problem((lang, "voice"), URGENT_HELP_MESSAGE.format(where="first sentence"))
+        if written.sms and written.sms[0] and not says_get_help_now(written.sms[0], lang):
+            yield doc.problem((lang, "sms", 0), URGENT_HELP_MESSAGE.format(where="first page"))
 
 
 def says_get_help_now(text: str, lang: str) -> bool:
@@ -307,14 +348,20 @@ def says_get_help_now(text: str, lang: str) -> bool:
 
 def keyword_problems(reading: Reading) -> Iterator[Problem]:
     """A keyword a texter sends must find its own topic, not another one that outranks it."""
-    content = reading.content
+    content = usable_content(reading)
     if content is None:
         return
     for lang in content.languages:
         matcher = Matcher(content, lang)
-        for owner in (*content.topics.values(), *content.menus.values()):
+        owners = (*content.topics.values(), *content.menus.values())
+        claims = Counter(
+            k for owner in owners if lang in owner.texts for k in set(owner.texts[lang].keywords)
+        )
+        for owner in owners:
             written = owner.texts.get(lang)
             for index, keyword in enumerate(written.keywords if written else ()):
+                if claims[keyword] > 1:
+                    continue  # claimed twice: the loader names both places
                 found = matcher.match(keyword)
                 if found != owner.id:
                     doc, path = keyword_place(reading, owner.id, lang, index)
@@ -322,3 +369,22 @@ def keyword_problems(reading: Reading) -> Iterator[Problem]:
                         path, f"keyword {keyword!r} finds {found!r}, not {owner.id!r}: "
                         "make it more specific or remove it",
                     )
+
+
+# --- urgent signs --------------------------------------------------------------------------
+
+
+def triage_topic_problems(reading: Reading) -> Iterator[Problem]:
+    """Each urgent sign's words find a topic, so "Reply 1" after the urgent reply opens one."""
+    content = usable_content(reading)
+    if content is None or not content.topics:
+        return
+    matcher = Matcher(content, DEFAULT_LANGUAGE)
+    for words in urgent_topic_words():
+        found = matcher.match(words)
+        if found not in content.topics:
+            yield Problem(
+                reading.folder, 1, "(urgent signs)",
+                f"the urgent sign {words!r} finds {found!r}, not a topic: give the topic for it "
+                f"(such as symptoms-urgent) the keyword {words!r}",
+            )

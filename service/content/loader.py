@@ -30,6 +30,7 @@ TOPIC_FIELDS = {"id", "reviewed", "sources"}
 TOPIC_TEXT_FIELDS = {"title", "label", "keywords", "voice", "sms"}
 MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
 MENUS_FILE_FIELDS = {"menus", "core"}
+UNKNOWN_DATE = dt.date.min  # a broken `reviewed` in a topic kept only for the later checks
 
 
 class ContentError(Exception):
@@ -269,9 +270,12 @@ class _Reader:
             text = self._topic_text(doc, lang, data.get(lang), stem)
             if text is not None:
                 texts[lang] = text
-        if topic_id != stem or not isinstance(reviewed, dt.date) or len(texts) < len(languages):
+        if not texts:
             return None
-        return Topic(stem, reviewed, topic_sources, texts, file=doc.file)
+        # A topic with errors is still kept for the later checks (its words, its pages), so one
+        # run shows every problem; the errors above stop it from being served.
+        when = reviewed if isinstance(reviewed, dt.date) else UNKNOWN_DATE
+        return Topic(stem, when, topic_sources, texts, file=doc.file)
 
     def _topic_sources(
         self, doc: YamlDoc, value: Any, sources: dict[str, Source]
@@ -298,9 +302,7 @@ class _Reader:
         voice = self._text(doc, (lang, "voice"), block.get("voice"))
         pages = self._text_list(doc, (lang, "sms"), block.get("sms"))
         words = self._keywords(doc, lang, block.get("keywords"), node, required=True)
-        if None in (title, label, voice, pages, words):
-            return None
-        return TopicText(title, label, words, voice, pages)  # type: ignore[arg-type]
+        return TopicText(title or "", label or "", words or (), voice or "", pages or ())
 
     # --- menus -------------------------------------------------------------------------
 
@@ -449,7 +451,7 @@ class _Reader:
             self._add(doc, path, "must be a list of one or more pages of text")
             return None
         pages = [self._text(doc, (*path, i), v) for i, v in enumerate(value)]
-        return None if None in pages else tuple(pages)  # type: ignore[arg-type]
+        return tuple(page or "" for page in pages)
 
     def _keywords(
         self, doc: YamlDoc, lang: str, value: Any, owner: str,

@@ -12,14 +12,18 @@ class Prompt(StrEnum):
     WELCOME = "welcome"
     OPTION = "option"
     SAY_ALSO = "say_also"
-    KEY_REPEAT = "key_repeat"
-    KEY_BACK = "key_back"
-    KEY_MAIN = "key_main"
-    KEY_SLOWER = "key_slower"
+    KEYS_FULL = "keys_full"
+    KEYS_SHORT = "keys_short"
+    KEYS_SHORT_MAIN = "keys_short_main"
+    MORE = "more"
     SORRY_KEY = "sorry_key"
     SORRY_SPEECH = "sorry_speech"
     SILENCE = "silence"
     SLOWER_ON = "slower_on"
+    SLOWER_OFF = "slower_off"
+    URGENT_NOW = "urgent_now"
+    DISTRESS = "distress"
+    DISTRESS_HELPLINE = "distress_helpline"
     GOODBYE = "goodbye"
     ERROR = "error"
     SMS_MENU = "sms_menu"
@@ -27,6 +31,13 @@ class Prompt(StrEnum):
     SMS_MORE = "sms_more"
     SMS_END = "sms_end"
     SMS_NOT_UNDERSTOOD = "sms_not_understood"
+    SMS_UNKNOWN_MEDICINE = "sms_unknown_medicine"
+    SMS_PERSON = "sms_person"
+    SMS_PERSON_HELPLINE = "sms_person_helpline"
+    SMS_URGENT = "sms_urgent"
+    SMS_DISTRESS = "sms_distress"
+    SMS_HELPLINE = "sms_helpline"
+    SMS_OFFER = "sms_offer"
     SMS_NO_MORE = "sms_no_more"
     SMS_HELP = "sms_help"
     SMS_HELP_PHONE = "sms_help_phone"
@@ -36,7 +47,7 @@ class Prompt(StrEnum):
     TALK_WELCOME = "talk_welcome"
     TALK_KEYS = "talk_keys"
     TALK_SAY_ALSO = "talk_say_also"
-    TALK_KEY_SLOWER = "talk_key_slower"
+    TALK_KEYS_FULL = "talk_keys_full"
     TALK_SILENCE = "talk_silence"
     TALK_GOODBYE = "talk_goodbye"
     TALK_SLOWER = "talk_slower"
@@ -53,10 +64,17 @@ class Prompt(StrEnum):
 # The {placeholders} each prompt may use; the service fills them in.
 PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.OPTION: ("label", "key"),
-    Prompt.KEY_REPEAT: ("key",),
-    Prompt.KEY_BACK: ("key",),
-    Prompt.KEY_MAIN: ("key",),
-    Prompt.KEY_SLOWER: ("key",),
+    Prompt.KEYS_FULL: ("repeat", "back", "main", "slower"),
+    Prompt.TALK_KEYS_FULL: ("repeat", "back", "main", "slower"),
+    Prompt.KEYS_SHORT: ("repeat", "back", "main"),
+    Prompt.KEYS_SHORT_MAIN: ("repeat",),
+    Prompt.MORE: ("key",),
+    Prompt.SLOWER_ON: ("key",),
+    Prompt.DISTRESS_HELPLINE: ("phone",),
+    Prompt.SMS_PERSON_HELPLINE: ("phone",),
+    Prompt.SMS_DISTRESS: ("helpline",),
+    Prompt.SMS_HELPLINE: ("phone",),
+    Prompt.SMS_OFFER: ("key", "title"),
     Prompt.SMS_MENU: ("intro", "options"),
     Prompt.SMS_OPTION: ("key", "title"),
     Prompt.SMS_HELP: ("line_name", "phone"),
@@ -69,7 +87,7 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
 TALK_IN_PLACE_OF: dict[Prompt, Prompt] = {
     Prompt.WELCOME: Prompt.TALK_WELCOME,
     Prompt.SAY_ALSO: Prompt.TALK_SAY_ALSO,
-    Prompt.KEY_SLOWER: Prompt.TALK_KEY_SLOWER,
+    Prompt.KEYS_FULL: Prompt.TALK_KEYS_FULL,
     Prompt.SILENCE: Prompt.TALK_SILENCE,
     Prompt.GOODBYE: Prompt.TALK_GOODBYE,
 }

@@ -15,6 +15,10 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.matching import Matcher, matchers_for, normalize
+from service.core.parts import voice_parts
+from service.core.triage import Concern, Finding, triage
+
+URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12
@@ -29,6 +33,7 @@ class CallState:
     silences: int = 0
     slow: bool = False
     lang: str = DEFAULT_LANGUAGE
+    part: int = 0  # which part of a topic's spoken text (about 30 seconds each) is playing
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store."""
@@ -46,6 +51,7 @@ class CallState:
                 silences=int(data.get("silences", 0)),
                 slow=bool(data.get("slow", False)),
                 lang=str(data.get("lang", DEFAULT_LANGUAGE)),
+                part=int(data.get("part", 0)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -59,6 +65,7 @@ class Turn:
     notices: tuple[Prompt, ...] = ()
     hangup: bool = False
     reprompt: bool = False
+    full_keys: bool = False  # say every fixed key in full (once, early in the call)
 
     @property
     def node(self) -> str:
@@ -74,8 +81,8 @@ class CallNavigator:
         self.matchers = matchers or matchers_for(content)
 
     def start(self, lang: str = DEFAULT_LANGUAGE) -> Turn:
-        """A new call: the welcome, then the main menu."""
-        return Turn(CallState(lang=lang), (Prompt.WELCOME,))
+        """A new call: the welcome (911 first), then the main menu and the fixed keys in full."""
+        return Turn(CallState(lang=lang), (Prompt.WELCOME,), full_keys=True)
 
     def press(self, state: CallState, digits: str) -> Turn:
         """A key (or keys) pressed on the phone."""
@@ -85,9 +92,14 @@ class CallNavigator:
         return turn or Turn(replace(state, silences=0), (Prompt.SORRY_KEY,), reprompt=True)
 
     def say(self, state: CallState, speech: str) -> Turn:
-        """Words the caller said: a command, a number, or the name of a topic."""
+        """Words the caller said: an urgent sign or distress first, then a command, a number, a topic."""
         state = self._known(state)
+        triaged = self._triaged(state, speech)
+        if triaged is not None:
+            return triaged
         key = self._spoken_key(speech)
+        if key is None and normalize(speech) in commands.SPOKEN_MORE and self._has_more(state):
+            key = commands.MORE
         if key is not None:
             turn = self._key(state, key)
             if turn is not None:
@@ -112,7 +124,38 @@ class CallNavigator:
         slow = state.slow if state else False
         return Turn(CallState(lang=lang, slow=slow), (Prompt.ERROR,))
 
+    def parts(self, state: CallState) -> int:
+        """How many parts the state's topic is said in (a menu is one)."""
+        if state.node not in self.content.topics:
+            return 1
+        return len(voice_parts(self.content.topic_text(state.node, state.lang).voice))
+
     # --- internals ---------------------------------------------------------------------
+
+    def _triaged(self, state: CallState, speech: str) -> Turn | None:
+        """Urgent words: what to do now, then the sign's topic; distress: a person, then the same place."""
+        finding = triage(speech)
+        if finding is None and normalize(speech) in commands.SPOKEN_HELP:
+            finding = Finding(Concern.DISTRESS, "talk to someone")
+        if finding is None:
+            return None
+        state = replace(state, silences=0)
+        matcher = self.matchers[DEFAULT_LANGUAGE]
+        if finding.concern is Concern.DISTRESS:
+            asked = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
+            if asked in self.content.topics and asked != matcher.match(finding.about):
+                return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
+            return Turn(state, (Prompt.DISTRESS,), reprompt=True)
+        topic = next(
+            (n for n in (matcher.match(finding.about), matcher.match(URGENT_TOPIC_WORDS))
+             if n in self.content.topics), None,
+        )
+        if topic is None:
+            return Turn(state, (Prompt.URGENT_NOW,), reprompt=True)
+        return Turn(replace(self._go(state, topic), part=0), (Prompt.URGENT_NOW,))
+
+    def _has_more(self, state: CallState) -> bool:
+        return state.part + 1 < self.parts(state)
 
     def _known(self, state: CallState) -> CallState:
         """A state naming a node that no longer exists (content changed) restarts at main."""
@@ -129,27 +172,30 @@ class CallNavigator:
         if key == commands.BACK:
             return Turn(self._back(state))
         if key == commands.MAIN:
-            return Turn(replace(state, node=MAIN_MENU, trail=()))
+            return Turn(replace(state, node=MAIN_MENU, trail=(), part=0))
         if key == commands.SLOWER:
-            return Turn(replace(state, slow=True), (Prompt.SLOWER_ON,))
+            notice = Prompt.SLOWER_OFF if state.slow else Prompt.SLOWER_ON
+            return Turn(replace(state, slow=not state.slow), (notice,))
+        if key == commands.MORE and self._has_more(state):
+            return Turn(replace(state, part=state.part + 1))
         menu = self.content.menus.get(state.node)
         target = menu.target(key) if menu else None
         return Turn(self._go(state, target)) if target else None
 
     def _go(self, state: CallState, node: str) -> CallState:
         if node == state.node:
-            return replace(state, silences=0)
+            return replace(state, silences=0, part=0)
         if node == MAIN_MENU:
-            return replace(state, node=MAIN_MENU, trail=(), silences=0)
+            return replace(state, node=MAIN_MENU, trail=(), silences=0, part=0)
         trail = state.trail
         if state.node in self.content.menus:
             trail = (*trail, state.node)[-MAX_TRAIL:]
-        return replace(state, node=node, trail=trail, silences=0)
+        return replace(state, node=node, trail=trail, silences=0, part=0)
 
     def _back(self, state: CallState) -> CallState:
         if not state.trail:
-            return replace(state, node=MAIN_MENU)
-        return replace(state, node=state.trail[-1], trail=state.trail[:-1])
+            return replace(state, node=MAIN_MENU, part=0)
+        return replace(state, node=state.trail[-1], trail=state.trail[:-1], part=0)
 
     @staticmethod
     def _spoken_key(speech: str) -> str | None:

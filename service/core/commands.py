@@ -12,6 +12,10 @@ BACK = "8"
 REPEAT = "9"
 MAIN = "0"
 UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN)
+# After a part of a topic that has more: this key (or a word below, said) plays the next part.
+MORE = "1"
+SPOKEN_MORE = frozenset({"more", "yes", "yeah", "yep", "continue", "go on", "tell me more", "keep going",
+                         "next", "hear more", "more please", "yes please", "one"})
 
 # Number words that name a choice or the main menu, said or texted instead of the digit.
 NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "zero": "0"}
@@ -38,6 +42,8 @@ TEXT_MENU_WORDS = frozenset(
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information"})
+# Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
+SPOKEN_HELP = frozenset({"help", "help help"})
 
 # The carrier-standard words that stop and restart texts, checked before anything else.
 STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout"})
@@ -46,7 +52,7 @@ START_WORDS = frozenset({"start", "yes", "unstop"})
 
 def command_words() -> frozenset[str]:
     """Every word or phrase that acts as a command on some channel: no topic keyword may be one."""
-    spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases}
+    spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases} | SPOKEN_MORE
     return frozenset(
         spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | STOP_WORDS | START_WORDS
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}

@@ -7,6 +7,7 @@ webhook checks them first, before any state is read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -14,7 +15,18 @@ from typing import Any
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
-from service.core.matching import Matcher, matchers_for, normalize
+from service.core.matching import FILLER_WORDS, Matcher, matchers_for, normalize, typo_similarity
+from service.core.triage import Concern, Finding, triage
+
+OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
+URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
+MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
+# An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
+_DRUG_LIKE = re.compile(
+    r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus)\b"
+    r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
+    r"side effects?|prescribed|taking)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class TextState:
     topic: str = ""
     page: int = 0
     lang: str = DEFAULT_LANGUAGE
+    first: int = 0  # the page sent first (the one a keyword was found on); MORE sends the others
+    offer: str = ""  # the topic "Reply 1" opens after an urgent or distress reply
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store."""
@@ -41,9 +55,17 @@ class TextState:
                 topic=str(data.get("topic", "")),
                 page=int(data.get("page", 0)),
                 lang=str(data.get("lang", DEFAULT_LANGUAGE)),
+                first=int(data.get("first", 0)),
+                offer=str(data.get("offer", "")),
             )
         except (TypeError, ValueError):
             return cls()
+
+
+def page_order(pages: int, first: int) -> list[int]:
+    """The order a topic's pages are sent in: the first one found, then the rest in order."""
+    first = first if 0 <= first < pages else 0
+    return [first, *(p for p in range(pages) if p != first)]
 
 
 class Show(StrEnum):
@@ -54,6 +76,8 @@ class Show(StrEnum):
     HELP = "help"
     RESUBSCRIBED = "resubscribed"
     ERROR = "error"
+    URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
+    DISTRESS = "distress"  # how to reach a person, then the offer (if any)
 
 
 @dataclass(frozen=True)
@@ -63,6 +87,8 @@ class TextReply:
     state: TextState
     show: Show
     notices: tuple[Prompt, ...] = ()
+    person: bool = False  # end with how to reach a person (after a text the line cannot match)
+    intro: bool = True  # a menu's intro; left out where the notice says what the menu is for
 
 
 class TextNavigator:
@@ -75,20 +101,26 @@ class TextNavigator:
     def reply(self, state: TextState, body: str) -> TextReply:
         """The reply to one message, given what this phone was sent before."""
         state = self._known(state)
+        offer, state = state.offer, replace(state, offer="")
         text = normalize(body)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
+        finding = triage(body)
+        if finding is not None:
+            return self._triaged(state, body, finding)
         if text in commands.TEXT_MORE_WORDS:
             return self._more(state)
         if not text or text in commands.TEXT_MENU_WORDS:
             return self._menu(state, MAIN_MENU)
         text = commands.NUMBER_WORDS.get(text, text)
+        if offer and text == OFFER_KEY:
+            return self._node(state, offer, body)
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
         node = self.matchers[state.lang].match(body)
         if node is None:
-            return self._menu(state, MAIN_MENU, Prompt.SMS_NOT_UNDERSTOOD)
-        return self._node(state, node)
+            return self._unknown(state, text)
+        return self._node(state, node, body)
 
     @staticmethod
     def resubscribed(state: TextState | None = None) -> TextReply:
@@ -106,7 +138,9 @@ class TextNavigator:
         lang = state.lang if state.lang in self.content.languages else DEFAULT_LANGUAGE
         menu = state.menu if state.menu in self.content.menus else MAIN_MENU
         topic = state.topic if state.topic in self.content.topics else ""
-        return TextState(menu=menu, topic=topic, page=state.page if topic else 0, lang=lang)
+        offer = state.offer if state.offer in self.content.topics else ""
+        page, first = (state.page, state.first) if topic else (0, 0)
+        return TextState(menu=menu, topic=topic, page=page, lang=lang, first=first, offer=offer)
 
     def _number(self, state: TextState, text: str) -> TextReply:
         number = text.lstrip("0") or "0"
@@ -117,10 +151,55 @@ class TextNavigator:
             return self._menu(state, state.menu, Prompt.SMS_NOT_UNDERSTOOD)
         return self._node(state, target)
 
-    def _node(self, state: TextState, node: str) -> TextReply:
+    def _triaged(self, state: TextState, body: str, finding: Finding) -> TextReply:
+        """Urgent: what to do now, then offer the sign's topic; distress: a person, then any topic."""
+        matcher = self.matchers[state.lang]
+        if finding.concern is Concern.URGENT:
+            topic = self._topic_of(finding.about) or self._topic_of(URGENT_TOPIC_WORDS) or ""
+            return TextReply(replace(state, offer=topic), Show.URGENT)
+        node = matcher.match(body)
+        topic = node if node in self.content.topics and node != self._topic_of(finding.about) else ""
+        return TextReply(replace(state, offer=topic), Show.DISTRESS)
+
+    def _topic_of(self, words: str) -> str | None:
+        """The topic the matcher finds for triage's words, if it is a topic (not a menu)."""
+        node = self.matchers[DEFAULT_LANGUAGE].match(words)
+        return node if node in self.content.topics else None
+
+    def _unknown(self, state: TextState, text: str) -> TextReply:
+        """Nothing matched: a medicine's name gets the medicines menu; anything else the main menu."""
+        medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
+        if _DRUG_LIKE.search(text) and medicines in self.content.menus:
+            reply = self._menu(state, medicines, Prompt.SMS_UNKNOWN_MEDICINE)  # it names the care team
+            return replace(reply, intro=False)
+        return replace(self._menu(state, MAIN_MENU, Prompt.SMS_NOT_UNDERSTOOD), person=True)
+
+    def _node(self, state: TextState, node: str, body: str = "") -> TextReply:
         if self.content.is_menu(node):
             return self._menu(state, node)
-        return TextReply(replace(state, topic=node, page=0), Show.PAGE)
+        first = self._page_with(node, state.lang, body)
+        return TextReply(replace(state, topic=node, page=first, first=first), Show.PAGE)
+
+    def _page_with(self, topic: str, lang: str, body: str) -> int:
+        """The page holding the message's own keyword words, so "tamoxifen" gets the page naming it.
+
+        Only words of the topic's keywords count, and not the words of its title ("brain",
+        "symptoms"), which every page may use; page 1 stays first unless a later page has more.
+        """
+        text = self.content.topic_text(topic, lang)
+        if len(text.sms) == 1:
+            return 0
+        general = set(normalize(f"{text.title} {text.label}").split())
+        keyword_words = {w for k in text.keywords for w in normalize(k).split()}
+        words = [
+            w for w in normalize(body).split()
+            if len(w) > 3 and w not in FILLER_WORDS and not _near(w, general) and _near(w, keyword_words)
+        ]
+        if not words:
+            return 0
+        hits = [_words_found(words, page) for page in text.sms]
+        best = max(range(len(hits)), key=lambda p: (hits[p], -p))
+        return best if hits[best] > hits[0] else 0
 
     def _menu(self, state: TextState, menu: str, notice: Prompt | None = None) -> TextReply:
         return TextReply(replace(state, menu=menu), Show.MENU, (notice,) if notice else ())
@@ -128,7 +207,22 @@ class TextNavigator:
     def _more(self, state: TextState) -> TextReply:
         if not state.topic:
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
-        page = state.page + 1
-        if page >= len(self.content.topic_text(state.topic, state.lang).sms):
+        order = page_order(len(self.content.topic_text(state.topic, state.lang).sms), state.first)
+        step = order.index(state.page) + 1 if state.page in order else len(order)
+        if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
-        return TextReply(replace(state, page=page), Show.PAGE)
+        return TextReply(replace(state, page=order[step]), Show.PAGE)
+
+
+def _words_found(words: list[str], page: str) -> int:
+    """How many of a message's words a page has, letting a typo count."""
+    page_words = set(normalize(page).split())
+    return sum(_near(w, page_words) for w in words)
+
+
+def _near(word: str, words: set[str]) -> bool:
+    """Whether a word, or a typo or plural of it, is among some words."""
+    return word in words or any(typo_similarity(word, w) >= MIN_PAGE_SIMILARITY for w in words)
+
+
+MIN_PAGE_SIMILARITY = 0.8

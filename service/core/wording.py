@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from service.content.model import MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import Turn
-from service.core.texts import Show, TextReply
+from service.core.parts import sentences, voice_parts
+from service.core.texts import OFFER_KEY, Show, TextReply, page_order
 
 
 @dataclass(frozen=True)
@@ -25,20 +27,61 @@ class Spoken:
         return self.notices + self.body + self.choices
 
 
-def turn_lines(content: Content, turn: Turn) -> tuple[str, ...]:
-    """The lines a caller hears for one turn, in order: every spoken channel says exactly these."""
+def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, ...]:
+    """The lines a caller hears for one turn, in order: every spoken channel says exactly these.
+
+    `helpline` is the operator's own number (E.164), named after the distress prompt when set.
+    """
     state = turn.state
+    said = notice_lines(content, turn.notices, state.lang, helpline)
     if turn.hangup:
-        return tuple(content.prompt(name, state.lang) for name in turn.notices)
-    return spoken(content, state.node, turn.notices, state.lang, state.slow, turn.reprompt).lines
+        return said
+    script = spoken(
+        content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
+        part=state.part, full_keys=turn.full_keys,
+    )
+    return said + script.body + script.choices
+
+
+def key_values() -> dict[Prompt, dict[str, str]]:
+    """The keys each key-naming prompt is said with: one place, so every line is the same text."""
+    keys = {"repeat": commands.REPEAT, "back": commands.BACK, "main": commands.MAIN}
+    return {
+        Prompt.SLOWER_ON: {"key": commands.SLOWER},
+        Prompt.MORE: {"key": commands.MORE},
+        Prompt.KEYS_FULL: {**keys, "slower": commands.SLOWER},
+        Prompt.KEYS_SHORT: keys,
+        Prompt.KEYS_SHORT_MAIN: {"repeat": commands.REPEAT},
+    }
+
+
+def said_prompt(content: Content, name: Prompt, lang: str) -> str:
+    """A spoken prompt as the phone says it, with the keys it names filled in."""
+    return content.prompt(name, lang, **key_values().get(name, {}))
+
+
+def notice_lines(
+    content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = ""
+) -> tuple[str, ...]:
+    """The prompts said first; the distress prompt is followed by the operator's helpline, if any."""
+    lines: list[str] = []
+    for name in notices:
+        lines.append(said_prompt(content, name, lang))
+        if name is Prompt.DISTRESS and helpline:
+            lines.append(content.prompt(Prompt.DISTRESS_HELPLINE, lang, phone=phone_words(helpline)))
+    return tuple(lines)
 
 
 def spoken(
     content: Content, node: str, notices: tuple[Prompt, ...], lang: str, slow: bool,
-    reprompt: bool = False,
+    reprompt: bool = False, part: int = 0, full_keys: bool = False,
 ) -> Spoken:
-    """The spoken script for a node; a re-prompt after a topic skips the topic's long text."""
-    said = tuple(content.prompt(name, lang) for name in notices)
+    """The spoken script for a node; a re-prompt after a topic skips the topic's long text.
+
+    A topic is said one part (about 30 seconds) at a time, with "to hear more, press 1" after a
+    part that has more. The fixed keys are said in full once (`full_keys`), then briefly.
+    """
+    said = notice_lines(content, notices, lang)
     if content.is_menu(node):
         menu = content.menus[node]
         intro = content.menu_text(node, lang).intro
@@ -50,40 +93,78 @@ def spoken(
         if node == MAIN_MENU:
             options += (content.prompt(Prompt.SAY_ALSO, lang),)
     else:
-        body = () if reprompt else (content.topic_text(node, lang).voice,)
-        options = ()
-    return Spoken(said, body, options + universal_lines(content, node, lang, slow))
+        parts = voice_parts(content.topic_text(node, lang).voice)
+        part = min(max(part, 0), len(parts) - 1)
+        text = parts[part]
+        if Prompt.URGENT_NOW in notices and part == 0:
+            text = without_opening_advice(text)  # said just before, in the urgent line
+        body = () if reprompt or not text else (text,)
+        more = part + 1 < len(parts)
+        options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
+    return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
 
 
-def universal_lines(content: Content, node: str, lang: str, slow: bool) -> tuple[str, ...]:
-    """The announced universal keys; back and main menu mean nothing on the main menu."""
-    lines = [content.prompt(Prompt.KEY_REPEAT, lang, key=commands.REPEAT)]
-    if node != MAIN_MENU:
-        lines.append(content.prompt(Prompt.KEY_BACK, lang, key=commands.BACK))
-        lines.append(content.prompt(Prompt.KEY_MAIN, lang, key=commands.MAIN))
-    if not slow:
-        lines.append(content.prompt(Prompt.KEY_SLOWER, lang, key=commands.SLOWER))
-    return tuple(lines)
+# A topic's own opening safety line ("If this may be an emergency, call 911 now. If not, ...").
+_OPENING_ADVICE = re.compile(r"\b(911|emergency)\b|^if not\b", re.IGNORECASE)
 
 
-def text_message(content: Content, reply: TextReply, phone: str = "") -> str:
-    """The one message a texter is sent for a reply; `phone` is the number HELP offers for calls."""
+def without_opening_advice(text: str) -> str:
+    """A topic part without its opening when-to-call sentences, when the urgent line was just said.
+
+    Hearing "call your care team right away" and then "call your care team today" at once would
+    confuse: after the urgent line, the topic starts at its first sentence of facts.
+    """
+    said = sentences(text)
+    while said and _OPENING_ADVICE.search(said[0]):
+        said = said[1:]
+    return " ".join(said)
+
+
+def topic_parts(content: Content, node: str, lang: str) -> tuple[str, ...]:
+    """A topic's spoken parts, as the phone says them."""
+    return voice_parts(content.topic_text(node, lang).voice)
+
+
+def key_lines(content: Content, node: str, lang: str, full: bool = False) -> tuple[str, ...]:
+    """The fixed keys: in full once early in a call, then a short reminder (back means nothing on main)."""
+    if full:
+        return (said_prompt(content, Prompt.KEYS_FULL, lang),)
+    name = Prompt.KEYS_SHORT_MAIN if node == MAIN_MENU else Prompt.KEYS_SHORT
+    return (said_prompt(content, name, lang),)
+
+
+def phone_words(e164: str) -> str:
+    """A phone number as people read and hear it: +18005550100 is 1-800-555-0100."""
+    digits = e164.lstrip("+")
+    if e164.startswith("+1") and len(digits) == 11 and digits.isdigit():
+        return f"1-{digits[1:4]}-{digits[4:7]}-{digits[7:]}"
+    return e164
+
+
+def text_message(content: Content, reply: TextReply, phone: str = "", helpline: str = "") -> str:
+    """The one message a texter is sent for a reply.
+
+    `phone` is the number HELP offers for calls; `helpline` the operator's own (E.164), if any.
+    """
     state = reply.state
     notice = "".join(content.prompt(name, state.lang) for name in reply.notices)
     if reply.show is Show.MENU:
-        return sms_menu(content, state.menu, state.lang, notice)
+        person = sms_person(content, state.lang, helpline) if reply.person else ""
+        return sms_menu(content, state.menu, state.lang, notice, reply.intro) + person
     if reply.show is Show.PAGE:
-        return sms_page(content, state.topic, state.page, state.lang, notice)
+        return sms_page(content, state.topic, state.page, state.lang, notice, state.first)
     if reply.show is Show.HELP:
         return sms_help(content, state.lang, phone)
+    if reply.show in (Show.URGENT, Show.DISTRESS):
+        return sms_triage(content, reply.show, state.offer, state.lang, helpline)
     name = Prompt.SMS_RESUBSCRIBED if reply.show is Show.RESUBSCRIBED else Prompt.SMS_ERROR
     return sms_prompt(content, name, state.lang)
 
 
-def sms_menu(content: Content, menu_id: str, lang: str, notice: str = "") -> str:
+def sms_menu(content: Content, menu_id: str, lang: str, notice: str = "", with_intro: bool = True) -> str:
     """A menu as one text message: optional notice and intro, then numbered choices."""
     menu = content.menus[menu_id]
-    intro = content.menu_text(menu_id, lang).intro
+    intro = content.menu_text(menu_id, lang).intro if with_intro else ""
     options = "\n".join(
         content.prompt(Prompt.SMS_OPTION, lang, key=o.key, title=content.title(o.target, lang))
         for o in menu.options
@@ -92,11 +173,38 @@ def sms_menu(content: Content, menu_id: str, lang: str, notice: str = "") -> str
     return notice + body
 
 
-def sms_page(content: Content, topic_id: str, page: int, lang: str, notice: str = "") -> str:
-    """One page of a topic as a text message, with the hint for MORE or MENU."""
+def sms_page(
+    content: Content, topic_id: str, page: int, lang: str, notice: str = "", first: int = 0
+) -> str:
+    """One page of a topic as a text message, with the hint for MORE or MENU.
+
+    `first` is the page sent first (where the texter's keyword was); MORE sends the others after it.
+    """
     pages = content.topic_text(topic_id, lang).sms
-    hint = Prompt.SMS_MORE if page + 1 < len(pages) else Prompt.SMS_END
+    order = page_order(len(pages), first)
+    last = page not in order or order.index(page) + 1 >= len(order)
+    hint = Prompt.SMS_END if last else Prompt.SMS_MORE
     return f"{notice}{pages[page]} {content.prompt(hint, lang)}"
+
+
+def sms_triage(content: Content, show: Show, offer: str, lang: str, helpline: str = "") -> str:
+    """What to do now (urgent) or how to reach a person (distress), then "Reply 1 for <topic>"."""
+    if show is Show.URGENT:
+        first = content.prompt(Prompt.SMS_URGENT, lang)
+    else:
+        extra = content.prompt(Prompt.SMS_HELPLINE, lang, phone=phone_words(helpline)) if helpline else ""
+        first = content.prompt(Prompt.SMS_DISTRESS, lang, helpline=extra)
+    then = ""
+    if offer:
+        then = content.prompt(Prompt.SMS_OFFER, lang, key=OFFER_KEY, title=content.title(offer, lang))
+    return " ".join(f"{first}{then}".split())
+
+
+def sms_person(content: Content, lang: str, helpline: str = "") -> str:
+    """How to reach a person, ending a reply to a text the line could not match."""
+    if helpline:
+        return content.prompt(Prompt.SMS_PERSON_HELPLINE, lang, phone=phone_words(helpline))
+    return content.prompt(Prompt.SMS_PERSON, lang)
 
 
 def sms_help(content: Content, lang: str, phone: str = "") -> str:

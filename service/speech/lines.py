@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from service.content.model import Content
+from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, CallState, Turn
-from service.core.wording import turn_lines
+from service.core.triage import urgent_topic_words
+from service.core.wording import said_prompt, topic_parts, turn_lines
 
 PROBE_KEYS = tuple("0123456789*")
-UNMATCHED_SPEECH = "qxzv"
+# Words that reach every other kind of spoken turn: unmatched, an urgent sign, distress.
+PROBE_SPEECH = ("qxzv", "emergency", "talk to someone")
 
 
 @dataclass(frozen=True)
@@ -29,13 +32,16 @@ class Line:
         return len(self.text.split())
 
 
-def phone_lines(content: Content) -> list[Line]:
-    """Every distinct line, in the order a caller first meets it, so no wording is duplicated here."""
+def phone_lines(content: Content, helpline: str = "") -> list[Line]:
+    """Every distinct line, in the order a caller first meets it, so no wording is duplicated here.
+
+    `helpline` is the operator's HELPLINE_PHONE: its line is said after the distress prompt.
+    """
     navigator = CallNavigator(content)
     seen: dict[tuple[str, str], None] = {}
     for lang in content.languages:
         for turn in reachable_turns(navigator, lang):
-            for text in turn_lines(content, turn):
+            for text in turn_lines(content, turn, helpline):
                 seen.setdefault((lang, text), None)
     ids = _known_ids(content)
     return [Line(lang, text, ids.get((lang, text)) or _slug_id(lang, text)) for lang, text in seen]
@@ -46,6 +52,8 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
     first = navigator.start(lang)
     yield first
     seen = {first.state}
+    for words in urgent_topic_words():  # the urgent line, then each sign's topic: the same anywhere
+        yield navigator.say(first.state, words)
     heard_at: set[tuple[str, bool]] = set()
     queue: deque[CallState] = deque([first.state])
     while queue:
@@ -64,7 +72,8 @@ def _moves(navigator: CallNavigator, state: CallState, speak: bool) -> Iterator[
         yield navigator.press(state, key)
     yield navigator.silence(state)
     if speak:
-        yield navigator.say(state, UNMATCHED_SPEECH)
+        for words in PROBE_SPEECH:
+            yield navigator.say(state, words)
     yield navigator.recover(state)
 
 
@@ -72,15 +81,18 @@ def _known_ids(content: Content) -> dict[tuple[str, str], str]:
     """Names for the lines that come whole from one place in the content."""
     ids: dict[tuple[str, str], str] = {}
     for lang in content.languages:
-        for name, text in content.prompts[lang].items():
-            ids[(lang, text)] = f"{lang}:prompt:{name}"
+        for prompt in Prompt:
+            if prompt.value in content.prompts[lang]:
+                ids[(lang, said_prompt(content, prompt, lang))] = f"{lang}:prompt:{prompt.value}"
         for menu in content.menus.values():
             intro = menu.texts[lang].intro if lang in menu.texts else ""
             if intro:
                 ids[(lang, intro)] = f"{lang}:menu:{menu.id}:intro"
         for topic in content.topics.values():
             if lang in topic.texts:
-                ids[(lang, topic.texts[lang].voice)] = f"{lang}:topic:{topic.id}"
+                for index, part in enumerate(topic_parts(content, topic.id, lang)):
+                    suffix = f":part{index + 1}" if index else ""
+                    ids[(lang, part)] = f"{lang}:topic:{topic.id}{suffix}"
     return ids
 
 

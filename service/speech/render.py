@@ -86,12 +86,25 @@ def rate_for(settings: Settings, slow: bool) -> int:
 
 
 def plan_audio(content: Content, settings: Settings) -> list[AudioJob]:
-    """Every recording the phone line can play: each line at the normal and the slower rate."""
-    lines = phone_lines(content)
-    return [
+    """Every recording the phone line can play (each line at the normal and the slower rate), and
+    each topic's whole text for the Listen button on its readable page."""
+    lines = phone_lines(content, settings.helpline_phone)
+    phone = [
         AudioJob(line, voice_for(settings, line.lang), rate_for(settings, slow))
         for slow in (False, True)
         for line in lines
+    ]
+    normal = rate_for(settings, False)
+    pages = [AudioJob(line, voice_for(settings, line.lang), normal) for line in page_lines(content)]
+    return list({job.name: job for job in phone + pages}.values())  # a short topic is one part: once
+
+
+def page_lines(content: Content) -> list[Line]:
+    """Each topic's whole spoken text, which its readable page offers to play in one go."""
+    return [
+        Line(lang, written.voice, f"{lang}:page:{topic.id}")
+        for topic in content.topics.values()
+        for lang, written in topic.texts.items()
     ]
 
 

@@ -242,7 +242,7 @@ class TalkingMenu:
         self.words = talk_wording(content)
         # With no sound, the keys for speed and loudness mean nothing: they are not shown.
         self.unheard = () if audible else tuple(
-            self.words.prompt(name, lang) for name in (Prompt.TALK_KEYS, Prompt.KEY_SLOWER)
+            self.words.prompt(name, lang) for name in (Prompt.TALK_KEYS,)
         )
         self.navigator = navigator
         self.speaker = speaker

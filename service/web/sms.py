@@ -72,5 +72,6 @@ def _line_phone(rt: Runtime) -> str:
 
 def _message(rt: Runtime, reply: TextReply) -> str:
     response = MessagingResponse()
-    response.message(to_gsm(wording.text_message(rt.content, reply, _line_phone(rt))))
+    message = wording.text_message(rt.content, reply, _line_phone(rt), rt.settings.helpline_phone)
+    response.message(to_gsm(message))
     return str(response)

@@ -21,6 +21,7 @@ bp = Blueprint("voice", __name__, url_prefix="/voice")
 GATHER_TIMEOUT_SECONDS = 6
 MAX_HINTS = 100
 SLOW_RATE = "80%"
+SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -66,7 +67,7 @@ def render(rt: Runtime, turn: Turn) -> str:
     """TwiML for a turn: everything inside one <Gather> so a caller can press at any time."""
     state = turn.state
     response = VoiceResponse()
-    lines = wording.turn_lines(rt.content, turn)
+    lines = wording.turn_lines(rt.content, turn, rt.settings.helpline_phone)
     if turn.hangup:
         for line in lines:
             _say(rt, response, line, state.slow)
@@ -115,6 +116,7 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.append(text.title.lower())
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
+    hints.extend(SAFETY_HINTS)
     for node in (*content.topics, *content.menus):
         hints.append(content.text(node, state.lang).title.lower())
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]

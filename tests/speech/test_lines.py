@@ -7,28 +7,42 @@ from collections import deque
 from flask import Flask
 
 from service.content import Content
+from service.core.wording import topic_parts
 from service.speech.lines import phone_lines
 from service.web.simulate import TwilioSimulator
 
 VOICE_PROMPTS = (
-    "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_on", "goodbye", "error",
+    "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_off", "goodbye", "error",
+    "urgent_now", "distress",
 )
+KEYED_PROMPTS = {"slower_on": {"key": "7"}, "more": {"key": "1"}, "keys_short_main": {"repeat": "9"},
+                 "keys_short": {"repeat": "9", "back": "8", "main": "0"},
+                 "keys_full": {"repeat": "9", "back": "8", "main": "0", "slower": "7"}}
 
 
 def test_every_topic_menu_intro_and_spoken_prompt_is_in_every_language(content: Content) -> None:
     texts = {(line.lang, line.text) for line in phone_lines(content)}
     for lang in content.languages:
         for topic in content.topics.values():
-            assert (lang, topic.texts[lang].voice) in texts, topic.id
+            for part in topic_parts(content, topic.id, lang):
+                assert (lang, part) in texts, topic.id
         for menu in content.menus.values():
             if menu.texts[lang].intro:
                 assert (lang, menu.texts[lang].intro) in texts, menu.id
         for name in VOICE_PROMPTS:
             assert (lang, content.prompt(name, lang)) in texts, name
+        for name, keys in KEYED_PROMPTS.items():
+            assert (lang, content.prompt(name, lang, **keys)) in texts, name
+
+
+def test_the_operators_helpline_line_is_rendered_when_set(content: Content) -> None:
+    texts = {line.text for line in phone_lines(content, "+18005550100")}
+    assert content.prompt("distress_helpline", phone="1-800-555-0100") in texts
+    assert not any("helpline at" in text for text in (line.text for line in phone_lines(content)))
 
 
 def test_no_text_message_wording_is_rendered(content: Content) -> None:
-    texts = {line.text for line in phone_lines(content)}
+    texts = {line.text for line in phone_lines(content)} - {content.prompt("urgent_now")}
     assert not any(content.prompt(name) in texts for name in content.prompts["en"] if name.startswith("sms_"))
 
 
@@ -57,4 +71,5 @@ def test_everything_a_caller_can_hear_through_the_webhooks_is_in_the_set(
         heard.update(answer.says)
         if len(keys) < 3:
             queue.extend(keys + (k,) for k in "123457890*-")
+    assert any("To hear more, press 1." in line for line in heard), "a topic in parts was heard"
     assert heard and heard <= texts, heard - texts

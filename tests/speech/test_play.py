@@ -59,7 +59,7 @@ def test_the_slower_key_switches_to_the_slower_recordings_and_says_so(
     phone.dial()
     heard = phone.press("7")
     slower = heard_lines(app, content, "7")
-    assert slower[0] == content.prompt("slower_on")
+    assert slower[0] == content.prompt("slower_on", key="7")
     assert names(heard) == [audio_name(line, "en-us", 120) for line in slower]
     later = phone.press("1")
     assert names(later) == [audio_name(line, "en-us", 120) for line in heard_lines(app, content, "7", "1")]

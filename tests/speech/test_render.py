@@ -46,7 +46,7 @@ def test_each_slow_recording_is_longer_than_its_normal_one(first_render: tuple[P
     _, report = first_render
     seconds = {(job.line.text, job.rate): f.seconds for job, f in report.rendered}
     for (text, rate), normal in seconds.items():
-        if rate == 150:
+        if rate == 150 and (text, 120) in seconds:  # a topic page's whole text has no slow recording
             assert 1.1 <= seconds[(text, 120)] / normal <= 1.4, text
 
 
@@ -72,7 +72,7 @@ def test_a_changed_prompt_renders_only_its_own_two_recordings(
 ) -> None:
     prompts = content_copy / "prompts.yaml"
     text = prompts.read_text()
-    prompts.write_text(text.replace("Sorry, I did not understand that.", "Sorry, I did not catch that."))
+    prompts.write_text(text.replace("Sorry, I did not catch that.", "Sorry, I did not hear that well."))
     app = make_app(audio_dir=audio_copy, content_dir=content_copy)
     result = app.test_cli_runner().invoke(args=["audio", "render", "--prune"])
     assert result.exit_code == 0, result.output

@@ -12,7 +12,7 @@ from flask import Flask
 from service.content import Content
 from service.content.prompts import TALK_IN_PLACE_OF, Prompt
 from service.core.calls import CallNavigator
-from service.core.wording import turn_lines
+from service.core.wording import topic_parts, turn_lines
 from service.speech.audio import check_speech
 from service.speech.lines import reachable_turns
 from service.speech.talk import LargePrint, talk_wording
@@ -62,11 +62,11 @@ def test_a_session_on_files_speaks_every_line_shown_slower_after_7(
     assert [name for name, *_ in rows] == [f"{n:04d}.wav" for n in range(1, len(rows) + 1)]
     spoken = [text for *_, text in rows]
     assert spoken[:2] == [content.prompt(Prompt.TALK_WELCOME), content.prompt(Prompt.TALK_KEYS)]
-    assert content.topics["spread-bones"].texts["en"].voice in spoken
+    assert topic_parts(content, "spread-bones", "en")[0] in spoken
     slower_at = spoken.index(content.prompt(Prompt.TALK_SLOWER))
     assert {rate for _, rate, _, _ in rows[:slower_at]} == {150}
     assert {rate for _, rate, _, _ in rows[slower_at:]} == {120}
-    assert spoken[-5] == content.topics["spread-liver"].texts["en"].voice
+    assert topic_parts(content, "spread-liver", "en")[0] in spoken[slower_at:]
     for name, rate, _, text in rows:
         facts = check_speech(folder / name, len(text.split()), rate, sample_rate=22050)
         assert facts.channels == 1
@@ -102,7 +102,7 @@ def test_speed_goes_down_and_up_in_steps_within_100_to_200_and_back_to_normal(
     assert 80 <= per_minute[100] <= 125 and 160 <= per_minute[200] <= 240, per_minute
 
 
-def test_louder_and_softer_change_the_loudness_heard(talk: Talk, tmp_path: Path) -> None:
+def test_louder_and_softer_change_the_loudness_heard(talk: Talk, tmp_path: Path, content: Content) -> None:
     import numpy as np
     import soundfile
 
@@ -110,7 +110,8 @@ def test_louder_and_softer_change_the_loudness_heard(talk: Talk, tmp_path: Path)
     code, output = talk("--to-folder", str(folder), keys="softer\nlouder\nlouder\nnormal\nq\n")
     assert code == 0, output
     rows = transcript(folder)
-    line = "To hear this again, press 9."
+    first = content.menus["main"].target("1")
+    line = content.prompt(Prompt.OPTION, label=content.label(first), key="1")  # said on every turn here
     levels = {}
     for name, _, volume, text in rows:
         if text == line:
@@ -170,12 +171,13 @@ def test_the_talking_menu_never_says_what_only_fits_a_phone(content: Content) ->
     words = talk_wording(content)
     navigator = CallNavigator(content)
     heard = {line for turn in reachable_turns(navigator, "en") for line in turn_lines(words, turn)}
-    phone_only = ("hang up", "this call", "call again", "press 7", "say what you want")
+    # Key 7 switches the speed at a computer too, so "press 7" is not phone-only.
+    phone_only = ("hang up", "this call", "call again", "say what you want")
     assert not [line for line in heard if any(phrase in line.lower() for phrase in phone_only)]
     for phone, talk in TALK_IN_PLACE_OF.items():
         assert content.prompt(talk) != content.prompt(phone)
         assert content.prompt(phone) not in heard, phone
-    assert content.prompt(Prompt.TALK_KEY_SLOWER) in heard
+    assert content.prompt(Prompt.TALK_KEYS_FULL, repeat="9", back="8", main="0") in heard
 
 
 def test_plain_and_large_body_together_are_refused(talk: Talk) -> None:
@@ -201,7 +203,8 @@ def test_speech_goes_to_the_sound_card_when_no_folder_is_given(
     shown = output.split("\n\n", 2)[2].split("Press a number key")[0]  # after the tip and the title
     words = len(shown.split())
     seconds = captured.stat().st_size / (22050 * 2)
-    assert 0.25 * words <= seconds <= 0.8 * words, (seconds, words)
+    # The opening names the keys as digits (9, 8, 0): short words, so the floor is 0.2 s each.
+    assert 0.2 * words <= seconds <= 0.8 * words, (seconds, words)
 
 
 @pytest.mark.parametrize("plain", [False, True])

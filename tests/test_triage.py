@@ -1,0 +1,293 @@
+"""Urgent signs and frightened people, in their own words (typos too), get the right answer first,
+by text and by phone; facts asked about in the same words do not set off the alarm."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.content import Content
+from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.core.matching import Matcher
+from service.core.triage import Concern, triage
+from service.core.wording import topic_parts, without_opening_advice
+from service.web.simulate import TwilioSimulator
+
+URGENT_NOW = "If this may be an emergency, call 911 now. If not, call your care team right away."
+CIS = "1-800-422-6237"
+ACS = "1-800-227-2345"
+
+# (message, the topic "Reply 1" should open): realistic texts, typos and all.
+URGENT = [
+    ("my legs are numb and my back hurts", "symptoms-urgent"),
+    ("i cant feel my legs", "symptoms-urgent"),
+    ("my legs feel weak and wobbly", "symptoms-urgent"),
+    ("numbness in both legs since this morning", "symptoms-urgent"),
+    ("I can't breathe", "symptoms-urgent"),
+    ("cant breth properly", "symptoms-urgent"),
+    ("trouble breathing tonight", "symptoms-urgent"),
+    ("chest pain", "symptoms-urgent"),
+    ("my chest hurts really bad", "symptoms-urgent"),
+    ("my mom is having a seizure", "symptoms-brain"),
+    ("she had a fit", "symptoms-brain"),
+    ("my wife is siezing", "symptoms-brain"),
+    ("sudden bad headache and throwing up", "symptoms-brain"),
+    ("worst headache of my life", "symptoms-brain"),
+    ("left side of my face is drooping", "symptoms-brain"),
+    ("my arm went numb on one side", "symptoms-urgent"),
+    ("my mum is confused and not making sense", "symptoms-urgent"),
+    ("coughing up blood", "symptoms-urgent"),
+    ("cougjing up blood", "symptoms-urgent"),
+    ("i fell and my hip might be broken", "symptoms-bones"),
+    ("I think I broke my wrist", "symptoms-bones"),
+    ("fever during chemo", "symptoms-urgent"),
+    ("i have a fever of 101", "symptoms-urgent"),
+    ("lost control of my bladder", "symptoms-urgent"),
+    ("cant pee since yesterday", "symptoms-urgent"),
+    ("EMERGENCY", "symptoms-urgent"),
+    ("emergancy", "symptoms-urgent"),
+    ("911", "symptoms-urgent"),
+    ("call an ambulance", "symptoms-urgent"),
+    ("Im short of breath", "symptoms-urgent"),
+]
+DISTRESS = [
+    "help me", "I need help", "please help", "talk to someone", "can i talk to a nurse", "nurse",
+    "I want to talk to a real person", "am i dying", "how long do i have", "just diagnosed",
+    "i was just told it spread", "i am scared", "im so scared", "I'm terrified", "i am afriad",
+    "i cant cope", "my mom passed away", "is there a helpline",
+]
+# More people's words, each said first by text and by phone (the topic offered may vary).
+MORE_URGENT = [
+    "i think i'm having a stroke", "my husband collapsed", "she cant stand up anymore", "blood when i cough",
+    "i cant stop throwing up and my head is killing me", "pain in my chest and arm",
+    "i'm really struggling to breathe", "he's been fitting for 2 minutes",
+    "my temperature is 39 after chemo yesterday", "I peed myself and cant feel my feet", "her legs gave way",
+    "i slipped on the stairs and my leg looks wrong", "face drooping", "she doesnt know where she is",
+    "can't wake my mom up", "numb from the waist down", "i'm breathless walking to the bathroom",
+    "got chills and fever day after infusion", "my back is killing me and my legs are tingling",
+    "heavy bleeding", "my chest feels tight and i cant get air",
+    "mum has gone really confused since this morning",
+    "i coughed up some blood this morning", "sudden weakness in my right arm",
+    "i keep vomiting and have the worst headache", "i fell in the shower",
+    "my hip hurts after a fall and i cant put weight on it", "running a temp on chemo",
+    "cant control my bowels",
+    "she is having convulsions", "I cant move my legs", "my dad isnt breathing right",
+    "shaking uncontrollably and fever after treatment", "my speech is slurred", "help my wife is unconscious",
+]
+MORE_DISTRESS = [
+    "i dont know what to do", "im so frightened", "is this the end", "we just got the news",
+    "i'm not ready to die", "who can i talk to", "i feel so alone", "my sister died of this",
+    "can someone call me", "i need to talk", "I'm so worried about what's next",
+    "just found out the cancer has spread", "i cant handle this", "how much time does she have",
+    "my daughter has cancer and i am lost", "is anybody there", "i want a human", "feeling hopeless",
+]
+# Facts asked about in the same words: these must get their topic, never the alarm.
+BENIGN = [
+    "bones", "liver", "chemo", "where does it spread", "side effects of chemo", "what is a seizure",
+    "can it cause seizures", "broken bones", "fracture", "headache", "cough", "shortness of breath",
+    "spinal cord compression", "high calcium", "brain mets symptoms", "breast cancer",
+    "does chemo cause fever", "herceptin", "how is it diagnosed", "what is stage 4",
+    "can it spread to the brain", "numbness", "is confusion a symptom", "my bones hurt", "diet",
+    "breathless", "out of breath",
+    "radiation for brain mets", "treatment for seizures", "weak bones", "what treatment is there",
+    "is bone pain normal", "how fast does it spread", "what does stage 4 mean",
+    "can radiation help brain mets",
+    "does herceptin cause heart problems", "lung nodules", "what are the side effects of radiation",
+    "is it curable", "what foods should i eat", "does tamoxifen cause headaches",
+    "can you live long with bone mets",
+    "what is a pleural effusion", "how is liver spread treated", "what causes seizures in cancer",
+    "is fatigue a symptom", "what are bone mets", "treatment options for liver mets", "what is herceptin",
+    "will hair grow back after chemo", "can exercise help", "what does her2 positive mean",
+    "bone strengthening drugs", "can breast cancer spread to the skin", "what is a ct scan",
+    "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
+]
+
+
+def texted(twilio: TwilioSimulator, body: str) -> str:
+    heard = twilio.text(body)
+    assert heard.status == 200 and len(heard.messages) == 1, heard.xml
+    message = heard.messages[0]
+    assert non_gsm(message) == [] and gsm_length(message) <= SEGMENT_LIMIT, message
+    return message
+
+
+# --- the core ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", [m for m, _ in URGENT] + MORE_URGENT)
+def test_urgent_words_are_urgent(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.URGENT, message
+
+
+@pytest.mark.parametrize("message", DISTRESS + MORE_DISTRESS)
+def test_distress_words_ask_for_a_person(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS, message
+
+
+@pytest.mark.parametrize("message", [*BENIGN, "help", "HELP", "menu", "more", ""])
+def test_questions_about_facts_are_not_triaged(message: str) -> None:
+    assert triage(message) is None
+
+
+def test_triage_wins_over_a_keyword_that_matches(content: Content, twilio: TwilioSimulator) -> None:
+    words = "my legs are numb and my back hurts"
+    assert Matcher(content, "en").match(words) == "symptoms-bones", "the keyword alone finds bone pain"
+    assert texted(twilio, words).startswith(URGENT_NOW)
+
+
+# --- by text -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("message", "topic"), URGENT)
+def test_an_urgent_text_says_what_to_do_now_then_offers_its_topic(
+    twilio: TwilioSimulator, content: Content, message: str, topic: str
+) -> None:
+    first = texted(twilio, message)
+    assert first.startswith(URGENT_NOW)
+    assert f"Reply 1 for {content.title(topic)}" in first
+    then = texted(twilio, "1")
+    assert any(then.startswith(page) for page in content.topics[topic].texts["en"].sms)
+
+
+@pytest.mark.parametrize("message", MORE_URGENT)
+def test_more_urgent_texts_and_words_said_hear_what_to_do_now_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    first = texted(twilio, message)
+    assert first.startswith(URGENT_NOW) and "Reply 1 for " in first
+    twilio.dial()
+    assert twilio.speak(message).says[0] == URGENT_NOW
+
+
+@pytest.mark.parametrize("message", DISTRESS + MORE_DISTRESS)
+def test_a_frightened_text_gets_a_person_not_sorry(twilio: TwilioSimulator, message: str) -> None:
+    answer = texted(twilio, message)
+    assert "Sorry" not in answer and "care team" in answer
+    assert CIS in answer and ACS in answer and "911" in answer
+
+
+@pytest.mark.parametrize("message", BENIGN)
+def test_a_question_about_facts_gets_no_alarm(twilio: TwilioSimulator, message: str) -> None:
+    answer = texted(twilio, message)
+    assert not answer.startswith(URGENT_NOW) and "Reply 1 for" not in answer and ACS not in answer
+
+
+def test_help_alone_is_still_the_carrier_help_reply(twilio: TwilioSimulator, content: Content) -> None:
+    for body in ("HELP", "help"):
+        answer = texted(twilio, body)
+        assert content.prompt("line_name") in answer and "STOP" in answer
+
+
+def test_the_operators_helpline_is_named_when_set(make_app) -> None:
+    phone = TwilioSimulator(make_app(helpline_phone="+18005550100"))
+    assert "1-800-555-0100" in texted(phone, "i am scared")
+    assert texted(phone, "asdfghjkl").endswith("our helpline, 1-800-555-0100.")
+
+
+def test_a_distress_text_that_names_a_topic_offers_it(twilio: TwilioSimulator, content: Content) -> None:
+    answer = texted(twilio, "im scared it spread to my liver")
+    assert CIS in answer and f"Reply 1 for {content.title('spread-liver')}" in answer
+    assert any(texted(twilio, "1").startswith(p) for p in content.topics["spread-liver"].texts["en"].sms)
+
+
+def test_the_offer_lasts_one_reply(twilio: TwilioSimulator, content: Content) -> None:
+    texted(twilio, "chest pain")
+    texted(twilio, "menu")
+    assert texted(twilio, "1").startswith(content.menus["spread"].texts["en"].intro)
+
+
+@pytest.mark.parametrize("body", ["asdfghjkl", "purple elephant", "qwzx vvv"])
+def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
+    twilio: TwilioSimulator, body: str
+) -> None:
+    answer = texted(twilio, body)
+    assert not answer.startswith("Sorry") and "Reply with a number" in answer
+    assert answer.endswith(f"To talk to a person, call your care team or {CIS}.")
+
+
+@pytest.mark.parametrize("body", ["zorblatinib", "florbotamab", "what about the pill xeltora"])
+def test_an_unknown_medicine_gets_the_medicines_menu_and_the_care_team(
+    twilio: TwilioSimulator, content: Content, body: str
+) -> None:
+    answer = texted(twilio, body)
+    assert "care team" in answer and not answer.startswith("Sorry")
+    first = content.menus["medicines"].options[0].target
+    assert f"1 {content.title(first)}" in answer
+
+
+def test_a_keyword_on_a_later_page_is_answered_with_that_page_then_more_sends_the_rest(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    pages = content.topics["treat-hormone"].texts["en"].sms
+    holding = next(i for i, page in enumerate(pages) if "tamoxifen" in page.lower())
+    assert holding > 0, "the test needs tamoxifen past the first page"
+    first = texted(twilio, "tamoxifen")
+    assert first.startswith(pages[holding]) and "MORE" in first
+    rest = [texted(twilio, "more") for _ in range(len(pages) - 1)]
+    assert [next(p for p in pages if m.startswith(p)) for m in rest] == [
+        p for i, p in enumerate(pages) if i != holding
+    ]
+    assert "MENU" in rest[-1] and "MORE" not in rest[-1]
+    assert "end of this topic" in texted(twilio, "more")
+
+
+# --- by phone ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("words", "topic"), URGENT)
+@pytest.mark.parametrize("menu_keys", [(), ("3",)])
+def test_urgent_words_said_at_any_menu_are_answered_first_with_what_to_do_now(
+    twilio: TwilioSimulator, content: Content, words: str, topic: str, menu_keys: tuple[str, ...]
+) -> None:
+    twilio.dial()
+    for key in menu_keys:
+        twilio.press(key)
+    heard = twilio.speak(words)
+    assert heard.says[0] == URGENT_NOW
+    assert heard.says[1] == without_opening_advice(topic_parts(content, topic, "en")[0])
+    assert not heard.says[1].startswith("If this may be an emergency"), "the safety line is said once"
+
+
+@pytest.mark.parametrize("words", DISTRESS)
+def test_frightened_words_said_get_a_person_first(
+    twilio: TwilioSimulator, content: Content, words: str
+) -> None:
+    """Then the topic the words ask about ("how long do I have"), or else the same menu again."""
+    twilio.dial()
+    menu = twilio.press("2")
+    heard = twilio.speak(words)
+    assert not heard.says[0].startswith("Sorry")
+    assert CIS in heard.says[0] and ACS in heard.says[0] and "care team" in heard.says[0]
+    asked = Matcher(content, "en").match(words)
+    if asked in content.topics and asked != Matcher(content, "en").match("talk to someone"):
+        assert heard.says[1] == topic_parts(content, asked, "en")[0]
+    else:
+        offered = [s for s in heard.says if s.startswith("For ")]
+        assert offered == [s for s in menu.says if s.startswith("For ")]
+
+
+def test_help_said_on_a_call_is_a_person_asking_for_help(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    heard = twilio.speak("Help.")
+    assert CIS in heard.says[0] and ACS in heard.says[0]
+
+
+@pytest.mark.parametrize("words", ["liver", "bones", "chemo", "what is a seizure", "where does it spread"])
+def test_topic_words_said_get_no_alarm(twilio: TwilioSimulator, words: str) -> None:
+    twilio.dial()
+    heard = twilio.speak(words)
+    assert URGENT_NOW not in heard.says and CIS not in heard.text
+
+
+def test_the_helpline_is_said_after_the_distress_prompt_when_set(make_app) -> None:
+    phone = TwilioSimulator(make_app(helpline_phone="+18005550100"))
+    phone.dial()
+    heard = phone.speak("I'm scared")
+    assert "our helpline at 1-800-555-0100" in heard.says[1]
+
+
+def test_words_the_line_cannot_match_say_how_to_reach_a_person(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    heard = twilio.speak("purple elephant umbrella")
+    assert heard.says[0].startswith("Sorry") and "talk to a person" in heard.says[0]
