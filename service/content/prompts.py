@@ -26,6 +26,7 @@ class Prompt(StrEnum):
     DISTRESS_HELPLINE = "distress_helpline"
     GOODBYE = "goodbye"
     ERROR = "error"
+    LANGUAGE_CHOICE = "language_choice"
     SMS_MENU = "sms_menu"
     SMS_OPTION = "sms_option"
     SMS_MORE = "sms_more"

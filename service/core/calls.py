@@ -34,6 +34,7 @@ class CallState:
     slow: bool = False
     lang: str = DEFAULT_LANGUAGE
     part: int = 0  # which part of a topic's spoken text (about 30 seconds each) is playing
+    choosing: bool = False  # the opening's language choice is waiting for a key
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store."""
@@ -52,6 +53,7 @@ class CallState:
                 slow=bool(data.get("slow", False)),
                 lang=str(data.get("lang", DEFAULT_LANGUAGE)),
                 part=int(data.get("part", 0)),
+                choosing=bool(data.get("choosing", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -66,6 +68,7 @@ class Turn:
     hangup: bool = False
     reprompt: bool = False
     full_keys: bool = False  # say every fixed key in full (once, early in the call)
+    choose_language: bool = False  # the opening: 911 first, then each language's key, each in its language
 
     @property
     def node(self) -> str:
@@ -80,12 +83,17 @@ class CallNavigator:
         self.content = content
         self.matchers = matchers or matchers_for(content)
 
-    def start(self, lang: str = DEFAULT_LANGUAGE) -> Turn:
-        """A new call: the welcome (911 first), then the main menu and the fixed keys in full."""
-        return Turn(CallState(lang=lang), (Prompt.WELCOME,), full_keys=True)
+    def start(self, lang: str | None = None) -> Turn:
+        """A new call: with more than one language, the choice first (911 said before it); then the
+        welcome (911 first), the main menu and the fixed keys in full."""
+        if lang is None and len(self.content.languages) > 1:
+            return Turn(CallState(choosing=True), (Prompt.LANGUAGE_CHOICE,), choose_language=True)
+        return Turn(CallState(lang=lang or DEFAULT_LANGUAGE), (Prompt.WELCOME,), full_keys=True)
 
     def press(self, state: CallState, digits: str) -> Turn:
         """A key (or keys) pressed on the phone."""
+        if state.choosing:
+            return self._chosen_by_key(digits.strip()[:1])
         state = self._known(state)
         key = digits.strip()[:1]
         turn = self._key(state, key) if len(digits.strip()) == 1 else None
@@ -93,6 +101,11 @@ class CallNavigator:
 
     def say(self, state: CallState, speech: str) -> Turn:
         """Words the caller said: an urgent sign or distress first, then a command, a number, a topic."""
+        if state.choosing:
+            chosen = commands.LANGUAGE_WORDS.get(normalize(speech))
+            if chosen in self.content.languages:
+                return self.start(chosen)
+            state = CallState()  # anything else is said to the English main menu
         state = self._known(state)
         triaged = self._triaged(state, speech)
         if triaged is not None:
@@ -111,6 +124,8 @@ class CallNavigator:
 
     def silence(self, state: CallState) -> Turn:
         """No key and no words before the time-out; the third in a row ends the call."""
+        if state.choosing:
+            return self.start(DEFAULT_LANGUAGE)  # no choice made: the line goes on in English
         state = self._known(state)
         silences = state.silences + 1
         state = replace(state, silences=silences)
@@ -131,6 +146,14 @@ class CallNavigator:
         return len(voice_parts(self.content.topic_text(state.node, state.lang).voice))
 
     # --- internals ---------------------------------------------------------------------
+
+    def _chosen_by_key(self, key: str) -> Turn:
+        """At the language choice: its keys choose; a main-menu choice is taken in English at once."""
+        chosen = commands.LANGUAGE_KEYS.get(key)
+        if chosen in self.content.languages:
+            return self.start(chosen)
+        turn = self._key(CallState(), key) if key not in commands.UNIVERSAL_KEYS else None
+        return turn or self.start(DEFAULT_LANGUAGE)
 
     def _triaged(self, state: CallState, speech: str) -> Turn | None:
         """Urgent words: what to do now, then the sign's topic; distress: a person, then the same place."""

@@ -15,39 +15,66 @@ UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN)
 # After a part of a topic that has more: this key (or a word below, said) plays the next part.
 MORE = "1"
 SPOKEN_MORE = frozenset({"more", "yes", "yeah", "yep", "continue", "go on", "tell me more", "keep going",
-                         "next", "hear more", "more please", "yes please", "one"})
+                         "next", "hear more", "more please", "yes please", "one",
+                         "mas", "si", "siga", "continuar", "quiero oir mas", "uno"})
 
 # Number words that name a choice or the main menu, said or texted instead of the digit.
-NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "zero": "0"}
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "zero": "0",
+    "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "cero": "0",
+}
 # What a recogniser hears for some numbers and keys, said to a phone menu.
 SPOKEN_NUMBERS = {
     **NUMBER_WORDS,
     "to": "2", "too": "2", "for": "4", "oh": "0", "seven": "7", "eight": "8", "nine": "9",
+    "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
 }
-NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um"})
+NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um",
+                            "numero", "opcion", "el", "la", "quiero", "por", "favor"})
 
 # Phrases a caller says instead of a universal key.
 SPOKEN_COMMANDS = {
-    REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon"),
-    BACK: ("back", "go back", "previous", "back up"),
-    MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home"),
-    SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly"),
+    REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon",
+             "repetir", "repita", "otra vez"),
+    BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar"),
+    MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
+           "menu principal", "inicio", "empezar de nuevo"),
+    SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly",
+             "mas despacio", "despacio", "mas lento", "muy rapido"),
 }
 
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
      "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "thanks",
-     "thank you", "start", "yes", "unstop"}
+     "thank you", "start", "yes", "unstop",
+     "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
+     "menu principal", "inicio", "comenzar"}
 )
-TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m"})
-TEXT_HELP_WORDS = frozenset({"help", "info", "information"})
+TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m",
+                             "mas", "siguiente", "sigue", "continuar", "mas por favor"})
+TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion"})
+# The keys of the opening's language choice ("For English, press 1. Para espanol, oprima 2.").
+LANGUAGE_KEYS = {"1": "en", "2": "es"}
+# Words that choose the language of the replies: on a call, at the opening; by text, at any time.
+LANGUAGE_WORDS = {
+    "espanol": "es", "spanish": "es", "en espanol": "es", "castellano": "es",
+    "english": "en", "ingles": "en", "en ingles": "en",
+}
+# Whole texts that are Spanish greetings or commands: a texter who sends one wants Spanish.
+SPANISH_TEXT_WORDS = frozenset(
+    {"hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
+     "menu principal", "inicio", "comenzar", "mas", "siguiente", "sigue", "continuar", "mas por favor",
+     "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar"}
+)
 # Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
 SPOKEN_HELP = frozenset({"help", "help help"})
 
 # The carrier-standard words that stop and restart texts, checked before anything else.
-STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout"})
-START_WORDS = frozenset({"start", "yes", "unstop"})
+# Spanish texters get the same: PARAR, ALTO, BAJA, DETENER, CANCELAR stop; COMENZAR, REANUDAR restart.
+STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
+                        "parar", "alto", "baja", "detener", "cancelar"})
+START_WORDS = frozenset({"start", "yes", "unstop", "comenzar", "reanudar"})
 
 
 def command_words() -> frozenset[str]:
@@ -55,5 +82,6 @@ def command_words() -> frozenset[str]:
     spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases} | SPOKEN_MORE
     return frozenset(
         spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | STOP_WORDS | START_WORDS
+        | set(LANGUAGE_WORDS)
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
     )

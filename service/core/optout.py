@@ -9,10 +9,11 @@ from service.core.commands import START_WORDS, STOP_WORDS
 
 POLITE_WORDS = frozenset(
     {"please", "pls", "now", "it", "all", "me", "texting", "texts", "text", "messages",
-     "messaging", "sending", "thanks", "thank", "you", "this"}
+     "messaging", "sending", "thanks", "thank", "you", "this",
+     "por", "favor", "ya", "mensajes", "textos", "gracias", "de", "los", "envien"}
 )
 # Stop words that are also everyday words: alone they stop, inside a sentence they do not.
-AMBIGUOUS_STOP_WORDS = frozenset({"end", "cancel", "quit"})
+AMBIGUOUS_STOP_WORDS = frozenset({"end", "cancel", "quit", "alto", "baja", "cancelar"})
 _WORD = re.compile(r"[a-z]+")
 
 Control = Literal["stop", "start"]

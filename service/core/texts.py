@@ -19,6 +19,13 @@ from service.core.matching import FILLER_WORDS, Matcher, matchers_for, normalize
 from service.core.triage import Concern, Finding, triage
 
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
+SPANISH = "es"
+# Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
+SPANISH_SMALL_WORDS = frozenset(
+    "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
+    "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
+    "y o pero muy mas sobre mama seno pecho informacion".split()
+)
 URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
@@ -103,6 +110,9 @@ class TextNavigator:
         state = self._known(state)
         offer, state = state.offer, replace(state, offer="")
         text = normalize(body)
+        state = replace(state, lang=self._language(state.lang, text, body))
+        if text in commands.LANGUAGE_WORDS:
+            return self._menu(state, MAIN_MENU)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
         finding = triage(body)
@@ -117,7 +127,7 @@ class TextNavigator:
             return self._node(state, offer, body)
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
-        node = self.matchers[state.lang].match(body)
+        node = self._match(state.lang, body)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
@@ -133,6 +143,38 @@ class TextNavigator:
         return TextReply(state or TextState(), Show.ERROR)
 
     # --- internals ---------------------------------------------------------------------
+
+    def _language(self, lang: str, text: str, body: str) -> str:
+        """The texter's language: chosen by ESPANOL or ENGLISH, else kept, else Spanish when they write it."""
+        chosen = commands.LANGUAGE_WORDS.get(text)
+        if chosen in self.content.languages:
+            return chosen
+        if lang != DEFAULT_LANGUAGE or SPANISH not in self.content.languages:
+            return lang
+        return SPANISH if self._writes_spanish(text, body) else lang
+
+    def _writes_spanish(self, text: str, body: str) -> bool:
+        """A Spanish greeting or command, more Spanish than English small words, or only a Spanish keyword."""
+        if text in commands.SPANISH_TEXT_WORDS:
+            return True
+        words = text.split()
+        spanish = sum(w in SPANISH_SMALL_WORDS for w in words)
+        english = sum(w in FILLER_WORDS for w in words)
+        if spanish > english:
+            return True
+        if spanish < english:
+            return False
+        english_topic = self.matchers[DEFAULT_LANGUAGE].match(body)
+        return english_topic is None and self.matchers[SPANISH].match(body) is not None
+
+    def _match(self, lang: str, body: str) -> str | None:
+        """The node a message names in the texter's language, else in any other."""
+        found = self.matchers[lang].match(body)
+        for other in self.content.languages:
+            if found is not None:
+                break
+            found = self.matchers[other].match(body) if other != lang else None
+        return found
 
     def _known(self, state: TextState) -> TextState:
         lang = state.lang if state.lang in self.content.languages else DEFAULT_LANGUAGE

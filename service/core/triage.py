@@ -204,6 +204,48 @@ _RULES: tuple[_Rule, ...] = (
           r"|\b(got|had|have) the (news|results)\b"),
 )
 
+# The same signs in Spanish, in people's words (accents are folded away before matching).
+_RULES_ES: tuple[_Rule, ...] = (
+    _rule(Concern.URGENT, "urgent", r"\b(emergencia|urgencia|ambulancia|nueve uno uno)\b"),
+    _rule(Concern.URGENT, "cant breathe",
+          r"\b(no (puedo|puede|podemos) respirar|no respira|me ahogo|se ahoga|ahogando|falta de aire|"
+          r"me falta el aire|le falta el aire|dificultad para respirar)\b"),
+    _rule(Concern.URGENT, "urgent",
+          r"\b(dolor|presion|opresion) (en el|de|del) pecho\b|\bme duele el pecho\b"),
+    _rule(Concern.URGENT, "legs numb",
+          r"\b(piernas?|pies?|brazos?)\b.{0,20}\b(dormidas?|dormidos?|entumid[ao]s?|debiles?|"
+          r"adormecid[ao]s?|no (las|los) siento|no (se|me) mueven?)\b"
+          r"|\bno (puedo|puede) (caminar|mover las piernas|sentir las piernas|pararme)\b|\bparalizad[ao]\b"),
+    _rule(Concern.URGENT, "one side weak",
+          r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b"
+          r"|\bderrame\b|\bcara (caida|torcida)\b"),
+    _rule(Concern.URGENT, "urgent",
+          r"\b(no (puedo|puede) (orinar|hacer pipi|controlar (la orina|el intestino|la vejiga))|"
+          r"perdi el control|se hizo pipi|incontinencia)\b"),
+    _rule(Concern.URGENT, "seizure", r"\b(convulsion|convulsiones|convulsionando|ataque epileptico)\b"),
+    _rule(Concern.URGENT, "headache",
+          r"\b(dolor de cabeza|migrana)\b.{0,40}\b(vomit\w*|fuerte|terrible|horrible|repentino)\b"
+          r"|\b(vomit\w*)\b.{0,40}\bdolor de cabeza\b"),
+    _rule(Concern.URGENT, "urgent",
+          r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta)\b"),
+    _rule(Concern.URGENT, "urgent",
+          r"\b(tos con sangre|tosiendo sangre|toso sangre|escupo sangre|vomito sangre|sangre al toser)\b"),
+    _rule(Concern.URGENT, "broken bone",
+          r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b"
+          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b"),
+    _rule(Concern.URGENT, "urgent", r"\b(fiebre|calentura|escalofrios)\b"),
+    _rule(Concern.URGENT, "urgent", r"\b(quiero morir(me)?|suicid\w*|matarme|quitarme la vida)\b"),
+    _rule(Concern.DISTRESS, "talk to someone",
+          r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
+          r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|auxilio)\b"),
+    _rule(Concern.DISTRESS, "talk to someone",
+          r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
+          r"no puedo mas|deprimid[ao]|sol[ao] en esto|llorando|me voy a morir|me estoy muriendo|"
+          r"voy a morir|cuanto tiempo (me|le|nos) queda|me acaban de diagnosticar|"
+          r"recien diagnosticad[ao])\b"),
+)
+_RULES = _RULES + _RULES_ES
+
 # The words the patterns are written with: a typo of one of them is read as that word.
 _PATTERN_WORDS = frozenset(
     word for rule in _RULES for word in re.findall(r"[a-z]{4,}", rule.pattern.pattern)

@@ -33,6 +33,8 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     `helpline` is the operator's own number (E.164), named after the distress prompt when set.
     """
     state = turn.state
+    if turn.choose_language:
+        return tuple(text for _, text in language_choice(content))
     said = notice_lines(content, turn.notices, state.lang, helpline)
     if turn.hangup:
         return said
@@ -41,6 +43,11 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
         part=state.part, full_keys=turn.full_keys,
     )
     return said + script.body + script.choices
+
+
+def language_choice(content: Content) -> tuple[tuple[str, str], ...]:
+    """The opening's choice, one line per language, each to be said in its own language."""
+    return tuple((lang, content.prompt(Prompt.LANGUAGE_CHOICE, lang)) for lang in content.languages)
 
 
 def key_values() -> dict[Prompt, dict[str, str]]:
