@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,36 +26,56 @@ CREATE TABLE IF NOT EXISTS opt_out (
 );
 """
 PURGE_EVERY_SECONDS = 600
+BUSY_TIMEOUT_SECONDS = 10
+# An unchanged state is rewritten only when less than this share of its time to live is left.
+REFRESH_SHARE = 0.5
 
 
 class SqliteStore:
-    """State and opt-outs in one SQLite file, written with full durability."""
+    """State and opt-outs in one SQLite file (WAL): opt-outs fsynced, menu places cheaply written.
+
+    Each thread of each process keeps one connection (opened on first use, reopened after a fork).
+    Conversation state commits with synchronous=NORMAL, so a power cut may lose the last menu
+    positions, which is harmless; an opt-out commits with synchronous=FULL, fsynced before it returns.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._last_purge = 0.0
+        self._local = threading.local()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as db:
-                db.execute("PRAGMA journal_mode=WAL")
+            db = self._open()
+            try:
                 db.executescript(SCHEMA)
+            finally:
+                db.close()
         except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"cannot open the SQLite store at {path}: {error}") from error
+            raise StoreError(f"cannot open the SQLite store at {self.path}: {error}") from error
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            db.execute("PRAGMA synchronous=FULL")
-            yield db
-        finally:
-            db.close()
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+
+    def _db(self) -> sqlite3.Connection:
+        """This thread's connection; a forked worker opens its own rather than sharing its parent's."""
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():
+            local.db = self._open()
+            local.pid = os.getpid()
+            local.seen = {}
+        db: sqlite3.Connection = local.db
+        return db
 
     def get(self, key: str) -> dict[str, Any] | None:
-        with self._guard(), self._connect() as db:
-            row = db.execute(
-                "SELECT value FROM state WHERE key = ? AND expires > ?", (key, time.time())
+        now = time.time()
+        with self._guard():
+            row = self._db().execute(
+                "SELECT value, expires FROM state WHERE key = ? AND expires > ?", (key, now)
             ).fetchone()
+        self._local.seen = {key: (row[0], row[1])} if row else {}
         if row is None:
             return None
         try:
@@ -64,39 +86,65 @@ class SqliteStore:
 
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         now = time.time()
-        with self._guard(), self._connect() as db:
+        text = json.dumps(value)
+        if self._unchanged(key, text, now + ttl_seconds * REFRESH_SHARE):
+            return
+        with self._guard():
+            db = self._db()
             db.execute(
                 "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
-                (key, json.dumps(value), now + ttl_seconds),
+                (key, text, now + ttl_seconds),
             )
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
                 db.execute("DELETE FROM state WHERE expires <= ?", (now,))
+        self._local.seen = {key: (text, now + ttl_seconds)}
+
+    def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
+        """Whether this thread just read the same state, with long enough left to live: no write."""
+        seen = getattr(self._local, "seen", {}).get(key)
+        return seen is not None and seen[0] == text and seen[1] >= fresh_until
 
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
-        with self._guard(), self._connect() as db:
-            if opted_out:
-                db.execute(
-                    "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
-                    (subscriber, time.time()),
-                )
-            else:
-                db.execute("DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
+        with self._guard():
+            db = self._db()
+            db.execute("PRAGMA synchronous=FULL")
+            try:
+                if opted_out:
+                    db.execute(
+                        "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
+                        (subscriber, time.time()),
+                    )
+                else:
+                    db.execute("DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
+            finally:
+                db.execute("PRAGMA synchronous=NORMAL")
 
     def is_opted_out(self, subscriber: str) -> bool:
-        with self._guard(), self._connect() as db:
-            row = db.execute("SELECT 1 FROM opt_out WHERE subscriber = ?", (subscriber,)).fetchone()
+        with self._guard():
+            row = self._db().execute("SELECT 1 FROM opt_out WHERE subscriber = ?", (subscriber,)).fetchone()
         return row is not None
 
     def ping(self) -> None:
-        with self._guard(), self._connect() as db:
-            db.execute("SELECT 1").fetchone()
+        with self._guard():
+            self._db().execute("SELECT 1").fetchone()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
-        """Turn SQLite's errors into StoreError naming the file."""
+        """Turn SQLite's errors into StoreError naming the file; a broken connection is reopened."""
         try:
             yield
         except sqlite3.Error as error:
+            self._forget_connection()
             raise StoreError(f"SQLite store {self.path}: {error}") from error
+
+    def _forget_connection(self) -> None:
+        """Drop this thread's connection after an error, so the next call starts afresh."""
+        db = getattr(self._local, "db", None)
+        self._local.pid = None
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
