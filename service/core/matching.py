@@ -72,12 +72,27 @@ class Matcher:
                     self.keywords.append(_Keyword(node, words))
         self.vocabulary = sorted({word for keyword in self.keywords for word in keyword.words})
         self._stems = [_stem(word) for word in self.vocabulary]
+        self._phrases = frozenset(keyword.words for keyword in self.keywords)
+        self._exact: dict[tuple[str, ...], str | None] = {}
 
     def match(self, message: str) -> str | None:
-        """The best node for a message, or None when nothing is close enough."""
-        words = list(_content_words(message))
+        """The best node for a message, or None when nothing is close enough.
+
+        A message that is exactly a keyword (most texts) is a dict lookup: its answer is worked out
+        by the fuzzy search the first time and kept, so the two can never disagree.
+        """
+        words = _content_words(message)
         if not words:
             return None
+        if words in self._exact:
+            return self._exact[words]
+        found = self._fuzzy(list(words))
+        if words in self._phrases:
+            self._exact[words] = found
+        return found
+
+    def _fuzzy(self, words: list[str]) -> str | None:
+        """Score every keyword against the message's words, allowing typos and plurals."""
         near = self._nearness(words)
         joined = self._nearness(["".join(words)]) if len(words) > 1 else {}
         best: tuple[float, float, str] | None = None
