@@ -7,13 +7,16 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 import redis
+from twilio.request_validator import RequestValidator
 
 from service.config import PROJECT_ROOT
 
@@ -76,12 +79,20 @@ def redis_server(folder: Path) -> Iterator[RedisServer]:
 
 
 class Gunicorn:
-    """The line under gunicorn as `make run` starts it, on a free loopback port."""
+    """The line under gunicorn as `make run` starts it, on a free loopback port.
 
-    def __init__(self, env: Mapping[str, str], log: Path, workers: int = 2) -> None:
+    The app is built by `create_app` with an instance folder of its own (as on a host of its own),
+    so a test never writes into the project's instance folder.
+    """
+
+    def __init__(self, env: Mapping[str, str], instance: Path, workers: int = 2) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        command = [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "wsgi:app"]
+        self.instance = instance
+        instance.mkdir(parents=True, exist_ok=True)
+        log = instance / "gunicorn.log"
+        app = f"service.web.app:create_app(instance_path={str(instance)!r})"
+        command = [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), app]
         with log.open("ab") as out:
             self.proc = subprocess.Popen(
                 command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=out, stderr=out,
@@ -101,6 +112,19 @@ class Gunicorn:
             except OSError:
                 time.sleep(0.05)
         raise TimeoutError(f"gunicorn on port {self.port} not healthy after {seconds} s")
+
+    def post(self, path: str, params: dict[str, str], token: str) -> tuple[int, str]:
+        """POST a form signed with `token` as Twilio signs it; the status and the body."""
+        url = f"{self.base_url}{path}"
+        signature = RequestValidator(token).compute_signature(url, params)
+        request = urllib.request.Request(
+            url, data=urlencode(params).encode(), headers={"X-Twilio-Signature": signature}, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, answer.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
 
     def worker_pids(self) -> list[int]:
         """The master's children: its worker processes."""
