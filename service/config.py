@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from limits import parse_many
+
 from service.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +38,8 @@ class Settings:
     speech_voices: tuple[tuple[str, str], ...] = DEFAULT_SPEECH_VOICES
     speech_rate: int = 150
     speech_slow_rate: int = 120
+    rate_limit_texts: str = "15/minute;150/day"
+    rate_limit_calls: str = "6/minute;60/day"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +64,8 @@ class Settings:
             speech_voices=_speech_voices(env.get("SPEECH_VOICE", "")),
             speech_rate=speech_rate,
             speech_slow_rate=speech_slow_rate,
+            rate_limit_texts=_rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts),
+            rate_limit_calls=_rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls),
         )
 
 
@@ -101,3 +107,16 @@ def _speech_rates(env: Mapping[str, str]) -> tuple[int, int]:
             "so the slower key really slows the speech"
         )
     return rate, slow
+
+
+def _rate_limit(env: Mapping[str, str], name: str, default: str) -> str:
+    """A per-phone limit like "15/minute;150/day"; a typo stops the start with the variable's name."""
+    raw = env.get(name, "").strip() or default
+    try:
+        parse_many(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must look like 15/minute or 15/minute;150/day (per second, minute, hour or day), "
+            f"not {raw!r}"
+        ) from None
+    return raw

@@ -22,6 +22,7 @@ class Prompt(StrEnum):
     SLOWER_ON = "slower_on"
     GOODBYE = "goodbye"
     ERROR = "error"
+    BUSY_GOODBYE = "busy_goodbye"
     SMS_MENU = "sms_menu"
     SMS_OPTION = "sms_option"
     SMS_MORE = "sms_more"
@@ -32,6 +33,7 @@ class Prompt(StrEnum):
     SMS_HELP_PHONE = "sms_help_phone"
     SMS_RESUBSCRIBED = "sms_resubscribed"
     SMS_ERROR = "sms_error"
+    SMS_SLOW_DOWN = "sms_slow_down"
 
 
 # The {placeholders} each prompt may use; the service fills them in.

@@ -11,6 +11,7 @@ from service.core import wording
 from service.core.calls import CallState, Turn
 from service.core.commands import SPOKEN_COMMANDS
 from service.web.audio import audio_url
+from service.web.ratelimit import limit_calls
 from service.web.runtime import Runtime, runtime
 from service.web.signature import twilio_signed
 from service.web.twiml import last_resort, twiml_response
@@ -24,6 +25,7 @@ SLOW_RATE = "80%"
 
 @bp.route("", methods=["GET", "POST"])
 @twilio_signed
+@limit_calls
 def incoming() -> Response:
     """A new call: welcome and main menu."""
     rt = runtime()
