@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -51,3 +53,16 @@ def test_an_unusable_path_is_a_store_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="cannot open"):
         SqliteStore(blocker / "state.db")
+
+
+def test_a_write_waits_for_another_process_holding_the_lock(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "state.db")
+    other = sqlite3.connect(tmp_path / "state.db", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another worker in the middle of a write
+    releaser = threading.Timer(0.05, lambda: other.execute("COMMIT"))
+    releaser.start()
+    store.set_opted_out("abc", True)
+    store.put("sms:x", {"menu": "main"}, 60)
+    releaser.join()
+    other.close()
+    assert store.is_opted_out("abc") and store.get("sms:x") == {"menu": "main"}

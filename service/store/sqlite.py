@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS opt_out (
 """
 PURGE_EVERY_SECONDS = 600
 BUSY_TIMEOUT_SECONDS = 10
+# Waits while another process holds the write lock: short, because writes here take microseconds.
+# (SQLite's own busy handler sleeps 1, 2, 5, 10 ... ms, which made the queue behind it the tail.)
+BUSY_SLEEPS_SECONDS = (0.0001, 0.0002, 0.0005, 0.001, 0.002)
 # An unchanged state is rewritten only when less than this share of its time to live is left.
 REFRESH_SHARE = 0.5
 
@@ -47,16 +50,17 @@ class SqliteStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = self._open()
             try:
-                db.executescript(SCHEMA)
+                for statement in filter(str.strip, SCHEMA.split(";")):
+                    _retry_busy(db, statement)
             finally:
                 db.close()
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the SQLite store at {self.path}: {error}") from error
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
+        db = sqlite3.connect(self.path, timeout=0, isolation_level=None)
+        _retry_busy(db, "PRAGMA journal_mode=WAL")
+        _retry_busy(db, "PRAGMA synchronous=NORMAL")
         return db
 
     def _db(self) -> sqlite3.Connection:
@@ -72,8 +76,8 @@ class SqliteStore:
     def get(self, key: str) -> dict[str, Any] | None:
         now = time.time()
         with self._guard():
-            row = self._db().execute(
-                "SELECT value, expires FROM state WHERE key = ? AND expires > ?", (key, now)
+            row = _retry_busy(
+                self._db(), "SELECT value, expires FROM state WHERE key = ? AND expires > ?", (key, now)
             ).fetchone()
         self._local.seen = {key: (row[0], row[1])} if row else {}
         if row is None:
@@ -91,14 +95,15 @@ class SqliteStore:
             return
         with self._guard():
             db = self._db()
-            db.execute(
+            _retry_busy(
+                db,
                 "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
                 (key, text, now + ttl_seconds),
             )
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
-                db.execute("DELETE FROM state WHERE expires <= ?", (now,))
+                _retry_busy(db, "DELETE FROM state WHERE expires <= ?", (now,))
         self._local.seen = {key: (text, now + ttl_seconds)}
 
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
@@ -112,23 +117,24 @@ class SqliteStore:
             db.execute("PRAGMA synchronous=FULL")
             try:
                 if opted_out:
-                    db.execute(
-                        "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
+                    _retry_busy(
+                        db, "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
                         (subscriber, time.time()),
                     )
                 else:
-                    db.execute("DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
+                    _retry_busy(db, "DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
             finally:
                 db.execute("PRAGMA synchronous=NORMAL")
 
     def is_opted_out(self, subscriber: str) -> bool:
         with self._guard():
-            row = self._db().execute("SELECT 1 FROM opt_out WHERE subscriber = ?", (subscriber,)).fetchone()
+            query = "SELECT 1 FROM opt_out WHERE subscriber = ?"
+            row = _retry_busy(self._db(), query, (subscriber,)).fetchone()
         return row is not None
 
     def ping(self) -> None:
         with self._guard():
-            self._db().execute("SELECT 1").fetchone()
+            _retry_busy(self._db(), "SELECT 1").fetchone()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -148,3 +154,23 @@ class SqliteStore:
                 db.close()
             except sqlite3.Error:
                 pass
+
+
+def _retry_busy(db: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+    """Run one statement, retrying with short sleeps while the file is locked, for up to 10 s."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    attempt = 0
+    while True:
+        try:
+            return db.execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])
+        attempt += 1
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """SQLite's 'database is locked' (or busy): another connection holds the lock for now."""
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
