@@ -106,11 +106,12 @@ def redis_server(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def gunicorn(app: str, port: int, env: dict[str, str], log: Path, workers: int) -> Iterator[None]:
+def gunicorn(app: str, port: int, env: dict[str, str], log: Path, workers: int,
+             root: Path = ROOT) -> Iterator[None]:
     """gunicorn as `make run` starts it, on a loopback port; stopped (SIGTERM) afterwards."""
     command = [str(GUNICORN), "--bind", f"127.0.0.1:{port}", "--workers", str(workers), app]
     with log.open("ab") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True)
+        proc = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=out, start_new_session=True)
     try:
         _wait_http(f"http://127.0.0.1:{port}/healthz" if app == "wsgi:app" else None, port)
         yield
@@ -156,6 +157,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--line-root", type=Path, default=ROOT,
+                        help="serve the line from another checkout (e.g. `git archive` of an older commit)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("bench/load.py needs wrk: apt-get install wrk")
@@ -189,8 +192,9 @@ def _measure(args: argparse.Namespace, folder: Path, state_url: str) -> dict[str
         for name, (app, extra) in servers.items():
             requests_file = folder / f"{name}.requests"
             requests_file.write_text("\n".join(signed_lines(ports[name], args.profile)) + "\n")
+            root = args.line_root.resolve() if name == "line" else ROOT
             stack.enter_context(gunicorn(app, ports[name], {**env, **extra}, folder / f"{name}.log",
-                                         args.workers))
+                                         args.workers, root))
             run_wrk(ports[name], requests_file, 2, args.connections)  # warm-up
         for _ in range(args.rounds):
             for name in servers:
@@ -202,7 +206,7 @@ def _measure(args: argparse.Namespace, folder: Path, state_url: str) -> dict[str
 
 
 def _report(args: argparse.Namespace, results: dict[str, list[dict[str, float]]]) -> None:
-    print(f"store={args.store} profile={args.profile} workers={args.workers} "
+    print(f"line from {args.line_root}  store={args.store} profile={args.profile} workers={args.workers} "
           f"connections={args.connections} rounds={args.rounds}x{args.seconds}s")
     print(f"{'round':5} {'server':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
     for index in range(args.rounds):
