@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import redis
 
 from service.errors import StoreError
 from service.store import open_store
@@ -66,3 +67,17 @@ def test_opt_outs_replayed_from_the_journal_reach_redis(make_app: AppFactory, ow
     make_app(state_url=own_redis.url)  # the start replays the journal into Redis
     store = open_store(own_redis.url, Path(app.instance_path))
     assert store.is_opted_out(runtime_of(app).hash_phone(STOPPED_PHONE))
+
+
+def test_an_unchanged_state_is_not_written_again(redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    client = redis.Redis.from_url(redis_url)
+    store.put("sms:x", {"menu": "main"}, 100)
+    client.expire("mbc:sms:x", 90)  # as if ten seconds had passed
+    store.put("sms:x", store.get("sms:x") or {}, 100)
+    assert client.ttl("mbc:sms:x") <= 90  # not written again
+    client.expire("mbc:sms:x", 40)  # past half its life
+    store.put("sms:x", store.get("sms:x") or {}, 100)
+    assert client.ttl("mbc:sms:x") > 90  # kept alive
+    store.put("sms:x", {"menu": "spread"}, 100)
+    assert store.get("sms:x") == {"menu": "spread"}
