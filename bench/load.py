@@ -89,12 +89,12 @@ def signed_lines(port: int, profile: str, seed: int = 10) -> list[str]:
 
 
 @contextmanager
-def redis_server(folder: Path) -> Iterator[str]:
-    """A throwaway redis-server on a free loopback port; yields its URL."""
+def redis_server(folder: Path, fsync: str = "always") -> Iterator[str]:
+    """A throwaway redis-server on a free loopback port; by default fsyncing every write, as advised."""
     port = free_port()
     proc = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
-         "--save", "", "--appendonly", "yes", "--appendfsync", "everysec"],
+         "--save", "", "--appendonly", "yes", "--appendfsync", fsync],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
@@ -157,6 +157,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--redis-fsync", choices=("always", "everysec"), default="always",
+                        help="redis-server's appendfsync for --store redis (the README advises always)")
     parser.add_argument("--line-root", type=Path, default=ROOT,
                         help="serve the line from another checkout (e.g. `git archive` of an older commit)")
     args = parser.parse_args()
@@ -164,15 +166,15 @@ def main() -> None:
         raise SystemExit("bench/load.py needs wrk: apt-get install wrk")
     with tempfile.TemporaryDirectory(prefix="mbc-bench-") as folder_name:
         folder = Path(folder_name)
-        with _state_url(args.store, folder) as state_url:
+        with _state_url(args.store, folder, args.redis_fsync) as state_url:
             results = _measure(args, folder, state_url)
     _report(args, results)
 
 
 @contextmanager
-def _state_url(store: str, folder: Path) -> Iterator[str]:
+def _state_url(store: str, folder: Path, redis_fsync: str) -> Iterator[str]:
     if store == "redis":
-        with redis_server(folder) as url:
+        with redis_server(folder, redis_fsync) as url:
             yield url
     else:
         yield f"sqlite:///{folder}/state.db" if store == "sqlite" else "memory://"
@@ -206,7 +208,8 @@ def _measure(args: argparse.Namespace, folder: Path, state_url: str) -> dict[str
 
 
 def _report(args: argparse.Namespace, results: dict[str, list[dict[str, float]]]) -> None:
-    print(f"line from {args.line_root}  store={args.store} profile={args.profile} workers={args.workers} "
+    store = f"redis (appendfsync {args.redis_fsync})" if args.store == "redis" else args.store
+    print(f"line from {args.line_root}  store={store} profile={args.profile} workers={args.workers} "
           f"connections={args.connections} rounds={args.rounds}x{args.seconds}s")
     print(f"{'round':5} {'server':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
     for index in range(args.rounds):
