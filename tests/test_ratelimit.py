@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+from limits import parse
+
+from service.web.ratelimit import SWEEP_EVERY_SECONDS, LocalWindows
 from service.web.simulate import TwilioSimulator
 from tests.conftest import AppFactory
 from tests.servers import redis_instance, redis_url  # noqa: F401 (fixtures: a real redis-server)
@@ -59,3 +65,20 @@ def test_with_redis_every_host_counts_together(make_app: AppFactory, redis_url: 
     notice = first.text("lungs", sender=FLOODER)
     assert "many texts" in notice.messages[0]
     assert second.text("brain", sender=FLOODER).messages == []
+
+
+def test_in_process_windows_end_and_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    windows = LocalWindows()
+    per_minute = parse("2/minute")
+    now = 1_000_000.0
+    monkeypatch.setattr(time, "time", lambda: now)
+    assert windows.hit(per_minute, "texts", "a") and windows.hit(per_minute, "texts", "a")
+    assert not windows.hit(per_minute, "texts", "a")
+    assert windows.hit(per_minute, "texts", "b")  # each number has its own window
+    now += 61
+    assert windows.hit(per_minute, "texts", "a")  # a new window
+    for number in range(100):
+        windows.hit(per_minute, "texts", f"n{number}")
+    now += SWEEP_EVERY_SECONDS + 61
+    windows.hit(per_minute, "texts", "c")
+    assert len(windows._windows) == 1  # ended windows are dropped: memory stays bounded

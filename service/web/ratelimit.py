@@ -5,18 +5,22 @@ SQLite or memory:// they are kept in each worker process's memory. A limited tex
 reply per window, then silence; a limited caller a short goodbye. STOP and START always get through.
 The limits are checked after the Twilio signature, so a forged request cannot use up a number's turn.
 
-Counting is done by `limits`, the library Flask-Limiter is built on, called directly: Flask-Limiter's
-own hooks ran on every request (0.05 ms, about a tenth of a webhook's own cost) and its decorators
-count before our signature check.
+Redis counting is done by `limits`, the library Flask-Limiter is built on, called directly:
+Flask-Limiter's own hooks ran on every request (0.05 ms, about a tenth of a webhook's own cost) and
+its decorators count before our signature check. In-process counting is `LocalWindows` below:
+limits' memory storage re-scans every counter from a timer thread every 10 ms while texts arrive,
+which cost 0.08 ms a text with 400 phones and 0.49 ms with 20,000.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
@@ -35,13 +39,48 @@ log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_rate_limits"
 SHARED_SCHEMES = ("redis", "rediss")
 REDIS_TIMEOUT_SECONDS = 1.0
+SWEEP_EVERY_SECONDS = 60.0
+
+
+class Counter(Protocol):
+    """Counts one hit against a limit for some identifiers; False once over it (limits' strategy API)."""
+
+    def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool: ...
+
+
+class LocalWindows:
+    """Fixed windows in this process's memory: expired ones are dropped lazily, no timer thread."""
+
+    def __init__(self) -> None:
+        self._windows: dict[str, tuple[float, int]] = {}  # key -> (window ends, hits)
+        self._lock = threading.Lock()
+        self._next_sweep = 0.0
+
+    def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool:
+        """Count a hit in the current window of `item`; whether it is still within the limit."""
+        now = time.time()
+        key = item.key_for(*identifiers)
+        with self._lock:
+            if now >= self._next_sweep:
+                self._sweep(now)
+            ends, hits = self._windows.get(key, (0.0, 0))
+            if now >= ends:
+                ends, hits = now + item.get_expiry(), 0
+            hits += cost
+            self._windows[key] = (ends, hits)
+        return hits <= item.amount
+
+    def _sweep(self, now: float) -> None:
+        """Forget ended windows, once a minute, so memory stays bounded by the numbers seen lately."""
+        self._windows = {key: found for key, found in self._windows.items() if found[0] > now}
+        self._next_sweep = now + SWEEP_EVERY_SECONDS
 
 
 @dataclass(frozen=True)
 class RateLimits:
     """The app's counter and the parsed limits for texts and for call starts."""
 
-    limiter: FixedWindowRateLimiter
+    limiter: Counter
     texts: tuple[RateLimitItem, ...]
     calls: tuple[RateLimitItem, ...]
 
@@ -66,13 +105,12 @@ class RateLimits:
 
 def init_app(app: Flask, state_url: str, texts: str, calls: str) -> None:
     """Attach the limits; their counters go where the state goes when that is shared (Redis)."""
+    limiter: Counter = LocalWindows()
     if urlsplit(state_url).scheme in SHARED_SCHEMES:
         storage = storage_from_string(
             state_url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
         )
-    else:
-        storage = storage_from_string("memory://")
-    limiter = FixedWindowRateLimiter(storage)
+        limiter = FixedWindowRateLimiter(storage)
     app.extensions[EXTENSION] = RateLimits(limiter, tuple(parse_many(texts)), tuple(parse_many(calls)))
 
 
