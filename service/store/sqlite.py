@@ -48,6 +48,7 @@ class SqliteStore:
         self._local = threading.local()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private; its -wal, -shm take its mode
             db = self._open()
             try:
                 for statement in filter(str.strip, SCHEMA.split(";")):
