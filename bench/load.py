@@ -36,7 +36,7 @@ from twilio.request_validator import RequestValidator
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-TOKEN = "bench-auth-token"
+TOKEN = "be0c4a11" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
 LINE = "+15555550199"
 TEXTS = [
     "bone", "bones", "brian", "livr", "liver", "lungs", "my bones hurt", "what is herceptin",

@@ -19,7 +19,7 @@ from service.web.app import create_app
 from service.web.runtime import runtime_of
 from tests.servers import Gunicorn, redis_instance, redis_url  # noqa: F401 (fixtures: a real redis-server)
 
-TOKEN = "crash-test-token"
+TOKEN = "c0ffee42" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
 HASH_KEY = "crash-test-hash-key"
 CLIENTS = 6
 LOAD_SECONDS_BEFORE_EACH_KILL = 0.8

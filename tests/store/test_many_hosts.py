@@ -11,7 +11,7 @@ import pytest
 from service.content import Content
 from tests.servers import Gunicorn, RedisServer
 
-TOKEN = "many-hosts-token"
+TOKEN = "a1b2c3d4" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
 
 
 def _said(xml: str) -> str:
