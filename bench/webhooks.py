@@ -40,6 +40,7 @@ def main() -> None:
         settings = Settings(
             twilio_auth_token="0123456789abcdef" * 2, state_url=f"sqlite:///{folder}/state.db",
             phone_hash_key="bench", content_dir=PROJECT_ROOT / "content",
+            rate_limit_texts="100000/second", rate_limit_calls="100000/second",  # one phone, many turns
         )
         app = create_app(settings, instance_path=str(Path(folder) / "instance"))
         phone = TwilioSimulator(app)

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from limits import parse_many
+
 from service.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +39,8 @@ class Settings:
     helpline_phone: str = ""
     voice_name: str = "Polly.Joanna"
     voice_language: str = "en-US"
+    voice_name_es: str = "Polly.Lupe"
+    voice_language_es: str = "es-US"
     state_ttl_seconds: int = 7 * 24 * 3600
     log_level: str = "INFO"
     content_max_age_days: int = 365
@@ -52,6 +56,14 @@ class Settings:
     simulator: bool = False
     simulator_password: str = ""
     topic_pages: bool = True
+    rate_limit_texts: str = "15/minute;150/day"
+    rate_limit_calls: str = "6/minute;60/day"
+
+    def say_voice(self, lang: str) -> tuple[str, str]:
+        """The Twilio <Say> voice and the speech-recognition language for a content language."""
+        if lang == "es":
+            return self.voice_name_es, self.voice_language_es
+        return self.voice_name, self.voice_language
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -71,6 +83,8 @@ class Settings:
             helpline_phone=_e164(env, "HELPLINE_PHONE"),
             voice_name=env.get("VOICE_NAME", "").strip() or "Polly.Joanna",
             voice_language=env.get("VOICE_LANGUAGE", "").strip() or "en-US",
+            voice_name_es=env.get("VOICE_NAME_ES", "").strip() or "Polly.Lupe",
+            voice_language_es=env.get("VOICE_LANGUAGE_ES", "").strip() or "es-US",
             state_ttl_seconds=_int(env, "STATE_TTL_SECONDS", 7 * 24 * 3600),
             log_level=env.get("LOG_LEVEL", "").strip().upper() or "INFO",
             content_max_age_days=_int(env, "CONTENT_MAX_AGE_DAYS", 365, unit="days"),
@@ -90,6 +104,8 @@ class Settings:
             simulator=env.get("SIMULATOR", "").strip().lower() in TRUE_WORDS,
             simulator_password=env.get("SIMULATOR_PASSWORD", ""),
             topic_pages=(env.get("TOPIC_PAGES", "").strip().lower() or "1") in TRUE_WORDS,
+            rate_limit_texts=_rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts),
+            rate_limit_calls=_rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls),
         )
 
 
@@ -160,3 +176,16 @@ def _speech_rates(env: Mapping[str, str]) -> tuple[int, int]:
             "so the slower key really slows the speech"
         )
     return rate, slow
+
+
+def _rate_limit(env: Mapping[str, str], name: str, default: str) -> str:
+    """A per-phone limit like "15/minute;150/day"; a typo stops the start with the variable's name."""
+    raw = env.get(name, "").strip() or default
+    try:
+        parse_many(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must look like 15/minute or 15/minute;150/day (per second, minute, hour or day), "
+            f"not {raw!r}"
+        ) from None
+    return raw

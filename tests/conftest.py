@@ -31,12 +31,18 @@ def content() -> Content:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    """Settings for a test: a real SQLite file in a temporary folder."""
+    """Settings for a test: a real SQLite file in a temporary folder.
+
+    Tests walk whole menus from one phone in well under a minute, so the per-phone rate limits are
+    raised here; tests/test_ratelimit.py sets real ones.
+    """
     return Settings(
         twilio_auth_token=TEST_TOKEN,
         state_url=f"sqlite:///{tmp_path}/state.db",
         phone_hash_key="test-phone-hash-key",
         content_dir=CONTENT_DIR,
+        rate_limit_texts="100000/minute",
+        rate_limit_calls="100000/minute",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.content import Content
+from service.core import matching
 from service.core.matching import Matcher, normalize
 
 
@@ -53,3 +54,23 @@ def test_nonsense_finds_nothing(matcher: Matcher, message: str) -> None:
 
 def test_normalize_drops_markup_accents_and_nul() -> None:
     assert normalize("Líver\x00 <b>mets</b>!") == "liver b mets b"
+
+
+def test_a_message_answers_the_same_the_second_time_as_the_first(content: Content) -> None:
+    """Kept answers (every keyword, and recent other wordings) are the fuzzy search's own."""
+    fresh = Matcher(content, "en")
+    messages = [k for node in content.topics for k in content.text(node, "en").keywords[:4]]
+    messages += ["my bones hurt", "lugns", "I have a headache that wont go away", "xyzzy"]
+    first = [fresh.match(m) for m in messages]
+    assert [fresh.match(m) for m in messages] == first
+    assert first == [Matcher(content, "en").match(m) for m in messages]
+
+
+def test_kept_answers_to_other_wordings_are_bounded(content: Content,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "RECENT_ANSWERS", 5)
+    fresh = Matcher(content, "en")
+    for number in range(20):
+        fresh.match(f"where does it go {number} times")
+    assert len(fresh._recent) <= 5
+    assert fresh.match("lugns") == "spread-lungs"

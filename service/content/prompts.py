@@ -27,6 +27,7 @@ class Prompt(StrEnum):
     GOODBYE = "goodbye"
     ERROR = "error"
     LANGUAGE_CHOICE = "language_choice"
+    BUSY_GOODBYE = "busy_goodbye"
     SMS_MENU = "sms_menu"
     SMS_OPTION = "sms_option"
     SMS_MORE = "sms_more"
@@ -60,6 +61,7 @@ class Prompt(StrEnum):
     TALK_SOFTER = "talk_softer"
     TALK_LOUDEST = "talk_loudest"
     TALK_SOFTEST = "talk_softest"
+    SMS_SLOW_DOWN = "sms_slow_down"
 
 
 # The {placeholders} each prompt may use; the service fills them in.

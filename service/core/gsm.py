@@ -9,6 +9,7 @@ GSM_BASIC = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
+_GSM_ANY = GSM_BASIC | GSM_EXTENDED
 SEGMENT_LIMIT = 306  # two concatenated GSM-7 segments of 153 characters
 
 _LOOKALIKES = {
@@ -36,6 +37,8 @@ def non_gsm(text: str) -> list[str]:
 
 def to_gsm(text: str) -> str:
     """Replace look-alike punctuation and drop what GSM-7 cannot carry, as a last guard."""
+    if _GSM_ANY.issuperset(text):
+        return text  # the usual case (the checker keeps content in GSM-7): one set check, no copy
     out: list[str] = []
     for char in text:
         char = _LOOKALIKES.get(char, char)

@@ -20,6 +20,7 @@ FILLER_WORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_SIMILARITY = 0.78
 MAX_MESSAGE_CHARS = 500
+RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,31 @@ class Matcher:
                     self.keywords.append(_Keyword(node, words))
         self.vocabulary = sorted({word for keyword in self.keywords for word in keyword.words})
         self._stems = [_stem(word) for word in self.vocabulary]
+        self._phrases = frozenset(keyword.words for keyword in self.keywords)
+        self._exact: dict[tuple[str, ...], str | None] = {}
+        self._recent: dict[tuple[str, ...], str | None] = {}
 
     def match(self, message: str) -> str | None:
-        """The best node for a message, or None when nothing is close enough."""
-        words = list(_content_words(message))
+        """The best node for a message, or None when nothing is close enough.
+
+        A message that is exactly a keyword (most texts) is a dict lookup: its answer is worked out
+        by the fuzzy search the first time and kept, so the two can never disagree. Answers to other
+        wordings are kept too, up to RECENT_ANSWERS of them, then forgotten all at once.
+        """
+        words = _content_words(message)
         if not words:
             return None
+        known = self._exact if words in self._phrases else self._recent
+        if words in known:
+            return known[words]
+        found = self._fuzzy(list(words))
+        if known is self._recent and len(known) >= RECENT_ANSWERS:
+            known.clear()
+        known[words] = found
+        return found
+
+    def _fuzzy(self, words: list[str]) -> str | None:
+        """Score every keyword against the message's words, allowing typos and plurals."""
         near = self._nearness(words)
         joined = self._nearness(["".join(words)]) if len(words) > 1 else {}
         best: tuple[float, float, str] | None = None

@@ -1,4 +1,4 @@
-"""Pick the state store from STATE_URL by its scheme: sqlite:///path (the default) or memory://."""
+"""Pick the state store from STATE_URL by its scheme: sqlite:///path (the default), redis://, memory://."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from service.errors import ConfigError
+from service.errors import ConfigError, StoreError
 from service.store.base import Store
 from service.store.memory import MemoryStore
 from service.store.sqlite import SqliteStore
@@ -51,6 +51,21 @@ def _sqlite(url: str, instance_path: Path) -> Store:
     if not path:
         raise ConfigError("STATE_URL sqlite:/// needs a file path, e.g. sqlite:///state.db")
     return SqliteStore(Path(path))
+
+
+@register_scheme("redis", "rediss")
+def _redis(url: str, instance_path: Path) -> Store:
+    """redis://host:port/db or rediss:// (TLS); a server that does not answer stops the start."""
+    from service.store.redis import RedisStore  # redis-py is loaded only when a Redis URL is used
+
+    store = RedisStore(url)
+    try:
+        store.ping()
+    except StoreError as error:
+        raise StoreError(
+            f"STATE_URL names a Redis that cannot be reached ({error}). Start Redis, or fix STATE_URL."
+        ) from error
+    return store
 
 
 @register_scheme("memory")

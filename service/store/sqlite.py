@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -35,37 +36,61 @@ CREATE TABLE IF NOT EXISTS usage_count (
 );
 """
 PURGE_EVERY_SECONDS = 600
+BUSY_TIMEOUT_SECONDS = 10
+# Waits while another process holds the write lock: short, because writes here take microseconds.
+# (SQLite's own busy handler sleeps 1, 2, 5, 10 ... ms, which made the queue behind it the tail.)
+BUSY_SLEEPS_SECONDS = (0.0001, 0.0002, 0.0005, 0.001, 0.002)
+# An unchanged state is rewritten only when less than this share of its time to live is left.
+REFRESH_SHARE = 0.5
 
 
 class SqliteStore:
-    """State and opt-outs in one SQLite file, written with full durability."""
+    """State and opt-outs in one SQLite file (WAL): opt-outs fsynced, menu places cheaply written.
+
+    Each thread of each process keeps one connection (opened on first use, reopened after a fork).
+    Conversation state commits with synchronous=NORMAL, so a power cut may lose the last menu
+    positions, which is harmless; an opt-out commits with synchronous=FULL, fsynced before it returns.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._last_purge = 0.0
+        self._local = threading.local()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private; its -wal, -shm take its mode
-            with self._connect() as db:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(SCHEMA)
+            db = self._open()
+            try:
+                for statement in filter(str.strip, SCHEMA.split(";")):
+                    _retry_busy(db, statement)
+            finally:
+                db.close()
         except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"cannot open the SQLite store at {path}: {error}") from error
+            raise StoreError(f"cannot open the SQLite store at {self.path}: {error}") from error
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            db.execute("PRAGMA synchronous=FULL")
-            yield db
-        finally:
-            db.close()
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=0, isolation_level=None)
+        _retry_busy(db, "PRAGMA journal_mode=WAL")
+        _retry_busy(db, "PRAGMA synchronous=NORMAL")
+        return db
+
+    def _db(self) -> sqlite3.Connection:
+        """This thread's connection; a forked worker opens its own rather than sharing its parent's."""
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():
+            local.db = self._open()
+            local.pid = os.getpid()
+            local.seen = {}
+        db: sqlite3.Connection = local.db
+        return db
 
     def get(self, key: str) -> dict[str, Any] | None:
-        with self._guard(), self._connect() as db:
-            row = db.execute(
-                "SELECT value FROM state WHERE key = ? AND expires > ?", (key, time.time())
+        now = time.time()
+        with self._guard():
+            row = _retry_busy(
+                self._db(), "SELECT value, expires FROM state WHERE key = ? AND expires > ?", (key, now)
             ).fetchone()
+        self._local.seen = {key: (row[0], row[1])} if row else {}
         if row is None:
             return None
         try:
@@ -76,49 +101,73 @@ class SqliteStore:
 
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         now = time.time()
-        with self._guard(), self._connect() as db:
-            db.execute(
+        text = json.dumps(value)
+        if self._unchanged(key, text, now + ttl_seconds * REFRESH_SHARE):
+            return
+        with self._guard():
+            db = self._db()
+            _retry_busy(
+                db,
                 "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
-                (key, json.dumps(value), now + ttl_seconds),
+                (key, text, now + ttl_seconds),
             )
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
-                db.execute("DELETE FROM state WHERE expires <= ?", (now,))
+                _retry_busy(db, "DELETE FROM state WHERE expires <= ?", (now,))
+        self._local.seen = {key: (text, now + ttl_seconds)}
+
+    def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
+        """Whether this thread just read the same state, with long enough left to live: no write."""
+        seen = getattr(self._local, "seen", {}).get(key)
+        return seen is not None and seen[0] == text and seen[1] >= fresh_until
 
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
-        with self._guard(), self._connect() as db:
-            if opted_out:
-                db.execute(
-                    "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
-                    (subscriber, time.time()),
-                )
-            else:
-                db.execute("DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
+        with self._guard():
+            db = self._db()
+            db.execute("PRAGMA synchronous=FULL")
+            try:
+                if opted_out:
+                    _retry_busy(
+                        db, "INSERT OR IGNORE INTO opt_out (subscriber, since) VALUES (?, ?)",
+                        (subscriber, time.time()),
+                    )
+                else:
+                    _retry_busy(db, "DELETE FROM opt_out WHERE subscriber = ?", (subscriber,))
+            finally:
+                db.execute("PRAGMA synchronous=NORMAL")
 
     def is_opted_out(self, subscriber: str) -> bool:
-        with self._guard(), self._connect() as db:
-            row = db.execute("SELECT 1 FROM opt_out WHERE subscriber = ?", (subscriber,)).fetchone()
+        with self._guard():
+            query = "SELECT 1 FROM opt_out WHERE subscriber = ?"
+            row = _retry_busy(self._db(), query, (subscriber,)).fetchone()
         return row is not None
 
     def ping(self) -> None:
-        with self._guard(), self._connect() as db:
-            db.execute("SELECT 1").fetchone()
+        with self._guard():
+            _retry_busy(self._db(), "SELECT 1").fetchone()
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         rows = [(day, *key, number) for key, number in counts.items()]
-        with self._guard(), self._connect() as db:
-            db.execute("BEGIN")  # one transaction, one fsync, for the whole batch
-            db.executemany(
-                "INSERT INTO usage_count (day, event, channel, lang, node, count) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(day, event, channel, lang, node) DO UPDATE SET count = count + excluded.count",
-                rows,
-            )
-            db.execute("COMMIT")
+        with self._guard():
+            db = self._db()
+            _retry_busy(db, "BEGIN IMMEDIATE")  # one transaction, one fsync, for the whole batch
+            try:
+                db.executemany(
+                    "INSERT INTO usage_count (day, event, channel, lang, node, count) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(day, event, channel, lang, node) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    rows,
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
 
     def counts(self, since: str, until: str) -> list[UsageRow]:
-        with self._guard(), self._connect() as db:
-            rows = db.execute(
+        with self._guard():
+            rows = _retry_busy(
+                self._db(),
                 "SELECT day, event, channel, lang, node, count FROM usage_count "
                 "WHERE day BETWEEN ? AND ? ORDER BY day, event, channel, lang, node",
                 (since, until),
@@ -127,8 +176,39 @@ class SqliteStore:
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
-        """Turn SQLite's errors into StoreError naming the file."""
+        """Turn SQLite's errors into StoreError naming the file; a broken connection is reopened."""
         try:
             yield
         except sqlite3.Error as error:
+            self._forget_connection()
             raise StoreError(f"SQLite store {self.path}: {error}") from error
+
+    def _forget_connection(self) -> None:
+        """Drop this thread's connection after an error, so the next call starts afresh."""
+        db = getattr(self._local, "db", None)
+        self._local.pid = None
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
+
+
+def _retry_busy(db: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+    """Run one statement, retrying with short sleeps while the file is locked, for up to 10 s."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    attempt = 0
+    while True:
+        try:
+            return db.execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])
+        attempt += 1
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """SQLite's 'database is locked' (or busy): another connection holds the lock for now."""
+    text = str(error).lower()
+    return "locked" in text or "busy" in text

@@ -19,6 +19,7 @@ from flask import Flask
 from twilio.request_validator import RequestValidator
 from werkzeug.test import TestResponse
 
+from service.core.commands import LANGUAGE_KEYS
 from service.core.gsm import gsm_length, non_gsm
 from service.web.runtime import runtime_of
 
@@ -185,10 +186,15 @@ class TwilioSimulator:
 
     # --- a call ------------------------------------------------------------------------
 
-    def dial(self, caller: str = DEMO_CALLER) -> Heard:
-        """A new call arrives."""
+    def dial(self, caller: str = DEMO_CALLER, lang: str | None = None) -> Heard:
+        """A new call arrives. With `lang`, the caller answers the opening's language choice (when the
+        line offers one) with that language's key, and this returns what they hear after it."""
         self.progress = CallProgress(call_sid="CA" + secrets.token_hex(16), caller=caller)
-        return self._fetch(CALL_START, "POST", {})
+        opening = self._fetch(CALL_START, "POST", {})
+        if lang is None or len(runtime_of(self.app).content.languages) < 2:
+            return opening
+        key = next(k for k, chosen in LANGUAGE_KEYS.items() if chosen == lang)
+        return self.press(key)
 
     def press(self, digits: str) -> Heard:
         """The caller presses a key: it goes to the waiting gather's action."""

@@ -12,6 +12,7 @@ from service.core.gsm import to_gsm
 from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
 from service.web import usage
+from service.web.ratelimit import limit_texts
 from service.web.runtime import Runtime, runtime
 from service.web.signature import twilio_signed
 from service.web.twiml import twiml_response
@@ -23,6 +24,7 @@ MAX_BODY_CHARS = 1600  # Twilio's own limit for one message
 
 @bp.route("/sms", methods=["GET", "POST"])
 @twilio_signed
+@limit_texts
 def incoming() -> Response:
     """One incoming text: opt-out words first (committed before we answer), then the topic."""
     rt = runtime()

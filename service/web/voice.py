@@ -9,9 +9,10 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from service.core import wording
 from service.core.calls import CallState, Turn
-from service.core.commands import SPOKEN_COMMANDS
+from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS
 from service.web import usage
 from service.web.audio import audio_url
+from service.web.ratelimit import limit_calls
 from service.web.runtime import Runtime, runtime
 from service.web.signature import twilio_signed
 from service.web.twiml import last_resort, twiml_response
@@ -19,6 +20,7 @@ from service.web.twiml import last_resort, twiml_response
 log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")
 GATHER_TIMEOUT_SECONDS = 6
+LANGUAGE_TIMEOUT_SECONDS = 4  # the opening's language choice: no key soon means English
 MAX_HINTS = 100
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
@@ -26,6 +28,7 @@ SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the
 
 @bp.route("", methods=["GET", "POST"])
 @twilio_signed
+@limit_calls
 def incoming() -> Response:
     """A new call: welcome and main menu."""
     rt = runtime()
@@ -67,10 +70,12 @@ def render(rt: Runtime, turn: Turn) -> str:
     """TwiML for a turn: everything inside one <Gather> so a caller can press at any time."""
     state = turn.state
     response = VoiceResponse()
+    if turn.choose_language:
+        return _language_choice(rt)
     lines = wording.turn_lines(rt.content, turn, rt.settings.helpline_phone)
     if turn.hangup:
         for line in lines:
-            _say(rt, response, line, state.slow)
+            _say(rt, response, line, state.slow, state.lang)
         response.hangup()
         return str(response)
     action = _url("voice.gather")
@@ -82,22 +87,36 @@ def render(rt: Runtime, turn: Turn) -> str:
         timeout=GATHER_TIMEOUT_SECONDS,
         speech_timeout="auto",
         hints=", ".join(_hints(rt, state)),
-        language=rt.settings.voice_language,
+        language=rt.settings.say_voice(state.lang)[1],
     )
     for line in lines:
-        _say(rt, gather_verb, line, state.slow)
+        _say(rt, gather_verb, line, state.slow, state.lang)
     response.redirect(action, method="POST")
     return str(response)
 
 
-def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool) -> None:
+def _language_choice(rt: Runtime) -> str:
+    """The opening: each language's line in its own voice, then English if no key comes."""
+    response = VoiceResponse()
+    action = _url("voice.gather")
+    gather_verb = response.gather(
+        input="dtmf speech", num_digits=1, action=action, method="POST",
+        timeout=LANGUAGE_TIMEOUT_SECONDS, speech_timeout="auto",
+        hints=", ".join(LANGUAGE_WORDS), language=rt.settings.voice_language,
+    )
+    for lang, line in wording.language_choice(rt.content):
+        _say(rt, gather_verb, line, False, lang)
+    response.redirect(action, method="POST")
+    return str(response)
+
+
+def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool, lang: str = "en") -> None:
     """One spoken line: its recording (slower one when asked) if audio is on and cached, else <Say>."""
     recording = audio_url(rt, text, slow)
     if recording:
         parent.play(recording)
         return
-    voice = rt.settings.voice_name
-    language = rt.settings.voice_language
+    voice, language = rt.settings.say_voice(lang)
     if slow:
         say = parent.say(voice=voice, language=language)
         say.prosody(text, rate=SLOW_RATE)

@@ -1,0 +1,129 @@
+"""Redis store: state and opt-outs shared by any number of app hosts (STATE_URL=redis:// or rediss://)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from service.errors import StoreError
+from service.store.base import CountKey, UsageRow
+
+PREFIX = "mbc:"
+OPT_OUTS = PREFIX + "opt-outs"
+USAGE = PREFIX + "usage:"  # one hash a day of usage totals
+USAGE_DAYS = PREFIX + "usage-days"  # the days that have totals
+CONNECT_TIMEOUT_SECONDS = 1.0
+COMMAND_TIMEOUT_SECONDS = 1.0
+# An unchanged state is rewritten only when less than this share of its time to live is left.
+REFRESH_SHARE = 0.5
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit(parts._replace(netloc=user + netloc))
+
+
+class RedisStore:
+    """Conversation state as keys with a time to live, opt-outs as one set, on a shared Redis.
+
+    Every command has a short timeout and one retry (a pooled connection may be stale after Redis
+    restarts), so an outage turns into StoreError quickly and the webhooks still answer. Opt-outs are
+    as durable as the server makes them: run Redis with `appendonly yes` and `appendfsync always`.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = redacted(url)
+        try:
+            self._client = redis.Redis.from_url(
+                url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
+                socket_timeout=COMMAND_TIMEOUT_SECONDS, retry=Retry(NoBackoff(), 1),
+            )
+        except ValueError as error:
+            raise StoreError(f"STATE_URL {self.url} is not a usable Redis URL: {error}") from error
+        self._local = threading.local()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        with self._guard():
+            pipe = self._client.pipeline(transaction=False)
+            pipe.get(PREFIX + key)
+            pipe.pttl(PREFIX + key)
+            raw, ttl_ms = pipe.execute()
+        self._local.seen = {key: (raw, ttl_ms / 1000)} if raw is not None else {}
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        text = json.dumps(value).encode()
+        seen = getattr(self._local, "seen", {}).get(key)
+        if seen is not None and seen[0] == text and seen[1] >= ttl_seconds * REFRESH_SHARE:
+            return  # this thread just read the same state, with long enough left to live
+        with self._guard():
+            self._client.set(PREFIX + key, text, ex=ttl_seconds)
+        self._local.seen = {key: (text, float(ttl_seconds))}
+
+    def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
+        with self._guard():
+            if opted_out:
+                self._client.sadd(OPT_OUTS, subscriber)
+            else:
+                self._client.srem(OPT_OUTS, subscriber)
+
+    def is_opted_out(self, subscriber: str) -> bool:
+        with self._guard():
+            return bool(self._client.sismember(OPT_OUTS, subscriber))
+
+    def ping(self) -> None:
+        with self._guard():
+            self._client.ping()
+
+    def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
+        """One hash a day ("event|channel|lang|node" -> total), added to in one round trip."""
+        with self._guard():
+            pipe = self._client.pipeline(transaction=False)
+            pipe.sadd(USAGE_DAYS, day)
+            for key, number in counts.items():
+                pipe.hincrby(f"{USAGE}{day}", "|".join(key), number)
+            pipe.execute()
+
+    def counts(self, since: str, until: str) -> list[UsageRow]:
+        """Each counted day's hash in the range, read in one round trip."""
+        with self._guard():
+            counted = {day.decode() for day in self._client.smembers(USAGE_DAYS)}
+            days = sorted(day for day in counted if since <= day <= until)
+            pipe = self._client.pipeline(transaction=False)
+            for day in days:
+                pipe.hgetall(f"{USAGE}{day}")
+            found = pipe.execute()
+        rows = [
+            UsageRow(day, *field.decode().split("|", 3), int(total))
+            for day, totals in zip(days, found, strict=True)
+            for field, total in totals.items()
+        ]
+        return sorted(rows)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn redis-py's errors into StoreError naming the server (never its password)."""
+        try:
+            yield
+        except redis.RedisError as error:
+            raise StoreError(f"Redis store {self.url}: {error}") from error
+

@@ -1,0 +1,116 @@
+"""One contract for every store backend (memory, SQLite, Redis): what the webhooks rely on."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from service.store import Store, open_store
+
+BACKENDS = ("memory", "sqlite", "redis")
+SHARED_BACKENDS = ("sqlite", "redis")  # memory:// is one process by design: for tests and demos only
+
+
+def _url(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if name == "redis":
+        return str(request.getfixturevalue("redis_url"))  # a real redis-server the tests started
+    return "memory://" if name == "memory" else f"sqlite:///{tmp_path}/state.db"
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A STATE_URL for each backend."""
+    return _url(request.param, request, tmp_path)
+
+
+@pytest.fixture(params=SHARED_BACKENDS)
+def shared_backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A STATE_URL for each backend that several processes or hosts can share."""
+    return _url(request.param, request, tmp_path)
+
+
+@pytest.fixture
+def store(backend: str, tmp_path: Path) -> Store:
+    return open_store(backend, tmp_path)
+
+
+def test_state_round_trips_and_a_missing_key_is_none(store: Store) -> None:
+    store.put("voice:CA1", {"node": "spread", "trail": ["main"], "slow": True}, 60)
+    assert store.get("voice:CA1") == {"node": "spread", "trail": ["main"], "slow": True}
+    assert store.get("voice:CA2") is None
+
+
+def test_a_new_state_replaces_the_old(store: Store) -> None:
+    store.put("sms:a", {"menu": "main"}, 60)
+    assert store.get("sms:a") == {"menu": "main"}
+    store.put("sms:a", {"menu": "spread"}, 60)
+    assert store.get("sms:a") == {"menu": "spread"}
+
+
+def test_an_unchanged_state_is_still_there_after_saving_it_again(store: Store) -> None:
+    store.put("sms:a", {"menu": "main"}, 60)
+    store.put("sms:a", store.get("sms:a") or {}, 60)
+    assert store.get("sms:a") == {"menu": "main"}
+
+
+def test_a_change_after_another_writer_is_saved(shared_backend: str, tmp_path: Path) -> None:
+    store, other = open_store(shared_backend, tmp_path), open_store(shared_backend, tmp_path)
+    store.put("sms:a", {"menu": "main"}, 60)
+    seen = store.get("sms:a")
+    other.put("sms:a", {"menu": "spread"}, 60)
+    store.put("sms:a", {"menu": "treatment"}, 60)
+    assert seen == {"menu": "main"}
+    assert other.get("sms:a") == {"menu": "treatment"}
+
+
+def test_opt_outs_are_per_number_and_can_be_undone(store: Store) -> None:
+    store.set_opted_out("hash-a", True)
+    store.set_opted_out("hash-a", True)  # twice is the same as once
+    assert store.is_opted_out("hash-a")
+    assert not store.is_opted_out("hash-b")
+    store.set_opted_out("hash-a", False)
+    assert not store.is_opted_out("hash-a")
+    store.set_opted_out("hash-b", False)  # opting in a number that never opted out is harmless
+    assert not store.is_opted_out("hash-b")
+
+
+def test_ping_answers(store: Store) -> None:
+    store.ping()
+
+
+def test_a_second_store_on_the_same_url_sees_the_first_ones_writes(shared_backend: str,
+                                                                   tmp_path: Path) -> None:
+    first, second = open_store(shared_backend, tmp_path), open_store(shared_backend, tmp_path)
+    first.put("voice:CA1", {"node": "liver"}, 60)
+    first.set_opted_out("hash-a", True)
+    assert second.get("voice:CA1") == {"node": "liver"}
+    assert second.is_opted_out("hash-a")
+
+
+def test_state_expires(store: Store, backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.put("sms:x", {"menu": "main"}, 30)
+    assert store.get("sms:x") == {"menu": "main"}
+    if backend.startswith("redis"):
+        ttl = redis.Redis.from_url(backend).ttl("mbc:sms:x")
+        assert 0 < ttl <= 30  # the server expires the key itself
+        return
+    later = time.time() + 31
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert store.get("sms:x") is None
+
+
+def test_usage_counts_add_up_per_day_and_labels_and_read_back_by_range(store: Store) -> None:
+    store.add_counts("2026-11-23", {("topic", "sms", "en", "spread-bones"): 2})
+    store.add_counts("2026-11-23", {("topic", "sms", "en", "spread-bones"): 3})
+    store.add_counts("2026-11-23", {("call", "voice", "es", ""): 1})
+    store.add_counts("2026-11-25", {("topic", "voice", "en", "spread-liver"): 4})
+    rows = store.counts("2026-11-23", "2026-11-24")
+    assert sorted((r.day, r.event, r.channel, r.lang, r.node, r.count) for r in rows) == [
+        ("2026-11-23", "call", "voice", "es", "", 1),
+        ("2026-11-23", "topic", "sms", "en", "spread-bones", 5),
+    ]
+    assert [r.count for r in store.counts("2026-11-25", "2026-11-25")] == [4]
+    assert store.counts("2026-12-01", "2026-12-31") == []

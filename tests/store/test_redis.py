@@ -1,0 +1,83 @@
+"""STATE_URL=redis://: a clear refusal to start, valid TwiML through an outage, no opt-out lost."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import redis
+
+from service.errors import StoreError
+from service.store import open_store
+from service.store.redis import RedisStore, redacted
+from service.web.runtime import runtime_of
+from service.web.simulate import TwilioSimulator
+from tests.conftest import AppFactory
+from tests.servers import RedisServer, free_port
+
+STOPPED_PHONE = "+15555550123"
+
+
+def test_an_unreachable_redis_stops_the_start_with_a_clear_message(make_app: AppFactory) -> None:
+    url = f"redis://:secret-password@127.0.0.1:{free_port()}/0"
+    with pytest.raises(StoreError) as raised:
+        make_app(state_url=url)
+    message = str(raised.value)
+    assert "cannot be reached" in message and f"127.0.0.1:{url.rsplit(':', 1)[1]}" in message
+    assert "secret-password" not in message
+
+
+def test_the_password_never_shows_in_messages() -> None:
+    assert redacted("rediss://user:pw@host:6380/2") == "rediss://user:***@host:6380/2"
+    assert redacted("redis://host:6379/0") == "redis://host:6379/0"
+
+
+def test_a_malformed_redis_url_is_a_store_error() -> None:
+    with pytest.raises(StoreError, match="not a usable Redis URL"):
+        RedisStore("redis://127.0.0.1:not-a-port/0")
+
+
+def test_an_outage_still_answers_twiml_and_keeps_an_opt_out(make_app: AppFactory,
+                                                            own_redis: RedisServer) -> None:
+    app = make_app(state_url=own_redis.url)
+    phone = TwilioSimulator(app)
+    assert phone.text("bones").messages
+    own_redis.stop()
+
+    during = [phone.text("liver"), phone.dial(), phone.press("1")]
+    assert all(heard.status == 200 and heard.root is not None for heard in during)
+    assert phone.dial().gathers  # a caller still hears the menu
+    stop = phone.text("STOP", sender=STOPPED_PHONE)
+    assert stop.status == 200 and ET.fromstring(stop.xml) is not None
+    assert phone.text("bones", sender=STOPPED_PHONE).messages == []  # silenced from the journal
+
+    own_redis.start()
+    assert phone.text("bones", sender=STOPPED_PHONE).messages == []
+    other_host = make_app(state_url=own_redis.url)  # a restart, or another host: replays the journal
+    assert TwilioSimulator(other_host).text("bones", sender=STOPPED_PHONE).messages == []
+    assert TwilioSimulator(other_host).text("bones").messages  # others are still answered
+
+
+def test_opt_outs_replayed_from_the_journal_reach_redis(make_app: AppFactory, own_redis: RedisServer) -> None:
+    app = make_app(state_url=own_redis.url)
+    own_redis.stop()
+    TwilioSimulator(app).text("STOP", sender=STOPPED_PHONE)
+    own_redis.start()
+    make_app(state_url=own_redis.url)  # the start replays the journal into Redis
+    store = open_store(own_redis.url, Path(app.instance_path))
+    assert store.is_opted_out(runtime_of(app).hash_phone(STOPPED_PHONE))
+
+
+def test_an_unchanged_state_is_not_written_again(redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    client = redis.Redis.from_url(redis_url)
+    store.put("sms:x", {"menu": "main"}, 100)
+    client.expire("mbc:sms:x", 90)  # as if ten seconds had passed
+    store.put("sms:x", store.get("sms:x") or {}, 100)
+    assert client.ttl("mbc:sms:x") <= 90  # not written again
+    client.expire("mbc:sms:x", 40)  # past half its life
+    store.put("sms:x", store.get("sms:x") or {}, 100)
+    assert client.ttl("mbc:sms:x") > 90  # kept alive
+    store.put("sms:x", {"menu": "spread"}, 100)
+    assert store.get("sms:x") == {"menu": "spread"}

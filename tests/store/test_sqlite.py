@@ -1,0 +1,47 @@
+"""SQLite store specifics: waiting for another process's write lock, and no rewrite when nothing changed."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from service.store.sqlite import SqliteStore
+
+
+def test_a_write_waits_for_another_process_holding_the_lock(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "state.db")
+    other = sqlite3.connect(tmp_path / "state.db", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another worker in the middle of a write
+    releaser = threading.Timer(0.05, lambda: other.execute("COMMIT"))
+    releaser.start()
+    store.set_opted_out("abc", True)
+    store.put("sms:x", {"menu": "main"}, 60)
+    releaser.join()
+    other.close()
+    assert store.is_opted_out("abc") and store.get("sms:x") == {"menu": "main"}
+
+
+def _expires(path: Path, key: str) -> float:
+    with sqlite3.connect(path) as db:
+        return float(db.execute("SELECT expires FROM state WHERE key = ?", (key,)).fetchone()[0])
+
+
+def test_an_unchanged_state_is_not_written_again_until_half_its_life_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SqliteStore(tmp_path / "state.db")
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start)
+    store.put("sms:x", {"menu": "main"}, 100)
+    monkeypatch.setattr(time, "time", lambda: start + 10)
+    store.put("sms:x", store.get("sms:x") or {}, 100)
+    assert _expires(tmp_path / "state.db", "sms:x") == start + 100  # no write
+    store.put("sms:x", {"menu": "spread"}, 100)
+    assert _expires(tmp_path / "state.db", "sms:x") == start + 110  # a change is written
+    monkeypatch.setattr(time, "time", lambda: start + 70)
+    store.put("sms:x", store.get("sms:x") or {}, 100)
+    assert _expires(tmp_path / "state.db", "sms:x") == start + 170  # kept alive past half its life

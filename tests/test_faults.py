@@ -1,0 +1,98 @@
+"""Crash test: kill -9 a gunicorn worker under load, then the master; no acknowledged STOP is lost."""
+
+from __future__ import annotations
+
+import http.client
+import itertools
+import os
+import signal
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from service.config import PROJECT_ROOT, Settings
+from service.store.privacy import PhoneHasher
+from service.web.app import create_app
+from service.web.runtime import runtime_of
+from tests.servers import Gunicorn, redis_instance, redis_url  # noqa: F401 (fixtures: a real redis-server)
+
+TOKEN = "c0ffee42" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
+HASH_KEY = "crash-test-hash-key"
+CLIENTS = 6
+LOAD_SECONDS_BEFORE_EACH_KILL = 0.8
+
+
+class Load:
+    """Client threads sending STOPs from new numbers, and ordinary texts, until told to stop."""
+
+    def __init__(self, server: Gunicorn) -> None:
+        self.server = server
+        self.acknowledged: list[str] = []
+        self.errors = 0
+        self._numbers = itertools.count(1)
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._threads = [threading.Thread(target=self._run, daemon=True) for _ in range(CLIENTS)]
+
+    def __enter__(self) -> Load:
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        for thread in self._threads:
+            thread.join(timeout=15)
+
+    def _text(self, number: str, body: str) -> tuple[int, str]:
+        return self.server.post("/sms", {"From": number, "To": "+15555550199", "Body": body}, TOKEN)
+
+    def _run(self) -> None:
+        while not self._done.is_set():
+            with self._lock:
+                number = f"+1555{next(self._numbers):07d}"
+            try:
+                status, _ = self._text(number, "STOP")
+                self._text("+15555550100", "bones")
+            except (OSError, http.client.HTTPException):  # a killed worker cuts its answer short
+                with self._lock:
+                    self.errors += 1
+                continue
+            if status == 200:
+                with self._lock:
+                    self.acknowledged.append(number)
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def state_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "redis":
+        return str(request.getfixturevalue("redis_url"))
+    return f"sqlite:///{tmp_path}/state.db"
+
+
+def test_no_acknowledged_opt_out_is_lost_when_processes_are_killed(state_url: str, tmp_path: Path) -> None:
+    instance = tmp_path / "instance"
+    server = Gunicorn({"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": state_url, "PHONE_HASH_KEY": HASH_KEY},
+                      instance, workers=2)
+    try:
+        with Load(server) as load:
+            time.sleep(LOAD_SECONDS_BEFORE_EACH_KILL)
+            os.kill(server.worker_pids()[0], signal.SIGKILL)
+            time.sleep(LOAD_SECONDS_BEFORE_EACH_KILL)
+            server.kill()  # the master, and every worker it had
+    finally:
+        server.stop()
+    assert len(load.acknowledged) >= 10, "the load never got going"
+
+    settings = Settings(twilio_auth_token=TOKEN, state_url=state_url, phone_hash_key=HASH_KEY,
+                        content_dir=PROJECT_ROOT / "content")
+    restarted = runtime_of(create_app(settings, instance_path=str(instance)))  # replays any journal
+    hasher = PhoneHasher(HASH_KEY.encode())
+    lost = [n for n in load.acknowledged if not restarted.store.is_opted_out(hasher(n))]
+    assert lost == []
+    if state_url.startswith("sqlite"):
+        with sqlite3.connect(state_url[len("sqlite:///"):]) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
