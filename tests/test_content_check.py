@@ -262,6 +262,17 @@ def test_curly_quote_in_an_sms_page(breaker: Breaker) -> None:
     ]
 
 
+def test_accented_letters_are_folded_with_a_note_not_an_error(breaker: Breaker) -> None:
+    name = breaker.write_topic("spread-liver", sms=(SIMPLE, "Hable con su equipo médico el mismo día."))
+    line = breaker.line(name, "Hable")
+    assert breaker.new_problems() == [
+        f"content/{name}:{line}: en.sms[1]: note: sent with these letters folded to plain SMS letters: í -> i"
+    ]
+    report = check_content(breaker.root, today=TODAY)
+    assert report.errors == 0
+    assert report.warnings == len([p for p in breaker.before if ": warning: " in p])
+
+
 def test_sms_page_over_306_characters(breaker: Breaker) -> None:
     page = "We are here to help you. " * 12
     name = breaker.write_topic("spread-liver", sms=(page.strip(),))

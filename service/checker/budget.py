@@ -13,7 +13,7 @@ from service.content.prompts import Prompt, is_sms
 from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.commands import command_words
-from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.core.gsm import SEGMENT_LIMIT, folded_letters, gsm_length, non_gsm, to_gsm
 
 SMS_NOTICES = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_MORE)
 LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
@@ -32,7 +32,7 @@ def prompt_alphabet_problems(reading: Reading) -> Iterator[Problem]:
     for lang, prompts in reading.readable.prompts.items():
         for prompt in Prompt:
             text = prompts.get(prompt.value, "")
-            if is_sms(prompt) and non_gsm(text):
+            if is_sms(prompt) and len(folded_letters(text)) < len(non_gsm(text)):
                 yield doc.problem((lang, prompt.value), gsm_message(text))
 
 
@@ -78,9 +78,13 @@ def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
 
 
 def message_problems(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Iterator[Problem]:
-    """A message as sent: plain alphabet, and at most two segments."""
-    if non_gsm(message):
+    """A message as sent: plain alphabet (accented letters are folded, with a note), at most two segments."""
+    folded = folded_letters(message)
+    if len(folded) < len(non_gsm(message)):
         yield doc.problem(path, gsm_message(message))
+    elif folded:
+        shown = ", ".join(f"{c} -> {to_gsm(c)}" for c in folded)
+        yield doc.problem(path, f"sent with these letters folded to plain SMS letters: {shown}", "note")
     length = gsm_length(message)
     if length > SEGMENT_LIMIT:
         yield doc.problem(
@@ -90,7 +94,7 @@ def message_problems(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Itera
 
 def gsm_message(text: str) -> str:
     """What to tell an editor about letters a text message cannot carry."""
-    shown = " ".join(repr(c) for c in non_gsm(text))
+    shown = " ".join(repr(c) for c in non_gsm(text) if c not in folded_letters(text))
     return f"has characters outside the plain SMS alphabet (GSM-7): {shown}"
 
 

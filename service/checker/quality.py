@@ -77,7 +77,7 @@ class Report:
     @property
     def warnings(self) -> int:
         """How many problems are worth fixing but do not stop it."""
-        return len(self.problems) - self.errors
+        return sum(p.severity == "warning" for p in self.problems)
 
 
 def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report:

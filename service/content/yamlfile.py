@@ -19,11 +19,11 @@ class Problem:
     line: int
     field: str
     message: str
-    severity: str = "error"
+    severity: str = "error"  # "error" stops the content, "warning" should be fixed, "note" only informs
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = f"{self.severity}: " if self.severity in ("warning", "note") else ""
         return f"{where}: {self.field}: {prefix}{self.message}"
 
 

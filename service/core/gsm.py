@@ -45,3 +45,14 @@ def to_gsm(text: str) -> str:
         plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
         out.append(plain)
     return "".join(out)
+
+
+def folded_letters(text: str) -> list[str]:
+    """Accented letters GSM-7 lacks (á, í, ó, ú...) that sending folds to their plain letter."""
+    return [char for char in non_gsm(text) if _plain_letter(char)]
+
+
+def _plain_letter(char: str) -> bool:
+    """Whether a letter outside GSM-7 folds to one plain ASCII letter, keeping the word readable."""
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    return len(plain) == 1 and plain.isalpha()
