@@ -69,8 +69,9 @@ def app(make_app: AppFactory) -> Flask:
 
 @pytest.fixture
 def twilio(app: Flask) -> TwilioSimulator:
-    """A phone that calls and texts the app, with requests signed as Twilio signs them."""
-    return TwilioSimulator(app)
+    """A phone that calls and texts the app, with requests signed as Twilio signs them; as a caller
+    it picks English at the opening's language choice (tests of the choice make their own)."""
+    return TwilioSimulator(app, lang="en")
 
 
 @pytest.fixture

@@ -6,15 +6,16 @@ from service.content import Content
 
 
 def test_flask_call_prints_what_a_caller_hears(app, content: Content) -> None:
-    result = app.test_cli_runner().invoke(args=["call", "1", "2", "-", "-", "-"])
+    result = app.test_cli_runner().invoke(args=["call", "1", "1", "2", "-", "-", "-"])
     assert result.exit_code == 0, result.output
+    assert "call 911" in result.output.split("\n")[0] and "Para español, oprima 2" in result.output
     assert "Welcome" in result.output
     assert content.topics["spread-lungs"].texts["en"].voice.split(".")[0] in result.output
     assert "[the call ends]" in result.output
 
 
 def test_flask_call_reads_keys_from_input(app) -> None:
-    result = app.test_cli_runner().invoke(args=["call"], input="2\nq\n")
+    result = app.test_cli_runner().invoke(args=["call"], input="1\n2\nq\n")
     assert result.exit_code == 0, result.output
     assert "urgent" in result.output.lower()
 

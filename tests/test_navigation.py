@@ -9,13 +9,27 @@ from service.core.wording import without_opening_advice
 
 
 def test_start_welcomes_at_the_main_menu(content: Content) -> None:
-    turn = CallNavigator(content).start()
+    turn = CallNavigator(content).start("en")
     assert turn.node == "main" and turn.notices == ("welcome",)
+
+
+def test_a_call_opens_with_the_language_choice_and_its_keys_choose(content: Content) -> None:
+    nav = CallNavigator(content)
+    opening = nav.start()
+    assert opening.choose_language and opening.state.choosing
+    spanish = nav.press(opening.state, "2")
+    assert (spanish.state.lang, spanish.node, spanish.notices) == ("es", "main", ("welcome",))
+    assert nav.press(opening.state, "1").state.lang == "en"
+    assert nav.silence(opening.state).state == CallState()  # no choice: English, no "sorry"
+    said = nav.say(opening.state, "Español")
+    assert said.state.lang == "es"
+    straight = nav.press(opening.state, "3")  # a main-menu choice is taken in English at once
+    assert straight.node == content.menus["main"].target("3") and straight.state.lang == "en"
 
 
 def test_keys_walk_down_and_back_up_the_trail(content: Content) -> None:
     nav = CallNavigator(content)
-    state = nav.start().state
+    state = nav.start("en").state
     state = nav.press(state, "1").state
     state = nav.press(state, "5").state
     assert state.node == "spread-other" and state.trail == ("main", "spread")

@@ -40,7 +40,10 @@ def test_the_local_demo_serves_the_phone_at_the_root(make_app) -> None:
 def test_a_call_through_the_api_hears_what_the_webhooks_say(make_app, content: Content) -> None:
     client = demo(make_app).test_client()
     start = post(client, "/try/call/start").get_json()
-    assert start["waiting"] and "Welcome" in start["steps"][0]["text"]
+    assert start["waiting"] and "call 911" in start["steps"][0]["text"]
+    assert "Para español, oprima 2" in start["steps"][1]["text"]
+    english = post(client, "/try/call/press", {"key": "1"}).get_json()
+    assert "Welcome" in english["steps"][0]["text"]
     spread = post(client, "/try/call/press", {"key": "1"}).get_json()
     assert spread["steps"][0]["text"] == content.menu_text("spread").intro
     liver = post(client, "/try/call/say", {"words": "liver"}).get_json()
@@ -58,7 +61,7 @@ def test_hanging_up_ends_the_call_and_a_new_one_starts_with_the_welcome(make_app
     post(client, "/try/call/start")
     assert post(client, "/try/call/hangup").get_json()["ended"]
     assert post(client, "/try/call/press", {"key": "1"}).status_code == 409
-    assert "Welcome" in post(client, "/try/call/start").get_json()["steps"][0]["text"]
+    assert "For English, press 1" in post(client, "/try/call/start").get_json()["steps"][0]["text"]
 
 
 @pytest.mark.parametrize(("path", "data"), [
@@ -147,13 +150,13 @@ def test_with_audio_on_a_played_line_carries_its_words_and_a_same_site_address(
 
     folder = tmp_path / "audio"
     folder.mkdir()
-    welcome = content.prompt("welcome")
-    (folder / f"{audio_name(' '.join(welcome.split()), 'en-us', 150)}.wav").write_bytes(b"RIFF")
+    opening = content.prompt("language_choice")
+    (folder / f"{audio_name(' '.join(opening.split()), 'en-us', 150)}.wav").write_bytes(b"RIFF")
     app = demo(make_app, audio_enabled=True, audio_dir=folder, public_base_url="https://line.example.org")
     steps = post(app.test_client(), "/try/call/start").get_json()["steps"]
     played = [step for step in steps if step["kind"] == "play"]
     assert len(played) == 1 and played[0]["audio"].startswith("/audio/")
-    assert played[0]["text"] == " ".join(welcome.split())
+    assert played[0]["text"] == " ".join(opening.split())
     assert steps[1]["kind"] == "say"
 
 

@@ -62,7 +62,7 @@ def test_every_core_topic_is_heard_within_two_key_presses(content: Content, app)
     queue: deque[tuple[str, ...]] = deque([()])
     while queue:
         presses = queue.popleft()
-        phone = TwilioSimulator(app)
+        phone = TwilioSimulator(app, lang="en")
         heard = phone.dial()
         for key in presses:
             heard = phone.press(key)
@@ -246,7 +246,7 @@ def test_saying_emergency_at_any_menu_goes_straight_to_the_urgent_advice(
 
 
 def test_two_calls_keep_their_own_place(app) -> None:
-    first, second = TwilioSimulator(app), TwilioSimulator(app)
+    first, second = TwilioSimulator(app, lang="en"), TwilioSimulator(app, lang="en")
     first.dial()
     second.dial()
     first.press("1")

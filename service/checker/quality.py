@@ -15,10 +15,15 @@ from service.checker.budget import keyword_place
 from service.checker.paths import menu_path
 from service.checker.reach import shortest_ways
 from service.checker.readability import (
+    EASE_ERROR,
+    EASE_WARNING,
     GRADE_ERROR,
     GRADE_WARNING,
+    MEAN_EASE_MIN,
     MEAN_GRADE_MAX,
+    SPANISH,
     WORDS_PER_MINUTE,
+    ease,
     grade,
     spoken_seconds,
     word_count,
@@ -91,11 +96,14 @@ class Report:
 
 def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report:
     """Run every quality check on whatever content could be read, broken files or not."""
-    graded = [(text, grade(text.body, text.lang)) for text in texts(reading)]
+    written = list(texts(reading))
+    graded = [(text, grade(text.body, text.lang)) for text in written if text.lang != SPANISH]
+    eased = [(text, ease(text.body, text.lang)) for text in written if text.lang == SPANISH]
     mean = round(statistics.fmean(g for _, g in graded), 1) if graded else None
     problems = [
         *grade_problems(graded),
         *mean_problems(reading, graded, mean),
+        *ease_problems(reading, eased),
         *spoken_problems(reading),
         *depth_problems(reading),
         *review_problems(reading, today, max_age_days),
@@ -163,6 +171,29 @@ def mean_problems(
         reading.folder, 1, "(all texts)",
         f"mean grade {mean:.1f} across {len(graded)} texts, over {MEAN_GRADE_MAX:g}; hardest: {shown}",
     )
+
+
+def ease_problems(reading: Reading, eased: list[tuple[Text, float]]) -> Iterator[Problem]:
+    """Spanish by Fernandez Huerta: under 60 an error, under 70 a warning, and a mean of 70 or more."""
+    for text, value in eased:
+        if value < EASE_ERROR:
+            yield text.problem(
+                f"reading ease {value:.1f} (Fernandez Huerta), under {EASE_ERROR:g}: "
+                "use shorter sentences and shorter words"
+            )
+        elif value < EASE_WARNING:
+            yield text.problem(
+                f"reading ease {value:.1f}, under {EASE_WARNING:g}: aim for fairly easy or easy", "warning"
+            )
+    mean = round(statistics.fmean(v for _, v in eased), 1) if eased else None
+    if mean is not None and mean < MEAN_EASE_MIN:
+        hardest = sorted(eased, key=lambda pair: pair[1])[:HARDEST_SHOWN]
+        shown = ", ".join(f"{text.where()} ({value:.1f})" for text, value in hardest)
+        yield Problem(
+            reading.folder, 1, "(Spanish texts)",
+            f"mean reading ease {mean:.1f} across {len(eased)} texts, under {MEAN_EASE_MIN:g}; "
+            f"hardest: {shown}",
+        )
 
 
 # --- spoken length -------------------------------------------------------------------------

@@ -40,7 +40,7 @@ SPOKEN_COMMANDS = {
     MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
            "menu principal", "inicio", "empezar de nuevo"),
     SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly",
-             "mas despacio", "despacio", "mas lento", "muy rapido"),
+             "mas despacio", "despacio", "muy rapido"),
 }
 
 # Whole texts that steer the text line.

@@ -11,7 +11,7 @@ from service.content.model import Content
 from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, CallState, Turn
 from service.core.triage import urgent_topic_words
-from service.core.wording import said_prompt, topic_parts, turn_lines
+from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
 
 PROBE_KEYS = tuple("0123456789*")
 # Words that reach every other kind of spoken turn: unmatched, an urgent sign, distress.
@@ -39,6 +39,8 @@ def phone_lines(content: Content, helpline: str = "") -> list[Line]:
     """
     navigator = CallNavigator(content)
     seen: dict[tuple[str, str], None] = {}
+    if len(content.languages) > 1:  # the opening's choice: each line in its own language
+        seen.update(dict.fromkeys(language_choice(content)))
     for lang in content.languages:
         for turn in reachable_turns(navigator, lang):
             for text in turn_lines(content, turn, helpline):

@@ -150,8 +150,9 @@ class CallProgress:
 class TwilioSimulator:
     """Sends form posts signed with the app's auth token, to the URL Twilio would use."""
 
-    def __init__(self, app: Flask, base_url: str = "http://localhost") -> None:
+    def __init__(self, app: Flask, base_url: str = "http://localhost", lang: str | None = None) -> None:
         self.app = app
+        self.lang = lang  # the language this caller picks at the opening's choice (None: they choose)
         self.client = app.test_client()
         rt = runtime_of(app)
         self.validator = RequestValidator(rt.auth_token)
@@ -187,10 +188,12 @@ class TwilioSimulator:
     # --- a call ------------------------------------------------------------------------
 
     def dial(self, caller: str = DEMO_CALLER, lang: str | None = None) -> Heard:
-        """A new call arrives. With `lang`, the caller answers the opening's language choice (when the
-        line offers one) with that language's key, and this returns what they hear after it."""
+        """A new call arrives. With `lang` (or the simulator's own), the caller answers the opening's
+        language choice, when the line offers one, with that language's key: this returns what
+        they hear after it."""
         self.progress = CallProgress(call_sid="CA" + secrets.token_hex(16), caller=caller)
         opening = self._fetch(CALL_START, "POST", {})
+        lang = lang or self.lang
         if lang is None or len(runtime_of(self.app).content.languages) < 2:
             return opening
         key = next(k for k, chosen in LANGUAGE_KEYS.items() if chosen == lang)

@@ -32,7 +32,7 @@ def names(heard: Heard) -> list[str]:
 def heard_lines(app: Flask, content: Content, *keys: str) -> tuple[str, ...]:
     """What the navigation core says after these keys, to compare with what is played."""
     calls = runtime_of(app).calls
-    turn = calls.start()
+    turn = calls.start("en")  # the caller picked English at the opening
     for key in keys:
         turn = calls.press(turn.state, key)
     return turn_lines(content, turn)
@@ -42,7 +42,7 @@ def test_with_audio_on_every_line_of_the_welcome_is_played_not_said(
     audio_app: AudioAppFactory, content: Content
 ) -> None:
     app = audio_app()
-    heard = TwilioSimulator(app).dial()
+    heard = TwilioSimulator(app, lang="en").dial()
     assert heard.status == 200 and heard.says == []
     expected = [audio_name(line, "en-us", 150) for line in heard_lines(app, content)]
     assert names(heard) == expected
@@ -55,7 +55,7 @@ def test_the_slower_key_switches_to_the_slower_recordings_and_says_so(
     audio_app: AudioAppFactory, content: Content
 ) -> None:
     app = audio_app()
-    phone = TwilioSimulator(app)
+    phone = TwilioSimulator(app, lang="en")
     phone.dial()
     heard = phone.press("7")
     slower = heard_lines(app, content, "7")
@@ -68,13 +68,13 @@ def test_the_slower_key_switches_to_the_slower_recordings_and_says_so(
 
 def test_recordings_play_from_the_public_base_url_when_one_is_set(audio_app: AudioAppFactory) -> None:
     app = audio_app(public_base_url="https://line.example.org")
-    heard = TwilioSimulator(app).dial()
+    heard = TwilioSimulator(app, lang="en").dial()
     assert plays(heard) and all(url.startswith("https://line.example.org/audio/") for url in plays(heard))
 
 
 def test_every_played_url_is_served(audio_app: AudioAppFactory) -> None:
     app = audio_app()
-    phone = TwilioSimulator(app)
+    phone = TwilioSimulator(app, lang="en")
     client = app.test_client()
     for heard in (phone.dial(), phone.press("2"), phone.press("1"), phone.press("7")):
         for url in plays(heard):
@@ -83,14 +83,14 @@ def test_every_played_url_is_served(audio_app: AudioAppFactory) -> None:
 
 
 def test_with_audio_off_every_line_is_said(make_app, rendered: Path) -> None:
-    heard = TwilioSimulator(make_app(audio_dir=rendered)).dial()
+    heard = TwilioSimulator(make_app(audio_dir=rendered), lang="en").dial()
     assert plays(heard) == [] and heard.says
 
 
 def test_with_audio_on_but_nothing_rendered_lines_are_said_and_slowed_with_prosody(
     audio_app: AudioAppFactory, tmp_path: Path
 ) -> None:
-    phone = TwilioSimulator(audio_app(audio_dir=tmp_path / "empty"))
+    phone = TwilioSimulator(audio_app(audio_dir=tmp_path / "empty"), lang="en")
     assert phone.dial().says and not plays(phone.press("9"))
     slow = phone.press("7")
     assert slow.says and plays(slow) == []
@@ -102,7 +102,7 @@ def test_a_missing_recording_falls_back_to_say_for_that_line_only(
 ) -> None:
     welcome = content.prompt("welcome")
     (audio_copy / f"{audio_name(welcome, 'en-us', 150)}.wav").unlink()
-    heard = TwilioSimulator(audio_app(audio_dir=audio_copy)).dial()
+    heard = TwilioSimulator(audio_app(audio_dir=audio_copy), lang="en").dial()
     assert heard.says == [welcome]
     assert len(plays(heard)) == len(heard_lines(audio_app(audio_dir=audio_copy), content)) - 1
 
@@ -115,7 +115,7 @@ def test_a_failing_cache_lookup_never_fails_the_call(
 
     app = audio_app()
     monkeypatch.setattr(cache_module.AudioCache, "has", broken)
-    heard = TwilioSimulator(app).dial()
+    heard = TwilioSimulator(app, lang="en").dial()
     assert heard.status == 200 and heard.says and plays(heard) == []
     assert "looking up a recording failed" in caplog.text
 
@@ -127,7 +127,7 @@ def test_a_failing_check_at_start_is_logged_and_the_app_still_starts(
         raise OSError("disk gone")
 
     monkeypatch.setattr(cache_module.AudioCache, "has", broken)
-    heard = TwilioSimulator(audio_app()).dial()
+    heard = TwilioSimulator(audio_app(), lang="en").dial()
     assert heard.status == 200 and heard.says
     assert "could not check the recordings" in caplog.text
 

@@ -39,7 +39,9 @@ def test_seconds_per_word_is_close_to_the_rate_across_all_content(
         heard_per_minute = words / seconds * 60
         assert rate * 0.9 <= heard_per_minute <= rate * 1.1, (rate, heard_per_minute)
         for job, f in facts:
-            assert 0.5 <= f.seconds / expected_seconds(job.line.words, rate) <= 1.8, job.label
+            # A line of two or three words is mostly the voice's own lead-in and pause ("9 repite.").
+            most = 1.8 if job.line.words > 3 else 2.5
+            assert 0.5 <= f.seconds / expected_seconds(job.line.words, rate) <= most, job.label
 
 
 def test_each_slow_recording_is_longer_than_its_normal_one(first_render: tuple[Path, RenderReport]) -> None:

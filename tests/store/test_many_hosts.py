@@ -45,8 +45,12 @@ def hosts(redis_instance: RedisServer, tmp_path_factory: pytest.TempPathFactory
 def test_a_call_whose_turns_alternate_between_hosts_keeps_its_place(hosts: tuple[Gunicorn, Gunicorn]) -> None:
     a, b = hosts
     call = {"CallSid": "CA" + secrets.token_hex(16), "From": "+15555550141", "To": "+15555550199"}
-    status, welcome = a.post("/voice", call, TOKEN)
-    assert status == 200 and "Welcome" in _said(welcome)
+    status, opening = a.post("/voice", call, TOKEN)
+    assert status == 200 and "Para español" in _said(opening)
+    _, welcome = b.post("/voice/input", {**call, "Digits": "1"}, TOKEN)  # English
+    assert "Welcome" in _said(welcome)
+    _, welcome = a.post("/voice/input", {**call, "Digits": "9"}, TOKEN)  # the other host: same place
+    assert "Welcome" not in _said(welcome) and "For where breast cancer spreads, press 1." in _said(welcome)
     _, spread_menu = b.post("/voice/input", {**call, "Digits": "1"}, TOKEN)
     assert "For bones, press 1." in _said(spread_menu)
     _, bones = a.post("/voice/input", {**call, "Digits": "1"}, TOKEN)  # 1 in the spread menu: bones

@@ -42,8 +42,10 @@ def words(text: str) -> str:
 
 
 def dial(page: Page, base: str) -> str:
+    """Call the line and pick English at the opening's language choice: what is heard then."""
     page.goto(base + "/")
-    return heard_after(page, lambda: page.get_by_role("button", name="Call the line").click())
+    heard_after(page, lambda: page.get_by_role("button", name="Call the line").click())
+    return heard_after(page, lambda: page.keyboard.press("1"))
 
 
 def test_a_caller_dials_presses_keys_on_the_keyboard_and_reaches_every_main_topic(
@@ -51,7 +53,9 @@ def test_a_caller_dials_presses_keys_on_the_keyboard_and_reaches_every_main_topi
 ) -> None:
     page.goto(serve(demo_app) + "/")
     page.get_by_role("button", name="Call the line").focus()
-    welcome = heard_after(page, lambda: page.keyboard.press("Enter"))
+    opening = heard_after(page, lambda: page.keyboard.press("Enter"))
+    assert "call 911" in opening and "Para español, oprima 2" in opening
+    welcome = heard_after(page, lambda: page.keyboard.press("1"))
     assert "Welcome" in welcome and "press 1" in welcome
     expect(page.locator(".key[data-key='1']")).to_be_focused()
     expect(page.locator("#call-status")).to_contain_text("On a call")
@@ -99,7 +103,7 @@ def test_speak_aloud_gives_each_line_to_the_browsers_voice(page: Page, serve: Se
     page.get_by_label("Speak what the line says out loud").check()
     heard_after(page, lambda: page.get_by_role("button", name="Call the line").click())
     spoken = page.evaluate("window.__spoken.filter(s => s.text).map(s => s.text)")
-    assert spoken[0].startswith("Welcome") and any("press 1" in line for line in spoken)
+    assert spoken[0].startswith("If this is an emergency") and any("press 1" in line for line in spoken)
 
 
 def test_a_texter_reads_replies_with_their_segments_and_stop_and_start_work(
