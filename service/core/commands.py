@@ -34,6 +34,15 @@ SPOKEN_COMMANDS = {
     SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly"),
 }
 
+# A person to talk to (only when the operator set HELPLINE_PHONE): the main menu's key, or said at any menu.
+PERSON = "6"
+SPOKEN_PERSON = ("talk to a person", "operator", "representative", "speak to someone", "a real person",
+                 "real person", "speak to a person", "talk to a human", "speak to a human")
+# After a topic (only when the line can send texts): send this topic's text pages to the caller's phone.
+TEXT_ME = "2"
+SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my phone", "text it to me",
+                  "send me this")
+
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
