@@ -10,7 +10,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from service.core import wording
 from service.core.calls import CallState, Turn
-from service.core.commands import SPOKEN_COMMANDS
+from service.core.commands import SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
 from service.web import textme, usage
 from service.web.audio import audio_url
 from service.web.runtime import Runtime, runtime
@@ -149,6 +149,10 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
     hints.extend(SAFETY_HINTS)
+    if rt.calls.offers.person:
+        hints.append(SPOKEN_PERSON[0])
+    if rt.calls.offers.texting and state.node in content.topics:
+        hints.append(SPOKEN_TEXT_ME[0])
     for node in (*content.topics, *content.menus):
         hints.append(content.text(node, state.lang).title.lower())
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
