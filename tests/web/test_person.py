@@ -13,6 +13,7 @@ from service.errors import ConfigError
 from service.web import voice
 from service.web.simulate import TwilioSimulator
 from tests.conftest import AppFactory
+from tests.usage.conftest import counted
 
 HELPLINE = "+18005550100"
 ALWAYS = "Mon-Sun 00:00-23:59 America/New_York"
@@ -96,3 +97,11 @@ def test_bad_hours_stop_the_start_naming_the_variable() -> None:
     with pytest.raises(ConfigError, match="HELPLINE_HOURS"):
         Settings.from_env({"HELPLINE_HOURS": "weekdays 9 to 5"})
     assert Settings.from_env({"HELPLINE_HOURS": ALWAYS}).helpline_hours == ALWAYS
+
+
+def test_a_dial_is_counted_for_the_operator(make_app: AppFactory) -> None:
+    app = make_app(helpline_phone=HELPLINE)
+    caller = phone(app)
+    caller.dial()
+    caller.press("6")
+    assert counted(app)[("person", "voice", "en", "")] == 1

@@ -11,6 +11,7 @@ from service.web.runtime import runtime_of
 from service.web.simulate import DEMO_CALLER, DEMO_LINE, TwilioSimulator
 from tests.conftest import AppFactory
 from tests.twilio_api import ACCOUNT_SID, AUTH_TOKEN, StandIn
+from tests.usage.conftest import counted
 
 OFFER = "To get this topic by text message, press 2."
 SENT = "I sent it to your phone."
@@ -98,3 +99,13 @@ def test_without_account_settings_nothing_is_offered(app: Flask) -> None:
     caller.dial()
     assert OFFER not in caller.speak("bones").says
     assert caller.press("2").says[0] == "Sorry, that is not one of the choices."
+
+
+def test_a_sent_text_is_counted_for_the_operator_and_a_failed_one_is_not(
+    texting_app: Flask, twilio_api: StandIn
+) -> None:
+    caller, topic = at_topic(texting_app)
+    caller.press("2")
+    twilio_api.status = 500
+    caller.press("2")
+    assert counted(texting_app)[("text_me", "voice", "en", topic)] == 1
