@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from flask import Flask, current_app, request
 
@@ -13,6 +14,9 @@ from service.web.runtime import Runtime
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_textme"
+# Twilio waits 15 s for a webhook: no page is started after this, so even a slow API (each message
+# may take SEND_TIMEOUT_SECONDS) leaves time to answer the caller.
+SEND_BUDGET_SECONDS = 8.0
 
 
 def init_app(app: Flask, sender: TextSender | None) -> None:
@@ -43,10 +47,15 @@ def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
         log.info("textme: the caller's phone opted out of texts; nothing sent")
         return TextOutcome.OPTED_OUT
     pages = wording.call_text_pages(rt.content, turn.send_text, turn.state.lang)
-    try:
-        sender.send(caller, line, pages)
-    except SendError:
-        log.warning("textme: could not send %s to the caller", turn.send_text)
-        return TextOutcome.FAILED
+    deadline = time.monotonic() + SEND_BUDGET_SECONDS
+    for number, page in enumerate(pages, 1):
+        if number > 1 and time.monotonic() > deadline:
+            log.warning("textme: out of time after %d of %d texts", number - 1, len(pages))
+            return TextOutcome.FAILED
+        try:
+            sender.send(caller, line, [page])
+        except SendError:
+            log.warning("textme: could not send text %d of %d of %s", number, len(pages), turn.send_text)
+            return TextOutcome.FAILED
     log.info("textme: sent %s (%d texts) to the caller", turn.send_text, len(pages))
     return TextOutcome.SENT

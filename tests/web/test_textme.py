@@ -6,7 +6,7 @@ import pytest
 from flask import Flask
 
 from service.core.wording import call_text_pages
-from service.web import outbound
+from service.web import outbound, textme
 from service.web.runtime import runtime_of
 from service.web.simulate import DEMO_CALLER, DEMO_LINE, TwilioSimulator
 from tests.conftest import AppFactory
@@ -109,3 +109,14 @@ def test_a_sent_text_is_counted_for_the_operator_and_a_failed_one_is_not(
     twilio_api.status = 500
     caller.press("2")
     assert counted(texting_app)[("text_me", "voice", "en", topic)] == 1
+
+
+def test_no_page_is_started_once_the_time_for_the_webhook_is_spent(
+    texting_app: Flask, twilio_api: StandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(textme, "SEND_BUDGET_SECONDS", 0.0)
+    caller, topic = at_topic(texting_app)
+    assert len(call_text_pages(runtime_of(texting_app).content, topic, "en")) > 1
+    twilio_api.delay_seconds = 0.05
+    heard = caller.press("2")
+    assert len(twilio_api.sent) == 1 and heard.says[0] == FAILED and heard.gathers
