@@ -173,7 +173,7 @@ class CallNavigator:
         if key is None and normalize(speech) in commands.SPOKEN_MORE and self._has_more(state):
             key = commands.MORE
         if key is not None:
-            turn = self._key(state, key)
+            turn = self._extra_key(state, key, now) or self._key(state, key)
             if turn is not None:
                 return turn
         node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None

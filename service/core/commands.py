@@ -22,7 +22,7 @@ NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", 
 # What a recogniser hears for some numbers and keys, said to a phone menu.
 SPOKEN_NUMBERS = {
     **NUMBER_WORDS,
-    "to": "2", "too": "2", "for": "4", "oh": "0", "seven": "7", "eight": "8", "nine": "9",
+    "to": "2", "too": "2", "for": "4", "oh": "0", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }
 NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um"})
 

@@ -43,6 +43,7 @@ def test_key_6_says_hold_then_dials_the_helpline_with_a_timeout_and_an_action(ma
 def test_saying_operator_at_a_topic_dials_too(make_app: AppFactory) -> None:
     caller = phone(make_app(helpline_phone=HELPLINE))
     caller.dial()
+    assert caller.speak("six").dials == [HELPLINE]
     caller.speak("bones")
     assert caller.speak("operator").dials == [HELPLINE]
 
