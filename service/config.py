@@ -10,6 +10,7 @@ from pathlib import Path
 
 from limits import parse_many
 
+from service.core.hours import OpeningHours
 from service.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ class Settings:
     content_dir: Path = PROJECT_ROOT / "content"
     line_phone: str = ""
     helpline_phone: str = ""
+    helpline_hours: str = ""
     voice_name: str = "Polly.Joanna"
     voice_language: str = "en-US"
     voice_name_es: str = "Polly.Lupe"
@@ -81,6 +83,7 @@ class Settings:
             content_dir=Path(env.get("CONTENT_DIR", "") or PROJECT_ROOT / "content"),
             line_phone=env.get("LINE_PHONE", "").strip(),
             helpline_phone=_e164(env, "HELPLINE_PHONE"),
+            helpline_hours=_hours(env, "HELPLINE_HOURS"),
             voice_name=env.get("VOICE_NAME", "").strip() or "Polly.Joanna",
             voice_language=env.get("VOICE_LANGUAGE", "").strip() or "en-US",
             voice_name_es=env.get("VOICE_NAME_ES", "").strip() or "Polly.Lupe",
@@ -150,6 +153,24 @@ def _e164(env: Mapping[str, str], name: str) -> str:
     if raw and not E164.match(raw):
         raise ConfigError(f"{name} must be a phone number in E.164 form like +18005550100, not {raw!r}")
     return raw
+
+
+def _hours(env: Mapping[str, str], name: str) -> str:
+    """Opening hours like "Mon-Fri 09:00-17:00 America/New_York", checked now so a typo stops the start."""
+    raw = " ".join(env.get(name, "").split())
+    if raw:
+        opening_hours(raw, name)
+    return raw
+
+
+def opening_hours(raw: str, name: str = "HELPLINE_HOURS") -> OpeningHours | None:
+    """The parsed hours (None when unset); a bad value is a ConfigError naming the variable."""
+    if not raw.strip():
+        return None
+    try:
+        return OpeningHours.parse(raw)
+    except ValueError as error:
+        raise ConfigError(f"{name} {error}") from None
 
 
 def _speech_voices(raw: str) -> tuple[tuple[str, str], ...]:

@@ -62,6 +62,17 @@ class Prompt(StrEnum):
     TALK_LOUDEST = "talk_loudest"
     TALK_SOFTEST = "talk_softest"
     SMS_SLOW_DOWN = "sms_slow_down"
+    # A person to talk to (HELPLINE_PHONE) and "text me this" (Twilio account settings): phone only.
+    PERSON_KEY = "person_key"
+    PERSON_CONNECTING = "person_connecting"
+    PERSON_THANKS = "person_thanks"
+    PERSON_NO_ANSWER = "person_no_answer"
+    PERSON_CLOSED = "person_closed"
+    TEXT_KEY = "text_key"
+    TEXT_SENT = "text_sent"
+    TEXT_FAILED = "text_failed"
+    TEXT_OPTED_OUT = "text_opted_out"
+    TEXT_LIMIT = "text_limit"
 
 
 # The {placeholders} each prompt may use; the service fills them in.
@@ -82,6 +93,10 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.SMS_OPTION: ("key", "title"),
     Prompt.SMS_HELP: ("line_name", "phone"),
     Prompt.SMS_HELP_PHONE: ("phone",),
+    Prompt.PERSON_KEY: ("key",),
+    Prompt.PERSON_CLOSED: ("hours", "place"),
+    Prompt.TEXT_KEY: ("key",),
+    Prompt.TEXT_LIMIT: ("limit",),
 }
 
 

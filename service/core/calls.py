@@ -8,12 +8,15 @@ spoken words (the phone line, the talking menu, the web simulator) steps through
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
+from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, normalize
 from service.core.parts import voice_parts
 from service.core.triage import Concern, Finding, triage
@@ -22,6 +25,7 @@ URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs to
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12
+MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class CallState:
     lang: str = DEFAULT_LANGUAGE
     part: int = 0  # which part of a topic's spoken text (about 30 seconds each) is playing
     choosing: bool = False  # the opening's language choice is waiting for a key
+    texts_sent: int = 0  # topics sent to the caller's phone by text in this call
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store."""
@@ -54,6 +59,7 @@ class CallState:
                 lang=str(data.get("lang", DEFAULT_LANGUAGE)),
                 part=int(data.get("part", 0)),
                 choosing=bool(data.get("choosing", False)),
+                texts_sent=int(data.get("texts_sent", 0)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -69,6 +75,11 @@ class Turn:
     reprompt: bool = False
     full_keys: bool = False  # say every fixed key in full (once, early in the call)
     choose_language: bool = False  # the opening: 911 first, then each language's key, each in its language
+    dial: bool = False  # connect the caller to the operator's helpline now
+    send_text: str = ""  # the topic to send to the caller's phone now (the channel sends, then reports)
+    offer_person: bool = False  # the main menu names the key for a person (helpline set and open)
+    offer_text: bool = False  # the topic names the key that texts it to the caller
+    hours: OpeningHours | None = None  # said with the "helpline is closed" notice
 
     @property
     def node(self) -> str:
@@ -76,12 +87,39 @@ class Turn:
         return self.state.node
 
 
+@dataclass(frozen=True)
+class Offers:
+    """What this line may offer a caller beyond the content, from the operator's settings."""
+
+    person: bool = False  # HELPLINE_PHONE is set: key 6 and "talk to a person" connect the caller
+    person_hours: OpeningHours | None = None  # HELPLINE_HOURS: outside them, the hours instead
+    texting: bool = False  # Twilio account settings are there: key 2 texts a topic to the caller
+
+
+class TextOutcome(StrEnum):
+    """What became of a "text me this" the channel tried to send."""
+
+    SENT = "sent"
+    FAILED = "failed"
+    OPTED_OUT = "opted_out"
+
+
+TEXT_NOTICES = {
+    TextOutcome.SENT: Prompt.TEXT_SENT,
+    TextOutcome.FAILED: Prompt.TEXT_FAILED,
+    TextOutcome.OPTED_OUT: Prompt.TEXT_OPTED_OUT,
+}
+
+
 class CallNavigator:
     """Steps a call through the menus; one instance serves every call."""
 
-    def __init__(self, content: Content, matchers: dict[str, Matcher] | None = None) -> None:
+    def __init__(
+        self, content: Content, matchers: dict[str, Matcher] | None = None, offers: Offers | None = None
+    ) -> None:
         self.content = content
         self.matchers = matchers or matchers_for(content)
+        self.offers = offers or Offers()
 
     def start(self, lang: str | None = None) -> Turn:
         """A new call: with more than one language, the choice first (911 said before it); then the
@@ -90,31 +128,65 @@ class CallNavigator:
             return Turn(CallState(choosing=True), (Prompt.LANGUAGE_CHOICE,), choose_language=True)
         return Turn(CallState(lang=lang or DEFAULT_LANGUAGE), (Prompt.WELCOME,), full_keys=True)
 
-    def press(self, state: CallState, digits: str) -> Turn:
-        """A key (or keys) pressed on the phone."""
+    def press(self, state: CallState, digits: str, now: datetime | None = None) -> Turn:
+        """A key (or keys) pressed on the phone; `now` (aware) decides whether the helpline is open."""
         if state.choosing:
-            return self._chosen_by_key(digits.strip()[:1])
+            return self._chosen_by_key(digits.strip()[:1], now)
         state = self._known(state)
         key = digits.strip()[:1]
-        turn = self._key(state, key) if len(digits.strip()) == 1 else None
-        return turn or Turn(replace(state, silences=0), (Prompt.SORRY_KEY,), reprompt=True)
+        turn = self._extra_key(state, key, now) if len(digits.strip()) == 1 else None
+        turn = turn or (self._key(state, key) if len(digits.strip()) == 1 else None)
+        return self.offered(turn or Turn(replace(state, silences=0), (Prompt.SORRY_KEY,), reprompt=True), now)
 
-    def say(self, state: CallState, speech: str) -> Turn:
+    def say(self, state: CallState, speech: str, now: datetime | None = None) -> Turn:
         """Words the caller said: an urgent sign or distress first, then a command, a number, a topic."""
         if state.choosing:
             chosen = commands.LANGUAGE_WORDS.get(normalize(speech))
             if chosen in self.content.languages:
-                return self.start(chosen)
+                return self.offered(self.start(chosen), now)
             state = CallState()  # anything else is said to the English main menu
-        state = self._known(state)
+        return self.offered(self._said(self._known(state), speech, now), now)
+
+    def offered(self, turn: Turn, now: datetime | None = None) -> Turn:
+        """The turn with the extra keys this line offers right now named (a person, text me this)."""
+        if turn.hangup or turn.dial or turn.send_text:
+            return turn
+        state = turn.state
+        person = self.offers.person and state.node == MAIN_MENU and self._open(now)
+        texting = self.offers.texting and state.node in self.content.topics and state.texts_sent < MAX_TEXTS
+        return replace(turn, offer_person=person, offer_text=texting)
+
+    def dialed(self, state: CallState | None, answered: bool, now: datetime | None = None) -> Turn:
+        """Back from the helpline: thanks after a talk; after no answer, the public numbers. Then main."""
+        state = self._known(state or CallState())
+        state = replace(state, node=MAIN_MENU, trail=(), part=0, silences=0)
+        notices = (Prompt.PERSON_THANKS,) if answered else (Prompt.PERSON_NO_ANSWER, Prompt.DISTRESS)
+        return self.offered(Turn(state, notices), now)
+
+    def texted(self, state: CallState, outcome: TextOutcome) -> Turn:
+        """What the caller hears after a "text me this": sent (counted), or why not; the call goes on."""
+        state = replace(self._known(state), silences=0)
+        if outcome is TextOutcome.SENT:
+            state = replace(state, texts_sent=state.texts_sent + 1)
+        return self.offered(Turn(state, (TEXT_NOTICES[outcome],), reprompt=True))
+
+    def _said(self, state: CallState, speech: str, now: datetime | None) -> Turn:
+        """Words, before the extra keys are named."""
+        person = self._person_asked(state, speech, now)
+        if person is not None:
+            return person
         triaged = self._triaged(state, speech)
         if triaged is not None:
             return triaged
+        if self._phrase(speech, commands.SPOKEN_TEXT_ME):
+            texted = self._extra_key(state, commands.TEXT_ME, now)
+            if texted is not None:
+                return texted
         key = self._spoken_key(speech)
         if key is None and normalize(speech) in commands.SPOKEN_MORE and self._has_more(state):
             key = commands.MORE
         if key is not None:
-            turn = self._key(state, key)
+            turn = self._extra_key(state, key, now) or self._key(state, key)
             if turn is not None:
                 return turn
         node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
@@ -122,22 +194,24 @@ class CallNavigator:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))
 
-    def silence(self, state: CallState) -> Turn:
+    def silence(self, state: CallState, now: datetime | None = None) -> Turn:
         """No key and no words before the time-out; the third in a row ends the call."""
         if state.choosing:
-            return self.start(DEFAULT_LANGUAGE)  # no choice made: the line goes on in English
+            return self.offered(self.start(DEFAULT_LANGUAGE), now)  # no choice: the line goes on in English
         state = self._known(state)
         silences = state.silences + 1
         state = replace(state, silences=silences)
         if silences >= MAX_SILENCES:
             return Turn(state, (Prompt.GOODBYE,), hangup=True)
-        return Turn(state, (Prompt.SILENCE,), reprompt=True)
+        return self.offered(Turn(state, (Prompt.SILENCE,), reprompt=True), now)
 
-    def recover(self, state: CallState | None) -> Turn:
+    def recover(self, state: CallState | None, now: datetime | None = None) -> Turn:
         """After a fault on our side: apologise and offer the main menu again."""
         lang = state.lang if state else DEFAULT_LANGUAGE
         slow = state.slow if state else False
-        return Turn(CallState(lang=lang, slow=slow), (Prompt.ERROR,))
+        texts_sent = state.texts_sent if state else 0
+        state = CallState(lang=lang, slow=slow, texts_sent=texts_sent)
+        return self.offered(Turn(state, (Prompt.ERROR,)), now)
 
     def parts(self, state: CallState) -> int:
         """How many parts the state's topic is said in (a menu is one)."""
@@ -147,13 +221,51 @@ class CallNavigator:
 
     # --- internals ---------------------------------------------------------------------
 
-    def _chosen_by_key(self, key: str) -> Turn:
+    def _chosen_by_key(self, key: str, now: datetime | None) -> Turn:
         """At the language choice: its keys choose; a main-menu choice is taken in English at once."""
         chosen = commands.LANGUAGE_KEYS.get(key)
         if chosen in self.content.languages:
-            return self.start(chosen)
+            return self.offered(self.start(chosen), now)
         turn = self._key(CallState(), key) if key not in commands.UNIVERSAL_KEYS else None
-        return turn or self.start(DEFAULT_LANGUAGE)
+        return self.offered(turn or self.start(DEFAULT_LANGUAGE), now)
+    def _open(self, now: datetime | None) -> bool:
+        """Whether the helpline takes calls now (no hours set, or no clock given: always)."""
+        hours = self.offers.person_hours
+        return hours is None or now is None or hours.is_open(now)
+
+    def _extra_key(self, state: CallState, key: str, now: datetime | None) -> Turn | None:
+        """Key 6 (a person, from the main menu) and key 2 (text me this, at a topic), when offered."""
+        state = replace(state, silences=0)
+        if key == commands.PERSON and self.offers.person and state.node == MAIN_MENU:
+            return self._person(state, now)
+        if key == commands.TEXT_ME and self.offers.texting and state.node in self.content.topics:
+            if state.texts_sent >= MAX_TEXTS:
+                return Turn(state, (Prompt.TEXT_LIMIT,), reprompt=True)
+            return Turn(state, send_text=state.node)
+        return None
+
+    def _person(self, state: CallState, now: datetime | None) -> Turn:
+        """Connect to the helpline when open; else when it is open, the public numbers, and the menu."""
+        if self._open(now):
+            return Turn(state, (Prompt.PERSON_CONNECTING,), dial=True)
+        closed = (Prompt.PERSON_CLOSED, Prompt.DISTRESS)
+        return Turn(state, closed, reprompt=True, hours=self.offers.person_hours)
+
+    def _person_asked(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
+        """"Talk to a person" (not an urgent sign) at any menu, when the line has a helpline."""
+        if not self.offers.person or not self._phrase(speech, commands.SPOKEN_PERSON):
+            return None
+        finding = triage(speech)
+        if finding is not None and finding.concern is not Concern.DISTRESS:
+            return None
+        return self._person(replace(state, silences=0), now)
+
+    @staticmethod
+    def _phrase(speech: str, phrases: tuple[str, ...]) -> bool:
+        """Whether words are one of the phrases, or a short sentence holding one of them."""
+        text = normalize(speech)
+        padded = f" {text} "
+        return text in phrases or (len(text.split()) <= 8 and any(f" {p} " in padded for p in phrases))
 
     def _triaged(self, state: CallState, speech: str) -> Turn | None:
         """Urgent words: what to do now, then the sign's topic; distress: a person, then the same place."""

@@ -26,7 +26,7 @@ NUMBER_WORDS = {
 # What a recogniser hears for some numbers and keys, said to a phone menu.
 SPOKEN_NUMBERS = {
     **NUMBER_WORDS,
-    "to": "2", "too": "2", "for": "4", "oh": "0", "seven": "7", "eight": "8", "nine": "9",
+    "to": "2", "too": "2", "for": "4", "oh": "0", "six": "6", "seven": "7", "eight": "8", "nine": "9",
     "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
 }
 NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um",
@@ -42,6 +42,16 @@ SPOKEN_COMMANDS = {
     SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly",
              "mas despacio", "despacio", "muy rapido"),
 }
+
+# A person to talk to (only when the operator set HELPLINE_PHONE): the main menu's key, or said at any menu.
+PERSON = "6"
+SPOKEN_PERSON = ("talk to a person", "operator", "representative", "speak to someone", "a real person",
+                 "real person", "speak to a person", "talk to a human", "speak to a human",
+                 "hablar con una persona", "una persona", "operadora", "hablar con alguien")
+# After a topic (only when the line can send texts): send this topic's text pages to the caller's phone.
+TEXT_ME = "2"
+SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my phone", "text it to me",
+                  "send me this", "envieme un mensaje", "mandeme un mensaje", "por mensaje", "enviemelo")
 
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(

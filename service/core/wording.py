@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from service.content.model import MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
-from service.core.calls import Turn
+from service.core.calls import MAX_TEXTS, Turn
+from service.core.gsm import to_gsm
+from service.core.hours import OpeningHours
 from service.core.parts import sentences, voice_parts
 from service.core.texts import OFFER_KEY, Show, TextReply, page_order
 
@@ -35,12 +37,13 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     state = turn.state
     if turn.choose_language:
         return tuple(text for _, text in language_choice(content))
-    said = notice_lines(content, turn.notices, state.lang, helpline)
-    if turn.hangup:
+    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours)
+    if turn.hangup or turn.dial:
         return said
     script = spoken(
         content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
         part=state.part, full_keys=turn.full_keys,
+        offer_person=turn.offer_person, offer_text=turn.offer_text,
     )
     return said + script.body + script.choices
 
@@ -59,6 +62,9 @@ def key_values() -> dict[Prompt, dict[str, str]]:
         Prompt.KEYS_FULL: {**keys, "slower": commands.SLOWER},
         Prompt.KEYS_SHORT: keys,
         Prompt.KEYS_SHORT_MAIN: {"repeat": commands.REPEAT},
+        Prompt.PERSON_KEY: {"key": commands.PERSON},
+        Prompt.TEXT_KEY: {"key": commands.TEXT_ME},
+        Prompt.TEXT_LIMIT: {"limit": str(MAX_TEXTS)},
     }
 
 
@@ -67,21 +73,46 @@ def said_prompt(content: Content, name: Prompt, lang: str) -> str:
     return content.prompt(name, lang, **key_values().get(name, {}))
 
 
+# Notices after which "you can also call our helpline" would be wrong: it is closed or did not answer.
+HELPLINE_UNREACHED = (Prompt.PERSON_NO_ANSWER, Prompt.PERSON_CLOSED)
+
+
 def notice_lines(
-    content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = ""
+    content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = "",
+    hours: OpeningHours | None = None,
 ) -> tuple[str, ...]:
     """The prompts said first; the distress prompt is followed by the operator's helpline, if any."""
     lines: list[str] = []
+    unreached = any(name in HELPLINE_UNREACHED for name in notices)
     for name in notices:
-        lines.append(said_prompt(content, name, lang))
-        if name is Prompt.DISTRESS and helpline:
+        if name is Prompt.PERSON_CLOSED:
+            lines.append(closed_line(content, hours, lang))
+        else:
+            lines.append(said_prompt(content, name, lang))
+        if name is Prompt.DISTRESS and helpline and not unreached:
             lines.append(content.prompt(Prompt.DISTRESS_HELPLINE, lang, phone=phone_words(helpline)))
     return tuple(lines)
+
+
+def closed_line(content: Content, hours: OpeningHours | None, lang: str) -> str:
+    """When the helpline is open, with the place whose clock the hours keep ("New York time")."""
+    place = hours.zone.rsplit("/", 1)[-1].replace("_", " ") if hours else ""
+    said = hours.describe(lang) if hours else ""
+    return content.prompt(Prompt.PERSON_CLOSED, lang, hours=said, place=place)
+
+
+def call_text_pages(content: Content, topic_id: str, lang: str) -> list[str]:
+    """A topic's text pages for "text me this": all sent at once, so only the last says what next."""
+    pages = content.topic_text(topic_id, lang).sms
+    last = len(pages) - 1
+    said = [sms_page(content, topic_id, i, lang) if i == last else page for i, page in enumerate(pages)]
+    return [to_gsm(page) for page in said]
 
 
 def spoken(
     content: Content, node: str, notices: tuple[Prompt, ...], lang: str, slow: bool,
     reprompt: bool = False, part: int = 0, full_keys: bool = False,
+    offer_person: bool = False, offer_text: bool = False,
 ) -> Spoken:
     """The spoken script for a node; a re-prompt after a topic skips the topic's long text.
 
@@ -97,6 +128,8 @@ def spoken(
             content.prompt(Prompt.OPTION, lang, label=content.label(o.target, lang), key=o.key)
             for o in menu.options
         )
+        if offer_person:
+            options += (said_prompt(content, Prompt.PERSON_KEY, lang),)
         if node == MAIN_MENU:
             options += (content.prompt(Prompt.SAY_ALSO, lang),)
     else:
@@ -108,6 +141,8 @@ def spoken(
         body = () if reprompt or not text else (text,)
         more = part + 1 < len(parts)
         options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
+        if offer_text and body:
+            options += (said_prompt(content, Prompt.TEXT_KEY, lang),)
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
-from service.content.model import Content
+from service.content.model import MAIN_MENU, Content
 from service.content.prompts import Prompt
-from service.core.calls import CallNavigator, CallState, Turn
+from service.core import commands
+from service.core.calls import MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
+from service.core.hours import OpeningHours
 from service.core.triage import urgent_topic_words
 from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
 
@@ -32,12 +35,15 @@ class Line:
         return len(self.text.split())
 
 
-def phone_lines(content: Content, helpline: str = "") -> list[Line]:
+def phone_lines(content: Content, helpline: str = "", hours: OpeningHours | None = None) -> list[Line]:
     """Every distinct line, in the order a caller first meets it, so no wording is duplicated here.
 
-    `helpline` is the operator's HELPLINE_PHONE: its line is said after the distress prompt.
+    `helpline` is the operator's HELPLINE_PHONE: its line is said after the distress prompt, and
+    key 6 connects to it (closed outside `hours`, HELPLINE_HOURS). "Text me this" is always
+    covered: its few lines cost little, and the account settings may come later than the audio.
     """
-    navigator = CallNavigator(content)
+    offers = Offers(person=bool(helpline), person_hours=hours, texting=True)
+    navigator = CallNavigator(content, offers=offers)
     seen: dict[tuple[str, str], None] = {}
     if len(content.languages) > 1:  # the opening's choice: each line in its own language
         seen.update(dict.fromkeys(language_choice(content)))
@@ -66,6 +72,30 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
                 seen.add(turn.state)
                 queue.append(turn.state)
         heard_at.add((state.node, state.slow))
+    yield from _offer_turns(navigator, seen)
+
+
+def _offer_turns(navigator: CallNavigator, seen: set[CallState]) -> Iterator[Turn]:
+    """What the extra offers can say that no key alone reaches: back from a dial, sent or not, closed."""
+    for state in (s for s in seen if s.node == MAIN_MENU and not s.trail):
+        yield navigator.dialed(state, answered=True)
+        yield navigator.dialed(state, answered=False)
+        closed = _closed_moment(navigator.offers.person_hours)
+        if closed is not None:
+            yield navigator.press(state, commands.PERSON, closed)
+    for state in (s for s in seen if s.node in navigator.content.topics and s.part == 0):
+        for outcome in TextOutcome:
+            yield navigator.texted(state, outcome)
+        yield navigator.press(replace(state, texts_sent=MAX_TEXTS), commands.TEXT_ME)
+
+
+def _closed_moment(hours: OpeningHours | None) -> datetime | None:
+    """A moment in the coming week when the helpline is closed (None: always open)."""
+    if hours is None:
+        return None
+    start = datetime(2026, 1, 5, tzinfo=UTC)  # a Monday
+    moments = (start + timedelta(minutes=30 * n) for n in range(7 * 48))
+    return next((moment for moment in moments if not hours.is_open(moment)), None)
 
 
 def _moves(navigator: CallNavigator, state: CallState, speak: bool) -> Iterator[Turn]:

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from service.config import Settings
+from service.config import Settings, opening_hours
 from service.content.model import Content
 from service.speech.audio import AudioFacts, AudioProblem
 from service.speech.cache import AudioCache, audio_name
@@ -88,7 +88,8 @@ def rate_for(settings: Settings, slow: bool) -> int:
 def plan_audio(content: Content, settings: Settings) -> list[AudioJob]:
     """Every recording the phone line can play (each line at the normal and the slower rate), and
     each topic's whole text for the Listen button on its readable page."""
-    lines = phone_lines(content, settings.helpline_phone)
+    hours = opening_hours(settings.helpline_hours) if settings.helpline_phone else None
+    lines = phone_lines(content, settings.helpline_phone, hours)
     phone = [
         AudioJob(line, voice_for(settings, line.lang), rate_for(settings, slow))
         for slow in (False, True)

@@ -40,6 +40,8 @@ class Event(StrEnum):
     OPT_OUT = "opt_out"             # STOP and the other stop words
     OPT_IN = "opt_in"               # START, YES or UNSTOP after a stop
     URGENT = "urgent"               # an urgent answer given (emergency signs: call 911 now)
+    PERSON = "person"               # a caller put through to the operator's helpline (key 6)
+    TEXT_ME = "text_me"             # a topic texted to a caller's phone from a call (key 2)
 
 
 def count_key(
@@ -66,6 +68,10 @@ def call_events(before: CallState | None, turn: Turn, content: Content) -> list[
         events.append((Event.NOT_MATCHED, node))
     if Prompt.SILENCE in turn.notices or (turn.hangup and Prompt.GOODBYE in turn.notices):
         events.append((Event.SILENCE, node))
+    if turn.dial:
+        events.append((Event.PERSON, ""))
+    if Prompt.TEXT_SENT in turn.notices:
+        events.append((Event.TEXT_ME, node))
     if turn.hangup:
         events.append((Event.TIMED_OUT, node))
     elif not turn.reprompt and (before is None or before.node != node):

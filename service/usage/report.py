@@ -29,6 +29,8 @@ EVENT_WORDS = {
     Event.OPT_OUT: "stopped texts (STOP)",
     Event.OPT_IN: "started texts again",
     Event.URGENT: "urgent answer given",
+    Event.PERSON: "put through to the helpline",
+    Event.TEXT_ME: "topic texted from a call",
 }
 CHANNEL_WORDS = {VOICE: "phone", SMS: "text"}
 CSV_COLUMNS = ("day", "event", "description", "channel", "language", "topic", "menu", "title", "count")

@@ -12,9 +12,9 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import Forbidden
 
 from service.checker import load_checked
-from service.config import Settings
+from service.config import Settings, opening_hours
 from service.content import Content
-from service.core.calls import CallNavigator
+from service.core.calls import CallNavigator, Offers
 from service.core.matching import matchers_for
 from service.core.texts import TextNavigator
 from service.errors import ConfigError
@@ -23,6 +23,7 @@ from service.store.journal import OptOutJournal
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher, load_hash_key
 from service.web import ratelimit
+from service.web.outbound import TextSender
 from service.web.runtime import EXTENSION, Runtime, runtime_of
 from service.web.signature import FORM_LIMIT_BYTES, READ_LIMIT_BYTES, signed_by_twilio
 from service.web.twiml import SMS_TOO_LONG, is_webhook, last_resort
@@ -52,19 +53,29 @@ def create_app(
     store.ping()
     optouts = OptOuts(store, OptOutJournal(instance / "opt-out-journal.jsonl"))
     optouts.replay()
+    sender = TextSender.from_settings(settings, token)
     app.extensions[EXTENSION] = Runtime(
         settings=settings,
         auth_token=token,
         content=content,
-        calls=CallNavigator(content, matchers),
+        calls=CallNavigator(content, matchers, _offers(settings, sender)),
         texts=TextNavigator(content, matchers),
         store=store,
         optouts=optouts,
         hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance)),
     )
-    _register(app)
+    _register(app, sender)
     ratelimit.init_app(app, settings.state_url, settings.rate_limit_texts, settings.rate_limit_calls)
     return app
+
+
+def _offers(settings: Settings, sender: TextSender | None) -> Offers:
+    """What the phone line offers beyond the content: a person (HELPLINE_PHONE), texts (account)."""
+    return Offers(
+        person=bool(settings.helpline_phone),
+        person_hours=opening_hours(settings.helpline_hours) if settings.helpline_phone else None,
+        texting=sender is not None,
+    )
 
 
 def _auth_token(settings: Settings) -> str:
@@ -116,9 +127,10 @@ def _check_token_shape(settings: Settings) -> None:
     )
 
 
-def _register(app: Flask) -> None:
-    from service.web import audio, cli, sms, tryit, usage, voice
+def _register(app: Flask, sender: TextSender | None) -> None:
+    from service.web import audio, cli, sms, textme, tryit, usage, voice
 
+    textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
     audio.init_app(app)

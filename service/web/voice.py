@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from service.core import wording
 from service.core.calls import CallState, Turn
-from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS
-from service.web import usage
+from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
+from service.web import textme, usage
 from service.web.audio import audio_url
 from service.web.ratelimit import limit_calls
 from service.web.runtime import Runtime, runtime
@@ -24,6 +25,8 @@ LANGUAGE_TIMEOUT_SECONDS = 4  # the opening's language choice: no key soon means
 MAX_HINTS = 100
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
+DIAL_TIMEOUT_SECONDS = 20
+DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anything else: no one did
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -33,7 +36,7 @@ def incoming() -> Response:
     """A new call: welcome and main menu."""
     rt = runtime()
     try:
-        turn = rt.calls.start()
+        turn = rt.calls.offered(rt.calls.start(), _now())
         _save(rt, turn.state)
         usage.count_call(None, turn)
         return twiml_response(render(rt, turn))
@@ -52,17 +55,38 @@ def gather() -> Response:
         state = CallState.from_dict(rt.store.get(_key()))
         digits = request.values.get("Digits", "")[:20]
         speech = request.values.get("SpeechResult", "")[:500]
+        now = _now()
         if digits.strip():
-            turn = rt.calls.press(state, digits)
+            turn = rt.calls.press(state, digits, now)
         elif speech.strip():
-            turn = rt.calls.say(state, speech)
+            turn = rt.calls.say(state, speech, now)
         else:
-            turn = rt.calls.silence(state)
+            turn = rt.calls.silence(state, now)
+        if turn.send_text:
+            turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
         _save(rt, turn.state)
         usage.count_call(state, turn)
         return twiml_response(render(rt, turn))
     except Exception:
         log.exception("voice: failed to answer input")
+        return twiml_response(_recover(rt, state))
+
+
+@bp.route("/dialed", methods=["POST"])
+@twilio_signed
+def dialed() -> Response:
+    """Back from the helpline (<Dial>'s action): thanks after a talk, the public numbers if no answer."""
+    rt = runtime()
+    state: CallState | None = None
+    try:
+        state = CallState.from_dict(rt.store.get(_key()))
+        answered = request.values.get("DialCallStatus", "") == DIAL_ANSWERED
+        turn = rt.calls.dialed(state, answered, _now())
+        _save(rt, turn.state)
+        usage.count_call(state, turn)
+        return twiml_response(render(rt, turn))
+    except Exception:
+        log.exception("voice: failed to answer after a dial")
         return twiml_response(_recover(rt, state))
 
 
@@ -77,6 +101,14 @@ def render(rt: Runtime, turn: Turn) -> str:
         for line in lines:
             _say(rt, response, line, state.slow, state.lang)
         response.hangup()
+        return str(response)
+    if turn.dial and rt.settings.helpline_phone:
+        for line in lines:
+            _say(rt, response, line, state.slow)
+        response.dial(
+            rt.settings.helpline_phone,
+            timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed"), method="POST",
+        )
         return str(response)
     action = _url("voice.gather")
     gather_verb = response.gather(
@@ -136,6 +168,10 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
     hints.extend(SAFETY_HINTS)
+    if rt.calls.offers.person:
+        hints.append(SPOKEN_PERSON[0])
+    if rt.calls.offers.texting and state.node in content.topics:
+        hints.append(SPOKEN_TEXT_ME[0])
     for node in (*content.topics, *content.menus):
         hints.append(content.text(node, state.lang).title.lower())
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
@@ -143,7 +179,7 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
 
 def _recover(rt: Runtime, state: CallState | None) -> str:
     """The apology and main menu after a fault; saving may fail too, and that is fine."""
-    turn = rt.calls.recover(state)
+    turn = rt.calls.recover(state, _now())
     try:
         _save(rt, turn.state)
     except Exception:
@@ -153,6 +189,11 @@ def _recover(rt: Runtime, state: CallState | None) -> str:
     except Exception:
         log.exception("voice: could not even render the apology")
         return last_resort(request.path).get_data(as_text=True)
+
+
+def _now() -> datetime:
+    """The time the helpline's hours are checked against."""
+    return datetime.now(UTC)
 
 
 def _key() -> str:

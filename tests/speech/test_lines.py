@@ -7,6 +7,7 @@ from collections import deque
 from flask import Flask
 
 from service.content import Content
+from service.core.hours import OpeningHours
 from service.core.wording import topic_parts
 from service.speech.lines import phone_lines
 from service.web.simulate import TwilioSimulator
@@ -73,3 +74,16 @@ def test_everything_a_caller_can_hear_through_the_webhooks_is_in_the_set(
             queue.extend(keys + (k,) for k in "123457890*-")
     assert any("To hear more, press 1." in line for line in heard), "a topic in parts was heard"
     assert heard and heard <= texts, heard - texts
+
+
+def test_a_person_and_text_me_this_lines_are_rendered(content: Content) -> None:
+    hours = OpeningHours.parse("Mon-Fri 09:00-17:00 America/New_York")
+    texts = {line.text for line in phone_lines(content, "+18005550100", hours)}
+    for name in ("person_connecting", "person_thanks", "person_no_answer", "text_sent", "text_failed",
+                 "text_opted_out"):
+        assert content.prompt(name) in texts, name
+    assert content.prompt("person_key", key="6") in texts
+    assert content.prompt("text_key", key="2") in texts
+    assert content.prompt("text_limit", limit="3") in texts
+    assert content.prompt("person_closed", hours=hours.describe("en"), place="New York") in texts
+    assert not any("press 6" in text for text in (line.text for line in phone_lines(content)))
