@@ -20,6 +20,7 @@ from service.core.triage import Concern, Finding, triage
 
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
 SPANISH = "es"
+SYMPTOM_TOPIC_PREFIX = "symptoms-"  # topics whose first page carries the when-to-call line
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
 SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
@@ -229,8 +230,8 @@ class TextNavigator:
         "symptoms"), which every page may use; page 1 stays first unless a later page has more.
         """
         text = self.content.topic_text(topic, lang)
-        if len(text.sms) == 1:
-            return 0
+        if len(text.sms) == 1 or topic.startswith(SYMPTOM_TOPIC_PREFIX):
+            return 0  # a symptom topic's first page says when to get help: it always comes first
         general = set(normalize(f"{text.title} {text.label}").split())
         keyword_words = {w for k in text.keywords for w in normalize(k).split()}
         words = [

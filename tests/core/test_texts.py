@@ -58,3 +58,25 @@ def test_every_reply_kind_has_words(content: Content) -> None:
     assert "+15555550199" in messages[0]
     assert len(set(messages)) == len(messages)
     assert all(message.strip() for message in messages)
+
+
+def test_a_symptom_topic_always_opens_with_its_when_to_call_page(content: Content) -> None:
+    texts = TextNavigator(content)
+    for message in ("my back hurts and my legs are weak at night", "me duele la espalda"):
+        reply = texts.reply(TextState(), message)
+        if reply.show is Show.PAGE and reply.state.topic.startswith("symptoms-"):
+            assert reply.state.page == 0, message
+            message_sent = wording.text_message(content, reply)
+            assert "911" in message_sent.split(".")[0], message_sent
+
+
+def test_a_texter_who_writes_spanish_gets_spanish_and_keeps_it(content: Content) -> None:
+    texts = TextNavigator(content)
+    hola = texts.reply(TextState(), "HOLA")
+    assert hola.state.lang == "es" and "Envíe un número" in wording.text_message(content, hola)
+    bones = texts.reply(hola.state, "uesos")  # a typo, no accents
+    assert (bones.state.lang, bones.state.topic) == ("es", "spread-bones")
+    back = texts.reply(bones.state, "ENGLISH")
+    assert back.state.lang == "en" and "Reply with a number" in wording.text_message(content, back)
+    assert texts.reply(TextState(), "me duele la espalda").state.lang == "es"
+    assert texts.reply(TextState(), "bones").state.lang == "en"
