@@ -343,3 +343,33 @@ def test_saying_more_continues_a_topic(twilio: TwilioSimulator, content: Content
         twilio.press(key)
     assert topic_parts(content, topic, "en")[1] in twilio.speak("more").says
 
+
+
+def test_a_call_opens_with_the_language_choice_each_line_in_its_own_voice(app) -> None:
+    phone = TwilioSimulator(app)
+    opening = phone.dial()
+    assert "call 911" in " ".join(opening.text.split()[:12])
+    says = opening.root.findall(".//Say") if opening.root is not None else []
+    languages = {say.get("language"): "".join(say.itertext()) for say in says}
+    assert "For English, press 1" in languages["en-US"]
+    assert "Para español, oprima 2" in languages["es-US"]
+
+
+def test_a_caller_who_presses_2_hears_and_is_heard_in_spanish(app) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    welcome = phone.press("2")
+    assert "Le damos la bienvenida" in welcome.text and "oprima 1" in welcome.text
+    gather = welcome.root.find("Gather") if welcome.root is not None else None
+    assert gather is not None and gather.get("language") == "es-US"
+    assert {say.get("voice") for say in gather.findall("Say")} == {"Polly.Lupe"}
+    liver = phone.speak("el hígado")
+    assert "hígado" in liver.text.lower() and "Welcome" not in liver.text
+    urgent = phone.speak("no puedo respirar")
+    assert urgent.says[0].startswith("Si puede ser una emergencia, llame al 911")
+
+
+def test_no_answer_at_the_language_choice_goes_on_in_english(app) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    assert "Welcome" in phone.wait().text
