@@ -18,23 +18,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from webhooks import timed  # the same timing as the webhook benchmark beside this file
+
 from service.config import PROJECT_ROOT, Settings
 from service.store.sqlite import SqliteStore
 from service.usage.counter import UsageCounter
 from service.web.app import create_app
 from service.web.simulate import TwilioSimulator
 from service.web.usage import Event, count, counter_of
-
-
-def timed(action: Callable[[], object], rounds: int) -> float:
-    """Median seconds of one action over several rounds (after one warm-up)."""
-    action()
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def paired(off: Callable[[], object], on: Callable[[], object], rounds: int) -> tuple[float, float]:

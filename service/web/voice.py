@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, request, url_for
@@ -49,27 +50,7 @@ def incoming() -> Response:
 @twilio_signed
 def gather() -> Response:
     """What the caller pressed or said, or nothing (the gather timed out)."""
-    rt = runtime()
-    state: CallState | None = None
-    try:
-        state = CallState.from_dict(rt.store.get(_key()))
-        digits = request.values.get("Digits", "")[:20]
-        speech = request.values.get("SpeechResult", "")[:500]
-        now = _now()
-        if digits.strip():
-            turn = rt.calls.press(state, digits, now)
-        elif speech.strip():
-            turn = rt.calls.say(state, speech, now)
-        else:
-            turn = rt.calls.silence(state, now)
-        if turn.send_text:
-            turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
-        _save(rt, turn.state)
-        usage.count_call(state, turn)
-        return twiml_response(render(rt, turn))
-    except Exception:
-        log.exception("voice: failed to answer input")
-        return twiml_response(_recover(rt, state))
+    return _step(runtime(), _input_turn, "input")
 
 
 @bp.route("/dialed", methods=["POST"])
@@ -77,16 +58,41 @@ def gather() -> Response:
 def dialed() -> Response:
     """Back from the helpline (<Dial>'s action): thanks after a talk, the public numbers if no answer."""
     rt = runtime()
+    answered = request.values.get("DialCallStatus", "") == DIAL_ANSWERED
+    return _step(rt, lambda state: rt.calls.dialed(state, answered, _now()), "after a dial")
+
+
+def _input_turn(state: CallState) -> Turn:
+    """The core's turn for a key, words or silence; a "text me this" is sent here, then reported."""
+    rt = runtime()
+    digits = request.values.get("Digits", "")[:20]
+    speech = request.values.get("SpeechResult", "")[:500]
+    now = _now()
+    if digits.strip():
+        turn = rt.calls.press(state, digits, now)
+    elif speech.strip():
+        turn = rt.calls.say(state, speech, now)
+    else:
+        turn = rt.calls.silence(state, now)
+    if turn.send_text:
+        turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+    return turn
+
+
+def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response:
+    """One turn of a call in progress: its place read, the core's step, saved, counted and said.
+
+    Any fault answers the apology and the main menu, so Twilio always gets TwiML.
+    """
     state: CallState | None = None
     try:
         state = CallState.from_dict(rt.store.get(_key()))
-        answered = request.values.get("DialCallStatus", "") == DIAL_ANSWERED
-        turn = rt.calls.dialed(state, answered, _now())
+        turn = step(state)
         _save(rt, turn.state)
         usage.count_call(state, turn)
         return twiml_response(render(rt, turn))
     except Exception:
-        log.exception("voice: failed to answer after a dial")
+        log.exception("voice: failed to answer %s", what)
         return twiml_response(_recover(rt, state))
 
 
