@@ -74,3 +74,10 @@ def test_kept_answers_to_other_wordings_are_bounded(content: Content,
         fresh.match(f"where does it go {number} times")
     assert len(fresh._recent) <= 5
     assert fresh.match("lugns") == "spread-lungs"
+
+
+def test_everyday_spanish_words_are_not_read_as_typos_of_spanish_keywords(content: Content) -> None:
+    spanish = Matcher(content, "es")
+    assert spanish.match("lento") is None  # one letter from a keyword word, but an everyday word
+    assert spanish.match("uesos") == "spread-bones"  # a typo that is no word still finds its topic
+    assert spanish.match("igado") == spanish.match("hígado")

@@ -16,12 +16,12 @@ EVERYDAY_WORDS = frozenset(
     colonies colony color colors colton combing comet comets comey comin compassion compressor
     conclusion conclusions concussion confession confessions confuse constituted constitution
     constitutions cont coon cooperation coordinating coordinator coping couch counsellor counties
-    county court courts crate crates created cunt cunts cure cured cures curled curse cursed curve
-    curved curves dagger daggers dancer dancers dating decade decades decided decode dedication
-    deport diagnose diagnosed diagnoses diagnosing diagnosis diagnostic diagnostics dining
-    disappointment disappointments diseased ditch ditching diver divers dough drain drains drawn
-    dummies dummy durable dwelling dwellings earn earning earnings earns easing education eight
-    elvis emergence eradication etching ether exercised experiment experimentally experimented
+    county countys court courts crate crates created cunt cunts cure cured cures curled curse cursed
+    curve curved curves dagger daggers dancer dancers dating decade decades decided decode
+    dedication deport diagnose diagnosed diagnoses diagnosing diagnosis diagnostic diagnostics
+    dining disappointment disappointments diseased ditch ditching diver divers dough drain drains
+    drawn dummies dummy durable dwelling dwellings earn earning earnings earns easing education
+    eight elvis emergence eradication etching ether exercised experiment experimentally experimented
     experiments facto factories factory fatigue fellow fellows fiend fight fights fined fired fitch
     flood floods floss flour flower flowers flung flurry focal fond fractured frail fright
     functional functioned fund funds gemma genera genie genre genres giver glad gloss gough
@@ -29,16 +29,16 @@ EVERYDAY_WORDS = frozenset(
     havens headache headaches health heard heating height heights here heres hired hitch hole holes
     hound hounds humor hungary hunt hunts hurst imagine imagines immune impression impressions
     inactivity indication indications inhibition intro irradiation issue issues itch itchy izzy
-    jelly junction junctions keating kelly knives lace laces land lands lange latch lean leaning
-    leans lear learnt lefty leto leung lever levers light lights liking limp lined linen liner
-    liners linking liter liters live lived liver livery lives living lizzy loner loosing loser
+    jelly junction junctions keating kelly kellys knives lace laces land lands lange latch lean
+    leaning leans lear learnt lefty leto leung lever levers light lights liking limp lined linen
+    liner liners linking liter liters live lived liver livery lives living lizzy loner loosing loser
     losers loses lounge lover lovers loving lowe loyal lung lungs lured lymph mamma mandy manly
     manny maple match mating mediation meditation mellow metastatic might mining mitch moaning
-    moderation module modules moore morgan morrow morse mother mothers mound mounds mount mounts
-    moved mover movers movie mower multiplied multiplier multiply mummy mutilation narrow narrows
-    negatively nelly nesting night nights norse noted notre nutritional nutritious occurrence
-    occurrences olive oliver olives operated operational oppression ordination otter otters
-    overnight oversight pace paces paine paint paints palace palaces palin parsons patch
+    moderation module modules moore moores morgan morgans morrow morse mother mothers mound mounds
+    mount mounts moved mover movers movie mower multiplied multiplier multiply mummy mutilation
+    narrow narrows negatively nelly nesting night nights norse noted notre nutritional nutritious
+    occurrence occurrences olive oliver olives operated operational oppression ordination otter
+    otters overnight oversight pace paces paine paint paints palace palaces palin parsons patch
     pathological pathologist pathology peace peak peaks pearson pelvic perception perceptions
     persona personalised personally phelps physically pierson pine pines pinto pitch pitching placed
     plain plains plane planes plank planks plant plants plate plates plunge plural posing positively
@@ -50,16 +50,133 @@ EVERYDAY_WORDS = frozenset(
     sage saying sayings scant score scores seating seduce seine selling shave shelling shine shines
     shirt shirts shite shoot shoots shore shores shorty shot shots shout shouts shun shut shuts
     sided sidney sight sights sine slaying slide slides slower smelling sneak sneaks snort sort
-    sorts sound sounds spain spear spears speck spelling spice spices spike spikes spin spins spiral
-    spire spite spore spores sport sports spout stag staged staging stake stakes stale stalk stalks
-    stare stares staring state states stating stave steak steaks store stores stud studs stunt
-    stunts sturdy sturgeon sugary suite suites surgeries surgery swaying swine swore tact tail tails
-    taken taker takers tammy tasting telly texting ther there theres thigh thighs thirst thirsty
-    thirties thirty tied tiered tight tights tiled timed timer timers timmy timor tire tires tommy
-    tough towel towels tower towers trace traces track tracks tracy trail trails train training
-    trains trait traits triad trial trials tribal tried tripled triplets troubled tudor tumour
-    tumours tuning turing tutor tutors tweak tweaks typed unproductive varies vary vocal vocals
-    vowel vowels waning warming warring watches weaknesses wealthy weigh weighs were whale whales
-    whereas while whine whore whores whose wight wired witch wound wounds wreath wright yummy
+    sorts sound sounds spain spains spear spears speck spelling spice spices spike spikes spin spins
+    spiral spire spite spore spores sport sports spout stag staged staging stake stakes stale stalk
+    stalks stare stares staring state states stating stave steak steaks store stores stud studs
+    stunt stunts sturdy sturgeon sugary suite suites surgeries surgery swaying swine swore tact tail
+    tails taken taker takers tammy tasting telly texting ther there theres theyd thigh thighs thirst
+    thirsty thirties thirty tied tiered tight tights tiled timed timer timers timmy timor tire tires
+    tommy tough towel towels tower towers trace traces track tracks tracy trail trails train
+    training trains trait traits triad trial trials tribal tried tripled triplets troubled tudor
+    tumour tumours tuning turing tutor tutors tweak tweaks typed unproductive varies vary vocal
+    vocals vowel vowels waning warming warring watches weaknesses wealthy weigh weighs were whale
+    whales whereas whered while whine wholl whore whores whose whove wight wired witch wound wounds
+    wreath wright yummy
     """.split()
 )
+
+EVERYDAY_WORDS_ES = frozenset(
+    """
+    abajo abdominales abrazo abrazos acer acida activa activan activar activas active actividades
+    activo activos actores acuda adicciones adiciones adios adonde afectaba afectado afectados
+    afectara afecto afectos agitada agitado agotada agotadas agotado agotador agotados agotando
+    agresiva agresivas aguda agudas aguja agujas ahoga alado alarga alento aleta aletas alienacion
+    alienta alimentario alimentarios alimenticio alimenticios alimento alimentos alojamiento
+    alojamientos alrededores alta altar altas amarilla amarillas amarillento amarillo amarillos
+    ameno analysis ancha anchas anglo anota anotado anotados aparte aparto apodo apodos apolo apoya
+    apoyas apoye aprende aprenden aprendera aprenderan aprenderas aprendes aprueba apunto arido arte
+    artes asiento asientos aspiracion asteroide asteroides ataquen avanzaba avanzada avanzadas
+    avanzado avanzados avanzamos avanzando avila ayudan ayudar ayude ayudes ayudo baja bajado bajan
+    bajara bajas bajen bajon banar banco bancos bando bandos barca barreda barrer barroso basar
+    basic basica basicas bazar bazo bebe beben bebes beer bieber bienes blanc blanca blancas blanco
+    blancos blanda blandas blando blandos blasco borrosa bravo bravos caben caber caido caidos
+    camarilla cambia cambias cambie camina caminan caminas campa canada cancha canchas candado
+    cansada cansado cansados cansando cantada cantado canto cantos capaz capta cargo cargos carpa
+    carpas carrera carreras casada casadas casado casados caspa castilla causada causadas causado
+    causados cedula cedulas celebra celebre celebres celebro celular cerebral cerebrales cerebro
+    cerebros cereza cerezas cerro cerros certeza cervera chapa chapas ciber ciento cientos cinico
+    cinicos cinta cintas cirugia cirugias cirujano cirujanos citan citar clinica clinicas clon cobre
+    cocer cocida coger cogida cojer colin colmo colo colonos color colores combo come comen comes
+    cometa cometas comia comica comicas comido comio comoda comodas compasion comprension compresor
+    comun comuna comunas conclusion conclusiones conde condes confesion confesiones confunda
+    confundas confundi confundida confundido confundidos confundiendo confundio confundir confusion
+    confusiones conseguida consejera consejeria consejero consejeros consultada consultado
+    consultados consultar consulte consultiva consulto consultora contaria conte conto contraloria
+    contrario contrarios conversion conversiones convulsiones cooperacion coser cosillas cosmos
+    cover covers cromo cuadro cuadros cuales cuando cuanta cuantas cuanto cuantos cuarto cuartos
+    cubierto cubiertos cubra cuelgo cuento cuentos cunada cunado cura curado curador curan curar
+    curas curia cursa cursado cursar curva curvas danza danzas dario darte debamos deber debi debia
+    debil debiles debilidades debilitado debio decidi decidia decidio decidira decile decision
+    decisiones dedica dedicacion dedicas dedico deducir defecto defectos defense dejame dele
+    demografia derogacion derrama derrame derrames derramo desprendimiento desviacion diagnosticado
+    diagnosticar diagnosticaron diagnostico diagnosticos dicta diera dieras dificulta dificultades
+    dificultan dificultar direct directo directos directv dirigia dirigida dirigidas dirigido
+    dirigidos dirigiendo dirigimos dirigio dirigira discriminacion disminucion dista doctora
+    doctores dolar dolares doler dolo dolor dolores done dones door dormia dormida dormido dormidos
+    dormimos dorsales ducha duchas duela duele duelen duelo duelos durado durar editar efectuo
+    egresos ejido electo electos elegi elegia elegira elevar elvis emprendimiento emprendimientos
+    encima encontraria encubierta encuentra encuentran encuentras encuentre encuentren encuentres
+    encuentro encuentros energica enfermedad enfermedades enfermera enfermeras enfermeria enfermero
+    enfermeros enfurecido entendio entienda entiendas entiende entiendes entrenamiento
+    entrenamientos entretenimiento envejecimiento epica epoca epocas equilibrado equilibrar escaneo
+    escaner escano escanos escoge escogen espada espadas espana especificado especificar especifico
+    especificos espia espias espiga espina espinal espinar espinas espino espiral estadia estadio
+    estadios estado estados estimo esto estos estrenada estrenado estudia estudias estudie estudio
+    estudios evita evitan evitara examen examenes experimenta experimentada experimentado
+    experimentados experimentales experimentan experimentando experimentar experimentaron
+    experimento experimentos exponiendo extendia extendido extendidos extensiones extienda extiende
+    extienden faber factor factory factura facturas falda faldas falla fallas falsa falsas false
+    falta faltan faltar faltas falte falto fanta fatima fijado fijados fisico fisicos flanco flancos
+    focal fortalece fortalecen fotografia fotografias fragil fraile frailes frase frecuencia
+    frecuencias frenar fuente fuentes fuere fuimos funciona funcione funciones funciono gama gamba
+    gambas ganan ganar ganga gemma general ghana graba graban graduacion gravar grueso gruesos gueto
+    guiso guisos guita haber habla hablan hablara hablare hablas habre hace haced haceis hacen
+    haceros haces hacker hackers hallar hambre higado hombre hombres hombro hombros homer hormona
+    hormonal hormonales hormonas hueco huecos huele huelen huelo hueso huesos huevo huevos human
+    humana humanas humor hunt ilimitada image imagen imagenes images imagine imponiendo impositivo
+    impresion imputacion inactividad inflacion informacion inhibidores inmediata inmediatas inmundo
+    inmune inmunes inmunologico inspiracion intestinal inusual investigacion investigaciones
+    investigadores jueves jugado jugados junto juntos jurada jurado jurados jurar kimi lago lagos
+    lancha lanchas lanza lanzas larga largas legendario legendarios liado licor ligado ligados
+    limitaba limitado limitados lina linda lindas line lineal liquida lista listas litio llama
+    llaman llamara llamare llamas llegar llenar lleva llevais llevan llevara llevare llevas loca
+    locales locas lucha luchas lucho lugar lunares lutero macho machos magnetico magneticos major
+    malta mamar manchar mantener mantenerla mantenerlo mantenerlos mantenerme mantenernos mantenerte
+    marcada marcadas marcado marcados marcha marchas marco marcos mare marea mareas mares mario
+    marko marte martes marzo mateo mateos matiz matrix mecha mechas media medias medica medical
+    medicas medicinal medicinales medico medicos medida medidas medido medina medio medios medir
+    medula medular medusa mejico mejora mejoras mejore mejores mejoro menor metastasis mexico miento
+    mision moderacion modestia modular modulo modulos moler molesta molestaria molestas monde
+    monografia mori moria morira morire morris motriz move much mucha muchas mucho muchos muerte
+    muertes mueve mueves muevo mutaciones mutilacion nacer nacido nacidos necesita necesitado
+    necesitados necesitamos necesitas necesite necesites negativa negativas nieta nieve nieves
+    nombre nombres notan notar nueces nueva nuevas nueve nuevo nuevos nutricional obligo ocurrencia
+    ocurrencias oigo olivo olivos olor olores omar opcion opera operacional operaciones operan
+    opinar opiniones opresion orina ospina ostras otero ovario ovarios over pana panas panda paran
+    parar parda pare pares paria pario parla parma parra part parta parten parto partos party
+    patologia patologias pavimentacion pedi pedia pedira pedire pedis pedo pedos peli pelis penales
+    penso perdia perdido perdidos perdona perdonas perseguida person personal personalidad
+    personalidades personalizada personalizadas personalizado personalizados pican picar pico picos
+    pieles pierda pierdas pinto pinza pinzas pista pistas pixel pizca plana planas planes plano
+    planos plural pobre pobres poniendole poniendose porte portes posea poseo positiva positivas
+    potro pregunta preguntaba preguntado preguntale preguntame preguntamos preguntan preguntar
+    preguntaria preguntarle preguntarles preguntarme preguntarnos preguntaron preguntarse
+    preguntarte preguntas pregunte preguntes pregunto prender preparacion presencio presentimiento
+    preso presos presuncion presunta presuntas pretension privacion problem procesamiento productor
+    propagar provenir prueban pruebe pruebo pucha pude pudo pueda puedas puede pueden puedes puedo
+    pulmon pulmones puno punos punta puntas puto putos qaeda quedan quedar quede quedes quedo queen
+    queens queja quejas quema quemas quemo quepa queso quesos quicio quienes quier quiera quieras
+    quiere quieres quieta quieto quietos quimico quimicos quimioterapia quinn quinta quintas quiros
+    quiso quitan quitar quite quiten quites quito quiza quizas quizo radiacion radiaciones ratio
+    reales recauda receptor receptores recurren redencion reducira referencia referencias regionales
+    regresa regresan regresar regresas regrese regreso relucir renal renales reparacion represa
+    represas reproducir reproductores resentimiento respalda respira respiran retencion reverencia
+    riego rincon rincones rinon rinones rover rueda ruedas ruedo rumano rumanos rumor sabe sabeis
+    saben saber saberes sabes sabor sabre saca sacan sacara sacas saciar sacra salen salta salto
+    saltos sanar sangra santo santos secar secuencia secuencias secundaria secundarias secundario
+    secundarios seducir seguida seguidas segundo segundos senal senala senalo sendos senor sento
+    siendo sienta sientas siente sientes significaba significado significados significan significar
+    significara significo simio simios sintio sintoma sintomas sintonia sirio sirios sito situo
+    sobra sobras studio studios suben suele suelen sueles sueno suenos suerte suertes superacion
+    suponiendo tango tapa tapas tejado tejados temido temor tempo tene tenes tenga tengas tenido
+    tenso tien tiende tienen tierna tiernas timor tipografia tocar toma toman tomara tomare tomas
+    topografia tovar tower tradiciones trazo trazos trenes tumores turbo tutor vacio vacios valio
+    varia variaciones varias varios vasta vecindario vengo vertebras vidal viene vienes viento
+    vientos vigila vigilan visa visas visiones visita visitan visitar visitas visite visito vista
+    vistas viste vistes visto vistos vita viuda viudas vivi vivia vivio vivira viviras vivis vocal
+    voltios volvi volvia volvimos volvo vuele vuelva vuelvas vuelven vuelvo weber
+    """.split()
+)
+
+# Each language's list, for the matcher of that language.
+EVERYDAY_BY_LANGUAGE = {"en": EVERYDAY_WORDS, "es": EVERYDAY_WORDS_ES}

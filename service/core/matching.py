@@ -10,7 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
-from service.core.everyday_words import EVERYDAY_WORDS
+from service.core.everyday_words import EVERYDAY_BY_LANGUAGE
 
 FILLER_WORDS = frozenset(
     "a an and the my me i im i'm is are was be do does did to of in on for with about what whats "
@@ -65,6 +65,7 @@ class Matcher:
     """Finds the node whose keyword best covers a message, per language."""
 
     def __init__(self, content: Content, lang: str) -> None:
+        self.everyday = EVERYDAY_BY_LANGUAGE.get(lang, frozenset())  # this language's words never fuzzed
         self.keywords: list[_Keyword] = []
         for node in (*content.topics, *content.menus):
             for phrase in content.text(node, lang).keywords:
@@ -124,7 +125,7 @@ class Matcher:
         stem = _stem(word)
         pairs = zip(self.vocabulary, self._stems, strict=True)
         found = [(token, 1.0) for token, token_stem in pairs if token == word or token_stem == stem]
-        if word in EVERYDAY_WORDS or len(word) <= 3:
+        if word in self.everyday or len(word) <= 3:
             return found
         close = process.extract(
             stem, self._stems, scorer=DamerauLevenshtein.normalized_similarity,
