@@ -21,7 +21,6 @@ from service.checker.readability import (
     GRADE_WARNING,
     MEAN_EASE_MIN,
     MEAN_GRADE_MAX,
-    SPANISH,
     WORDS_PER_MINUTE,
     ease,
     grade,
@@ -30,7 +29,7 @@ from service.checker.readability import (
 )
 from service.checker.usable import usable_content
 from service.content.loader import UNKNOWN_DATE, Reading
-from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content, Topic
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content, Topic
 from service.content.prompts import Prompt
 from service.content.yamlfile import Problem, YamlDoc, field_name
 from service.core.calls import CallNavigator
@@ -41,7 +40,6 @@ from service.core.wording import spoken, turn_lines
 
 MAX_PRESSES = 3
 CORE_MAX_PRESSES = 2
-SYMPTOM_PREFIX = "symptoms-"
 # What counts as saying when to get help now. "911" counts in every language.
 URGENT_HELP: dict[str, tuple[str, ...]] = {
     "*": (r"\b911\b",),
@@ -353,7 +351,7 @@ def _named_sources(reading: Reading) -> set[str]:
 def urgent_help_problems(reading: Reading) -> Iterator[Problem]:
     """A symptom topic opens with when to get help now, in its first spoken sentence and SMS page."""
     for topic in reading.readable.topics.values():
-        if topic.id.startswith(SYMPTOM_PREFIX):
+        if topic.id.startswith(SYMPTOM_TOPIC_PREFIX):
             yield from _urgent_help_missing(reading.docs[topic.file], topic)
 
 

@@ -6,6 +6,8 @@ from functools import cache
 
 from textstat.textstat import textstatistics
 
+from service.content.model import SPANISH
+
 GRADE_ERROR = 8.0
 GRADE_WARNING = 6.0
 MEAN_GRADE_MAX = 6.0
@@ -15,7 +17,6 @@ MAX_SPOKEN_WORDS = SPOKEN_MAX_SECONDS * WORDS_PER_MINUTE // 60
 TEXTSTAT_LANGUAGES = {"en": "en_US"}
 # Spanish is measured with a formula made for Spanish: Fernandez Huerta's reading ease (0-100,
 # higher is easier; 80 and over "easy", 70-80 "fairly easy", 60-70 "standard").
-SPANISH = "es"
 EASE_ERROR = 60.0
 EASE_WARNING = 70.0
 MEAN_EASE_MIN = 70.0

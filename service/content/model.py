@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 MAIN_MENU = "main"
 DEFAULT_LANGUAGE = "en"
+SPANISH = "es"
+# Symptom topics are named symptoms-*: their first page and first spoken sentence say when to get help.
+SYMPTOM_TOPIC_PREFIX = "symptoms-"
 CHOICE_KEYS = ("1", "2", "3", "4", "5")  # a menu offers at most five choices, on these keys
 
 

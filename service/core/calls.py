@@ -19,9 +19,7 @@ from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBER
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, normalize
 from service.core.parts import voice_parts
-from service.core.triage import Concern, Finding, triage
-
-URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
+from service.core.triage import Concern, Finding, sign_topic, triage
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12
@@ -281,10 +279,7 @@ class CallNavigator:
             if asked in self.content.topics and asked != matcher.match(finding.about):
                 return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
             return Turn(state, (Prompt.DISTRESS,), reprompt=True)
-        topic = next(
-            (n for n in (matcher.match(finding.about), matcher.match(URGENT_TOPIC_WORDS))
-             if n in self.content.topics), None,
-        )
+        topic = sign_topic(self.content, matcher, finding.about)
         if topic is None:
             return Turn(state, (Prompt.URGENT_NOW,), reprompt=True)
         return Turn(replace(self._go(state, topic), part=0), (Prompt.URGENT_NOW,))

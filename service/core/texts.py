@@ -12,22 +12,19 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.matching import FILLER_WORDS, Matcher, matchers_for, normalize, typo_similarity
-from service.core.triage import Concern, Finding, triage
+from service.core.triage import Concern, Finding, sign_topic, triage
 
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
-SPANISH = "es"
-SYMPTOM_TOPIC_PREFIX = "symptoms-"  # topics whose first page carries the when-to-call line
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
 SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
     "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
     "y o pero muy mas sobre mama seno pecho informacion".split()
 )
-URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
 _DRUG_LIKE = re.compile(
@@ -198,7 +195,7 @@ class TextNavigator:
         """Urgent: what to do now, then offer the sign's topic; distress: a person, then any topic."""
         matcher = self.matchers[state.lang]
         if finding.concern is Concern.URGENT:
-            topic = self._topic_of(finding.about) or self._topic_of(URGENT_TOPIC_WORDS) or ""
+            topic = sign_topic(self.content, self.matchers[DEFAULT_LANGUAGE], finding.about) or ""
             return TextReply(replace(state, offer=topic), Show.URGENT)
         node = matcher.match(body)
         topic = node if node in self.content.topics and node != self._topic_of(finding.about) else ""

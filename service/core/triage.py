@@ -20,10 +20,12 @@ from functools import cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from service.content.model import Content
 from service.core.everyday_words import EVERYDAY_WORDS
-from service.core.matching import normalize
+from service.core.matching import Matcher, normalize
 
 TYPO_SIMILARITY = 0.8
+URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
 # Words people ask about as facts that sit one letter from a pattern word ("breast", "breath").
 _NEVER_FOLDED = frozenset(
     "breast breasts chemo liver lungs bones brain cancer spread heart heard hearing treat treats "
@@ -255,6 +257,15 @@ _PATTERN_WORDS = frozenset(
 def urgent_topic_words() -> tuple[str, ...]:
     """The words each urgent sign's topic is looked up by: the checker proves each finds a topic."""
     return tuple(dict.fromkeys(rule.about for rule in _RULES if rule.concern is Concern.URGENT))
+
+
+def sign_topic(content: Content, matcher: Matcher, about: str) -> str | None:
+    """The topic to offer after an urgent sign: the sign's own, else the urgent-signs topic."""
+    for words in (about, URGENT_TOPIC_WORDS):
+        node = matcher.match(words)
+        if node in content.topics:
+            return node
+    return None
 
 
 def triage(message: str) -> Finding | None:
