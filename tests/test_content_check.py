@@ -226,14 +226,30 @@ def test_keyword_claimed_by_two_topics(breaker: Breaker) -> None:
     ]
 
 
-def test_too_many_choices(breaker: Breaker) -> None:
+def test_main_menu_keeps_key_6_for_a_person(breaker: Breaker) -> None:
     breaker.replace("menus.yaml", "      - {key: 5, to: about}\n",
                     "      - {key: 5, to: about}\n      - {key: 6, to: choosing}\n")
 
     problems = breaker.new_problems()
     options_line = breaker.line("menus.yaml", "{key: 1, to: spread}")
-    assert f"content/menus.yaml:{options_line}: menus[0].options: has 6 choices; at most 5 fit a phone menu" \
+    key_line = breaker.line("menus.yaml", "{key: 6, to: choosing}")
+    assert problems == [
+        f"content/menus.yaml:{options_line}: menus[0].options: has 6 choices; at most 5 fit the main menu",
+        f"content/menus.yaml:{key_line}: menus[0].options[5].key: key 6 is not 1 to 5 in the main menu "
+        "(key 6 of the main menu is for a person; 7, 8, 9, 0 are the same everywhere)",
+    ]
+
+
+def test_too_many_choices(breaker: Breaker) -> None:
+    breaker.replace("menus.yaml", "      - {key: 5, to: spread-other}\n",
+                    "      - {key: 5, to: spread-other}\n      - {key: 6, to: lower-risk}\n"
+                    "      - {key: 7, to: clinical-trials}\n")
+
+    problems = breaker.new_problems()
+    options_line = breaker.line("menus.yaml", "{key: 1, to: spread-bones}")
+    assert f"content/menus.yaml:{options_line}: menus[1].options: has 7 choices; at most 6 fit a phone menu" \
         in problems
+    assert any("key 7 is not 1 to 6 in a phone menu" in problem for problem in problems)
 
 
 def test_too_deep(breaker: Breaker) -> None:

@@ -78,6 +78,21 @@ def test_every_core_topic_is_heard_within_two_key_presses(content: Content, app)
     assert not missing, f"not reached in 2 presses: {missing}"
 
 
+def test_general_symptoms_like_tiredness_are_a_key_under_symptoms(
+    twilio: TwilioSimulator, content: Content
+) -> None:
+    twilio.dial()
+    symptoms = twilio.press("2")
+    offered = choices(symptoms.text)
+    general = next(key for key, label in offered.items() if "tiredness" in label)
+    assert offered[general] == content.label("symptoms-general")
+    assert len(offered) <= 6 and offered["1"] == content.label("symptoms-urgent")
+    heard = twilio.press(general)
+    assert heard.says[0].startswith("If this may be an emergency, call 911 now.")
+    assert voice(content, "symptoms-general") in heard.text
+    assert choices(twilio.press("8").text) == offered
+
+
 def test_a_topic_then_repeat_back_and_main_menu_keys(twilio: TwilioSimulator, content: Content) -> None:
     twilio.dial()
     menu = twilio.press("1")
@@ -101,7 +116,7 @@ def test_back_from_the_main_menu_stays_on_the_main_menu(twilio: TwilioSimulator,
 @pytest.mark.parametrize("key", ["6", "*", "#", "12"])
 def test_a_wrong_key_says_sorry_and_the_same_menu_again(twilio: TwilioSimulator, key: str) -> None:
     twilio.dial()
-    first = twilio.press("2")
+    first = twilio.press("1")  # where it spreads: five choices, so 6 is a wrong key there
     heard = twilio.press(key)
     assert heard.says[0].startswith("Sorry")
     assert choices(heard.text) == choices(first.text)

@@ -13,6 +13,7 @@ from typing import Any
 from service.content.model import (
     CHOICE_KEYS,
     MAIN_MENU,
+    MAIN_MENU_KEYS,
     Content,
     Menu,
     MenuText,
@@ -30,6 +31,7 @@ TOPIC_FIELDS = {"id", "reviewed", "sources"}
 TOPIC_TEXT_FIELDS = {"title", "label", "keywords", "voice", "sms"}
 MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
 MENUS_FILE_FIELDS = {"menus", "core"}
+_KEYS_WHY = "(key 6 of the main menu is for a person; 7, 8, 9, 0 are the same everywhere)"
 UNKNOWN_DATE = dt.date.min  # a broken `reviewed` in a topic kept only for the later checks
 
 
@@ -385,17 +387,19 @@ class _Reader:
                 intro = ""
             if title and label and words is not None:
                 texts[lang] = MenuText(title, label, words, intro.strip())
-        options = self._options(doc, path, entry.get("options"))
+        options = self._options(doc, path, entry.get("options"), menu_id)
         if len(texts) < len(languages) or options is None:
             return None
         return Menu(menu_id, texts, options)
 
-    def _options(self, doc: YamlDoc, path: KeyPath, value: Any) -> tuple[Option, ...] | None:
+    def _options(self, doc: YamlDoc, path: KeyPath, value: Any, menu_id: Any) -> tuple[Option, ...] | None:
         if not isinstance(value, list) or not value:
             self._add(doc, (*path, "options"), "must list at least one choice")
             return None
-        if len(value) > len(CHOICE_KEYS):
-            self._add(doc, (*path, "options"), f"has {len(value)} choices; at most 5 fit a phone menu")
+        keys = MAIN_MENU_KEYS if menu_id == MAIN_MENU else CHOICE_KEYS
+        if len(value) > len(keys):
+            too_many = f"has {len(value)} choices; at most {len(keys)} fit {_menu_words(menu_id)}"
+            self._add(doc, (*path, "options"), too_many)
         options: list[Option] = []
         seen: set[str] = set()
         for index, option in enumerate(value):
@@ -404,10 +408,9 @@ class _Reader:
                 self._add(doc, where, "must be {key: N, to: id}")
                 continue
             key = str(option.get("key"))
-            if key not in CHOICE_KEYS:
-                self._add(
-                    doc, (*where, "key"), f"key {key} is not 1 to 5 (7, 8, 9, 0 are the same everywhere)"
-                )
+            if key not in keys:
+                wrong = f"key {key} is not 1 to {keys[-1]} in {_menu_words(menu_id)} {_KEYS_WHY}"
+                self._add(doc, (*where, "key"), wrong)
             elif key in seen:
                 self._add(doc, (*where, "key"), f"key {key} is used twice in this menu")
             seen.add(key)
@@ -485,6 +488,11 @@ class _Reader:
                 f"keyword {word!r} is also claimed by {previous[0]!r} "
                 f"({other_doc.file}:{other_doc.line(*other_path)})",
             )
+
+
+def _menu_words(menu_id: Any) -> str:
+    """Names the menu in a problem, so an editor sees why the main menu has one key fewer."""
+    return "the main menu" if menu_id == MAIN_MENU else "a phone menu"
 
 
 def _unknown_placeholders(text: str, allowed: tuple[str, ...]) -> str:
