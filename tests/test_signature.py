@@ -52,6 +52,27 @@ def test_behind_a_proxy_gather_actions_point_at_the_public_url(make_app) -> None
     assert phone.press("1").status == 200
 
 
+@pytest.mark.parametrize(
+    ("public", "signed"),
+    [
+        ("https://line.example.org", "https://line.example.org:443/sms"),
+        ("https://line.example.org:443", "https://line.example.org/sms"),
+        ("https://line.example.org", "https://line.example.org/sms"),
+    ],
+)
+def test_twilio_may_sign_the_url_with_or_without_its_port(make_app, public: str, signed: str) -> None:
+    app = make_app(public_base_url=public)
+    validator = TwilioSimulator(app).validator
+
+    def status(url: str) -> int:
+        signature = validator.compute_signature(url, PARAMS)
+        headers = {"X-Twilio-Signature": signature}
+        return app.test_client().post("/sms", data=PARAMS, headers=headers).status_code
+
+    assert status(signed) == 200
+    assert status("https://line.example.org:8443/sms") == 403
+
+
 def test_health_check_needs_no_signature(app) -> None:
     response = app.test_client().get("/healthz")
     assert response.status_code == 200 and response.json["status"] == "ok"

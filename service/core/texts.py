@@ -8,7 +8,7 @@ webhook checks them first, before any state is read.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -18,6 +18,7 @@ from service.core import commands
 from service.core.matching import FILLER_WORDS, Matcher, matchers_for, normalize, typo_similarity
 from service.core.triage import Concern, Finding, sign_topic, triage
 
+TopicWords = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
 SPANISH_SMALL_WORDS = frozenset(
@@ -46,8 +47,8 @@ class TextState:
     offer: str = ""  # the topic "Reply 1" opens after an urgent or distress reply
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form for the store."""
-        return asdict(self)
+        """A JSON-ready form for the store (vars, not asdict: asdict deep-copies every field)."""
+        return dict(vars(self))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> TextState:
@@ -102,6 +103,7 @@ class TextNavigator:
     def __init__(self, content: Content, matchers: dict[str, Matcher] | None = None) -> None:
         self.content = content
         self.matchers = matchers or matchers_for(content)
+        self._words: dict[tuple[str, str], TopicWords | None] = {}
 
     def reply(self, state: TextState, body: str) -> TextReply:
         """The reply to one message, given what this phone was sent before."""
@@ -226,20 +228,34 @@ class TextNavigator:
         Only words of the topic's keywords count, and not the words of its title ("brain",
         "symptoms"), which every page may use; page 1 stays first unless a later page has more.
         """
-        text = self.content.topic_text(topic, lang)
-        if len(text.sms) == 1 or topic.startswith(SYMPTOM_TOPIC_PREFIX):
+        found = self._topic_words(topic, lang)
+        if found is None:
             return 0  # a symptom topic's first page says when to get help: it always comes first
-        general = set(normalize(f"{text.title} {text.label}").split())
-        keyword_words = {w for k in text.keywords for w in normalize(k).split()}
+        general, keyword_words, pages = found
         words = [
             w for w in normalize(body).split()
             if len(w) > 3 and w not in FILLER_WORDS and not _near(w, general) and _near(w, keyword_words)
         ]
         if not words:
             return 0
-        hits = [_words_found(words, page) for page in text.sms]
+        hits = [sum(_near(w, page) for w in words) for page in pages]
         best = max(range(len(hits)), key=lambda p: (hits[p], -p))
         return best if hits[best] > hits[0] else 0
+
+    def _topic_words(self, topic: str, lang: str) -> TopicWords | None:
+        """A topic's title words, keyword words and each page's words (None: always page 1), kept."""
+        key = (topic, lang)
+        if key not in self._words:
+            text = self.content.topic_text(topic, lang)
+            if len(text.sms) == 1 or topic.startswith(SYMPTOM_TOPIC_PREFIX):
+                self._words[key] = None
+            else:
+                self._words[key] = (
+                    frozenset(normalize(f"{text.title} {text.label}").split()),
+                    frozenset(w for k in text.keywords for w in normalize(k).split()),
+                    tuple(frozenset(normalize(page).split()) for page in text.sms),
+                )
+        return self._words[key]
 
     def _menu(self, state: TextState, menu: str, notice: Prompt | None = None) -> TextReply:
         return TextReply(replace(state, menu=menu), Show.MENU, (notice,) if notice else ())
@@ -254,13 +270,7 @@ class TextNavigator:
         return TextReply(replace(state, page=order[step]), Show.PAGE)
 
 
-def _words_found(words: list[str], page: str) -> int:
-    """How many of a message's words a page has, letting a typo count."""
-    page_words = set(normalize(page).split())
-    return sum(_near(w, page_words) for w in words)
-
-
-def _near(word: str, words: set[str]) -> bool:
+def _near(word: str, words: frozenset[str]) -> bool:
     """Whether a word, or a typo or plural of it, is among some words."""
     return word in words or any(typo_similarity(word, w) >= MIN_PAGE_SIMILARITY for w in words)
 

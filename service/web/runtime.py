@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
@@ -13,6 +13,7 @@ from service.core.texts import TextNavigator
 from service.store import Store
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher
+from service.web.rendered import RenderedTwiml
 
 EXTENSION = "mbc_line"
 
@@ -29,6 +30,7 @@ class Runtime:
     store: Store
     optouts: OptOuts
     hash_phone: PhoneHasher
+    rendered: RenderedTwiml = field(default_factory=RenderedTwiml)  # TwiML of turns heard before
 
 
 def runtime_of(app: Flask) -> Runtime:

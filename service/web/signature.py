@@ -12,9 +12,18 @@ import io
 import logging
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote, urlparse
 
 from flask import abort, g, request
-from twilio.request_validator import RequestValidator, get_signature_algorithm
+from twilio.request_validator import (
+    HMAC_SHA1,
+    HMAC_SHA256,
+    RequestValidator,
+    add_port,
+    compare,
+    get_signature_algorithm,
+    remove_port,
+)
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
@@ -25,15 +34,41 @@ log = logging.getLogger(__name__)
 FORM_LIMIT_BYTES = 1024 * 1024  # the largest request served; Twilio's are a few kilobytes
 READ_LIMIT_BYTES = 2 * FORM_LIMIT_BYTES  # read this much at most to check a signature; beyond: 403
 SIGNED = "twilio_signed"
+PATH_SAFE = "!$&'()*+,/:;=@%"  # what werkzeug leaves unquoted in a path, as request.url does
+QUERY_SAFE = "!$&'()*+,/:;=?@%"
+SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
 
 
 def public_url() -> str:
     """The URL Twilio signed: PUBLIC_BASE_URL plus path and query when behind a proxy."""
     base = runtime().settings.public_base_url
     if not base:
-        return request.url
+        return _request_uri()
     query = request.query_string.decode("latin-1")
     return f"{base}{request.path}" + (f"?{query}" if query else "")
+
+
+def _request_uri() -> str:
+    """request.url as sent, percent-encoded: Twilio signs that, and it skips werkzeug's IRI decoding."""
+    root = quote(request.root_path.rstrip("/"), safe=PATH_SAFE)
+    url = f"{request.scheme}://{request.host}{root}/{quote(request.path.lstrip('/'), safe=PATH_SAFE)}"
+    return f"{url}?{quote(request.query_string, safe=QUERY_SAFE)}" if request.query_string else url
+
+
+def valid_signature(
+    validator: RequestValidator, url: str, params: Any, signature: str, algorithm: str
+) -> bool:
+    """RequestValidator.validate, stopping at the first form of the URL that matches.
+
+    Twilio may sign the URL with or without its port, so the library computes both signatures on
+    every request; the URL as it came is tried first, and the other form only when that fails.
+    """
+    parsed = urlparse(url)
+    if "bodySHA256" in parsed.query or (algorithm or HMAC_SHA1).upper() not in SUPPORTED_ALGORITHMS:
+        return bool(validator.validate(url, params, signature, algorithm))  # JSON bodies; refusals logged
+    without_port, with_port = remove_port(parsed), add_port(parsed)
+    forms = (with_port, without_port) if url == with_port else (without_port, with_port)
+    return any(compare(validator.compute_signature(form, params, algorithm), signature) for form in forms)
 
 
 def signed_by_twilio() -> bool:
@@ -54,9 +89,9 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
         if not signature:
             _refuse("no Twilio signature")
         params, oversized = _params()
-        validator = RequestValidator(runtime().auth_token)
+        validator = _validator(runtime().auth_token)
         algorithm = get_signature_algorithm(request.headers.get("X-Twilio-Webhooks-Signature-Settings", ""))
-        if not validator.validate(public_url(), params, signature, algorithm):
+        if not valid_signature(validator, public_url(), params, signature, algorithm):
             _refuse("bad Twilio signature")
         setattr(g, SIGNED, True)
         if oversized:
@@ -65,6 +100,12 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
         return view(*args, **kwargs)
 
     return wrapper
+
+
+@functools.lru_cache(maxsize=4)
+def _validator(token: str) -> RequestValidator:
+    """One validator per token (it only holds the token's bytes)."""
+    return RequestValidator(token)
 
 
 def _refuse(why: str) -> None:

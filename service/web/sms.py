@@ -73,7 +73,13 @@ def _line_phone(rt: Runtime) -> str:
 
 
 def _message(rt: Runtime, reply: TextReply) -> str:
+    """The reply's TwiML, built once per distinct reply (and number texted)."""
+    line_phone = _line_phone(rt)
+    return rt.rendered.get(("sms", reply, line_phone), lambda: _build(rt, reply, line_phone))
+
+
+def _build(rt: Runtime, reply: TextReply, line_phone: str) -> str:
     response = MessagingResponse()
-    message = wording.text_message(rt.content, reply, _line_phone(rt), rt.settings.helpline_phone)
+    message = wording.text_message(rt.content, reply, line_phone, rt.settings.helpline_phone)
     response.message(to_gsm(message))
     return str(response)

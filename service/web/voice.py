@@ -97,7 +97,18 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
 
 
 def render(rt: Runtime, turn: Turn) -> str:
-    """TwiML for a turn: everything inside one <Gather> so a caller can press at any time."""
+    """TwiML for a turn, built once per distinct turn while every line is <Say> (audio off).
+
+    With audio on, a line's recording may appear while the line runs (`flask audio render`), so
+    those turns are built afresh each time.
+    """
+    if rt.settings.audio_enabled:
+        return _build(rt, turn)
+    return rt.rendered.get(("voice", turn, request.script_root), lambda: _build(rt, turn))
+
+
+def _build(rt: Runtime, turn: Turn) -> str:
+    """Everything inside one <Gather> so a caller can press at any time."""
     state = turn.state
     response = VoiceResponse()
     if turn.choose_language:
