@@ -81,3 +81,31 @@ def test_everyday_spanish_words_are_not_read_as_typos_of_spanish_keywords(conten
     assert spanish.match("lento") is None  # one letter from a keyword word, but an everyday word
     assert spanish.match("uesos") == "spread-bones"  # a typo that is no word still finds its topic
     assert spanish.match("igado") == spanish.match("hígado")
+
+
+@pytest.mark.parametrize(
+    ("word", "words", "near"),
+    [
+        ("mira", {"mira", "otra"}, True),  # the word itself
+        ("msira", {"mira"}, True),  # one letter in 5 off: exactly 0.8, which counts
+        ("lympx", {"lymph"}, True),
+        ("boone", {"bones"}, True),  # a typo of the plural's stem
+        ("tumor", {"liver", "lungs"}, False),
+        ("bon", {"bone"}, False),  # short words match only exactly
+    ],
+)
+def test_a_word_set_finds_a_word_its_typo_or_plural(word: str, words: set[str], near: bool) -> None:
+    assert matching.WordSet(words).near(word, 0.8) is near
+
+
+def test_a_word_set_agrees_with_typo_similarity_on_every_page(content: Content) -> None:
+    texts = [content.topic_text(topic, "en") for topic in content.topics]
+    pages = [normalize(page).split() for text in texts for page in text.sms]
+    vocabulary = sorted({word for page in pages for word in page})
+    dropped_letter = [word[:i] + word[i + 1:] for word in vocabulary[::7] for i in (1, len(word) // 2)]
+    probes = dropped_letter + vocabulary[::5]
+    for page in pages[::3]:
+        found = matching.WordSet(page)
+        for probe in probes:
+            expected = probe in page or any(matching.typo_similarity(probe, w) >= 0.8 for w in page)
+            assert found.near(probe, 0.8) is expected, (probe, page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -54,6 +55,28 @@ def typo_similarity(a: str, b: str) -> float:
     if min(len(a), len(b)) <= 3:
         return 0.0
     return DamerauLevenshtein.normalized_similarity(_stem(a), _stem(b))
+
+
+class WordSet:
+    """Words to look a message's word up in, letting a typo or plural count (as typo_similarity does).
+
+    The typo search runs over the words' stems in rapidfuzz's C loop, not one Python call a word.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._stems = [_stem(word) for word in self.words if len(word) > 3]  # short words match exactly
+
+    def near(self, word: str, min_similarity: float) -> bool:
+        """Whether the word, or a typo or plural of it, is here."""
+        if word in self.words:
+            return True
+        if len(word) <= 3 or not self._stems:
+            return False
+        scorer = DamerauLevenshtein.normalized_similarity
+        cutoff = min_similarity - 0.05  # rapidfuzz drops a score exactly at its cutoff (4 of 5 letters: 0.8)
+        found = process.extractOne(_stem(word), self._stems, scorer=scorer, score_cutoff=cutoff)
+        return found is not None and found[1] >= min_similarity
 
 
 def matchers_for(content: Content) -> dict[str, Matcher]:

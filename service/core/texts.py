@@ -15,10 +15,11 @@ from typing import Any
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content
 from service.content.prompts import Prompt
 from service.core import commands
-from service.core.matching import FILLER_WORDS, Matcher, matchers_for, normalize, typo_similarity
+from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, normalize
 from service.core.triage import Concern, Finding, sign_topic, triage
 
-TopicWords = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]
+TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
+MIN_PAGE_SIMILARITY = 0.8  # how close a message's word must come to a page's word to count for it
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
 SPANISH_SMALL_WORDS = frozenset(
@@ -234,11 +235,12 @@ class TextNavigator:
         general, keyword_words, pages = found
         words = [
             w for w in normalize(body).split()
-            if len(w) > 3 and w not in FILLER_WORDS and not _near(w, general) and _near(w, keyword_words)
+            if len(w) > 3 and w not in FILLER_WORDS
+            and not general.near(w, MIN_PAGE_SIMILARITY) and keyword_words.near(w, MIN_PAGE_SIMILARITY)
         ]
         if not words:
             return 0
-        hits = [sum(_near(w, page) for w in words) for page in pages]
+        hits = [sum(page.near(w, MIN_PAGE_SIMILARITY) for w in words) for page in pages]
         best = max(range(len(hits)), key=lambda p: (hits[p], -p))
         return best if hits[best] > hits[0] else 0
 
@@ -251,9 +253,9 @@ class TextNavigator:
                 self._words[key] = None
             else:
                 self._words[key] = (
-                    frozenset(normalize(f"{text.title} {text.label}").split()),
-                    frozenset(w for k in text.keywords for w in normalize(k).split()),
-                    tuple(frozenset(normalize(page).split()) for page in text.sms),
+                    WordSet(normalize(f"{text.title} {text.label}").split()),
+                    WordSet(w for k in text.keywords for w in normalize(k).split()),
+                    tuple(WordSet(normalize(page).split()) for page in text.sms),
                 )
         return self._words[key]
 
@@ -269,10 +271,3 @@ class TextNavigator:
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
 
-
-def _near(word: str, words: frozenset[str]) -> bool:
-    """Whether a word, or a typo or plural of it, is among some words."""
-    return word in words or any(typo_similarity(word, w) >= MIN_PAGE_SIMILARITY for w in words)
-
-
-MIN_PAGE_SIMILARITY = 0.8

@@ -23,6 +23,7 @@ FLUSH_SECONDS = 30.0
 FLUSH_EVENTS = 500
 MAX_PENDING_KEYS = 50_000
 REPEAT_ERROR_LOG_SECONDS = 600.0
+SECONDS_A_DAY = 86_400  # UTC days have no leap seconds in POSIX time
 _STARTING = threading.Lock()  # two first counts at once in a new process start one thread, not two
 
 
@@ -58,17 +59,28 @@ class UsageCounter:
         self._since_flush = 0
         self._thread: threading.Thread | None = None
         self._last_error_log = 0.0
+        self._today = (0.0, 0.0, "")  # the UTC day being counted: (starts, ends, YYYY-MM-DD)
 
     def add(self, key: CountKey, amount: int = 1) -> None:
         """Count now, write later; never raises into a webhook."""
         if self._pid != os.getpid():
             self._start()
+        day = self._day(self.clock())
         with self._lock:
-            self._pending[(utc_day(self.clock()), key)] += amount
+            self._pending[(day, key)] += amount
             self._since_flush += 1
             wake = self._since_flush >= self.flush_events
         if wake:
             self._wake.set()
+
+    def _day(self, now: float) -> str:
+        """utc_day(now), worked out once a day rather than once a count."""
+        start, end, day = self._today
+        if not start <= now < end:
+            start = now - now % SECONDS_A_DAY
+            day = utc_day(now)
+            self._today = (start, start + SECONDS_A_DAY, day)
+        return day
 
     def pending(self) -> int:
         """How many distinct totals wait to be written (for tests and the benchmark)."""

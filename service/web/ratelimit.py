@@ -32,7 +32,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from service.content.prompts import Prompt
 from service.core.optout import control_word
-from service.web.runtime import runtime
+from service.web.runtime import runtime, sender_id
 from service.web.twiml import twiml_response
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def limit_texts(view: Callable[..., Any]) -> Callable[..., Any]:
         if control_word(body) is not None:
             return view(*args, **kwargs)  # STOP and START are never held back
         rt = runtime()
-        who = rt.hash_phone(request.values.get("From", ""))
+        who = sender_id(rt)
         limits = _limits()
         item = limits.breached("texts", limits.texts, who)
         if item is None:
@@ -148,7 +148,7 @@ def limit_calls(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         rt = runtime()
-        who = rt.hash_phone(request.values.get("From", ""))
+        who = sender_id(rt)
         limits = _limits()
         item = limits.breached("calls", limits.calls, who)
         if item is None:

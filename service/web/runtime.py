@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, request
 
 from service.config import Settings
 from service.content import Content
@@ -42,3 +42,11 @@ def runtime_of(app: Flask) -> Runtime:
 def runtime() -> Runtime:
     """The current app's runtime, inside a request or an app context."""
     return runtime_of(current_app)  # type: ignore[arg-type]
+
+
+def sender_id(rt: Runtime) -> str:
+    """This request's From number as its keyed hash, computed once a request (limits, then the view)."""
+    found: str | None = g.get("sender_id")
+    if found is None:
+        found = g.sender_id = rt.hash_phone(request.values.get("From", ""))
+    return found

@@ -12,7 +12,7 @@ import io
 import logging
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import parse_qsl, quote, urlparse
 
 from flask import abort, g, request
 from twilio.request_validator import (
@@ -36,6 +36,7 @@ READ_LIMIT_BYTES = 2 * FORM_LIMIT_BYTES  # read this much at most to check a sig
 SIGNED = "twilio_signed"
 PATH_SAFE = "!$&'()*+,/:;=@%"  # what werkzeug leaves unquoted in a path, as request.url does
 QUERY_SAFE = "!$&'()*+,/:;=?@%"
+URLENCODED = "application/x-www-form-urlencoded"  # how Twilio posts every webhook
 SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
 
 
@@ -56,19 +57,30 @@ def _request_uri() -> str:
 
 
 def valid_signature(
-    validator: RequestValidator, url: str, params: Any, signature: str, algorithm: str
+    validator: RequestValidator, url: str, params: MultiDict[str, str], signature: str, algorithm: str
 ) -> bool:
     """RequestValidator.validate, stopping at the first form of the URL that matches.
 
     Twilio may sign the URL with or without its port, so the library computes both signatures on
-    every request; the URL as it came is tried first, and the other form only when that fails.
+    every request; here the URL as it came (one of those two forms) is tried first, and the other
+    only when that fails.
     """
-    parsed = urlparse(url)
-    if "bodySHA256" in parsed.query or (algorithm or HMAC_SHA1).upper() not in SUPPORTED_ALGORITHMS:
+    if "bodySHA256" in url or (algorithm or HMAC_SHA1).upper() not in SUPPORTED_ALGORITHMS:
         return bool(validator.validate(url, params, signature, algorithm))  # JSON bodies; refusals logged
-    without_port, with_port = remove_port(parsed), add_port(parsed)
-    forms = (with_port, without_port) if url == with_port else (without_port, with_port)
-    return any(compare(validator.compute_signature(form, params, algorithm), signature) for form in forms)
+    form = _SignedForm(params.lists())
+    if compare(validator.compute_signature(url, form, algorithm), signature):
+        return True
+    parsed = urlparse(url)
+    others = [other for other in dict.fromkeys((remove_port(parsed), add_port(parsed))) if other != url]
+    return any(compare(validator.compute_signature(other, form, algorithm), signature) for other in others)
+
+
+class _SignedForm(dict[str, list[str]]):
+    """A form's values by name, as the validator reads them: `getall` is the first lookup it tries
+    (werkzeug's MultiDict has only `getlist`, so each name cost the library a caught AttributeError)."""
+
+    def getall(self, name: str) -> list[str]:
+        return self[name]
 
 
 def signed_by_twilio() -> bool:
@@ -119,11 +131,30 @@ def _params() -> tuple[MultiDict[str, str], bool]:
         raw = request.get_data(cache=True)
     except RequestEntityTooLarge:
         _refuse(f"too large to check its signature (over {READ_LIMIT_BYTES} bytes)")
+    if request.mimetype == URLENCODED and len(raw) <= FORM_LIMIT_BYTES:
+        return _urlencoded_form(raw), False
     try:
         form = request.form
     except RequestEntityTooLarge:  # too many parts, or a part too large, for the normal parser
         return _parse_unlimited(raw), True
     return form, len(raw) > FORM_LIMIT_BYTES
+
+
+def _urlencoded_form(raw: bytes) -> MultiDict[str, str]:
+    """Twilio's url-encoded form, parsed as werkzeug does and kept as `request.form`.
+
+    werkzeug's general form parser (content-type dispatch, stream wrapping) costs as much again as
+    the parsing itself; this is its url-encoded branch alone. An undecodable body is an empty form,
+    as there.
+    """
+    try:
+        form = MultiDict(parse_qsl(raw.decode(), keep_blank_values=True, errors="werkzeug.url_quote"))
+    except ValueError:
+        form = MultiDict()
+    current = request._get_current_object()  # type: ignore[attr-defined]
+    current.__dict__["form"] = form  # what werkzeug's own _load_form_data does with its result
+    current.__dict__["files"] = MultiDict()
+    return form
 
 
 def _parse_unlimited(raw: bytes) -> MultiDict[str, str]:

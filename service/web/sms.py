@@ -13,7 +13,7 @@ from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
 from service.web import usage
 from service.web.ratelimit import limit_texts
-from service.web.runtime import Runtime, runtime
+from service.web.runtime import Runtime, runtime, sender_id
 from service.web.signature import twilio_signed
 from service.web.twiml import twiml_response
 
@@ -29,7 +29,7 @@ def incoming() -> Response:
     """One incoming text: opt-out words first (committed before we answer), then the topic."""
     rt = runtime()
     body = request.values.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
-    subscriber = rt.hash_phone(request.values.get("From", ""))
+    subscriber = sender_id(rt)
     control = control_word(body)
     if control == "stop":
         try:

@@ -15,6 +15,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from service.core.calls import MAX_SILENCES, CallState, Turn
 from service.core.texts import TextReply
+from service.store.base import CountKey
 from service.usage.counter import UsageCounter
 from service.usage.events import SMS, VOICE, Event, call_events, count_key, text_events
 from service.web.runtime import runtime, runtime_of
@@ -23,6 +24,8 @@ from service.web.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_usage"
+KEYS_EXTENSION = "mbc_line_usage_keys"
+MAX_KNOWN_KEYS = 10_000
 MAX_CALL_SECONDS = 24 * 3600
 bp = Blueprint("usage", __name__)
 
@@ -33,6 +36,7 @@ def init_app(app: Flask) -> None:
     """Give the app its counter (unless USAGE_COUNTS=0) and the call-status route."""
     rt = runtime_of(app)
     app.extensions[EXTENSION] = UsageCounter(rt.store) if rt.settings.usage_counts else None
+    app.extensions[KEYS_EXTENSION] = {}
     app.register_blueprint(bp)
 
 
@@ -45,11 +49,23 @@ def counter_of(app: Flask) -> UsageCounter | None:
 def count(event: Event | str, *, channel: str, lang: str = "", node: str = "", amount: int = 1) -> None:
     """Count one thing that happened, e.g. count(Event.URGENT, channel="sms", lang="en"); never raises."""
     try:
-        counter = counter_of(current_app)  # type: ignore[arg-type]
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        counter = counter_of(app)
         if counter is not None:
-            counter.add(count_key(event, channel, lang, node, runtime().content), amount)
+            counter.add(_stored_key(app, (str(event), channel, lang, node)), amount)
     except Exception:
         log.exception("usage: could not count %s", event)
+
+
+def _stored_key(app: Flask, labels: CountKey) -> CountKey:
+    """count_key's checked labels, worked out once per distinct labels (a few hundred at most)."""
+    known: dict[CountKey, CountKey] = app.extensions[KEYS_EXTENSION]
+    found = known.get(labels)
+    if found is None:
+        found = count_key(*labels, content=runtime_of(app).content)
+        if len(known) < MAX_KNOWN_KEYS:
+            known[labels] = found
+    return found
 
 
 def count_call(before: CallState | None, turn: Turn) -> None:
