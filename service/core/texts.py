@@ -21,6 +21,8 @@ from service.core.triage import Concern, Finding, sign_topic, triage
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
 MIN_PAGE_SIMILARITY = 0.8  # how close a message's word must come to a page's word to count for it
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
+KEPT_REPLIES = 8192
+KEPT_MESSAGE_CHARS = 160  # a longer message is worked out each time, so the kept ones stay small
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
 SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
@@ -105,9 +107,27 @@ class TextNavigator:
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self._words: dict[tuple[str, str], TopicWords | None] = {}
+        self._replies: dict[tuple[TextState, str], TextReply] = {}
 
     def reply(self, state: TextState, body: str) -> TextReply:
-        """The reply to one message, given what this phone was sent before."""
+        """The reply to one message, given what this phone was sent before.
+
+        A reply depends on nothing else, and most texts are the same few words sent from the same
+        few places (a new texter's BONE, MENU, 1), so short messages' replies are kept, up to
+        KEPT_REPLIES of them, then forgotten all at once.
+        """
+        if len(body) > KEPT_MESSAGE_CHARS:
+            return self._reply(state, body)
+        key = (state, body)
+        found = self._replies.get(key)
+        if found is None:
+            found = self._reply(state, body)
+            if len(self._replies) >= KEPT_REPLIES:
+                self._replies.clear()
+            self._replies[key] = found
+        return found
+
+    def _reply(self, state: TextState, body: str) -> TextReply:
         state = self._known(state)
         offer, state = state.offer, replace(state, offer="")
         text = normalize(body)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -25,6 +25,7 @@ from service.core.everyday_words import EVERYDAY_WORDS
 from service.core.matching import Matcher, normalize
 
 TYPO_SIMILARITY = 0.8
+NEAREST_KEPT = 50_000  # words seen lately and the pattern word each stands for (bounded: texts are free text)
 URGENT_TOPIC_WORDS = "urgent"  # what the matcher turns into the urgent-signs topic
 # Words people ask about as facts that sit one letter from a pattern word ("breast", "breath").
 _NEVER_FOLDED = frozenset(
@@ -290,7 +291,7 @@ def fold_typos(text: str) -> str:
     return " ".join(_nearest(word) for word in text.split())
 
 
-@cache
+@lru_cache(maxsize=NEAREST_KEPT)
 def _nearest(word: str) -> str:
     """The pattern word a typo stands for; short, everyday and topic words are never folded."""
     if len(word) < 5 or word in _PATTERN_WORDS or word in EVERYDAY_WORDS or word in _NEVER_FOLDED:

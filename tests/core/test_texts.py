@@ -80,3 +80,18 @@ def test_a_texter_who_writes_spanish_gets_spanish_and_keeps_it(content: Content)
     assert back.state.lang == "en" and "Reply with a number" in wording.text_message(content, back)
     assert texts.reply(TextState(), "me duele la espalda").state.lang == "es"
     assert texts.reply(TextState(), "bones").state.lang == "en"
+
+
+def test_a_kept_reply_is_the_same_as_one_worked_out_afresh(content: Content, monkeypatch) -> None:
+    from service.core import texts as texts_module
+
+    monkeypatch.setattr(texts_module, "KEPT_REPLIES", 3)
+    kept, fresh = TextNavigator(content), TextNavigator(content)
+    messages = ["livr", "MENU", "2", "livr", "more", "my legs are numb", "livr", "x" * 200, "x" * 200]
+    state_kept = state_fresh = TextState()
+    for message in messages:
+        reply = kept.reply(state_kept, message)
+        assert reply == fresh._reply(state_fresh, message), message
+        state_kept = state_fresh = reply.state
+    assert len(kept._replies) <= 3  # forgotten all at once when full; long messages never kept
+    assert all(len(body) <= texts_module.KEPT_MESSAGE_CHARS for _, body in kept._replies)
