@@ -247,9 +247,20 @@ def test_a_fault_on_our_side_gets_an_apology_not_an_error_page(
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(runtime_of(app).store, "get", broken)
+    monkeypatch.setattr(runtime_of(app).store, "put", broken)
     message = reply(twilio, "liver")
     assert message.startswith("Sorry") and "MENU" in message
+
+
+def test_when_the_store_cannot_say_whether_a_number_opted_out_the_line_stays_silent(
+    app, twilio: TwilioSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("store unreachable")
+
+    monkeypatch.setattr(runtime_of(app).store, "texter", broken)
+    heard = twilio.text("liver")
+    assert heard.status == 200 and heard.root is not None and heard.root.find("Message") is None
 
 
 def test_no_phone_number_is_stored_or_logged_in_clear(

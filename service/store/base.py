@@ -30,6 +30,9 @@ class Store(Protocol):
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         """Save a state under a key for a time."""
 
+    def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
+        """A texter's saved state (as `get`) and whether they opted out, read together."""
+
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
         """Record an opt-out or opt-in durably before returning."""
 

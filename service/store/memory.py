@@ -32,6 +32,9 @@ class MemoryStore:
         with self._lock:
             self._state[key] = (copy.deepcopy(value), time.time() + ttl_seconds)
 
+    def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
+        return self.get(key), self.is_opted_out(subscriber)
+
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
         with self._lock:
             if opted_out:

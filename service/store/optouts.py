@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from service.store.base import Store
 from service.store.journal import OptOutJournal
@@ -39,6 +40,12 @@ class OptOuts:
         """The journal's latest word wins over the store, which may not have it yet."""
         journalled = self.journal.lookup(subscriber)
         return journalled if journalled is not None else self.store.is_opted_out(subscriber)
+
+    def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
+        """A texter's saved state and whether they opted out (the journal's word first), read at once."""
+        state, opted_out = self.store.texter(key, subscriber)
+        journalled = self.journal.lookup(subscriber)
+        return state, journalled if journalled is not None else opted_out
 
     def replay(self) -> int:
         """Move whatever the journal holds into the store (at start, and after an outage)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import re
@@ -10,6 +9,7 @@ import secrets
 from pathlib import Path
 
 KEY_FILE_NAME = "phone-hash.key"
+_NOT_DIGITS = re.compile(r"[^0-9A-Za-z:]")
 
 
 class PhoneHasher:
@@ -20,8 +20,8 @@ class PhoneHasher:
 
     def __call__(self, number: str) -> str:
         """The id for a number; the same number in any formatting gives the same id."""
-        digits = re.sub(r"[^0-9A-Za-z:]", "", number)[:64]
-        return hmac.new(self._key, digits.encode(), hashlib.sha256).hexdigest()[:40]
+        digits = _NOT_DIGITS.sub("", number)[:64]
+        return hmac.digest(self._key, digits.encode(), "sha256").hex()[:40]  # one-shot: no HMAC object
 
 
 def load_hash_key(configured: str, instance_path: Path) -> bytes:

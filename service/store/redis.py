@@ -61,6 +61,20 @@ class RedisStore:
             pipe.get(PREFIX + key)
             pipe.pttl(PREFIX + key)
             raw, ttl_ms = pipe.execute()
+        return self._seen(key, raw, ttl_ms)
+
+    def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
+        """One round trip for both (a text's two reads)."""
+        with self._guard():
+            pipe = self._client.pipeline(transaction=False)
+            pipe.get(PREFIX + key)
+            pipe.pttl(PREFIX + key)
+            pipe.sismember(OPT_OUTS, subscriber)
+            raw, ttl_ms, opted_out = pipe.execute()
+        return self._seen(key, raw, ttl_ms), bool(opted_out)
+
+    def _seen(self, key: str, raw: bytes | None, ttl_ms: int) -> dict[str, Any] | None:
+        """Remember what this thread read (so an unchanged put is skipped) and decode it."""
         self._local.seen = {key: (raw, ttl_ms / 1000)} if raw is not None else {}
         if raw is None:
             return None

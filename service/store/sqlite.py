@@ -85,11 +85,25 @@ class SqliteStore:
         return db
 
     def get(self, key: str) -> dict[str, Any] | None:
-        now = time.time()
         with self._guard():
-            row = _retry_busy(
-                self._db(), "SELECT value, expires FROM state WHERE key = ? AND expires > ?", (key, now)
+            query = "SELECT value, expires FROM state WHERE key = ? AND expires > ?"
+            row = _retry_busy(self._db(), query, (key, time.time())).fetchone()
+        return self._seen(key, row)
+
+    def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
+        """One statement for both (a text's two reads): one read transaction, not two."""
+        with self._guard():
+            value, expires, opted_out = _retry_busy(
+                self._db(),
+                "SELECT state.value, state.expires, "
+                "EXISTS (SELECT 1 FROM opt_out WHERE subscriber = ?) "
+                "FROM (SELECT 1) LEFT JOIN state ON state.key = ? AND state.expires > ?",
+                (subscriber, key, time.time()),
             ).fetchone()
+        return self._seen(key, (value, expires) if value is not None else None), bool(opted_out)
+
+    def _seen(self, key: str, row: tuple[str, float] | None) -> dict[str, Any] | None:
+        """Remember what this thread read (so an unchanged put is skipped) and decode it."""
         self._local.seen = {key: (row[0], row[1])} if row else {}
         if row is None:
             return None

@@ -36,6 +36,11 @@ READ_LIMIT_BYTES = 2 * FORM_LIMIT_BYTES  # read this much at most to check a sig
 SIGNED = "twilio_signed"
 PATH_SAFE = "!$&'()*+,/:;=@%"  # what werkzeug leaves unquoted in a path, as request.url does
 QUERY_SAFE = "!$&'()*+,/:;=?@%"
+# What request.url is made of, as the WSGI server gives it.
+URL_ENVIRON = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME", "PATH_INFO",
+               "QUERY_STRING")
+MAX_KNOWN_URLS = 1024
+_KNOWN_URLS: dict[tuple[str, ...], str] = {}
 URLENCODED = "application/x-www-form-urlencoded"  # how Twilio posts every webhook
 SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
 
@@ -50,10 +55,22 @@ def public_url() -> str:
 
 
 def _request_uri() -> str:
-    """request.url as sent, percent-encoded: Twilio signs that, and it skips werkzeug's IRI decoding."""
-    root = quote(request.root_path.rstrip("/"), safe=PATH_SAFE)
-    url = f"{request.scheme}://{request.host}{root}/{quote(request.path.lstrip('/'), safe=PATH_SAFE)}"
-    return f"{url}?{quote(request.query_string, safe=QUERY_SAFE)}" if request.query_string else url
+    """request.url as sent, percent-encoded: Twilio signs that, and it skips werkzeug's IRI decoding.
+
+    Worked out once per distinct scheme, host and path (Twilio posts to a handful of them).
+    """
+    environ = request.environ
+    parts = tuple(environ.get(name, "") for name in URL_ENVIRON)
+    found = _KNOWN_URLS.get(parts)
+    if found is None:
+        root = quote(request.root_path.rstrip("/"), safe=PATH_SAFE)
+        found = f"{request.scheme}://{request.host}{root}/{quote(request.path.lstrip('/'), safe=PATH_SAFE)}"
+        if request.query_string:
+            found = f"{found}?{quote(request.query_string, safe=QUERY_SAFE)}"
+        if len(_KNOWN_URLS) >= MAX_KNOWN_URLS:
+            _KNOWN_URLS.clear()
+        _KNOWN_URLS[parts] = found
+    return found
 
 
 def valid_signature(
@@ -128,7 +145,7 @@ def _refuse(why: str) -> None:
 def _params() -> tuple[MultiDict[str, str], bool]:
     """The form as signed, and whether it is over the serving limits; 403 when it cannot be read."""
     try:
-        raw = request.get_data(cache=True)
+        raw = _body()
     except RequestEntityTooLarge:
         _refuse(f"too large to check its signature (over {READ_LIMIT_BYTES} bytes)")
     if request.mimetype == URLENCODED and len(raw) <= FORM_LIMIT_BYTES:
@@ -138,6 +155,21 @@ def _params() -> tuple[MultiDict[str, str], bool]:
     except RequestEntityTooLarge:  # too many parts, or a part too large, for the normal parser
         return _parse_unlimited(raw), True
     return form, len(raw) > FORM_LIMIT_BYTES
+
+
+def _body() -> bytes:
+    """The body, read straight from the server when its length is given and servable.
+
+    werkzeug's stream reads a few hundred bytes through a fresh 64 KB buffer; anything unusual
+    (no length, chunked, too large) goes that general way, with its limits.
+    """
+    length = request.content_length
+    if length is None or length > FORM_LIMIT_BYTES:
+        return bytes(request.get_data(cache=True))
+    current = request._get_current_object()  # type: ignore[attr-defined]
+    raw: bytes = current.environ["wsgi.input"].read(length)
+    current._cached_data = raw  # where werkzeug's get_data keeps what it read, should anything ask
+    return raw
 
 
 def _urlencoded_form(raw: bytes) -> MultiDict[str, str]:

@@ -38,8 +38,9 @@ def incoming() -> Response:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
         usage.count(usage.Event.OPT_OUT, channel="sms")
         return twiml_response(str(MessagingResponse()))
+    key = f"sms:{subscriber}"
     try:
-        opted_out = rt.optouts.is_opted_out(subscriber)
+        saved, opted_out = rt.optouts.texter(key, subscriber)
         if control == "start" and opted_out:
             rt.optouts.record(subscriber, opted_out=False)
             usage.count(usage.Event.OPT_IN, channel="sms")
@@ -50,15 +51,13 @@ def incoming() -> Response:
         log.exception("sms: cannot tell whether %s opted out; staying silent", subscriber[:12])
         return twiml_response(str(MessagingResponse()))
     try:
-        return twiml_response(_answer(rt, subscriber, body))
+        return twiml_response(_answer(rt, key, TextState.from_dict(saved), body))
     except Exception:
         log.exception("sms: failed to answer %s", subscriber[:12])
         return twiml_response(_message(rt, rt.texts.error()))
 
 
-def _answer(rt: Runtime, subscriber: str, body: str) -> str:
-    key = f"sms:{subscriber}"
-    state = TextState.from_dict(rt.store.get(key))
+def _answer(rt: Runtime, key: str, state: TextState, body: str) -> str:
     reply = rt.texts.reply(state, body)
     rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
     usage.count_text(reply)

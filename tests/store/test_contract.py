@@ -114,3 +114,12 @@ def test_usage_counts_add_up_per_day_and_labels_and_read_back_by_range(store: St
     ]
     assert [r.count for r in store.counts("2026-11-25", "2026-11-25")] == [4]
     assert store.counts("2026-12-01", "2026-12-31") == []
+
+
+def test_a_texter_is_read_with_their_opt_out_in_one_call(store: Store) -> None:
+    assert store.texter("sms:a", "hash-a") == (None, False)
+    store.put("sms:a", {"menu": "spread"}, 60)
+    store.set_opted_out("hash-a", True)
+    assert store.texter("sms:a", "hash-a") == ({"menu": "spread"}, True)
+    assert store.texter("sms:a", "hash-b") == ({"menu": "spread"}, False)
+    assert store.texter("sms:new", "hash-a") == (None, True)
