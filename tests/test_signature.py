@@ -32,6 +32,11 @@ def test_a_tampered_body_is_refused(app, twilio: TwilioSimulator) -> None:
     assert response.status_code == 403
 
 
+def test_a_signature_header_with_any_characters_is_refused_not_a_fault(app) -> None:
+    headers = {"X-Twilio-Signature": "é" * 28}
+    assert app.test_client().post("/sms", data=PARAMS, headers=headers).status_code == 403
+
+
 def test_a_good_signature_is_served(twilio: TwilioSimulator) -> None:
     assert twilio.post("/sms", PARAMS).status == 200
 

@@ -7,8 +7,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +55,7 @@ class SqliteStore:
         self.path = path
         self._last_purge = 0.0
         self._local = threading.local()
+        self._guarding = _Guard(self)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private; its -wal, -shm take its mode
@@ -188,14 +188,9 @@ class SqliteStore:
             ).fetchall()
         return [UsageRow(*row) for row in rows]
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def _guard(self) -> _Guard:
         """Turn SQLite's errors into StoreError naming the file; a broken connection is reopened."""
-        try:
-            yield
-        except sqlite3.Error as error:
-            self._forget_connection()
-            raise StoreError(f"SQLite store {self.path}: {error}") from error
+        return self._guarding
 
     def _forget_connection(self) -> None:
         """Drop this thread's connection after an error, so the next call starts afresh."""
@@ -208,14 +203,30 @@ class SqliteStore:
                 pass
 
 
+class _Guard:
+    """The store's error boundary as a reusable context manager (a generator one costs a microsecond)."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        if isinstance(error, sqlite3.Error):
+            self.store._forget_connection()
+            raise StoreError(f"SQLite store {self.store.path}: {error}") from error
+
+
 def _retry_busy(db: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
     """Run one statement, retrying with short sleeps while the file is locked, for up to 10 s."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    deadline = 0.0
     attempt = 0
     while True:
         try:
             return db.execute(sql, params)
         except sqlite3.OperationalError as error:
+            deadline = deadline or time.monotonic() + BUSY_TIMEOUT_SECONDS
             if not _is_busy(error) or time.monotonic() > deadline:
                 raise
         time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])

@@ -9,6 +9,7 @@ checks the content again and keeps the last good content when the new one is bro
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from flask import Flask
@@ -49,5 +50,11 @@ def reload_content(log: logging.Logger | logging.LoggerAdapter[logging.Logger]) 
 
 
 def worker_app() -> Flask:
-    """The app a worker serves: on the master's checked content under gunicorn, else read here."""
-    return create_app(content=_last_good.get("content"))
+    """The app a worker serves: on the master's checked content under gunicorn, else read here.
+
+    Everything built so far (content, matchers, word lists) lives as long as the worker, so it is
+    moved out of the garbage collector's sight: each collection then walks only what requests make.
+    """
+    app = create_app(content=_last_good.get("content"))
+    gc.freeze()
+    return app
