@@ -45,9 +45,8 @@ URLENCODED = "application/x-www-form-urlencoded"  # how Twilio posts every webho
 SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
 
 
-def public_url() -> str:
-    """The URL Twilio signed: PUBLIC_BASE_URL plus path and query when behind a proxy."""
-    base = runtime().settings.public_base_url
+def public_url(base: str) -> str:
+    """The URL Twilio signed: PUBLIC_BASE_URL (`base`) plus path and query when behind a proxy."""
     if not base:
         return _request_uri()
     query = request.query_string.decode("latin-1")
@@ -115,7 +114,8 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if request.method != "POST" and not runtime().settings.webhook_allow_get:
+        rt = runtime()
+        if request.method != "POST" and not rt.settings.webhook_allow_get:
             log.warning("refused %s %s: webhooks take POST only (WEBHOOK_ALLOW_GET=1 allows GET)",
                         request.method, request.path)
             abort(405, valid_methods=["POST"])
@@ -123,9 +123,10 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
         if not signature:
             _refuse("no Twilio signature")
         params, oversized = _params()
-        validator = _validator(runtime().auth_token)
+        validator = _validator(rt.auth_token)
         algorithm = get_signature_algorithm(request.headers.get("X-Twilio-Webhooks-Signature-Settings", ""))
-        if not valid_signature(validator, public_url(), params, signature, algorithm):
+        url = public_url(rt.settings.public_base_url)
+        if not valid_signature(validator, url, params, signature, algorithm):
             _refuse("bad Twilio signature")
         setattr(g, SIGNED, True)
         if oversized:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Blueprint, Response, request
 from twilio.twiml.messaging_response import MessagingResponse
@@ -19,7 +20,8 @@ from service.web.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 bp = Blueprint("sms", __name__)
-MAX_BODY_CHARS = 1600  # Twilio's own limit for one message
+MAX_BODY_CHARS = 1600
+_NOT_PHONE = re.compile(r"[^+0-9]")  # Twilio's own limit for one message
 
 
 @bp.route("/sms", methods=["GET", "POST"])
@@ -68,7 +70,7 @@ def _line_phone(rt: Runtime) -> str:
     """The number HELP offers for calls: LINE_PHONE, else the number this text was sent to."""
     if rt.settings.line_phone:
         return rt.settings.line_phone
-    return "".join(ch for ch in request.values.get("To", "") if ch in "+0123456789")[:16]
+    return _NOT_PHONE.sub("", request.values.get("To", "")[:64])[:16]
 
 
 def _message(rt: Runtime, reply: TextReply) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -27,6 +28,7 @@ MAX_HINTS = 100
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 DIAL_TIMEOUT_SECONDS = 20
+_NOT_SID = re.compile(r"[^0-9A-Za-z]")  # a CallSid is CA and 32 hexadecimal digits
 DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anything else: no one did
 
 
@@ -65,8 +67,9 @@ def dialed() -> Response:
 def _input_turn(state: CallState) -> Turn:
     """The core's turn for a key, words or silence; a "text me this" is sent here, then reported."""
     rt = runtime()
-    digits = request.values.get("Digits", "")[:20]
-    speech = request.values.get("SpeechResult", "")[:500]
+    values = request.values
+    digits = values.get("Digits", "")[:20]
+    speech = values.get("SpeechResult", "")[:500]
     now = _now()
     if digits.strip():
         turn = rt.calls.press(state, digits, now)
@@ -86,9 +89,10 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
     """
     state: CallState | None = None
     try:
-        state = CallState.from_dict(rt.store.get(_key()))
+        key = _key()
+        state = CallState.from_dict(rt.store.get(key))
         turn = step(state)
-        _save(rt, turn.state)
+        _save(rt, turn.state, key)
         usage.count_call(state, turn)
         return twiml_response(render(rt, turn))
     except Exception:
@@ -214,12 +218,13 @@ def _now() -> datetime:
 
 
 def _key() -> str:
-    call_sid = "".join(ch for ch in request.values.get("CallSid", "") if ch.isalnum())[:64]
+    """The call's store key: its CallSid, letters and digits only."""
+    call_sid = _NOT_SID.sub("", request.values.get("CallSid", "")[:256])[:64]
     return f"voice:{call_sid or 'unknown'}"
 
 
-def _save(rt: Runtime, state: CallState) -> None:
-    rt.store.put(_key(), state.to_dict(), rt.settings.state_ttl_seconds)
+def _save(rt: Runtime, state: CallState, key: str = "") -> None:
+    rt.store.put(key or _key(), state.to_dict(), rt.settings.state_ttl_seconds)
 
 
 def _url(endpoint: str) -> str:
