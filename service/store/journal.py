@@ -80,7 +80,7 @@ class OptOutJournal:
     def pending(self) -> bool:
         """Whether there is anything not yet in the store (a hint: read without the lock)."""
         try:
-            return self.path.stat().st_size > 0
+            return os.stat(self.path).st_size > 0
         except OSError:  # no journal yet, or no folder for one: nothing is waiting in it
             return False
 

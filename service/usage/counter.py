@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from service.store.base import CountKey, Store
 
@@ -63,12 +63,17 @@ class UsageCounter:
 
     def add(self, key: CountKey, amount: int = 1) -> None:
         """Count now, write later; never raises into a webhook."""
+        self.add_many(((key, amount),))
+
+    def add_many(self, counts: Iterable[tuple[CountKey, int]]) -> None:
+        """Several counts of one moment (a webhook's turn) under one lock."""
         if self._pid != os.getpid():
             self._start()
         day = self._day(self.clock())
         with self._lock:
-            self._pending[(day, key)] += amount
-            self._since_flush += 1
+            for key, amount in counts:
+                self._pending[(day, key)] += amount
+                self._since_flush += 1
             wake = self._since_flush >= self.flush_events
         if wake:
             self._wake.set()

@@ -48,13 +48,35 @@ def counter_of(app: Flask) -> UsageCounter | None:
 
 def count(event: Event | str, *, channel: str, lang: str = "", node: str = "", amount: int = 1) -> None:
     """Count one thing that happened, e.g. count(Event.URGENT, channel="sms", lang="en"); never raises."""
+    _count_all([(str(event), channel, lang, node)], amount)
+
+
+def count_call(before: CallState | None, turn: Turn) -> None:
+    """Count a call turn (`before` None for a new call): topics, menus, wrong keys, silences."""
+    try:
+        events = call_events(before, turn, runtime().content)
+        _count_all([(str(event), VOICE, turn.state.lang, node) for event, node in events])
+    except Exception:
+        log.exception("usage: could not count a call turn")
+
+
+def count_text(reply: TextReply) -> None:
+    """Count a text reply: the text, and the topic, menu or help it got, or that it matched nothing."""
+    try:
+        _count_all([(str(event), SMS, reply.state.lang, node) for event, node in text_events(reply)])
+    except Exception:
+        log.exception("usage: could not count a text")
+
+
+def _count_all(labels: list[CountKey], amount: int = 1) -> None:
+    """Count each set of labels once (or `amount` times) under the counter's lock; never raises."""
     try:
         app = current_app._get_current_object()  # type: ignore[attr-defined]
         counter = counter_of(app)
         if counter is not None:
-            counter.add(_stored_key(app, (str(event), channel, lang, node)), amount)
+            counter.add_many((_stored_key(app, found), amount) for found in labels)
     except Exception:
-        log.exception("usage: could not count %s", event)
+        log.exception("usage: could not count %s", [found[0] for found in labels])
 
 
 def _stored_key(app: Flask, labels: CountKey) -> CountKey:
@@ -66,24 +88,6 @@ def _stored_key(app: Flask, labels: CountKey) -> CountKey:
         if len(known) < MAX_KNOWN_KEYS:
             known[labels] = found
     return found
-
-
-def count_call(before: CallState | None, turn: Turn) -> None:
-    """Count a call turn (`before` None for a new call): topics, menus, wrong keys, silences."""
-    try:
-        for event, node in call_events(before, turn, runtime().content):
-            count(event, channel=VOICE, lang=turn.state.lang, node=node)
-    except Exception:
-        log.exception("usage: could not count a call turn")
-
-
-def count_text(reply: TextReply) -> None:
-    """Count a text reply: the text, and the topic, menu or help it got, or that it matched nothing."""
-    try:
-        for event, node in text_events(reply):
-            count(event, channel=SMS, lang=reply.state.lang, node=node)
-    except Exception:
-        log.exception("usage: could not count a text")
 
 
 @bp.route("/voice/status", methods=["POST"])
