@@ -45,8 +45,8 @@ def test_a_line_mounted_under_a_prefix_points_its_gather_there(app: Flask) -> No
     mounted = app.test_client().post(
         "/voice", data=params, headers={"X-Twilio-Signature": signature}, base_url="http://localhost/line"
     )
-    assert plain.root.find("Gather").get("action") == "/voice/input"
-    assert b'action="/line/voice/input"' in mounted.data
+    assert plain.root.find("Gather").get("action") == "/voice/input?opening=1"
+    assert b'action="/line/voice/input?opening=1"' in mounted.data
 
 
 def test_a_recording_made_while_the_line_runs_is_played_at_the_next_call(

@@ -52,9 +52,11 @@ def test_behind_a_proxy_the_public_url_is_what_is_checked(make_app) -> None:
 
 def test_behind_a_proxy_gather_actions_point_at_the_public_url(make_app) -> None:
     phone = TwilioSimulator(make_app(public_base_url="https://line.example.org"))
-    heard = phone.dial()
-    assert heard.root.find("Gather").get("action") == "https://line.example.org/voice/input"
-    assert phone.press("1").status == 200
+    opening = phone.dial()
+    assert opening.root.find("Gather").get("action") == "https://line.example.org/voice/input?opening=1"
+    english = phone.press("1")
+    assert english.status == 200 and "Welcome" in english.text
+    assert english.root.find("Gather").get("action") == "https://line.example.org/voice/input"
 
 
 @pytest.mark.parametrize(

@@ -370,6 +370,21 @@ def test_a_call_opens_with_the_language_choice_each_line_in_its_own_voice(app) -
     assert "Para español, oprima 2" in languages["es-US"]
 
 
+def test_the_opening_is_carried_in_its_signed_action_so_the_call_start_writes_nothing(app) -> None:
+    phone = TwilioSimulator(app)
+    opening = phone.dial()
+    store = runtime_of(app).store
+    assert store.get(f"voice:{phone.call_sid}") is None
+    assert opening.root.find("Gather").get("action") == "/voice/input?opening=1"
+    assert "Le damos la bienvenida" in phone.press("2").text
+    assert store.get(f"voice:{phone.call_sid}") is not None  # from the first choice on, the place is kept
+    params = {"CallSid": phone.call_sid, "From": "+15555550100", "To": "+15555550199", "Digits": "2"}
+    signed_without = phone.validator.compute_signature("http://localhost/voice/input", params)
+    forged = app.test_client().post("/voice/input?opening=1", data=params,
+                                    headers={"X-Twilio-Signature": signed_without})
+    assert forged.status_code == 403
+
+
 def test_a_caller_who_presses_2_hears_and_is_heard_in_spanish(app) -> None:
     phone = TwilioSimulator(app)
     phone.dial()

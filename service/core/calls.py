@@ -63,6 +63,9 @@ class CallState:
             return cls()
 
 
+OPENING = CallState(choosing=True)  # every call with a language choice starts here
+
+
 @dataclass(frozen=True)
 class Turn:
     """The core's answer: the new state, the prompts to say first, and whether the call ends."""
@@ -123,7 +126,7 @@ class CallNavigator:
         """A new call: with more than one language, the choice first (911 said before it); then the
         welcome (911 first), the main menu and the fixed keys in full."""
         if lang is None and len(self.content.languages) > 1:
-            return Turn(CallState(choosing=True), (Prompt.LANGUAGE_CHOICE,), choose_language=True)
+            return Turn(OPENING, (Prompt.LANGUAGE_CHOICE,), choose_language=True)
         return Turn(CallState(lang=lang or DEFAULT_LANGUAGE), (Prompt.WELCOME,), full_keys=True)
 
     def press(self, state: CallState, digits: str, now: datetime | None = None) -> Turn:

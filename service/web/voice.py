@@ -11,7 +11,7 @@ from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from service.core import wording
-from service.core.calls import CallState, Turn
+from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
 from service.web import textme, usage
 from service.web.audio import audio_url
@@ -29,6 +29,9 @@ SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 DIAL_TIMEOUT_SECONDS = 20
 _NOT_SID = re.compile(r"[^0-9A-Za-z]")  # a CallSid is CA and 32 hexadecimal digits
+# The opening's language choice is the same for every call, so its place is not stored: its
+# <Gather> posts to /voice/input?opening=1, a URL Twilio signs whole, so no one else can send it.
+AT_OPENING = "opening"
 DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anything else: no one did
 
 
@@ -36,11 +39,12 @@ DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anyth
 @twilio_signed
 @limit_calls
 def incoming() -> Response:
-    """A new call: welcome and main menu."""
+    """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
     rt = runtime()
     try:
         turn = rt.calls.offered(rt.calls.start(), _now())
-        _save(rt, turn.state)
+        if not turn.choose_language:
+            _save(rt, turn.state)
         usage.count_call(None, turn)
         return twiml_response(render(rt, turn))
     except Exception:
@@ -90,7 +94,7 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
     state: CallState | None = None
     try:
         key = _key()
-        state = CallState.from_dict(rt.store.get(key))
+        state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(rt.store.get(key))
         turn = step(state)
         _save(rt, turn.state, key)
         usage.count_call(state, turn)
@@ -151,7 +155,7 @@ def _build(rt: Runtime, turn: Turn) -> str:
 def _language_choice(rt: Runtime) -> str:
     """The opening: each language's line in its own voice, then English if no key comes."""
     response = VoiceResponse()
-    action = _url("voice.gather")
+    action = _url("voice.gather", **{AT_OPENING: "1"})
     gather_verb = response.gather(
         input="dtmf speech", num_digits=1, action=action, method="POST",
         timeout=LANGUAGE_TIMEOUT_SECONDS, speech_timeout="auto",
@@ -227,6 +231,6 @@ def _save(rt: Runtime, state: CallState, key: str = "") -> None:
     rt.store.put(key or _key(), state.to_dict(), rt.settings.state_ttl_seconds)
 
 
-def _url(endpoint: str) -> str:
+def _url(endpoint: str, **query: str) -> str:
     """Absolute when PUBLIC_BASE_URL is set, so Twilio signs the URL we check; else relative."""
-    return f"{runtime().settings.public_base_url}{url_for(endpoint)}"
+    return f"{runtime().settings.public_base_url}{url_for(endpoint, **query)}"

@@ -47,7 +47,8 @@ def test_a_call_whose_turns_alternate_between_hosts_keeps_its_place(hosts: tuple
     call = {"CallSid": "CA" + secrets.token_hex(16), "From": "+15555550141", "To": "+15555550199"}
     status, opening = a.post("/voice", call, TOKEN)
     assert status == 200 and "Para español" in _said(opening)
-    _, welcome = b.post("/voice/input", {**call, "Digits": "1"}, TOKEN)  # English
+    action = ET.fromstring(opening).find("Gather").get("action")  # the opening's place rides in it
+    _, welcome = b.post(action, {**call, "Digits": "1"}, TOKEN)  # English
     assert "Welcome" in _said(welcome)
     _, welcome = a.post("/voice/input", {**call, "Digits": "9"}, TOKEN)  # the other host: same place
     assert "Welcome" not in _said(welcome) and "For where breast cancer spreads, press 1." in _said(welcome)
