@@ -12,6 +12,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
 from service.core.everyday_words import EVERYDAY_BY_LANGUAGE
+from service.core.kept import Kept
 
 FILLER_WORDS = frozenset(
     "a an and the my me i im i'm is are was be do does did to of in on for with about what whats "
@@ -99,26 +100,23 @@ class Matcher:
         self._stems = [_stem(word) for word in self.vocabulary]
         self._phrases = frozenset(keyword.words for keyword in self.keywords)
         self._exact: dict[tuple[str, ...], str | None] = {}
-        self._recent: dict[tuple[str, ...], str | None] = {}
+        self._recent: Kept[tuple[str, ...], str | None] = Kept(RECENT_ANSWERS)
 
     def match(self, message: str) -> str | None:
         """The best node for a message, or None when nothing is close enough.
 
         A message that is exactly a keyword (most texts) is a dict lookup: its answer is worked out
         by the fuzzy search the first time and kept, so the two can never disagree. Answers to other
-        wordings are kept too, up to RECENT_ANSWERS of them, then forgotten all at once.
+        wordings are kept too, up to RECENT_ANSWERS of them (the oldest forgotten first).
         """
         words = _content_words(message)
         if not words:
             return None
-        known = self._exact if words in self._phrases else self._recent
-        if words in known:
-            return known[words]
-        found = self._fuzzy(list(words))
-        if known is self._recent and len(known) >= RECENT_ANSWERS:
-            known.clear()
-        known[words] = found
-        return found
+        if words not in self._phrases:
+            return self._recent.get(words, lambda: self._fuzzy(list(words)))
+        if words not in self._exact:
+            self._exact[words] = self._fuzzy(list(words))
+        return self._exact[words]
 
     def _fuzzy(self, words: list[str]) -> str | None:
         """Score every keyword against the message's words, allowing typos and plurals."""

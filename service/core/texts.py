@@ -15,6 +15,7 @@ from typing import Any
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content
 from service.content.prompts import Prompt
 from service.core import commands
+from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, normalize
 from service.core.triage import Concern, Finding, sign_topic, triage
 
@@ -107,25 +108,18 @@ class TextNavigator:
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self._words: dict[tuple[str, str], TopicWords | None] = {}
-        self._replies: dict[tuple[TextState, str], TextReply] = {}
+        self._replies: Kept[tuple[TextState, str], TextReply] = Kept(KEPT_REPLIES)
 
     def reply(self, state: TextState, body: str) -> TextReply:
         """The reply to one message, given what this phone was sent before.
 
         A reply depends on nothing else, and most texts are the same few words sent from the same
         few places (a new texter's BONE, MENU, 1), so short messages' replies are kept, up to
-        KEPT_REPLIES of them, then forgotten all at once.
+        KEPT_REPLIES of them.
         """
         if len(body) > KEPT_MESSAGE_CHARS:
             return self._reply(state, body)
-        key = (state, body)
-        found = self._replies.get(key)
-        if found is None:
-            found = self._reply(state, body)
-            if len(self._replies) >= KEPT_REPLIES:
-                self._replies.clear()
-            self._replies[key] = found
-        return found
+        return self._replies.get((state, body), lambda: self._reply(state, body))
 
     def _reply(self, state: TextState, body: str) -> TextReply:
         state = self._known(state)

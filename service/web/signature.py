@@ -28,6 +28,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 
+from service.core.kept import Kept
 from service.web.runtime import runtime
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,7 @@ QUERY_SAFE = "!$&'()*+,/:;=?@%"
 # What request.url is made of, as the WSGI server gives it.
 URL_ENVIRON = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME", "PATH_INFO",
                "QUERY_STRING")
-MAX_KNOWN_URLS = 1024
-_KNOWN_URLS: dict[tuple[str, ...], str] = {}
+_KNOWN_URLS: Kept[tuple[str, ...], str] = Kept(1024)
 URLENCODED = "application/x-www-form-urlencoded"  # how Twilio posts every webhook
 SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
 
@@ -59,17 +59,13 @@ def _request_uri() -> str:
     Worked out once per distinct scheme, host and path (Twilio posts to a handful of them).
     """
     environ = request.environ
-    parts = tuple(environ.get(name, "") for name in URL_ENVIRON)
-    found = _KNOWN_URLS.get(parts)
-    if found is None:
-        root = quote(request.root_path.rstrip("/"), safe=PATH_SAFE)
-        found = f"{request.scheme}://{request.host}{root}/{quote(request.path.lstrip('/'), safe=PATH_SAFE)}"
-        if request.query_string:
-            found = f"{found}?{quote(request.query_string, safe=QUERY_SAFE)}"
-        if len(_KNOWN_URLS) >= MAX_KNOWN_URLS:
-            _KNOWN_URLS.clear()
-        _KNOWN_URLS[parts] = found
-    return found
+    return _KNOWN_URLS.get(tuple(environ.get(name, "") for name in URL_ENVIRON), _build_request_uri)
+
+
+def _build_request_uri() -> str:
+    root = quote(request.root_path.rstrip("/"), safe=PATH_SAFE)
+    url = f"{request.scheme}://{request.host}{root}/{quote(request.path.lstrip('/'), safe=PATH_SAFE)}"
+    return f"{url}?{quote(request.query_string, safe=QUERY_SAFE)}" if request.query_string else url
 
 
 def valid_signature(

@@ -14,6 +14,7 @@ from flask import Blueprint, Flask, Response, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
 from service.core.calls import MAX_SILENCES, CallState, Turn
+from service.core.kept import Kept
 from service.core.texts import TextReply
 from service.store.base import CountKey
 from service.usage.counter import UsageCounter
@@ -36,7 +37,7 @@ def init_app(app: Flask) -> None:
     """Give the app its counter (unless USAGE_COUNTS=0) and the call-status route."""
     rt = runtime_of(app)
     app.extensions[EXTENSION] = UsageCounter(rt.store) if rt.settings.usage_counts else None
-    app.extensions[KEYS_EXTENSION] = {}
+    app.extensions[KEYS_EXTENSION] = Kept(MAX_KNOWN_KEYS)
     app.register_blueprint(bp)
 
 
@@ -81,13 +82,8 @@ def _count_all(labels: list[CountKey], amount: int = 1) -> None:
 
 def _stored_key(app: Flask, labels: CountKey) -> CountKey:
     """count_key's checked labels, worked out once per distinct labels (a few hundred at most)."""
-    known: dict[CountKey, CountKey] = app.extensions[KEYS_EXTENSION]
-    found = known.get(labels)
-    if found is None:
-        found = count_key(*labels, content=runtime_of(app).content)
-        if len(known) < MAX_KNOWN_KEYS:
-            known[labels] = found
-    return found
+    known: Kept[CountKey, CountKey] = app.extensions[KEYS_EXTENSION]
+    return known.get(labels, lambda: count_key(*labels, content=runtime_of(app).content))
 
 
 @bp.route("/voice/status", methods=["POST"])

@@ -93,5 +93,5 @@ def test_a_kept_reply_is_the_same_as_one_worked_out_afresh(content: Content, mon
         reply = kept.reply(state_kept, message)
         assert reply == fresh._reply(state_fresh, message), message
         state_kept = state_fresh = reply.state
-    assert len(kept._replies) <= 3  # forgotten all at once when full; long messages never kept
+    assert len(kept._replies) <= 3  # bounded, the oldest forgotten first; long messages never kept
     assert all(len(body) <= texts_module.KEPT_MESSAGE_CHARS for _, body in kept._replies)
