@@ -127,16 +127,12 @@ def limit_texts(view: Callable[..., Any]) -> Callable[..., Any]:
         body = request.values.get("Body", "")[:1600]
         if control_word(body) is not None:
             return view(*args, **kwargs)  # STOP and START are never held back
-        rt = runtime()
-        who = sender_id(rt)
-        limits = _limits()
-        item = limits.breached("texts", limits.texts, who)
+        limits, who, item = _over("texts")
         if item is None:
             return view(*args, **kwargs)
-        log.info("rate limits: texts from %s over %s", who[:12], item)
         response = MessagingResponse()
         if limits.first_notice(item, who):
-            response.message(rt.content.prompt(Prompt.SMS_SLOW_DOWN))
+            response.message(runtime().content.prompt(Prompt.SMS_SLOW_DOWN))
         return twiml_response(str(response))
 
     return wrapper
@@ -147,16 +143,20 @@ def limit_calls(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        rt = runtime()
-        who = sender_id(rt)
-        limits = _limits()
-        item = limits.breached("calls", limits.calls, who)
-        if item is None:
-            return view(*args, **kwargs)
-        log.info("rate limits: calls from %s over %s", who[:12], item)
-        return _goodbye()
+        _, _, item = _over("calls")
+        return view(*args, **kwargs) if item is None else _goodbye()
 
     return wrapper
+
+
+def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
+    """Count this request against its sender's `scope` limits ("texts" or "calls"); the one it broke."""
+    limits = _limits()
+    who = sender_id(runtime())
+    item = limits.breached(scope, limits.texts if scope == "texts" else limits.calls, who)
+    if item is not None:
+        log.info("rate limits: %s from %s over %s", scope, who[:12], item)
+    return limits, who, item
 
 
 def _goodbye() -> Response:
