@@ -22,6 +22,9 @@ DEFAULT_TWILIO_API = "https://api.twilio.com"
 ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
 MESSAGING_SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+# The Suicide and Crisis Lifeline's ten-digit number: it still reaches the Lifeline, and unlike 988 a
+# Twilio call dials it from any caller ID (Twilio routes 988 itself only from US numbers).
+DEFAULT_CRISIS_LINE_PHONE = "+18002738255"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Settings:
     line_phone: str = ""
     helpline_phone: str = ""
     helpline_hours: str = ""
+    crisis_line_phone: str = DEFAULT_CRISIS_LINE_PHONE
     voice_name: str = "Polly.Joanna"
     voice_language: str = "en-US"
     voice_name_es: str = "Polly.Lupe"
@@ -84,6 +88,7 @@ class Settings:
             line_phone=env.get("LINE_PHONE", "").strip(),
             helpline_phone=_e164(env, "HELPLINE_PHONE"),
             helpline_hours=_hours(env, "HELPLINE_HOURS"),
+            crisis_line_phone=_e164(env, "CRISIS_LINE_PHONE") or DEFAULT_CRISIS_LINE_PHONE,
             voice_name=env.get("VOICE_NAME", "").strip() or "Polly.Joanna",
             voice_language=env.get("VOICE_LANGUAGE", "").strip() or "en-US",
             voice_name_es=env.get("VOICE_NAME_ES", "").strip() or "Polly.Lupe",
