@@ -14,7 +14,7 @@ from service.checker import load_checked
 from service.config import PROJECT_ROOT, Settings
 from service.content import Content
 from service.web.app import create_app
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 CONTENT_DIR = PROJECT_ROOT / "content"
 TEST_TOKEN = "0123456789abcdef0123456789abcdef"  # the shape of a real Twilio auth token

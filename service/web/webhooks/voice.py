@@ -13,12 +13,12 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
-from service.web import textme, usage
-from service.web.audio import audio_url
-from service.web.ratelimit import limit_calls
 from service.web.runtime import Runtime, runtime
-from service.web.signature import twilio_signed
-from service.web.twiml import last_resort, twiml_response
+from service.web.twilio.ratelimit import limit_calls
+from service.web.twilio.signature import twilio_signed
+from service.web.twilio.twiml import last_resort, twiml_response
+from service.web.webhooks import textme, usage
+from service.web.webhooks.audio import audio_url
 
 log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")

@@ -20,8 +20,8 @@ from service.store.base import CountKey
 from service.usage.counter import UsageCounter
 from service.usage.events import SMS, VOICE, Event, call_events, count_key, text_events
 from service.web.runtime import runtime, runtime_of
-from service.web.signature import twilio_signed
-from service.web.twiml import twiml_response
+from service.web.twilio.signature import twilio_signed
+from service.web.twilio.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_usage"
@@ -98,7 +98,7 @@ def call_status() -> Response:
 
 
 def _count_end() -> None:
-    from service.web.voice import _key  # the same key the voice webhook saves the call's place under
+    from service.web.webhooks.voice import _key  # the same key the voice webhook saves the call's place under
 
     if request.values.get("CallStatus", "") != "completed":
         return
