@@ -34,7 +34,7 @@ def settings(tmp_path: Path) -> Settings:
     """Settings for a test: a real SQLite file in a temporary folder.
 
     Tests walk whole menus from one phone in well under a minute, so the per-phone rate limits are
-    raised here; tests/test_ratelimit.py sets real ones.
+    raised here; tests/web/twilio/test_ratelimit.py sets real ones.
     """
     return Settings(
         twilio_auth_token=TEST_TOKEN,
