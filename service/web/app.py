@@ -132,10 +132,12 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask, sender: TextSender | None) -> None:
+    from service.web import recordings
     from service.web.cli import demo as cli
     from service.web.pages import tryit
     from service.web.webhooks import audio, sms, textme, usage, voice
 
+    recordings.init_app(app)
     textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)

@@ -45,8 +45,8 @@ from service.speech.talk import (
     Speaker,
     TalkingMenu,
 )
+from service.web.recordings import audio_cache
 from service.web.runtime import runtime
-from service.web.webhooks.audio import audio_cache
 
 MAX_LISTED_FAILURES = 5
 MAX_PRINT_WIDTH = 100

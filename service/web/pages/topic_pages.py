@@ -17,8 +17,8 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.speech.cache import audio_name
 from service.speech.render import voice_for
+from service.web.recordings import audio_cache
 from service.web.runtime import Runtime, runtime
-from service.web.webhooks.audio import audio_cache
 
 bp = Blueprint("topics", __name__, url_prefix="/topics")
 SENTENCES_PER_PARAGRAPH = 3
