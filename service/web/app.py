@@ -135,7 +135,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
     from service.web import recordings
     from service.web.cli import demo as cli
     from service.web.pages import tryit
-    from service.web.webhooks import audio, sms, textme, usage, voice
+    from service.web.webhooks import audio, sms, status, textme, usage, voice
 
     recordings.init_app(app)
     textme.init_app(app, sender)
@@ -143,6 +143,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
     app.register_blueprint(sms.bp)
     audio.init_app(app)
     usage.init_app(app)
+    status.init_app(app)
     tryit.init_app(app)
     cli.init_app(app)
 
