@@ -17,6 +17,7 @@ MAX_ROOM_SIZE = 12  # modules and sub-packages in one package, beside its __init
 @pytest.mark.parametrize(
     "module",
     ["service.core.calls", "service.core.texts", "service.core.wording", "service.core.matching",
+     "service.safety.triage", "service.words.fold",
      "service.speech.worker", "service.speech.talk", "service.checker", "service.store"],
 )
 def test_a_core_module_imports_without_flask_or_twilio(module: str) -> None:
