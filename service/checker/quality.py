@@ -26,6 +26,7 @@ from service.checker.readability import (
     spoken_seconds,
     word_count,
 )
+from service.checker.signs import sign_problems
 from service.checker.texts import Text, texts
 from service.checker.usable import usable_content
 from service.content.loader import UNKNOWN_DATE, Reading
@@ -90,6 +91,7 @@ def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report
         *urgent_help_problems(reading),
         *keyword_problems(reading),
         *triage_topic_problems(reading),
+        *sign_problems(reading),
     ]
     return Report(problems, mean)
 
