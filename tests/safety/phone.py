@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 
 def texted(twilio: TwilioSimulator, body: str) -> str:

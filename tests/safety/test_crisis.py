@@ -14,7 +14,7 @@ from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, Offers
 from service.core.gsm import to_gsm
 from service.core.wording import topic_parts, turn_lines
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.safety.phone import texted
 
 CRISIS_EN = "Please call or text 988, the Suicide and Crisis Lifeline; call 911 if you are in danger now."

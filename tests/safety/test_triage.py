@@ -9,7 +9,7 @@ from service.content import Content
 from service.core.matching import Matcher
 from service.core.wording import topic_parts, without_opening_advice
 from service.safety.triage import Concern, triage
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.safety.phone import texted
 
 URGENT_NOW = "If this may be an emergency, call 911 now. If not, call your care team right away."
