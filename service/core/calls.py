@@ -323,11 +323,11 @@ class CallNavigator:
         if finding.concern is Concern.CRISIS:
             return self._crisis(state, now)
         answer = matcher.match(finding.about) if finding.concern is Concern.PROGNOSIS else None
-        if answer in self.content.topics:
+        if answer is not None and answer in self.content.topics:
             return Turn(replace(self._go(state, answer), part=0))
         if finding.concern is not Concern.URGENT:
             asked = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
-            if asked in self.content.topics and asked != matcher.match(finding.about):
+            if asked is not None and asked in self.content.topics and asked != matcher.match(finding.about):
                 return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
             return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         topic = sign_topic(self.content, matcher, finding.about)

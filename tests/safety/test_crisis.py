@@ -7,6 +7,7 @@ The wording here is not in the corpus (service/safety/corpus.tsv): it was writte
 from __future__ import annotations
 
 import pytest
+from flask import Flask
 
 from service.config import DEFAULT_CRISIS_LINE_PHONE
 from service.content import Content
@@ -15,6 +16,7 @@ from service.core.calls import CallNavigator, Offers
 from service.core.gsm import to_gsm
 from service.core.wording import topic_parts, turn_lines
 from service.web.twilio.simulate import TwilioSimulator
+from tests.conftest import AppFactory
 from tests.safety.phone import texted
 
 CRISIS_EN = "Please call or text 988, the Suicide and Crisis Lifeline; call 911 if you are in danger now."
@@ -82,7 +84,7 @@ def test_key_1_or_yes_after_the_lifeline_connects_the_call(twilio: TwilioSimulat
     assert heard.says[0].startswith("Connecting you to the Suicide and Crisis Lifeline")
 
 
-def test_the_lifeline_is_offered_again_when_its_call_ends_unanswered(app, content: Content) -> None:
+def test_the_lifeline_is_offered_again_when_its_call_ends_unanswered(content: Content) -> None:
     calls = CallNavigator(content, offers=Offers(crisis_line=True))
     offered = calls.say(calls.start("en").state, "i want to kill myself")
     connecting = calls.press(offered.state, "1")
@@ -91,7 +93,7 @@ def test_the_lifeline_is_offered_again_when_its_call_ends_unanswered(app, conten
     assert again.notices == (Prompt.PERSON_NO_ANSWER, Prompt.CRISIS, Prompt.CRISIS_CONNECT)
 
 
-def test_the_lines_own_helpline_is_offered_after_the_lifeline_when_set(make_app) -> None:
+def test_the_lines_own_helpline_is_offered_after_the_lifeline_when_set(make_app: AppFactory) -> None:
     phone = TwilioSimulator(make_app(helpline_phone="+18005550100"), lang="en")
     phone.dial()
     heard = phone.speak("my wife says she wants to end her life")
@@ -118,7 +120,7 @@ def test_silence_after_the_lifeline_repeats_it_and_the_goodbye_names_it_first(
     assert last.says[0].startswith(CRISIS_EN) and last.hangs_up
 
 
-def test_crisis_words_said_in_spanish_get_the_lifeline_in_spanish(app) -> None:
+def test_crisis_words_said_in_spanish_get_the_lifeline_in_spanish(app: Flask) -> None:
     phone = TwilioSimulator(app, lang="es")
     phone.dial()
     heard = phone.speak("ya no quiero seguir viviendo")
@@ -182,7 +184,7 @@ def test_an_unknown_medicine_names_911(twilio: TwilioSimulator) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_words_a_call_cannot_catch_name_911(app, lang: str) -> None:
+def test_words_a_call_cannot_catch_name_911(app: Flask, lang: str) -> None:
     phone = TwilioSimulator(app, lang=lang)
     phone.dial()
     heard = phone.speak("purple umbrella seventeen")
