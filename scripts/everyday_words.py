@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.checker import load_checked  # noqa: E402
-from service.core.matching import is_typo_of, keyword_words, normalize  # noqa: E402
+from service.core.folding import normalize  # noqa: E402
+from service.core.matching import is_typo_of, keyword_words  # noqa: E402
 
 MIN_ZIPF = 3.0  # about once per million words or more often
 TOP_WORDS = 80_000

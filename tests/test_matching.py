@@ -6,7 +6,8 @@ import pytest
 
 from service.content import Content
 from service.core import matching
-from service.core.matching import Matcher, normalize
+from service.core.folding import normalize
+from service.core.matching import Matcher
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,6 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
 from service.core.everyday_words import EVERYDAY_BY_LANGUAGE
+from service.core.folding import normalize
 from service.core.kept import Kept
 
 FILLER_WORDS = frozenset(
@@ -19,9 +18,7 @@ FILLER_WORDS = frozenset(
     "how why when can could would will it its it's this that there tell please want know need "
     "info on hi hello hey am".split()
 )
-_WORD = re.compile(r"[a-z0-9]+")
 MIN_SIMILARITY = 0.78
-MAX_MESSAGE_CHARS = 500
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
 
 
@@ -29,12 +26,6 @@ RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people s
 class _Keyword:
     node: str
     words: tuple[str, ...]
-
-
-def normalize(text: str) -> str:
-    """Lowercase ASCII words only: accents, emoji, markup and NUL bytes fall away."""
-    text = unicodedata.normalize("NFKD", text[:MAX_MESSAGE_CHARS]).encode("ascii", "ignore").decode()
-    return " ".join(_WORD.findall(text.lower().replace("'", "")))
 
 
 def _content_words(text: str) -> tuple[str, ...]:

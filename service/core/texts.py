@@ -15,8 +15,9 @@ from typing import Any
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content
 from service.content.prompts import Prompt
 from service.core import commands
+from service.core.folding import normalize
 from service.core.kept import Kept
-from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, normalize
+from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for
 from service.core.triage import Concern, Finding, sign_topic, triage
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]

@@ -22,7 +22,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
 from service.core.everyday_words import EVERYDAY_WORDS
-from service.core.matching import Matcher, normalize
+from service.core.folding import normalize
+from service.core.matching import Matcher
 
 TYPO_SIMILARITY = 0.8
 NEAREST_KEPT = 50_000  # words seen lately and the pattern word each stands for (bounded: texts are free text)

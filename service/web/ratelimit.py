@@ -125,7 +125,7 @@ def limit_texts(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         body = request.values.get("Body", "")[:1600]
-        if control_word(body) is not None:
+        if control_word(body, request.values.get("OptOutType", "")[:16]) is not None:
             return view(*args, **kwargs)  # STOP and START are never held back
         limits, who, item = _over("texts")
         if item is None:
