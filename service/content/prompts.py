@@ -74,6 +74,8 @@ class Prompt(StrEnum):
     TEXT_FAILED = "text_failed"
     TEXT_OPTED_OUT = "text_opted_out"
     TEXT_LIMIT = "text_limit"
+    TEXT_NOT_NOW = "text_not_now"
+    TEXT_NOT_THIS_PHONE = "text_not_this_phone"
 
 
 # The {placeholders} each prompt may use; the service fills them in.

@@ -7,6 +7,7 @@ import re
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import Forbidden
@@ -31,6 +32,7 @@ from service.web.twiml import SMS_TOO_LONG, is_webhook, last_resort
 log = logging.getLogger(__name__)
 TOKEN_SHAPE = re.compile(r"[0-9a-fA-F]{32}")
 QUOTES = ("'", '"')
+SHARED_SCHEMES = ("redis", "rediss")  # stores that several hosts share
 
 
 def create_app(
@@ -62,10 +64,11 @@ def create_app(
         texts=TextNavigator(content, matchers),
         store=store,
         optouts=optouts,
-        hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance)),
+        hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance, settings.phone_hash_key_file,
+                                             shared=urlsplit(settings.state_url).scheme in SHARED_SCHEMES)),
     )
     _register(app, sender)
-    ratelimit.init_app(app, settings.state_url, settings.rate_limit_texts, settings.rate_limit_calls)
+    ratelimit.init_app(app, store, settings.rate_limit_texts, settings.rate_limit_calls)
     return app
 
 

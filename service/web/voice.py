@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -13,7 +12,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
-from service.web import textme, usage
+from service.web import sends, textme, usage
 from service.web.audio import audio_url
 from service.web.ratelimit import limit_calls
 from service.web.runtime import Runtime, runtime
@@ -28,7 +27,6 @@ MAX_HINTS = 100
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 DIAL_TIMEOUT_SECONDS = 20
-_NOT_SID = re.compile(r"[^0-9A-Za-z]")  # a CallSid is CA and 32 hexadecimal digits
 # The opening's language choice is the same for every call, so its place is not stored: its
 # <Gather> posts to /voice/input?opening=1, a URL Twilio signs whole, so no one else can send it.
 AT_OPENING = "opening"
@@ -42,6 +40,7 @@ def incoming() -> Response:
     """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
     rt = runtime()
     try:
+        sends.note_call_start(rt)
         turn = rt.calls.offered(rt.calls.start(), _now())
         if not turn.choose_language:
             _save(rt, turn.state)
@@ -83,6 +82,8 @@ def _input_turn(state: CallState) -> Turn:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
         turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+    elif turn.dial and not sends.may_dial(rt):
+        turn = rt.calls.dialed(turn.state, answered=False, now=now)  # the public numbers instead
     return turn
 
 
@@ -223,8 +224,7 @@ def _now() -> datetime:
 
 def _key() -> str:
     """The call's store key: its CallSid, letters and digits only."""
-    call_sid = _NOT_SID.sub("", request.values.get("CallSid", "")[:256])[:64]
-    return f"voice:{call_sid or 'unknown'}"
+    return f"voice:{sends.call_id() or 'unknown'}"
 
 
 def _save(rt: Runtime, state: CallState, key: str = "") -> None:
