@@ -48,6 +48,11 @@ def create_app(
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app.config.update(MAX_CONTENT_LENGTH=READ_LIMIT_BYTES, MAX_FORM_MEMORY_SIZE=FORM_LIMIT_BYTES)
     token = _auth_token(settings)
+    if settings.simulator and settings.twilio_auth_token and not settings.simulator_password:
+        raise ConfigError(
+            "SIMULATOR=1 with a real TWILIO_AUTH_TOKEN lets the try-it page sign requests as Twilio, so it "
+            "needs SIMULATOR_PASSWORD (a long random one): set it, or unset SIMULATOR."
+        )
     instance = Path(app.instance_path)
     content = content or load_checked(settings.content_dir)
     matchers = matchers_for(content)
