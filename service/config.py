@@ -68,6 +68,9 @@ class Settings:
     line_dials_per_day: int = 300  # calls put through to the helpline from all phones together
     text_countries: tuple[str, ...] = ()  # regions "text me this" may send to; () = the line's own
     phone_hash_key_file: Path | None = None
+    # Serving (gunicorn.conf.py): threads a worker answers with, and how long a request may take to arrive.
+    server_threads: int = 64
+    request_read_seconds: int = 5
 
     def say_voice(self, lang: str) -> tuple[str, str]:
         """The Twilio <Say> voice and the speech-recognition language for a content language."""
@@ -123,6 +126,8 @@ class Settings:
             line_dials_per_day=_int(env, "LINE_DIALS_PER_DAY", cls.line_dials_per_day, unit="calls"),
             text_countries=_countries(env, "TEXT_COUNTRIES"),
             phone_hash_key_file=_path(env, "PHONE_HASH_KEY_FILE"),
+            server_threads=_int(env, "THREADS", 64, unit="threads"),
+            request_read_seconds=_int(env, "REQUEST_READ_SECONDS", 5),
         )
 
 
