@@ -16,11 +16,11 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
-from service.core.folding import normalize
 from service.core.hours import OpeningHours
-from service.core.matching import Matcher, matchers_for
+from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
-from service.core.triage import Concern, Finding, sign_topic, triage
+from service.safety.triage import Concern, Finding, triage
+from service.words.fold import normalize
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12

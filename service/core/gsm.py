@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from service.core.folding import ascii_letters
+from service.words.fold import ascii_letters
 
 GSM_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"

@@ -9,9 +9,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
-from service.core.everyday_words import EVERYDAY_BY_LANGUAGE
-from service.core.folding import normalize
 from service.core.kept import Kept
+from service.safety.triage import URGENT_TOPIC_WORDS
+from service.words.everyday import EVERYDAY_BY_LANGUAGE
+from service.words.fold import normalize
 
 FILLER_WORDS = frozenset(
     "a an and the my me i im i'm is are was be do does did to of in on for with about what whats "
@@ -74,6 +75,15 @@ class WordSet:
 def matchers_for(content: Content) -> dict[str, Matcher]:
     """One matcher per content language; build once and share between the channels."""
     return {lang: Matcher(content, lang) for lang in content.languages}
+
+
+def sign_topic(content: Content, matcher: Matcher, about: str) -> str | None:
+    """The topic to offer after an urgent sign: the sign's own, else the urgent-signs topic."""
+    for words in (about, URGENT_TOPIC_WORDS):
+        node = matcher.match(words)
+        if node in content.topics:
+            return node
+    return None
 
 
 class Matcher:

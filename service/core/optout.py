@@ -1,6 +1,6 @@
 """Whether a text opts out or back in: checked before anything else, on the whole message.
 
-The rule (README, "Opting out"), on the message folded as every match is (service.core.folding):
+The rule (README, "Opting out"), on the message folded as every match is (service.words.fold):
 - The whole message is a stop word, in any letters, case, spacing or punctuation ("STOP", "ＳＴＯＰ",
   "S T O P", "Stop!!", "opt-out"), or a typo of one that cannot be another word ("stopp", "stpo",
   "unsubcribe"): it opts out.
@@ -23,7 +23,7 @@ from typing import Literal
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.core.commands import START_WORDS, STOP_WORDS
-from service.core.folding import fold_text
+from service.words.fold import fold_text
 
 CHECKED_CHARS = 300
 # Words that may stand beside a stop word without making the message about something else.

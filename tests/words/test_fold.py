@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.core.folding import ascii_letters, normalize
 from service.core.gsm import to_gsm
+from service.words.fold import ascii_letters, normalize
 
 
 @pytest.mark.parametrize(
