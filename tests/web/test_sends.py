@@ -26,7 +26,7 @@ NOT_THIS_PHONE = "Sorry, I cannot send a text to the number you are calling from
 FAILED = "Sorry, I could not send the text just now. Please try again later."
 HELPLINE = "+18005550100"
 NO_ANSWER = "Sorry, no one could answer right now."
-HASH_KEY = "9f" * 32
+HASH_KEY = "9f3b1c7d5e2a4086" * 4  # 64 hexadecimal characters, as `openssl rand -hex 32` makes
 
 
 @pytest.fixture
