@@ -49,6 +49,15 @@ def test_a_caller_over_the_limit_hears_a_short_goodbye(make_app: AppFactory) -> 
     assert phone.dial(OTHER).gathers
 
 
+def test_callers_who_withhold_their_number_share_a_larger_count(make_app: AppFactory) -> None:
+    app = make_app(rate_limit_calls="1/minute")
+    hidden = [TwilioSimulator(app).dial(caller="+266696687") for _ in range(11)]
+    assert not any(heard.hangs_up for heard in hidden[:10])  # ten phones' worth of calls, not one
+    assert hidden[10].hangs_up
+    assert not TwilioSimulator(app).dial(caller=OTHER).hangs_up
+    assert TwilioSimulator(app).dial(caller=OTHER).hangs_up
+
+
 def test_forged_requests_do_not_use_up_a_numbers_turns(make_app: AppFactory) -> None:
     phone = TwilioSimulator(make_app(rate_limit_texts="2/minute"))
     params = {"From": FLOODER, "To": "+15555550199", "Body": "bones"}

@@ -31,10 +31,14 @@ from service.content.prompts import Prompt
 from service.core.optout import control_word
 from service.store import Store
 from service.web.runtime import runtime, sender_id
+from service.web.sends import withheld
 from service.web.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_rate_limits"
+# Callers who hide their number all look alike, so they share one count, this many phones' worth:
+# one of them cannot shut out the others, and together they still cannot flood the line.
+WITHHELD_SHARE = 10
 SWEEP_EVERY_SECONDS = 60.0
 
 
@@ -158,8 +162,12 @@ def limit_calls(view: Callable[..., Any]) -> Callable[..., Any]:
 def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
     """Count this request against its sender's `scope` limits ("texts" or "calls"); the one it broke."""
     limits = _limits()
+    items = limits.texts if scope == "texts" else limits.calls
     who = sender_id(runtime())
-    item = limits.breached(scope, limits.texts if scope == "texts" else limits.calls, who)
+    if withheld(request.values.get("From", "")):  # all alike: one count for them all, larger
+        who = "withheld"
+        items = tuple(type(item)(item.amount * WITHHELD_SHARE, item.multiples) for item in items)
+    item = limits.breached(scope, items, who)
     if item is not None:
         log.info("rate limits: %s from %s over %s", scope, who[:12], item)
     return limits, who, item
