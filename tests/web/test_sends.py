@@ -21,7 +21,7 @@ from tests.twilio_api import ACCOUNT_SID, StandIn
 
 SENT = "I sent it to your phone."
 CALL_LIMIT = "I can only send 3 texts in one call."
-NOT_NOW = "Sorry, I cannot send more texts today. You can listen here, or call again tomorrow."
+NOT_NOW = "Sorry, I cannot send more texts today. You can listen to it here."
 NOT_THIS_PHONE = "Sorry, I cannot send a text to the number you are calling from."
 FAILED = "Sorry, I could not send the text just now. Please try again later."
 HELPLINE = "+18005550100"
