@@ -171,7 +171,7 @@ def test_a_request_too_large_to_check_gets_403_even_with_a_good_signature(
 def test_an_unsigned_megabyte_of_100k_fields_is_refused_without_being_parsed(
     app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from service.web import signature
+    from service.web.twilio import signature
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the form was parsed")
