@@ -143,6 +143,35 @@ def test_a_failing_store_never_breaks_a_call_and_the_counts_wait_for_it(
     assert counted(app)[v("call")] == 1
 
 
+def test_on_a_host_booted_two_seconds_ago_the_first_store_error_is_logged_then_every_ten_minutes(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    since_boot = 2.0  # time.monotonic() counts from the boot on Linux: small on a new VM or container
+    monkeypatch.setattr(time, "monotonic", lambda: since_boot)
+    store = MemoryStore()
+    counter = UsageCounter(store, flush_seconds=3600)
+
+    def broken(day: str, counts: object) -> None:
+        raise OSError("disk full")
+
+    def failed_flush_logged() -> bool:
+        caplog.clear()
+        counter.add(("text", "sms", "en", ""))
+        with caplog.at_level(logging.ERROR):
+            assert counter.flush() is False
+        return "could not write counts" in caplog.text
+
+    monkeypatch.setattr(store, "add_counts", broken)
+    assert failed_flush_logged()  # the operator hears of the very first failure
+    since_boot += 60
+    assert not failed_flush_logged()  # not once per flush
+    since_boot += 600
+    assert failed_flush_logged()  # but again after ten minutes
+    monkeypatch.undo()
+    assert counter.flush() and store.counts("2000-01-01", "2999-12-31")[0].count == 3
+    counter.close()
+
+
 def test_a_store_without_usage_methods_still_answers_calls(make_app) -> None:
     class OldStore(MemoryStore):
         add_counts = None  # a backend written before usage counts

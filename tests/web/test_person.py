@@ -19,6 +19,7 @@ HELPLINE = "+18005550100"
 ALWAYS = "Mon-Sun 00:00-23:59 America/New_York"
 WEEKDAYS = "Mon-Fri 09:00-17:00 America/New_York"
 SUNDAY = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
+TUESDAY_MORNING = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # 10:00 in New York
 PUBLIC_LINE = "Cancer Information Service at 1-800-422-6237"
 
 
@@ -80,8 +81,14 @@ def test_outside_hours_the_hours_and_public_lines_and_no_dial(
     assert PUBLIC_LINE in heard.says[1] and heard.gathers
 
 
-def test_within_hours_it_dials(make_app: AppFactory) -> None:
-    caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=ALWAYS))
+@pytest.mark.parametrize(
+    "hours, now", [(WEEKDAYS, TUESDAY_MORNING), (ALWAYS, TUESDAY_MORNING), (ALWAYS, SUNDAY)]
+)
+def test_within_hours_it_dials(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, hours: str, now: datetime
+) -> None:
+    monkeypatch.setattr(voice, "_now", lambda: now)  # not the test's own clock: 23:59 in New York is closed
+    caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=hours))
     caller.dial()
     assert caller.press("6").dials == [HELPLINE]
 
