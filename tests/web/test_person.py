@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from flask import Flask
 
 from service.config import Settings
@@ -91,6 +93,26 @@ def test_within_hours_it_dials(
     caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=hours))
     caller.dial()
     assert caller.press("6").dials == [HELPLINE]
+
+
+@pytest.mark.parametrize(
+    "moment, host_zone, dials",
+    [
+        ("2026-11-24T10:00", "Asia/Tokyo", True),          # Tuesday 10:00 in New York: Wednesday in Tokyo
+        ("2026-11-23T08:59", "Pacific/Kiritimati", False),  # a minute before Monday's opening
+        ("2031-03-10T09:30", "Europe/London", True),        # the Monday after the spring change
+        ("2036-12-31T16:59", "Pacific/Pago_Pago", True),     # the last minute of a Wednesday
+    ],
+)
+def test_the_hours_are_the_helplines_own_whatever_the_hosts_zone_and_date(
+    make_app: AppFactory, moment: str, host_zone: str, dials: bool
+) -> None:
+    new_york = datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo("America/New_York"))
+    caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=WEEKDAYS))
+    with time_machine.travel(new_york.astimezone(ZoneInfo(host_zone))):  # the host's TZ is that zone
+        caller.dial()
+        heard = caller.speak("talk to a person")
+    assert heard.dials == ([HELPLINE] if dials else [])
 
 
 def test_without_a_helpline_nothing_is_offered_and_a_person_gets_the_numbers(app: Flask) -> None:
