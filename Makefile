@@ -21,11 +21,13 @@ test: setup
 	.venv/bin/flask content check
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
-	.venv/bin/python -m pytest
+	.venv/bin/mypy
+	.venv/bin/python -m pytest --durations=10
 
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 content-check: setup
 	.venv/bin/flask --app wsgi:app content check

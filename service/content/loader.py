@@ -422,7 +422,8 @@ class _Reader:
     ) -> None:
         reached: set[str] = set()
         for index, entry in enumerate(entries):
-            menu = menus.get(entry.get("id")) if isinstance(entry, dict) else None
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            menu = menus.get(ident) if isinstance(ident, str) else None
             if menu is None or menu is not menus.get(menu.id):
                 continue
             for number, option in enumerate(menu.options):

@@ -99,6 +99,10 @@ class Content:
         """The languages every prompt set is written in."""
         return tuple(self.prompts)
 
+    def nodes(self) -> tuple[Topic | Menu, ...]:
+        """Every topic, then every menu: what a keyword or a key press can lead to."""
+        return (*self.topics.values(), *self.menus.values())
+
     def is_menu(self, node: str) -> bool:
         """Whether a node id names a menu (else a topic)."""
         return node in self.menus
