@@ -3,10 +3,17 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: setup run dev talk test lint content-check menu-map
+.PHONY: setup run dev talk test lint content-check menu-map lock lock-upgrade
 
 setup:
 	@scripts/setup
+
+# After changing dependencies in pyproject.toml: the lock files, with hashes (see scripts/lock).
+lock:
+	@scripts/lock
+
+lock-upgrade:
+	@scripts/lock --upgrade
 
 run: setup
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) .venv/bin/gunicorn -c gunicorn.conf.py wsgi:app
