@@ -132,8 +132,7 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask, sender: TextSender | None) -> None:
-    from service.web import recordings
-    from service.web.cli import demo as cli
+    from service.web import cli, recordings
     from service.web.pages import tryit
     from service.web.webhooks import audio, sms, status, textme, usage, voice
 
