@@ -60,7 +60,7 @@ class DeadlineSocket:
         return getattr(self._sock, name)
 
 
-class DeadlineWorker(ThreadWorker):  # type: ignore[misc]
+class DeadlineWorker(ThreadWorker):
     """ThreadWorker whose connections read through DeadlineSocket, with a fresh deadline a request."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
