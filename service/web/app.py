@@ -128,8 +128,9 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask, sender: TextSender | None) -> None:
-    from service.web import audio, cli, sms, textme, tryit, usage, voice
+    from service.web import audio, cli, once, sms, textme, tryit, usage, voice
 
+    once.init_app(app)
     textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)

@@ -13,6 +13,7 @@ from service.core.gsm import to_gsm
 from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
 from service.web import usage
+from service.web.once import clean_id, once
 from service.web.ratelimit import limit_texts
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.signature import twilio_signed
@@ -24,8 +25,15 @@ MAX_BODY_CHARS = 1600
 _NOT_PHONE = re.compile(r"[^+0-9]")  # Twilio's own limit for one message
 
 
+def _delivery() -> str:
+    """A text's name for retries: its MessageSid."""
+    message_sid = clean_id(request.values.get("MessageSid", ""))
+    return f"sms:{message_sid}" if message_sid else ""
+
+
 @bp.route("/sms", methods=["GET", "POST"])
 @twilio_signed
+@once(_delivery)
 @limit_texts
 def incoming() -> Response:
     """One incoming text: opt-out words first (committed before we answer), then the topic."""

@@ -19,6 +19,7 @@ from service.core.texts import TextReply
 from service.store.base import CountKey
 from service.usage.counter import UsageCounter
 from service.usage.events import SMS, VOICE, Event, call_events, count_key, text_events
+from service.web.once import clean_id, once
 from service.web.runtime import runtime, runtime_of
 from service.web.signature import twilio_signed
 from service.web.twiml import twiml_response
@@ -86,8 +87,16 @@ def _stored_key(app: Flask, labels: CountKey) -> CountKey:
     return known.get(labels, lambda: count_key(*labels, content=runtime_of(app).content))
 
 
+def _delivery() -> str:
+    """A call-status callback's name for retries: the call and the status it reports."""
+    call_sid = clean_id(request.values.get("CallSid", ""))
+    status = clean_id(request.values.get("CallStatus", ""))
+    return f"call-status:{call_sid}:{status}" if call_sid else ""
+
+
 @bp.route("/voice/status", methods=["POST"])
 @twilio_signed
+@once(_delivery)
 def call_status() -> Response:
     """Twilio's call-status callback: where a finished call was, and how long it lasted."""
     try:

@@ -82,3 +82,32 @@ def test_a_stop_on_one_host_silences_the_other(hosts: tuple[Gunicorn, Gunicorn])
     assert status == 200 and _messages(silent) == []
     a.post("/sms", {**text, "Body": "START"}, TOKEN)
     assert _messages(b.post("/sms", text, TOKEN)[1])
+
+
+def test_a_text_twilio_delivers_again_to_the_other_host_is_answered_the_same_and_acted_on_once(
+    hosts: tuple[Gunicorn, Gunicorn], content: Content
+) -> None:
+    a, b = hosts
+    pages = content.topic_text("spread-bones", "en").sms
+    text = {"From": "+15555550144", "To": "+15555550199", "AccountSid": "AC" + "0" * 32}
+    a.post("/sms", {**text, "Body": "bones", "MessageSid": "SM" + secrets.token_hex(16)}, TOKEN)
+    more = {**text, "Body": "MORE", "MessageSid": "SM" + secrets.token_hex(16)}
+    first, again = a.post("/sms", more, TOKEN), b.post("/sms", more, TOKEN)
+    assert first == again and pages[1] in _messages(first[1])[0]
+    then = b.post("/sms", {**text, "Body": "MORE", "MessageSid": "SM" + secrets.token_hex(16)}, TOKEN)
+    assert pages[2] in _messages(then[1])[0]
+
+
+def test_a_call_step_twilio_fetches_again_from_the_other_host_moves_the_call_once(
+    hosts: tuple[Gunicorn, Gunicorn]
+) -> None:
+    a, b = hosts
+    call = {"CallSid": "CA" + secrets.token_hex(16), "From": "+15555550145", "To": "+15555550199"}
+    _, opening = a.post("/voice", call, TOKEN)
+    _, welcome = b.post(ET.fromstring(opening).find("Gather").get("action"), {**call, "Digits": "1"}, TOKEN)
+    action = ET.fromstring(welcome).find("Gather").get("action")
+    key = {**call, "Digits": "1"}
+    first, again = a.post(action, key, TOKEN), b.post(action, key, TOKEN)
+    assert first == again and "For bones, press 1." in _said(first[1])
+    _, repeat = a.post(ET.fromstring(again[1]).find("Gather").get("action"), {**call, "Digits": "9"}, TOKEN)
+    assert "For bones, press 1." in _said(repeat)
