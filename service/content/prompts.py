@@ -45,6 +45,7 @@ class Prompt(StrEnum):
     SMS_HELP_PHONE = "sms_help_phone"
     SMS_RESUBSCRIBED = "sms_resubscribed"
     SMS_ERROR = "sms_error"
+    SMS_MEDIA = "sms_media"  # a picture, voice note or place with no words
     # Talking menu (flask talk, at a computer): its own words, and where they differ from a call's.
     TALK_WELCOME = "talk_welcome"
     TALK_KEYS = "talk_keys"

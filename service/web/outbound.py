@@ -13,6 +13,7 @@ from service.config import Settings
 
 log = logging.getLogger(__name__)
 SEND_TIMEOUT_SECONDS = 5.0
+WHATSAPP_PREFIX = "whatsapp:"
 
 
 class SendError(Exception):
@@ -38,6 +39,8 @@ class TextSender:
 
     def send(self, to: str, line_number: str, bodies: list[str]) -> int:
         """Send each body as one message; raise SendError at the first that fails, after logging it."""
+        if to.startswith(WHATSAPP_PREFIX):  # free text reaches WhatsApp only as a reply within 24 hours
+            raise SendError("the line sends nothing to a WhatsApp address on its own")
         sent = 0
         for body in bodies:
             origin = (

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app
 from limits import RateLimitItem, parse_many
 from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
@@ -31,7 +31,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
 from service.content.prompts import Prompt
-from service.core.optout import control_word
+from service.web.controls import control, message_body
 from service.web.runtime import runtime, sender_id
 from service.web.twiml import twiml_response
 
@@ -124,9 +124,8 @@ def limit_texts(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        body = request.values.get("Body", "")[:1600]
-        if control_word(body) is not None:
-            return view(*args, **kwargs)  # STOP and START are never held back
+        if control(message_body()) in ("stop", "start"):
+            return view(*args, **kwargs)  # STOP and START (words or Twilio's OptOutType) are never held back
         limits, who, item = _over("texts")
         if item is None:
             return view(*args, **kwargs)

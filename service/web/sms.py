@@ -1,4 +1,9 @@
-"""The text line: Twilio messaging webhook rendered as TwiML over the texting core."""
+"""The text line: Twilio messaging webhook rendered as TwiML over the texting core.
+
+SMS and WhatsApp arrive here alike; a WhatsApp sender's From is "whatsapp:+1...". WhatsApp has no
+160-character pages and no GSM alphabet, so it gets a whole topic in one message with its accents
+(service.web.channels); each address opts out on its own.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,10 @@ import re
 from flask import Blueprint, Response, request
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service.core import wording
-from service.core.gsm import to_gsm
-from service.core.optout import control_word
-from service.core.texts import TextReply, TextState
+from service.core.texts import Show, TextReply, TextState
 from service.web import usage
+from service.web.channels import Channel, channel_of, is_media_only, message_text, saved_state
+from service.web.controls import control, message_body
 from service.web.once import clean_id, once
 from service.web.ratelimit import limit_texts
 from service.web.runtime import Runtime, runtime, sender_id
@@ -21,8 +25,8 @@ from service.web.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 bp = Blueprint("sms", __name__)
-MAX_BODY_CHARS = 1600
-_NOT_PHONE = re.compile(r"[^+0-9]")  # Twilio's own limit for one message
+_NOT_PHONE = re.compile(r"[^+0-9]")
+SILENCE = str(MessagingResponse())
 
 
 def _delivery() -> str:
@@ -36,42 +40,50 @@ def _delivery() -> str:
 @once(_delivery)
 @limit_texts
 def incoming() -> Response:
-    """One incoming text: opt-out words first (committed before we answer), then the topic."""
+    """One incoming text: opt-out first (committed before we answer), then the topic."""
     rt = runtime()
-    body = request.values.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
+    body = message_body()
     subscriber = sender_id(rt)
-    control = control_word(body)
-    if control == "stop":
+    channel = channel_of()
+    said = control(body)
+    if said == "stop":
         try:
             rt.optouts.record(subscriber, opted_out=True)
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
-        usage.count(usage.Event.OPT_OUT, channel="sms")
-        return twiml_response(str(MessagingResponse()))
+        usage.count(usage.Event.OPT_OUT, channel=channel)
+        return twiml_response(SILENCE)
     key = f"sms:{subscriber}"
     try:
         saved, opted_out = rt.optouts.texter(key, subscriber)
-        if control == "start" and opted_out:
-            rt.optouts.record(subscriber, opted_out=False)
-            usage.count(usage.Event.OPT_IN, channel="sms")
-            return twiml_response(_message(rt, rt.texts.resubscribed()))
+        if said == "start" and (opted_out or request.values.get("OptOutType")):
+            if opted_out:
+                rt.optouts.record(subscriber, opted_out=False)
+                usage.count(usage.Event.OPT_IN, channel=channel)
+            reply = rt.texts.keyword(TextState.from_dict(saved), body, Show.RESUBSCRIBED)
+            return twiml_response(_message(rt, reply, channel))
         if opted_out:
-            return twiml_response(str(MessagingResponse()))
+            return twiml_response(SILENCE)
     except Exception:
         log.exception("sms: cannot tell whether %s opted out; staying silent", subscriber[:12])
-        return twiml_response(str(MessagingResponse()))
+        return twiml_response(SILENCE)
     try:
-        return twiml_response(_answer(rt, key, TextState.from_dict(saved), body))
+        return twiml_response(_answer(rt, key, TextState.from_dict(saved), body, channel, said == "help"))
     except Exception:
         log.exception("sms: failed to answer %s", subscriber[:12])
-        return twiml_response(_message(rt, rt.texts.error()))
+        return twiml_response(_message(rt, rt.texts.error(), channel))
 
 
-def _answer(rt: Runtime, key: str, state: TextState, body: str) -> str:
-    reply = rt.texts.reply(state, body)
-    rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
-    usage.count_text(reply)
-    return _message(rt, reply)
+def _answer(rt: Runtime, key: str, state: TextState, body: str, channel: Channel, help_asked: bool) -> str:
+    if help_asked:
+        reply = rt.texts.keyword(state, body, Show.HELP)
+    elif is_media_only(body):
+        reply = rt.texts.keyword(state, body, Show.MEDIA)
+    else:
+        reply = rt.texts.reply(state, body)
+    rt.store.put(key, saved_state(rt.content, reply, channel).to_dict(), rt.settings.state_ttl_seconds)
+    usage.count_text(reply, channel)
+    return _message(rt, reply, channel)
 
 
 def _line_phone(rt: Runtime) -> str:
@@ -81,14 +93,14 @@ def _line_phone(rt: Runtime) -> str:
     return _NOT_PHONE.sub("", request.values.get("To", "")[:64])[:16]
 
 
-def _message(rt: Runtime, reply: TextReply) -> str:
-    """The reply's TwiML, built once per distinct reply (and number texted)."""
+def _message(rt: Runtime, reply: TextReply, channel: Channel) -> str:
+    """The reply's TwiML, built once per distinct reply, channel and number texted."""
     line_phone = _line_phone(rt)
-    return rt.rendered.get(("sms", reply, line_phone), lambda: _build(rt, reply, line_phone))
+    key = ("sms", reply, channel, line_phone)
+    return rt.rendered.get(key, lambda: _build(rt, reply, channel, line_phone))
 
 
-def _build(rt: Runtime, reply: TextReply, line_phone: str) -> str:
+def _build(rt: Runtime, reply: TextReply, channel: Channel, line_phone: str) -> str:
     response = MessagingResponse()
-    message = wording.text_message(rt.content, reply, line_phone, rt.settings.helpline_phone)
-    response.message(to_gsm(message))
+    response.message(message_text(rt.content, reply, channel, line_phone, rt.settings.helpline_phone))
     return str(response)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import secrets
 import threading
 
-import pytest
 from flask import Flask
 
 from service.content import Content
 from service.web.runtime import runtime_of
 from service.web.simulate import DEMO_CALLER, DEMO_LINE, Heard, TwilioSimulator
-from tests.conftest import AppFactory
-from tests.twilio_api import ACCOUNT_SID, StandIn
+from tests.twilio_api import StandIn
 from tests.usage.conftest import counted
 
 
@@ -70,11 +68,6 @@ def test_silence_delivered_twice_counts_one_silence(app: Flask, twilio: TwilioSi
         heard = twilio.post(redirect, call_params(twilio))
         assert "did not hear" in heard.xml
     assert counted(app)[("silence", "voice", "en", "main")] == 1
-
-
-@pytest.fixture
-def texting_app(make_app: AppFactory, twilio_api: StandIn) -> Flask:
-    return make_app(twilio_account_sid=ACCOUNT_SID, twilio_api_base_url=twilio_api.url)
 
 
 def test_text_me_this_delivered_again_while_the_first_still_sends_is_sent_once(
