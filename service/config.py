@@ -60,6 +60,7 @@ class Settings:
     topic_pages: bool = True
     rate_limit_texts: str = "15/minute;150/day"
     rate_limit_calls: str = "6/minute;60/day"
+    texts_pause_days: int = 30  # after a text to a phone could not be delivered, no "text me this" to it
 
     def say_voice(self, lang: str) -> tuple[str, str]:
         """The Twilio <Say> voice and the speech-recognition language for a content language."""
@@ -109,6 +110,7 @@ class Settings:
             topic_pages=(env.get("TOPIC_PAGES", "").strip().lower() or "1") in TRUE_WORDS,
             rate_limit_texts=_rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts),
             rate_limit_calls=_rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls),
+            texts_pause_days=_int(env, "TEXTS_PAUSE_DAYS", 30, unit="days"),
         )
 
 

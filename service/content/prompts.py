@@ -74,6 +74,7 @@ class Prompt(StrEnum):
     TEXT_FAILED = "text_failed"
     TEXT_OPTED_OUT = "text_opted_out"
     TEXT_LIMIT = "text_limit"
+    TEXT_PAUSED = "text_paused"
 
 
 # The {placeholders} each prompt may use; the service fills them in.

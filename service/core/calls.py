@@ -81,6 +81,7 @@ class Turn:
     send_text: str = ""  # the topic to send to the caller's phone now (the channel sends, then reports)
     offer_person: bool = False  # the main menu names the key for a person (helpline set and open)
     offer_text: bool = False  # the topic names the key that texts it to the caller
+    texts_paused: bool = False  # in place of that offer, once: texts to this phone did not arrive
     hours: OpeningHours | None = None  # said with the "helpline is closed" notice
 
     @property
@@ -104,12 +105,14 @@ class TextOutcome(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     OPTED_OUT = "opted_out"
+    PAUSED = "paused"  # texts to this phone did not arrive lately, so none is sent for a while
 
 
 TEXT_NOTICES = {
     TextOutcome.SENT: Prompt.TEXT_SENT,
     TextOutcome.FAILED: Prompt.TEXT_FAILED,
     TextOutcome.OPTED_OUT: Prompt.TEXT_OPTED_OUT,
+    TextOutcome.PAUSED: Prompt.TEXT_PAUSED,
 }
 
 

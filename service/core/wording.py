@@ -46,7 +46,7 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     script = spoken(
         content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
         part=state.part, full_keys=turn.full_keys,
-        offer_person=turn.offer_person, offer_text=turn.offer_text,
+        offer_person=turn.offer_person, offer_text=turn.offer_text, texts_paused=turn.texts_paused,
     )
     return said + script.body + script.choices
 
@@ -115,7 +115,7 @@ def call_text_pages(content: Content, topic_id: str, lang: str) -> list[str]:
 def spoken(
     content: Content, node: str, notices: tuple[Prompt, ...], lang: str, slow: bool,
     reprompt: bool = False, part: int = 0, full_keys: bool = False,
-    offer_person: bool = False, offer_text: bool = False,
+    offer_person: bool = False, offer_text: bool = False, texts_paused: bool = False,
 ) -> Spoken:
     """The spoken script for a node; a re-prompt after a topic skips the topic's long text.
 
@@ -146,6 +146,8 @@ def spoken(
         options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
         if offer_text and body:
             options += (said_prompt(content, Prompt.TEXT_KEY, lang),)
+        elif texts_paused and body:
+            options += (said_prompt(content, Prompt.TEXT_PAUSED, lang),)
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
 
 

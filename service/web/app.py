@@ -128,12 +128,13 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask, sender: TextSender | None) -> None:
-    from service.web import audio, cli, once, sms, textme, tryit, usage, voice
+    from service.web import audio, cli, delivery, once, sms, textme, tryit, usage, voice
 
     once.init_app(app)
     textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
+    app.register_blueprint(delivery.bp)
     audio.init_app(app)
     usage.init_app(app)
     tryit.init_app(app)

@@ -38,6 +38,7 @@ DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anyth
 # step (service.web.once). TwiML is built once per distinct turn with this mark, then numbered.
 STEP = "step"
 STEP_MARK = "__step__"
+TOLD_PAUSED = "told_paused"  # the call heard why texts to its phone are paused
 
 
 def _delivery() -> str:
@@ -119,8 +120,9 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
         saved = None if request.args.get(AT_OPENING) else rt.store.get(key)
         number = _step_number(saved) + 1
         state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(saved)
-        turn = step(state)
-        _save(rt, turn.state, key, number)
+        told = bool(saved and saved.get(TOLD_PAUSED))
+        turn = textme.unless_paused(rt, step(state), told)
+        _save(rt, turn.state, key, number, told or turn.texts_paused)
         usage.count_call(state, turn)
         return twiml_response(_numbered(render(rt, turn), number))
     except Exception:
@@ -262,9 +264,11 @@ def _key() -> str:
     return f"voice:{call_sid or 'unknown'}"
 
 
-def _save(rt: Runtime, state: CallState, key: str = "", step: int = 0) -> None:
-    """The call's place, with the number of the step that answered it."""
-    rt.store.put(key or _key(), {**state.to_dict(), STEP: step}, rt.settings.state_ttl_seconds)
+def _save(rt: Runtime, state: CallState, key: str = "", step: int = 0, told: bool = False) -> None:
+    """The call's place, with the number of the step that answered it (and whether it heard why texts
+    to its phone are paused)."""
+    extra = {STEP: step, TOLD_PAUSED: True} if told else {STEP: step}
+    rt.store.put(key or _key(), {**state.to_dict(), **extra}, rt.settings.state_ttl_seconds)
 
 
 def _url(endpoint: str, **query: str) -> str:
