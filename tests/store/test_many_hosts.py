@@ -14,6 +14,7 @@ from service.content import Content
 from tests.servers import Gunicorn, RedisServer
 from tests.twilio_api import ACCOUNT_SID, StandIn
 
+SHARED_KEY = "a7c3e9f1b2d4086f" * 4  # 64 hexadecimal characters, as `openssl rand -hex 32` makes
 TOKEN = "a1b2c3d4" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
 
 
@@ -32,7 +33,7 @@ def hosts(redis_instance: RedisServer, tmp_path_factory: pytest.TempPathFactory
 
     Started once for this module; each test uses phone numbers of its own.
     """
-    env = {"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": redis_instance.url, "PHONE_HASH_KEY": "shared-hash-key"}
+    env = {"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": redis_instance.url, "PHONE_HASH_KEY": SHARED_KEY}
     with two_hosts(env, tmp_path_factory.mktemp("hosts")) as both:
         yield both
 
@@ -151,7 +152,7 @@ def test_a_whatsapp_address_keeps_its_place_and_its_own_opt_out_across_hosts(
 @pytest.fixture
 def texting_hosts(redis_url: str, twilio_api: StandIn, tmp_path: Path) -> Iterator[tuple[Gunicorn, Gunicorn]]:
     """Two hosts that offer text me this, sending through the REST API stand-in."""
-    env = {"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": redis_url, "PHONE_HASH_KEY": "shared-hash-key",
+    env = {"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": redis_url, "PHONE_HASH_KEY": SHARED_KEY,
            "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_API_BASE_URL": twilio_api.url}
     with two_hosts(env, tmp_path) as both:
         yield both

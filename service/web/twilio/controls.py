@@ -2,7 +2,8 @@
 
 With Advanced Opt-Out on the operator's Messaging Service, Twilio recognises the keywords set in
 its console (any word, in any language) and says which kind it saw in OptOutType (STOP, START or
-HELP). That wins over the line's own reading of the words; without it, the words decide.
+HELP). That wins over the line's own reading of the words (service.core.optout); without it, the
+words decide.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from flask import request
 from service.core.optout import control_word
 
 Control = Literal["stop", "start", "help"]
-OPT_OUT_TYPES: dict[str, Control] = {"STOP": "stop", "START": "start", "HELP": "help"}
 MAX_BODY_CHARS = 1600  # Twilio's own limit for one message
 
 
@@ -23,7 +23,13 @@ def message_body() -> str:
     return request.values.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
 
 
+def opt_out_type() -> str:
+    """Twilio's OptOutType for this text ("" without Advanced Opt-Out, or for any other text)."""
+    return request.values.get("OptOutType", "")[:16].strip()
+
+
 def control(body: str) -> Control | None:
-    """The request's OptOutType when Twilio sent one, else what the words say (stop or start)."""
-    named = OPT_OUT_TYPES.get(request.values.get("OptOutType", "").strip().upper()[:8])
-    return named if named is not None else control_word(body)
+    """HELP when Twilio named it; else stop or start, by OptOutType or by the words."""
+    if opt_out_type().upper() == "HELP":
+        return "help"
+    return control_word(body, opt_out_type())

@@ -13,15 +13,26 @@ import re
 from flask import Blueprint, Response, request
 from twilio.twiml.messaging_response import MessagingResponse
 
+from service.content.prompts import Prompt
+from service.core import wording
+from service.core.gsm import to_gsm
+from service.core.optout import confirmed_by_twilio, language_of
 from service.core.texts import Show, TextReply, TextState
 from service.web.runtime import Runtime, runtime, sender_id
-from service.web.twilio.controls import control, message_body
+from service.web.twilio.controls import control, message_body, opt_out_type
 from service.web.twilio.once import clean_id, once
 from service.web.twilio.ratelimit import limit_texts
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import twiml_response
 from service.web.webhooks import usage
-from service.web.webhooks.channels import Channel, channel_of, is_media_only, message_text, saved_state
+from service.web.webhooks.channels import (
+    WHATSAPP,
+    Channel,
+    channel_of,
+    is_media_only,
+    message_text,
+    saved_state,
+)
 
 log = logging.getLogger(__name__)
 bp = Blueprint("sms", __name__)
@@ -52,11 +63,11 @@ def incoming() -> Response:
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
         usage.count(usage.Event.OPT_OUT, channel=channel)
-        return twiml_response(SILENCE)
+        return twiml_response(_opted_out(rt, body, channel))
     key = f"sms:{subscriber}"
     try:
         saved, opted_out = rt.optouts.texter(key, subscriber)
-        if said == "start" and (opted_out or request.values.get("OptOutType")):
+        if said == "start" and (opted_out or opt_out_type()):
             if opted_out:
                 rt.optouts.record(subscriber, opted_out=False)
                 usage.count(usage.Event.OPT_IN, channel=channel)
@@ -72,6 +83,15 @@ def incoming() -> Response:
     except Exception:
         log.exception("sms: failed to answer %s", subscriber[:12])
         return twiml_response(_message(rt, rt.texts.error(), channel))
+
+
+def _opted_out(rt: Runtime, body: str, channel: Channel) -> str:
+    """Silence where Twilio confirms the opt-out itself; else the line's one confirmation."""
+    response = MessagingResponse()
+    if not confirmed_by_twilio(body, opt_out_type()):
+        said = wording.sms_prompt(rt.content, Prompt.SMS_OPTED_OUT, language_of(body))
+        response.message(said if channel == WHATSAPP else to_gsm(said))
+    return str(response)
 
 
 def _answer(rt: Runtime, key: str, state: TextState, body: str, channel: Channel, help_asked: bool) -> str:

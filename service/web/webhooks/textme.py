@@ -15,6 +15,7 @@ from flask import Flask, current_app, request
 from service.core import wording
 from service.core.calls import TextOutcome, Turn
 from service.web.runtime import Runtime, sender_id
+from service.web.twilio import sends
 from service.web.twilio.outbound import SendError, TextSender, Unsubscribed
 from service.web.webhooks.delivery import opted_out_at_twilio, record_sent, status_url, texts_paused
 
@@ -38,25 +39,20 @@ def sender_of(app: Flask) -> TextSender | None:
 
 def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
     """Send the turn's topic to the caller (`From`) from the line (`To`); why not, when it cannot."""
-    sender = sender_of(current_app)  # type: ignore[arg-type]
+    sender = sender_of(current_app)
     caller = request.values.get("From", "").strip()
     line = request.values.get("To", "").strip()
-    if sender is None or not caller.startswith("+"):
-        log.warning("textme: no sender or no caller number to send to")
+    if sender is None:
+        log.warning("textme: no sender to send with")
         return TextOutcome.FAILED
     phone = sender_id(rt)
-    try:
-        opted_out = rt.optouts.is_opted_out(phone)
-    except Exception:
-        log.exception("textme: could not check the opt-outs, so nothing was sent")
-        return TextOutcome.FAILED
-    if opted_out:
-        log.info("textme: the caller's phone opted out of texts; nothing sent")
-        return TextOutcome.OPTED_OUT
-    if texts_paused(rt, phone):
-        log.info("textme: texts to the caller's phone did not arrive lately; nothing sent")
-        return TextOutcome.PAUSED
+    refused = _not_to_this_phone(rt, phone)
+    if refused is not None:
+        return refused
     pages = wording.call_text_pages(rt.content, turn.send_text, turn.state.lang)
+    refusal = sends.text_refusal(rt, caller, line, len(pages))
+    if refusal is not None:
+        return refusal
     deadline = time.monotonic() + SEND_BUDGET_SECONDS
     callback = status_url(rt)
     for number, page in enumerate(pages, 1):
@@ -68,12 +64,32 @@ def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
         except Unsubscribed:
             log.info("textme: Twilio says the caller's phone opted out (21610); recorded as a STOP")
             opted_out_at_twilio(rt, phone)
+            if number == 1:
+                sends.give_back_text(rt, len(pages))
             return TextOutcome.OPTED_OUT
         except SendError:
             log.warning("textme: could not send text %d of %d of %s", number, len(pages), turn.send_text)
+            if number == 1:
+                sends.give_back_text(rt, len(pages))
             return TextOutcome.FAILED
     log.info("textme: sent %s (%d texts) to the caller", turn.send_text, len(pages))
     return TextOutcome.SENT
+
+
+def _not_to_this_phone(rt: Runtime, phone: str) -> TextOutcome | None:
+    """Why nothing may be sent to this phone (its hash): it opted out, or texts to it did not arrive."""
+    try:
+        opted_out = rt.optouts.is_opted_out(phone)
+    except Exception:
+        log.exception("textme: could not check the opt-outs, so nothing was sent")
+        return TextOutcome.FAILED
+    if opted_out:
+        log.info("textme: the caller's phone opted out of texts; nothing sent")
+        return TextOutcome.OPTED_OUT
+    if texts_paused(rt, phone):
+        log.info("textme: texts to the caller's phone did not arrive lately; nothing sent")
+        return TextOutcome.PAUSED
+    return None
 
 
 def unless_paused(rt: Runtime, turn: Turn, told: bool) -> Turn:
