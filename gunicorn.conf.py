@@ -7,6 +7,9 @@ content gracefully and keeps the old content serving if the new one is broken.
 
 import os
 
+from gunicorn.arbiter import Arbiter
+from gunicorn.glogging import Logger
+
 from service.web import serving
 from service.web.accesslog import FORMAT, AccessLog
 
@@ -23,18 +26,25 @@ access_log_format = FORMAT
 control_socket_disable = True  # gunicornc's socket in $HOME would be shared by every server here
 
 
-def on_starting(server):
+def on_starting(server: Arbiter) -> None:
     """Before the port is bound: refuse the start, with the reason, when the line cannot serve."""
     try:
         serving.check_start()
     except serving.REFUSALS as error:
-        server.log.error("The line cannot start: %s", error)
+        _log(server).error("The line cannot start: %s", error)
         server.halt(reason="the line cannot start (see above)", exit_status=1)
     except Exception:
-        server.log.exception("The line cannot start: an unexpected fault")
+        _log(server).exception("The line cannot start: an unexpected fault")
         server.halt(reason="the line cannot start (see above)", exit_status=1)
 
 
-def on_reload(server):
+def on_reload(server: Arbiter) -> None:
     """On HUP, before new workers boot: check the new content; keep the old one if it is broken."""
-    serving.reload_content(server.log)
+    serving.reload_content(_log(server))
+
+
+def _log(server: Arbiter) -> Logger:
+    """The master's logger: gunicorn sets it before any hook runs (its attribute starts as None)."""
+    if server.log is None:
+        raise RuntimeError("gunicorn's master has no logger yet")
+    return server.log

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 # A usage count's labels, always in this order and never anything a person typed or said:
 # (event, channel, language, node), e.g. ("topic", "sms", "en", "spread-bones"); node may be "".
 CountKey = tuple[str, str, str, str]
 
 
-class UsageRow(NamedTuple):
-    """One day's total for one set of labels, as `Store.counts` returns it."""
+@dataclass(frozen=True, order=True, slots=True)
+class UsageRow:
+    """One day's total for one set of labels, as `Store.counts` returns it (a tuple's `count` is taken)."""
 
     day: str  # YYYY-MM-DD, in UTC
     event: str
