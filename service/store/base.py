@@ -44,6 +44,11 @@ class Store(Protocol):
     def ping(self) -> None:
         """Raise StoreError when the store cannot be used."""
 
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        """Add `cost` to a counter (made with a time to live) unless that takes it over `limit`;
+        whether it was added. Atomic across threads, workers and hosts sharing the store; a
+        negative cost gives back. Raises StoreError when it cannot count (callers then refuse)."""
+
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """Add to the day's usage totals (day is YYYY-MM-DD); called in batches, never per request."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -15,6 +14,7 @@ from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
 from service.web.runtime import Runtime, runtime
+from service.web.twilio import sends
 from service.web.twilio.ratelimit import limit_calls
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import last_resort, twiml_response
@@ -29,7 +29,6 @@ MAX_HINTS = 100
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 DIAL_TIMEOUT_SECONDS = 20
-_NOT_SID = re.compile(r"[^0-9A-Za-z]")  # a CallSid is CA and 32 hexadecimal digits
 # The opening's language choice is the same for every call, so its place is not stored: its
 # <Gather> posts to /voice/input?opening=1, a URL Twilio signs whole, so no one else can send it.
 AT_OPENING = "opening"
@@ -43,6 +42,7 @@ def incoming() -> Response:
     """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
     rt = runtime()
     try:
+        sends.note_call_start(rt)
         turn = rt.calls.offered(rt.calls.start(), _now())
         if not turn.choose_language:
             _save(rt, turn.state)
@@ -84,6 +84,8 @@ def _input_turn(state: CallState) -> Turn:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
         turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+    elif turn.dial and not sends.may_dial(rt):
+        turn = rt.calls.dialed(turn.state, answered=False, now=now)  # the public numbers instead
     return turn
 
 
@@ -231,8 +233,7 @@ def _now() -> datetime:
 
 def call_key() -> str:
     """The call's store key: its CallSid, letters and digits only."""
-    call_sid = _NOT_SID.sub("", request.values.get("CallSid", "")[:256])[:64]
-    return f"voice:{call_sid or 'unknown'}"
+    return f"voice:{sends.call_id() or 'unknown'}"
 
 
 def _save(rt: Runtime, state: CallState, key: str = "") -> None:
