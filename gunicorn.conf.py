@@ -5,13 +5,20 @@ the port (a refused start exits non-zero with the reason); `kill -HUP <master>` 
 content gracefully and keeps the old content serving if the new one is broken.
 """
 
-import os
+import sys
 
+from service.config import Server, SettingsError
 from service.web import serving
 from service.web.accesslog import FORMAT, AccessLog
 
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WORKERS", "2"))
+try:
+    server_settings = Server.from_env()
+except SettingsError as error:
+    print(f"The line cannot start: {error}", file=sys.stderr)
+    raise SystemExit(1) from None
+
+bind = server_settings.bind
+workers = server_settings.workers
 timeout = 30  # a worker silent this long is killed and replaced; Twilio itself waits 15 s
 graceful_timeout = 30  # on HUP or TERM, old workers finish their requests for up to this long
 keepalive = 5

@@ -601,7 +601,7 @@ def test_command_prints_problems_and_a_summary_and_fails(breaker: Breaker) -> No
     ("value", "exit_code", "expected"),
     [
         ("30", 1, "is 40 days ago, over 30 (CONTENT_MAX_AGE_DAYS)"),
-        ("soon", 1, "CONTENT_MAX_AGE_DAYS must be a whole number of days, not 'soon'"),
+        ("soon", 1, "CONTENT_MAX_AGE_DAYS is 'soon': use a whole number of days from 1 up"),
     ],
 )
 def test_command_reads_the_age_limit_from_the_environment(

@@ -167,6 +167,20 @@ def test_a_refused_start_stops_the_server_with_the_reason_and_frees_the_port(
         assert probe.connect_ex(("127.0.0.1", server.port)) != 0, "the port is still bound"
 
 
+@pytest.mark.parametrize(
+    ("env", "reason"),
+    [({"AUDIO_ENABLED": "ture"}, "AUDIO_ENABLED is 'ture': use 1, true, yes, on to turn it on"),
+     ({"WORKERS": "two"}, "WORKERS is 'two': use a whole number of worker processes")],
+)
+def test_a_setting_not_understood_stops_the_server_with_its_name_and_no_traceback(
+    gunicorn, env: dict[str, str], reason: str
+) -> None:
+    server = gunicorn({"TWILIO_AUTH_TOKEN": TEST_TOKEN, **env})
+    assert server.process.wait(SECONDS) != 0
+    assert f"The line cannot start: {reason}" in server.log
+    assert "Traceback" not in server.log and "Booting worker" not in server.log
+
+
 def test_a_reload_serves_good_new_content_and_keeps_the_old_when_the_new_is_broken(
     gunicorn, content_copy: Path
 ) -> None:
