@@ -286,9 +286,12 @@ class _Reader:
             self._add(doc, ("sources",), "must list at least one source id from sources.yaml")
             return ()
         for index, source_id in enumerate(value):
-            if sources and source_id not in sources:
+            if not isinstance(source_id, str):
+                self._add(doc, ("sources", index), f"{source_id!r} is not a source id from sources.yaml")
+            elif sources and source_id not in sources:
                 self._add(doc, ("sources", index), f"unknown source {source_id!r} (not in sources.yaml)")
-        if sources and not any(sources.get(s) and sources[s].kind == "article" for s in value):
+        if sources and not any(isinstance(s, str) and s in sources and sources[s].kind == "article"
+                               for s in value):
             self._add(doc, ("sources",), "must name at least one of the articles")
         return tuple(str(s) for s in value)
 
@@ -422,7 +425,8 @@ class _Reader:
     ) -> None:
         reached: set[str] = set()
         for index, entry in enumerate(entries):
-            menu = menus.get(entry.get("id")) if isinstance(entry, dict) else None
+            menu_id = entry.get("id") if isinstance(entry, dict) else None
+            menu = menus.get(menu_id) if isinstance(menu_id, str) else None
             if menu is None or menu is not menus.get(menu.id):
                 continue
             for number, option in enumerate(menu.options):
