@@ -157,7 +157,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
             return error
         if not signed_by_twilio():
             return Forbidden()
-        return last_resort(request.path, SMS_TOO_LONG)
+        return last_resort(request.path, SMS_TOO_LONG, runtime_of(app).settings)
 
     @app.errorhandler(500)
     def failed(error: Exception) -> Response | Exception:
@@ -165,4 +165,4 @@ def _register(app: Flask, sender: TextSender | None) -> None:
         if not is_webhook(request.path):
             return error
         log.error("webhook %s failed beyond its own guard; sent the fixed apology", request.path)
-        return last_resort(request.path)
+        return last_resort(request.path, settings=runtime_of(app).settings)

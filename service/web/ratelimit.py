@@ -162,7 +162,8 @@ def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
 def _goodbye() -> Response:
     rt = runtime()
     response = VoiceResponse()
-    response.say(rt.content.prompt(Prompt.BUSY_GOODBYE), voice=rt.settings.voice_name,
-                 language=rt.settings.voice_language)
+    for lang in rt.content.languages:  # before the language choice: each language in its own voice
+        voice, language = rt.settings.say_voice(lang)
+        response.say(rt.content.prompt(Prompt.BUSY_GOODBYE, lang), voice=voice, language=language)
     response.hangup()
     return twiml_response(str(response))

@@ -129,7 +129,7 @@ def _build(rt: Runtime, turn: Turn) -> str:
         return str(response)
     if turn.dial and rt.settings.helpline_phone:
         for line in lines:
-            _say(rt, response, line, state.slow)
+            _say(rt, response, line, state.slow, state.lang)
         response.dial(
             rt.settings.helpline_phone,
             timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed"), method="POST",
@@ -213,7 +213,7 @@ def _recover(rt: Runtime, state: CallState | None) -> str:
         return render(rt, turn)
     except Exception:
         log.exception("voice: could not even render the apology")
-        return last_resort(request.path).get_data(as_text=True)
+        return last_resort(request.path, settings=rt.settings).get_data(as_text=True)
 
 
 def _now() -> datetime:
