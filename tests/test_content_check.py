@@ -14,8 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from service.checker import load_checked
 from service.checker.cli import check_content, content_group
 from service.config import PROJECT_ROOT
+from service.core import wording
+from service.core.gsm import segments
 
 TODAY = dt.date.today()
 SIMPLE = "Tell your care team about new symptoms. In an emergency, call 911."
@@ -316,6 +319,23 @@ def test_sms_page_over_306_characters(breaker: Breaker) -> None:
         r"over the 306 budget",
         problems[0],
     ), problems
+
+
+def test_sms_page_whose_euro_sign_would_straddle_two_segments(breaker: Breaker) -> None:
+    """306 characters, but the € (two septets) would fall across the first segment's end."""
+    probe, words = "PROBE", "We are here to help you. " * 12
+    breaker.write_topic("spread-liver", sms=(probe,))
+    before, after = wording.sms_page(load_checked(breaker.root), "spread-liver", 0, "en").split(probe)
+    tail = words[: 152 - segments(after).units]
+    page = words[: 152 - segments(before).units] + "€" + tail.rstrip().ljust(len(tail), "!")
+    name = breaker.write_topic("spread-liver", sms=(page,))
+    assert segments(before + page + after).units == 306
+
+    line = breaker.line(name, "We are here")
+    assert any(re.fullmatch(
+        rf"content/{name}:{line}: en\.sms\[0\]: \d+ characters as sent \(with the reply hint\) arrive in 3 "
+        r"segments, over the budget of 2: .* never split between segments; shorten the text a little",
+        problem) for problem in breaker.new_problems()), breaker.new_problems()
 
 
 def test_grade_above_8(breaker: Breaker) -> None:
