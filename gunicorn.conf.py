@@ -8,14 +8,18 @@ content gracefully and keeps the old content serving if the new one is broken.
 import sys
 
 from service.config import Server, SettingsError
-from service.web import serving
-from service.web.accesslog import FORMAT, AccessLog
+from service.web import metrics_folder
 
 try:
     server_settings = Server.from_env()
 except SettingsError as error:
     print(f"The line cannot start: {error}", file=sys.stderr)
     raise SystemExit(1) from None
+# Before anything imports prometheus-client, which picks its multiprocess mode on import.
+metrics_dir = metrics_folder.prepare(server_settings.metrics_dir)
+
+from service.web import serving  # noqa: E402
+from service.web.accesslog import FORMAT, AccessLog  # noqa: E402
 
 bind = server_settings.bind
 workers = server_settings.workers
@@ -45,3 +49,15 @@ def on_starting(server):
 def on_reload(server):
     """On HUP, before new workers boot: check the new content; keep the old one if it is broken."""
     serving.reload_content(server.log)
+
+
+def child_exit(server, worker):
+    """A worker is gone: its metric files stay counted, as prometheus-client's multiprocess mode asks."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    """The server stops: remove the metrics folder if gunicorn.conf.py made it."""
+    metrics_folder.remove_own(metrics_dir)

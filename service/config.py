@@ -42,6 +42,8 @@ LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2}|-[0-9]{3})?")
 SPANISH_TAG = re.compile(r"es(-[A-Za-z]{2}|-[0-9]{3})?")
 PHONE_FORM = "a phone number in E.164 form: + country code and number, no spaces, e.g. +18005550100"
 VOICE_FORM = "a Twilio <Say> voice such as Polly.Joanna, Polly.Lupe-Neural, Google.es-US-Neural2-A or woman"
+SECRET = re.compile(r"[\x21-\x7e]{16,}")
+SECRET_FORM = "at least 16 characters, no spaces (e.g. from `openssl rand -hex 16`)"
 HOST_NAME = re.compile(r"[A-Za-z0-9_.:\[\]-]+")
 MAX_WORKERS = 64
 T = TypeVar("T")
@@ -68,8 +70,9 @@ class _Reader:
     def raw(self, name: str) -> str:
         return self.env.get(name, "").strip()
 
-    def refuse(self, name: str, raw: str, allowed: str) -> None:
-        self.problems.append(f"{name} is {raw!r}: {allowed}")
+    def refuse(self, name: str, raw: str, allowed: str, secret: bool = False) -> None:
+        shown = "set, but not as needed (a secret, so not shown)" if secret else repr(raw)
+        self.problems.append(f"{name} is {shown}: {allowed}")
 
     def checked(self, parse: Callable[[], T], default: T) -> T:
         """A parser that raises ConfigError (a rule over several variables): noted, then the default."""
@@ -117,11 +120,13 @@ class _Reader:
             return default
         return raw or default
 
-    def shaped(self, name: str, shape: re.Pattern[str], described: str, default: str = "") -> str:
-        """A value that must have a known shape (an id, a phone number, a voice name)."""
+    def shaped(
+        self, name: str, shape: re.Pattern[str], described: str, default: str = "", secret: bool = False
+    ) -> str:
+        """A value that must have a known shape (an id, a phone number, a voice name, a token)."""
         raw = self.raw(name)
         if raw and not shape.fullmatch(raw):
-            self.refuse(name, raw, f"use {described}")
+            self.refuse(name, raw, f"use {described}", secret)
             return default
         return raw or default
 
@@ -189,6 +194,7 @@ class Settings:
     topic_pages: bool = True
     rate_limit_texts: str = "15/minute;150/day"
     rate_limit_calls: str = "6/minute;60/day"
+    metrics_token: str = ""
 
     def say_voice(self, lang: str) -> tuple[str, str]:
         """The Twilio <Say> voice and the speech-recognition language for a content language."""
@@ -244,6 +250,7 @@ class Settings:
                 lambda: _rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts), cls.rate_limit_texts),
             rate_limit_calls=read.checked(
                 lambda: _rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls), cls.rate_limit_calls),
+            metrics_token=read.shaped("METRICS_TOKEN", SECRET, SECRET_FORM, secret=True),
         )
         if read.problems:
             raise SettingsError(read.problems)
@@ -252,11 +259,12 @@ class Settings:
 
 @dataclass(frozen=True)
 class Server:
-    """HOST, PORT and WORKERS: where gunicorn (gunicorn.conf.py) serves the line and with how many workers."""
+    """What gunicorn.conf.py reads: where the line is served, how many workers, their metrics folder."""
 
     host: str = "0.0.0.0"
     port: int = 8000
     workers: int = 2
+    metrics_dir: str = ""
 
     @property
     def bind(self) -> str:
@@ -271,6 +279,7 @@ class Server:
             host=read.shaped("HOST", HOST_NAME, "an address such as 0.0.0.0 or 127.0.0.1", cls.host),
             port=read.number("PORT", cls.port, "a TCP port", high=65535),
             workers=read.number("WORKERS", cls.workers, "worker processes", high=MAX_WORKERS),
+            metrics_dir=read.text("PROMETHEUS_MULTIPROC_DIR"),
         )
         if read.problems:
             raise SettingsError(read.problems)

@@ -181,6 +181,25 @@ def test_a_setting_not_understood_stops_the_server_with_its_name_and_no_tracebac
     assert "Traceback" not in server.log and "Booting worker" not in server.log
 
 
+def test_metrics_add_up_every_workers_counts_and_their_folder_goes_at_exit(gunicorn, tmp_path: Path) -> None:
+    token = "metrics-token-for-tests-0123456789"
+    server = gunicorn({"TWILIO_AUTH_TOKEN": TEST_TOKEN, "WORKERS": "2", "METRICS_TOKEN": token,
+                      "TMPDIR": str(tmp_path)})
+    server.wait_until_serving()
+    for word in ("bones", "liver", "lungs", "brain", "menu", "help"):
+        assert "<Message>" in server.text(word)
+    folder = next(tmp_path.glob("mbc-line-metrics-*"))
+    assert len(list(folder.glob("counter_*.db"))) >= 1
+    for _ in range(6):  # whichever worker answers the scrape, it adds up both
+        request = urllib.request.Request(f"http://127.0.0.1:{server.port}/ops/metrics",
+                                         headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=SECONDS) as answer:
+            shown = answer.read().decode()
+        assert 'mbc_requests_total{route="/sms",status="200"} 6.0' in shown, shown
+    server.stop()
+    assert not folder.exists()
+
+
 def test_a_reload_serves_good_new_content_and_keeps_the_old_when_the_new_is_broken(
     gunicorn, content_copy: Path
 ) -> None:

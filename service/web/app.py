@@ -22,7 +22,7 @@ from service.store import open_store
 from service.store.journal import OptOutJournal
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher, load_hash_key
-from service.web import ratelimit
+from service.web import metrics, ratelimit
 from service.web.outbound import TextSender
 from service.web.runtime import EXTENSION, Runtime, runtime_of
 from service.web.signature import FORM_LIMIT_BYTES, READ_LIMIT_BYTES, signed_by_twilio
@@ -65,6 +65,7 @@ def create_app(
         hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance)),
     )
     _register(app, sender)
+    metrics.init_app(app, settings.metrics_token)
     ratelimit.init_app(app, settings.state_url, settings.rate_limit_texts, settings.rate_limit_calls)
     return app
 

@@ -32,6 +32,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from service.content.prompts import Prompt
 from service.core.optout import control_word
+from service.web import metrics
 from service.web.runtime import runtime, sender_id
 from service.web.twiml import twiml_response
 
@@ -156,6 +157,7 @@ def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
     item = limits.breached(scope, limits.texts if scope == "texts" else limits.calls, who)
     if item is not None:
         log.info("rate limits: %s from %s over %s", scope, who[:12], item)
+        metrics.count_rate_limited(scope)
     return limits, who, item
 
 

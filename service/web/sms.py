@@ -12,7 +12,7 @@ from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
-from service.web import usage
+from service.web import metrics, usage
 from service.web.ratelimit import limit_texts
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.signature import twilio_signed
@@ -34,11 +34,13 @@ def incoming() -> Response:
     subscriber = sender_id(rt)
     control = control_word(body)
     if control == "stop":
+        kept = "lost"
         try:
-            rt.optouts.record(subscriber, opted_out=True)
+            kept = rt.optouts.record(subscriber, opted_out=True)
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
         usage.count(usage.Event.OPT_OUT, channel="sms")
+        metrics.count_opt_out("sms", kept)
         return twiml_response(str(MessagingResponse()))
     key = f"sms:{subscriber}"
     try:
@@ -63,6 +65,7 @@ def _answer(rt: Runtime, key: str, state: TextState, body: str) -> str:
     reply = rt.texts.reply(state, body)
     rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
     usage.count_text(reply)
+    metrics.count_reply(reply)
     return _message(rt, reply)
 
 

@@ -13,7 +13,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
-from service.web import textme, usage
+from service.web import metrics, textme, usage
 from service.web.audio import audio_url
 from service.web.ratelimit import limit_calls
 from service.web.runtime import Runtime, runtime
@@ -82,7 +82,9 @@ def _input_turn(state: CallState) -> Turn:
     else:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
-        turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+        outcome = textme.send_topic(rt, turn)
+        metrics.count_send(outcome)
+        turn = rt.calls.texted(turn.state, outcome)
     return turn
 
 
@@ -98,6 +100,7 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
         turn = step(state)
         _save(rt, turn.state, key)
         usage.count_call(state, turn)
+        metrics.count_turn("voice", turn)
         return twiml_response(render(rt, turn))
     except Exception:
         log.exception("voice: failed to answer %s", what)
