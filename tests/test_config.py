@@ -107,3 +107,11 @@ def test_the_readme_settings_table_lists_every_setting_the_line_reads() -> None:
     server = {"HOST", "PORT", "WORKERS", "PROMETHEUS_MULTIPROC_DIR"}
     assert in_table == setting_names() - server
     assert server <= in_text
+
+
+def test_a_metrics_token_too_short_is_refused_without_showing_it() -> None:
+    with pytest.raises(SettingsError) as refused:
+        Settings.from_env({"METRICS_TOKEN": "hunter2"})
+    assert "METRICS_TOKEN is set, but not as needed" in str(refused.value)
+    assert "at least 16 characters" in str(refused.value) and "hunter2" not in str(refused.value)
+    assert Settings.from_env({"METRICS_TOKEN": "0123456789abcdef"}).metrics_token == "0123456789abcdef"
