@@ -71,7 +71,7 @@ class _Reader:
         return self.env.get(name, "").strip()
 
     def refuse(self, name: str, raw: str, allowed: str, secret: bool = False) -> None:
-        shown = "set, but not as needed (a secret, so not shown)" if secret else repr(raw)
+        shown = "set, but not as needed (a secret, so not shown)" if secret else repr(_no_password(raw))
         self.problems.append(f"{name} is {shown}: {allowed}")
 
     def checked(self, parse: Callable[[], T], default: T) -> T:
@@ -313,6 +313,11 @@ def setting_names() -> frozenset[str]:
     Settings.from_env(recording)
     Server.from_env(recording)
     return frozenset(recording.asked)
+
+
+def _no_password(raw: str) -> str:
+    """A value as it may be shown: a URL's password (redis://:secret@host) replaced by ***."""
+    return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", raw)
 
 
 def _hours(env: Mapping[str, str], name: str) -> str:

@@ -115,3 +115,9 @@ def test_a_metrics_token_too_short_is_refused_without_showing_it() -> None:
     assert "METRICS_TOKEN is set, but not as needed" in str(refused.value)
     assert "at least 16 characters" in str(refused.value) and "hunter2" not in str(refused.value)
     assert Settings.from_env({"METRICS_TOKEN": "0123456789abcdef"}).metrics_token == "0123456789abcdef"
+
+
+def test_a_password_in_a_url_not_understood_is_not_shown() -> None:
+    with pytest.raises(SettingsError) as refused:
+        Settings.from_env({"STATE_URL": "redis://:s3cret-pass@cache:63a9/0"})
+    assert "redis://:***@cache:63a9/0" in str(refused.value) and "s3cret" not in str(refused.value)
