@@ -16,7 +16,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from service.config import PROJECT_ROOT
 from service.web.metrics import METRICS_PATH
 from service.web.runtime import runtime_of
-from service.web.simulate import DEMO_CALLER, TwilioSimulator
+from service.web.twilio.simulate import DEMO_CALLER, TwilioSimulator
 from tests.conftest import AppFactory
 from tests.twilio_api import ACCOUNT_SID, StandIn
 

@@ -18,9 +18,9 @@ import pytest
 from flask import Flask
 
 from service.core import wording
-from service.web import twiml
 from service.web.runtime import runtime_of
-from service.web.simulate import CallProgress, Heard, TwilioSimulator
+from service.web.twilio import twiml
+from service.web.twilio.simulate import CallProgress, Heard, TwilioSimulator
 from tests.conftest import AppFactory
 from tests.twilio_api import ACCOUNT_SID, StandIn
 

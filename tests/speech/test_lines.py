@@ -10,7 +10,7 @@ from service.content import Content
 from service.core.hours import OpeningHours
 from service.core.wording import topic_parts
 from service.speech.lines import phone_lines
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 VOICE_PROMPTS = (
     "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_off", "goodbye", "error",

@@ -19,9 +19,9 @@ from flask import Blueprint, Flask, Response, abort, current_app, jsonify, redir
 
 from service.content.prompts import Prompt
 from service.speech.render import plan_audio
-from service.web import topic_pages
+from service.web.pages import topic_pages
 from service.web.runtime import Runtime, runtime
-from service.web.simulate import CallProgress, Heard, Step, TwilioSimulator
+from service.web.twilio.simulate import CallProgress, Heard, Step, TwilioSimulator
 
 log = logging.getLogger(__name__)
 bp = Blueprint("tryit", __name__)

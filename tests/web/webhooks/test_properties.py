@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.twiml import twiml_errors
 
 # Any text Twilio could pass on: every plane but lone surrogates (which no HTTP form can carry),

@@ -13,7 +13,7 @@ from service.config import Settings
 from service.content import Content
 from service.speech.cache import audio_name
 from service.web.app import create_app
-from service.web.topic_pages import paragraphs
+from service.web.pages.topic_pages import paragraphs
 
 ELSEWHERE = {"REMOTE_ADDR": "203.0.113.7"}
 

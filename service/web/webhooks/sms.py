@@ -12,11 +12,12 @@ from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
-from service.web import metrics, usage
-from service.web.ratelimit import limit_texts
+from service.web import metrics
 from service.web.runtime import Runtime, runtime, sender_id
-from service.web.signature import twilio_signed
-from service.web.twiml import twiml_response
+from service.web.twilio.ratelimit import limit_texts
+from service.web.twilio.signature import twilio_signed
+from service.web.twilio.twiml import twiml_response
+from service.web.webhooks import usage
 
 log = logging.getLogger(__name__)
 bp = Blueprint("sms", __name__)

@@ -6,38 +6,21 @@ import logging
 import stat
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, abort, current_app, send_file, url_for
+from flask import Blueprint, Flask, Response, abort, send_file, url_for
 
-from service.config import Settings
 from service.speech.cache import NAME_PATTERN, AudioCache, audio_name
-from service.speech.render import missing_jobs, plan_audio, rate_for, voice_for
-from service.web.runtime import Runtime, runtime, runtime_of
+from service.speech.render import rate_for, voice_for
+from service.web.recordings import audio_cache
+from service.web.runtime import Runtime, runtime
 
 log = logging.getLogger(__name__)
 bp = Blueprint("audio", __name__, url_prefix="/audio")
-EXTENSION = "mbc_line_audio"
 ONE_YEAR_SECONDS = 365 * 24 * 3600
 
 
 def init_app(app: Flask) -> None:
-    """Register the route and the cache; with audio on, say at start how much of it is rendered."""
-    rt = runtime_of(app)
-    cache = AudioCache(audio_dir(rt.settings, app.instance_path))
-    app.extensions[EXTENSION] = cache
+    """Register the route."""
     app.register_blueprint(bp)
-    if rt.settings.audio_enabled:
-        _log_coverage(rt, cache)
-
-
-def audio_dir(settings: Settings, instance_path: str) -> Path:
-    """AUDIO_DIR, else the instance folder's audio/."""
-    return settings.audio_dir or Path(instance_path) / "audio"
-
-
-def audio_cache(app: Flask | None = None) -> AudioCache:
-    """The app's audio cache."""
-    cache: AudioCache = (app or current_app).extensions[EXTENSION]
-    return cache
 
 
 @bp.get("/<name>.wav")
@@ -93,20 +76,3 @@ def _cached_name(rt: Runtime, text: str, slow: bool) -> str | None:
         if cache.has(name):
             return name
     return None
-
-
-def _log_coverage(rt: Runtime, cache: AudioCache) -> None:
-    """Tell the operator at start when lines will fall back to <Say>; a failure here stops nothing."""
-    try:
-        jobs = plan_audio(rt.content, rt.settings)
-        missing = len(missing_jobs(jobs, cache))
-    except Exception:
-        log.exception("audio: could not check the recordings in %s; calls fall back to <Say>", cache.root)
-        return
-    if missing:
-        log.warning(
-            "AUDIO_ENABLED is on, but %d of %d recordings are missing from %s: those lines use "
-            "<Say> until you run `flask audio render`", missing, len(jobs), cache.root,
-        )
-    else:
-        log.info("audio: all %d recordings are in %s", len(jobs), cache.root)

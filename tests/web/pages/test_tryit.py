@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from service.config import Settings
 from service.content import Content
 from service.core.wording import topic_parts
-from service.web.simulate import sms_facts
+from service.web.twilio.simulate import sms_facts
 
 ELSEWHERE = {"REMOTE_ADDR": "203.0.113.7"}
 

@@ -13,12 +13,13 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
-from service.web import metrics, textme, usage
-from service.web.audio import audio_url
-from service.web.ratelimit import limit_calls
+from service.web import metrics
 from service.web.runtime import Runtime, runtime
-from service.web.signature import twilio_signed
-from service.web.twiml import last_resort, twiml_response
+from service.web.twilio.ratelimit import limit_calls
+from service.web.twilio.signature import twilio_signed
+from service.web.twilio.twiml import last_resort, twiml_response
+from service.web.webhooks import textme, usage
+from service.web.webhooks.audio import audio_url
 
 log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")
@@ -95,7 +96,7 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
     """
     state: CallState | None = None
     try:
-        key = _key()
+        key = call_key()
         state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(rt.store.get(key))
         turn = step(state)
         _save(rt, turn.state, key)
@@ -224,14 +225,14 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _key() -> str:
+def call_key() -> str:
     """The call's store key: its CallSid, letters and digits only."""
     call_sid = _NOT_SID.sub("", request.values.get("CallSid", "")[:256])[:64]
     return f"voice:{call_sid or 'unknown'}"
 
 
 def _save(rt: Runtime, state: CallState, key: str = "") -> None:
-    rt.store.put(key or _key(), state.to_dict(), rt.settings.state_ttl_seconds)
+    rt.store.put(key or call_key(), state.to_dict(), rt.settings.state_ttl_seconds)
 
 
 def _url(endpoint: str, **query: str) -> str:

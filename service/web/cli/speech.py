@@ -45,7 +45,7 @@ from service.speech.talk import (
     Speaker,
     TalkingMenu,
 )
-from service.web.audio import audio_cache
+from service.web.recordings import audio_cache
 from service.web.runtime import runtime
 
 MAX_LISTED_FAILURES = 5

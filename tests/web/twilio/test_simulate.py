@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from flask import Flask, Response
 
-from service.web.signature import twilio_signed
-from service.web.simulate import TwilioSimulator, sms_facts
-from service.web.twiml import twiml_response
+from service.web.twilio.signature import twilio_signed
+from service.web.twilio.simulate import TwilioSimulator, sms_facts
+from service.web.twilio.twiml import twiml_response
 
 
 def route(app: Flask, path: str, twiml: str) -> None:

@@ -7,8 +7,8 @@ import time
 import pytest
 from limits import parse
 
-from service.web.ratelimit import SWEEP_EVERY_SECONDS, LocalWindows
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.ratelimit import SWEEP_EVERY_SECONDS, LocalWindows
+from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
 from tests.servers import redis_instance, redis_url  # noqa: F401 (fixtures: a real redis-server)
 from tests.twiml import twiml_errors

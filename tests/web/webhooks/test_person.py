@@ -10,8 +10,8 @@ from flask import Flask
 
 from service.config import Settings
 from service.errors import ConfigError
-from service.web import voice
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
+from service.web.webhooks import voice
 from tests.conftest import AppFactory
 from tests.usage.conftest import counted
 

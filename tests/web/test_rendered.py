@@ -10,7 +10,7 @@ from service.speech.cache import SUFFIX, audio_name
 from service.speech.render import rate_for, voice_for
 from service.web.rendered import RenderedTwiml
 from service.web.runtime import runtime_of
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
 
 

@@ -1,44 +1,32 @@
-"""Usage counting on the webhooks: one-line hooks, and Twilio's call-status callback for hang-ups.
-
-A hang-up is counted from the call-status callback (set "Call status changes" on the number to
-/voice/status): when a call ends as `completed`, the place it was in (its saved state) gets a
-hang-up, unless the line itself ended it after three silences (counted as timed out). Without the
-callback, hang-ups are simply not counted; everything else still is.
-"""
+"""Usage counting on the webhooks: one-line hooks that count what a call or a text did, never raising."""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Flask, Response, current_app, request
-from twilio.twiml.voice_response import VoiceResponse
+from flask import Flask, current_app
 
-from service.core.calls import MAX_SILENCES, CallState, Turn
+from service.core.calls import CallState, Turn
 from service.core.kept import Kept
 from service.core.texts import TextReply
 from service.store.base import CountKey
 from service.usage.counter import UsageCounter
 from service.usage.events import SMS, VOICE, Event, call_events, count_key, text_events
 from service.web.runtime import runtime, runtime_of
-from service.web.signature import twilio_signed
-from service.web.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_usage"
 KEYS_EXTENSION = "mbc_line_usage_keys"
 MAX_KNOWN_KEYS = 10_000
-MAX_CALL_SECONDS = 24 * 3600
-bp = Blueprint("usage", __name__)
 
 __all__ = ["Event", "count", "count_call", "count_text", "init_app"]
 
 
 def init_app(app: Flask) -> None:
-    """Give the app its counter (unless USAGE_COUNTS=0) and the call-status route."""
+    """Give the app its counter (unless USAGE_COUNTS=0)."""
     rt = runtime_of(app)
     app.extensions[EXTENSION] = UsageCounter(rt.store) if rt.settings.usage_counts else None
     app.extensions[KEYS_EXTENSION] = Kept(MAX_KNOWN_KEYS)
-    app.register_blueprint(bp)
 
 
 def counter_of(app: Flask) -> UsageCounter | None:
@@ -84,29 +72,3 @@ def _stored_key(app: Flask, labels: CountKey) -> CountKey:
     """count_key's checked labels, worked out once per distinct labels (a few hundred at most)."""
     known: Kept[CountKey, CountKey] = app.extensions[KEYS_EXTENSION]
     return known.get(labels, lambda: count_key(*labels, content=runtime_of(app).content))
-
-
-@bp.route("/voice/status", methods=["POST"])
-@twilio_signed
-def call_status() -> Response:
-    """Twilio's call-status callback: where a finished call was, and how long it lasted."""
-    try:
-        _count_end()
-    except Exception:
-        log.exception("usage: could not count the end of a call")
-    return twiml_response(str(VoiceResponse()))
-
-
-def _count_end() -> None:
-    from service.web.voice import _key  # the same key the voice webhook saves the call's place under
-
-    if request.values.get("CallStatus", "") != "completed":
-        return
-    rt = runtime()
-    saved = rt.store.get(_key())
-    state = CallState.from_dict(saved)
-    seconds = request.values.get("CallDuration", "")
-    if seconds.isdigit():
-        count(Event.CALL_SECONDS, channel=VOICE, lang=state.lang, amount=min(int(seconds), MAX_CALL_SECONDS))
-    if state.silences < MAX_SILENCES:
-        count(Event.HANG_UP, channel=VOICE, lang=state.lang, node=state.node if saved else "")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from twilio.request_validator import RequestValidator
 
-from service.web.signature import READ_LIMIT_BYTES
-from service.web.simulate import TwilioSimulator
-from service.web.twiml import SMS_TOO_LONG
+from service.web.twilio.signature import READ_LIMIT_BYTES
+from service.web.twilio.simulate import TwilioSimulator
+from service.web.twilio.twiml import SMS_TOO_LONG
 from tests.twiml import twiml_errors
 
 PARAMS = {"CallSid": "CA123", "From": "+15555550100", "To": "+15555550199", "Body": "liver"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service.config import Settings
-from service.web import outbound
-from service.web.outbound import SendError, TextSender
+from service.web.twilio import outbound
+from service.web.twilio.outbound import SendError, TextSender
 from tests.twilio_api import ACCOUNT_SID, AUTH_TOKEN, StandIn
 
 CALLER = "+15555550100"

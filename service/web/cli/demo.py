@@ -9,8 +9,8 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from service.web import speech_cli
-from service.web.simulate import Heard, TwilioSimulator
+from service.web.cli import speech as speech_cli
+from service.web.twilio.simulate import Heard, TwilioSimulator
 
 
 def init_app(app: Flask) -> None:

@@ -11,7 +11,7 @@ from service.content import Content
 from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
 from service.store.privacy import PhoneHasher
 from service.web.runtime import runtime_of
-from service.web.simulate import DEMO_LINE, TwilioSimulator
+from service.web.twilio.simulate import DEMO_LINE, TwilioSimulator
 from tests.twiml import twiml_errors
 
 

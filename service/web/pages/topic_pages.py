@@ -17,7 +17,7 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.speech.cache import audio_name
 from service.speech.render import voice_for
-from service.web.audio import audio_cache
+from service.web.recordings import audio_cache
 from service.web.runtime import Runtime, runtime
 
 bp = Blueprint("topics", __name__, url_prefix="/topics")

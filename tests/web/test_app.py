@@ -11,7 +11,7 @@ from service.config import Settings
 from service.content import ContentError
 from service.errors import ConfigError
 from service.web.app import create_app
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import TEST_TOKEN
 
 

@@ -6,9 +6,10 @@ import pytest
 from flask import Flask
 
 from service.core.wording import call_text_pages
-from service.web import outbound, textme
 from service.web.runtime import runtime_of
-from service.web.simulate import DEMO_CALLER, DEMO_LINE, TwilioSimulator
+from service.web.twilio import outbound
+from service.web.twilio.simulate import DEMO_CALLER, DEMO_LINE, TwilioSimulator
+from service.web.webhooks import textme
 from tests.conftest import AppFactory
 from tests.twilio_api import ACCOUNT_SID, AUTH_TOKEN, StandIn
 from tests.usage.conftest import counted

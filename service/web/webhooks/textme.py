@@ -9,8 +9,8 @@ from flask import Flask, current_app, request
 
 from service.core import wording
 from service.core.calls import TextOutcome, Turn
-from service.web.outbound import SendError, TextSender
 from service.web.runtime import Runtime
+from service.web.twilio.outbound import SendError, TextSender
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_textme"

@@ -10,7 +10,7 @@ import pytest
 from service.content import Content
 from service.core.wording import topic_parts, without_opening_advice
 from service.web.runtime import runtime_of
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.twiml import twiml_errors
 
 CORE_TOPICS = (

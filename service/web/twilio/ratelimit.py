@@ -34,7 +34,7 @@ from service.content.prompts import Prompt
 from service.core.optout import control_word
 from service.web import metrics
 from service.web.runtime import runtime, sender_id
-from service.web.twiml import twiml_response
+from service.web.twilio.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_rate_limits"

@@ -1,0 +1,1 @@
+"""The `flask` commands of the web layer: call, text, audio, talk and usage."""
