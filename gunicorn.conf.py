@@ -8,7 +8,7 @@ content gracefully and keeps the old content serving if the new one is broken.
 import sys
 
 from service.config import Server, SettingsError
-from service.web import metrics_folder
+from service.web.ops import folder as metrics_folder
 
 try:
     server_settings = Server.from_env()

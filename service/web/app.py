@@ -22,7 +22,8 @@ from service.store import open_store
 from service.store.journal import OptOutJournal
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher, load_hash_key
-from service.web import metrics, pages
+from service.web import pages
+from service.web.ops import metrics
 from service.web.runtime import EXTENSION, Runtime, runtime_of
 from service.web.twilio import ratelimit
 from service.web.twilio.outbound import TextSender

@@ -32,7 +32,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from service.content.prompts import Prompt
 from service.core.optout import control_word
-from service.web import metrics
+from service.web.ops import metrics
 from service.web.runtime import runtime, sender_id
 from service.web.twilio.twiml import twiml_response
 

@@ -12,7 +12,7 @@ from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.optout import control_word
 from service.core.texts import TextReply, TextState
-from service.web import metrics
+from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio.ratelimit import limit_texts
 from service.web.twilio.signature import twilio_signed

@@ -13,7 +13,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
-from service.web import metrics
+from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime
 from service.web.twilio.ratelimit import limit_calls
 from service.web.twilio.signature import twilio_signed

@@ -14,7 +14,7 @@ from flask import Flask
 from prometheus_client.parser import text_string_to_metric_families
 
 from service.config import PROJECT_ROOT
-from service.web.metrics import METRICS_PATH
+from service.web.ops.metrics import METRICS_PATH
 from service.web.runtime import runtime_of
 from service.web.twilio.simulate import DEMO_CALLER, TwilioSimulator
 from tests.conftest import AppFactory

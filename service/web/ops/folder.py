@@ -1,6 +1,6 @@
 """The folder gunicorn's workers write their metric files in (prometheus-client's multiprocess mode).
 
-Kept apart from service.web.metrics because prometheus-client picks its mode when it is first
+Kept apart from service.web.ops.metrics because prometheus-client picks its mode when it is first
 imported: gunicorn.conf.py sets PROMETHEUS_MULTIPROC_DIR from here before anything imports it.
 """
 
