@@ -1,11 +1,16 @@
 """gunicorn settings for the line: `make run` is `gunicorn -c gunicorn.conf.py wsgi:app`.
 
-HOST, PORT and WORKERS come from the environment. The master checks the line before it binds
-the port (a refused start exits non-zero with the reason); `kill -HUP <master>` reloads the
-content gracefully and keeps the old content serving if the new one is broken.
+HOST, PORT and WORKERS come from the environment, checked as strictly as every setting. The
+master checks the line before it binds the port (a refused start exits non-zero with the reason);
+`kill -HUP <master>` reloads the content gracefully and keeps the old content serving if the new
+one is broken. The workers' metrics go to PROMETHEUS_MULTIPROC_DIR, made and emptied here.
 """
 
 import sys
+
+from gunicorn.arbiter import Arbiter
+from gunicorn.glogging import Logger
+from gunicorn.workers.base import Worker
 
 from service.config import Server, SettingsError
 from service.web.ops import folder as metrics_folder
@@ -34,30 +39,37 @@ access_log_format = FORMAT
 control_socket_disable = True  # gunicornc's socket in $HOME would be shared by every server here
 
 
-def on_starting(server):
+def on_starting(server: Arbiter) -> None:
     """Before the port is bound: refuse the start, with the reason, when the line cannot serve."""
     try:
         serving.check_start()
     except serving.REFUSALS as error:
-        server.log.error("The line cannot start: %s", error)
+        _log(server).error("The line cannot start: %s", error)
         server.halt(reason="the line cannot start (see above)", exit_status=1)
     except Exception:
-        server.log.exception("The line cannot start: an unexpected fault")
+        _log(server).exception("The line cannot start: an unexpected fault")
         server.halt(reason="the line cannot start (see above)", exit_status=1)
 
 
-def on_reload(server):
+def on_reload(server: Arbiter) -> None:
     """On HUP, before new workers boot: check the new content; keep the old one if it is broken."""
-    serving.reload_content(server.log)
+    serving.reload_content(_log(server))
 
 
-def child_exit(server, worker):
+def child_exit(server: Arbiter, worker: Worker) -> None:
     """A worker is gone: its metric files stay counted, as prometheus-client's multiprocess mode asks."""
     from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
 
 
-def on_exit(server):
+def on_exit(server: Arbiter) -> None:
     """The server stops: remove the metrics folder if gunicorn.conf.py made it."""
     metrics_folder.remove_own(metrics_dir)
+
+
+def _log(server: Arbiter) -> Logger:
+    """The master's logger: gunicorn sets it before any hook runs (its attribute starts as None)."""
+    if server.log is None:
+        raise RuntimeError("gunicorn's master has no logger yet")
+    return server.log

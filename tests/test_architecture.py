@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -57,3 +58,27 @@ def test_no_package_of_service_holds_more_than_a_dozen_modules() -> None:
         if len(rooms) > MAX_ROOM_SIZE:
             crowded[str(package.relative_to(PROJECT_ROOT))] = sorted(p.name for p in rooms)
     assert not crowded, f"packages over {MAX_ROOM_SIZE} modules: {crowded}"
+
+
+def _packages() -> set[str]:
+    """Every package under service/, as `service/web/pages/`."""
+    service = PROJECT_ROOT / "service"
+    return {f"{init.parent.relative_to(PROJECT_ROOT)}/" for init in service.rglob("*/__init__.py")}
+
+
+def test_the_readme_layout_table_names_every_package_and_only_those() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it is built", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"^\| `(service/[\w/]+/)` \|", section, re.MULTILINE))
+    packages = _packages()
+    assert named == packages, f"not in the table: {packages - named}; no such package: {named - packages}"
+
+
+def test_the_architecture_doc_names_every_module_of_the_web_layer() -> None:
+    doc = (PROJECT_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    web = PROJECT_ROOT / "service" / "web"
+    unnamed = sorted(
+        str(path.relative_to(web)) for path in web.rglob("*.py")
+        if path.name != "__init__.py" and not re.search(rf"\b{re.escape(path.name)}", doc)
+    )
+    assert not unnamed, f"docs/architecture.md does not say where these are: {unnamed}"

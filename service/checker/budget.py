@@ -44,7 +44,7 @@ def command_word_problems(reading: Reading) -> Iterator[Problem]:
     """A keyword that is also a command never reaches its topic: the command always wins."""
     commands = command_words()
     content = reading.readable
-    for owner in (*content.topics.values(), *content.menus.values()):
+    for owner in content.nodes():
         for lang, written in owner.texts.items():
             for index, keyword in enumerate(written.keywords):
                 if keyword in commands:

@@ -167,7 +167,8 @@ class _Builder:
         if node.tag not in PLAIN_TAGS:
             self.refuse(node, path, f"has the YAML tag {_tag(node.tag)!r}, which content files do not use: "
                                     "remove the tag")
-            node.tag = self.loader.resolve(type(node), node.value, (True, False))  # read as if untagged
+            # Read as if untagged (PyYAML's resolver is unannotated).
+            node.tag = self.loader.resolve(type(node), node.value, (True, False))  # type: ignore[no-untyped-call]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

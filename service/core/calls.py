@@ -280,7 +280,7 @@ class CallNavigator:
         matcher = self.matchers[DEFAULT_LANGUAGE]
         if finding.concern is Concern.DISTRESS:
             asked = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
-            if asked in self.content.topics and asked != matcher.match(finding.about):
+            if asked is not None and asked in self.content.topics and asked != matcher.match(finding.about):
                 return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
             return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         topic = sign_topic(self.content, matcher, finding.about)

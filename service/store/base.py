@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 _ERROR_LISTENERS: list[Callable[[str], None]] = []
@@ -14,8 +15,9 @@ _ERROR_LISTENERS: list[Callable[[str], None]] = []
 CountKey = tuple[str, str, str, str]
 
 
-class UsageRow(NamedTuple):
-    """One day's total for one set of labels, as `Store.counts` returns it."""
+@dataclass(frozen=True, order=True, slots=True)
+class UsageRow:
+    """One day's total for one set of labels, as `Store.counts` returns it (a tuple's `count` is taken)."""
 
     day: str  # YYYY-MM-DD, in UTC
     event: str

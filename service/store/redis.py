@@ -120,17 +120,17 @@ class RedisStore:
     def counts(self, since: str, until: str) -> list[UsageRow]:
         """Each counted day's hash in the range, read in one round trip."""
         with self._guard():
-            counted = {day.decode() for day in self._client.smembers(USAGE_DAYS)}
+            counted = {_text(day) for day in self._client.smembers(USAGE_DAYS)}
             days = sorted(day for day in counted if since <= day <= until)
             pipe = self._client.pipeline(transaction=False)
             for day in days:
                 pipe.hgetall(f"{USAGE}{day}")
             found = pipe.execute()
-        rows = [
-            UsageRow(day, *field.decode().split("|", 3), int(total))
-            for day, totals in zip(days, found, strict=True)
-            for field, total in totals.items()
-        ]
+        rows = []
+        for day, totals in zip(days, found, strict=True):
+            for field, total in totals.items():
+                event, channel, lang, node = _text(field).split("|", 3)  # as add_counts joined them
+                rows.append(UsageRow(day, event, channel, lang, node, int(total)))
         return sorted(rows)
 
     @contextmanager
@@ -142,3 +142,7 @@ class RedisStore:
             report_error("redis")
             raise StoreError(f"Redis store {self.url}: {error}") from error
 
+
+def _text(value: bytes | str) -> str:
+    """A key or field as text: this client answers bytes, though redis-py's types allow either."""
+    return value.decode() if isinstance(value, bytes) else value

@@ -221,13 +221,14 @@ class _Guard:
 
 def _retry_busy(db: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
     """Run one statement, retrying with short sleeps while the file is locked, for up to 10 s."""
-    deadline = 0.0
+    deadline: float | None = None  # set at the first busy error, from the monotonic clock
     attempt = 0
     while True:
         try:
             return db.execute(sql, params)
         except sqlite3.OperationalError as error:
-            deadline = deadline or time.monotonic() + BUSY_TIMEOUT_SECONDS
+            if deadline is None:
+                deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
             if not _is_busy(error) or time.monotonic() > deadline:
                 raise
         time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])

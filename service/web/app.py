@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import Forbidden, HTTPException
 
 from service.checker import load_checked
 from service.config import Settings, opening_hours
@@ -134,8 +134,7 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask, sender: TextSender | None) -> None:
-    from service.web import recordings
-    from service.web.cli import demo as cli
+    from service.web import cli, recordings
     from service.web.pages import tryit
     from service.web.webhooks import audio, sms, status, textme, usage, voice
 
@@ -162,7 +161,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
         return jsonify(status="ok")
 
     @app.errorhandler(413)
-    def too_large(error: Exception) -> Response | Exception:
+    def too_large(error: HTTPException) -> Response | HTTPException:
         """A signed request too large to serve still gets valid TwiML; one not proven signed gets 403."""
         if not is_webhook(request.path):
             return error
@@ -171,7 +170,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
         return last_resort(request.path, SMS_TOO_LONG, runtime_of(app).settings)
 
     @app.errorhandler(500)
-    def failed(error: Exception) -> Response | Exception:
+    def failed(error: HTTPException) -> Response | HTTPException:
         """A fault that escaped a webhook's own guard: Twilio still gets TwiML with HTTP 200."""
         if not is_webhook(request.path):
             return error

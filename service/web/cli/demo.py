@@ -9,7 +9,6 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from service.web.cli import speech as speech_cli
 from service.web.twilio.simulate import Heard, TwilioSimulator
 
 
@@ -17,7 +16,6 @@ def init_app(app: Flask) -> None:
     """Register the commands on an app."""
     app.cli.add_command(call_command)
     app.cli.add_command(text_command)
-    speech_cli.init_app(app)
 
 
 @click.command("call")

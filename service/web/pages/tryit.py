@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 
 from service.content.prompts import Prompt
 from service.speech.render import plan_audio
@@ -51,7 +52,7 @@ def simulator_on(rt: Runtime) -> bool:
 
 
 @bp.before_request
-def guard() -> Response | None:
+def guard() -> ResponseReturnValue | None:
     """Refuse the page and its API unless it is on and this client may use it."""
     rt = runtime()
     if not simulator_on(rt):
@@ -140,7 +141,7 @@ def call_hangup() -> Response:
 def _call(action: Any, need_call: bool = True) -> Response:
     """Run one step of this browser's call through the simulator and answer what was heard."""
     session = _session()
-    phone = TwilioSimulator(current_app)  # type: ignore[arg-type]
+    phone = TwilioSimulator(current_app)
     phone.progress = CallProgress.from_dict(session["call"])
     if need_call and not phone.on_call:
         return _error("There is no call. Press Call the line first.", 409)
@@ -184,7 +185,7 @@ def text() -> Response:
     if not body.strip():
         return _error("Type a message first.", 400)
     session = _session()
-    heard = TwilioSimulator(current_app).text(body, sender=session["phone"])  # type: ignore[arg-type]
+    heard = TwilioSimulator(current_app).text(body, sender=session["phone"])
     replies = [
         {"text": r.text, "encoding": r.encoding, "segments": r.segments, "characters": r.characters}
         for r in heard.sms

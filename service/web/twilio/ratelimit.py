@@ -41,6 +41,7 @@ EXTENSION = "mbc_line_rate_limits"
 SHARED_SCHEMES = ("redis", "rediss")
 REDIS_TIMEOUT_SECONDS = 1.0
 SWEEP_EVERY_SECONDS = 60.0
+_LONG_AGO = float("-inf")  # before any moment of any clock
 
 
 class Counter(Protocol):
@@ -50,21 +51,25 @@ class Counter(Protocol):
 
 
 class LocalWindows:
-    """Fixed windows in this process's memory: expired ones are dropped lazily, no timer thread."""
+    """Fixed windows in this process's memory: expired ones are dropped lazily, no timer thread.
+
+    Times are time.monotonic(): a wall clock set back cannot hold a window open. Its zero is
+    undefined (often the boot), so "not yet" is minus infinity, never 0.0.
+    """
 
     def __init__(self) -> None:
         self._windows: dict[str, tuple[float, int]] = {}  # key -> (window ends, hits)
         self._lock = threading.Lock()
-        self._next_sweep = 0.0
+        self._next_sweep = _LONG_AGO
 
     def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool:
         """Count a hit in the current window of `item`; whether it is still within the limit."""
-        now = time.time()
+        now = time.monotonic()
         key = item.key_for(*identifiers)
         with self._lock:
             if now >= self._next_sweep:
                 self._sweep(now)
-            ends, hits = self._windows.get(key, (0.0, 0))
+            ends, hits = self._windows.get(key, (_LONG_AGO, 0))
             if now >= ends:
                 ends, hits = now + item.get_expiry(), 0
             hits += cost

@@ -32,7 +32,7 @@ def sender_of(app: Flask) -> TextSender | None:
 
 def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
     """Send the turn's topic to the caller (`From`) from the line (`To`); why not, when it cannot."""
-    sender = sender_of(current_app)  # type: ignore[arg-type]
+    sender = sender_of(current_app)
     caller = request.values.get("From", "").strip()
     line = request.values.get("To", "").strip()
     if sender is None or not caller.startswith("+"):

@@ -6,9 +6,10 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from flask import Blueprint, Response, request, url_for
-from twilio.twiml.voice_response import Gather, VoiceResponse
+from twilio.twiml.voice_response import Say, VoiceResponse
 
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
@@ -171,7 +172,14 @@ def _language_choice(rt: Runtime) -> str:
     return str(response)
 
 
-def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool, lang: str = "en") -> None:
+class _Speaks(Protocol):
+    """Where a line can be spoken: the <Response> itself or a <Gather> in it (twilio's, unannotated)."""
+
+    def play(self, url: str) -> object: ...
+    def say(self, message: str | None = None, *, voice: str, language: str) -> Say: ...
+
+
+def _say(rt: Runtime, parent: _Speaks, text: str, slow: bool, lang: str = "en") -> None:
     """One spoken line: its recording (slower one when asked) if audio is on and cached, else <Say>."""
     recording = audio_url(rt, text, slow)
     if recording:
@@ -237,4 +245,5 @@ def _save(rt: Runtime, state: CallState, key: str = "") -> None:
 
 def _url(endpoint: str, **query: str) -> str:
     """Absolute when PUBLIC_BASE_URL is set, so Twilio signs the URL we check; else relative."""
-    return f"{runtime().settings.public_base_url}{url_for(endpoint, **query)}"
+    values: dict[str, Any] = dict(query)  # url_for's own keywords (_external: bool, ...) are not strings
+    return f"{runtime().settings.public_base_url}{url_for(endpoint, **values)}"

@@ -70,8 +70,8 @@ def test_with_redis_every_host_counts_together(make_app: AppFactory, redis_url: 
 def test_in_process_windows_end_and_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
     windows = LocalWindows()
     per_minute = parse("2/minute")
-    now = 1_000_000.0
-    monkeypatch.setattr(time, "time", lambda: now)
+    now = 2.0  # the monotonic clock of a host booted two seconds ago
+    monkeypatch.setattr(time, "monotonic", lambda: now)
     assert windows.hit(per_minute, "texts", "a") and windows.hit(per_minute, "texts", "a")
     assert not windows.hit(per_minute, "texts", "a")
     assert windows.hit(per_minute, "texts", "b")  # each number has its own window
@@ -82,3 +82,16 @@ def test_in_process_windows_end_and_are_forgotten(monkeypatch: pytest.MonkeyPatc
     now += SWEEP_EVERY_SECONDS + 61
     windows.hit(per_minute, "texts", "c")
     assert len(windows._windows) == 1  # ended windows are dropped: memory stays bounded
+
+
+def test_in_process_windows_ignore_the_wall_clock_being_set_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    windows = LocalWindows()
+    per_minute = parse("1/minute")
+    wall, since_boot = 1_800_000_000.0, 2.0
+    monkeypatch.setattr(time, "time", lambda: wall)
+    monkeypatch.setattr(time, "monotonic", lambda: since_boot)
+    assert windows.hit(per_minute, "texts", "a")
+    assert not windows.hit(per_minute, "texts", "a")
+    wall -= 3600  # the host's clock is corrected an hour back
+    since_boot += 61
+    assert windows.hit(per_minute, "texts", "a")  # the texter is not held for an extra hour
