@@ -1,9 +1,12 @@
 """gunicorn settings for the line: `make run` is `gunicorn -c gunicorn.conf.py wsgi:app`.
 
-HOST, PORT and WORKERS come from the environment, checked as strictly as every setting. The
-master checks the line before it binds the port (a refused start exits non-zero with the reason);
-`kill -HUP <master>` reloads the content gracefully and keeps the old content serving if the new
-one is broken. The workers' metrics go to PROMETHEUS_MULTIPROC_DIR, made and emptied here.
+HOST, PORT and WORKERS come from the environment, checked as strictly as every setting, THREADS
+and REQUEST_READ_SECONDS through service/config.py. Each worker answers with many threads
+(service/web/worker.py), and a request must arrive whole within REQUEST_READ_SECONDS, so slow
+clients cannot hold the line. The master checks the line before it binds the port (a refused start
+exits non-zero with the reason); `kill -HUP <master>` reloads the content gracefully and keeps the
+old content serving if the new one is broken. The workers' metrics go to PROMETHEUS_MULTIPROC_DIR,
+made and emptied here.
 """
 
 import sys
@@ -12,7 +15,8 @@ from gunicorn.arbiter import Arbiter
 from gunicorn.glogging import Logger
 from gunicorn.workers.base import Worker
 
-from service.config import Server, SettingsError
+from service.config import Server, Settings, SettingsError
+from service.errors import ConfigError
 from service.web.ops import folder as metrics_folder
 
 try:
@@ -20,6 +24,10 @@ try:
 except SettingsError as error:
     print(f"The line cannot start: {error}", file=sys.stderr)
     raise SystemExit(1) from None
+try:
+    _settings = Settings.from_env()
+except ConfigError:
+    _settings = Settings()  # on_starting refuses the start, with the reason
 # Before anything imports prometheus-client, which picks its multiprocess mode on import.
 metrics_dir = metrics_folder.prepare(server_settings.metrics_dir)
 
@@ -28,6 +36,8 @@ from service.web.accesslog import FORMAT, AccessLog  # noqa: E402
 
 bind = server_settings.bind
 workers = server_settings.workers
+worker_class = "service.web.worker.DeadlineWorker"  # gthread, with a read deadline a request
+threads = _settings.server_threads  # a thread a request: dozens of slow clients still leave some free
 timeout = 30  # a worker silent this long is killed and replaced; Twilio itself waits 15 s
 graceful_timeout = 30  # on HUP or TERM, old workers finish their requests for up to this long
 keepalive = 5

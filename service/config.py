@@ -30,6 +30,7 @@ DEFAULT_TWILIO_API = "https://api.twilio.com"
 ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
 MESSAGING_SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+REGION = re.compile(r"[A-Z]{2}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 STATE_SCHEMES = ("sqlite", "redis", "rediss", "memory")
 WEB_SCHEMES = ("https", "http")
@@ -194,6 +195,17 @@ class Settings:
     topic_pages: bool = True
     rate_limit_texts: str = "15/minute;150/day"
     rate_limit_calls: str = "6/minute;60/day"
+    texts_pause_days: int = 30  # after a text to a phone could not be delivered, no "text me this" to it
+    # What the line itself sends and dials, bounded (issue 31): per phone a day, for the whole line a day.
+    texts_per_phone_per_day: int = 10  # topics texted to one phone ("text me this")
+    line_texts_per_day: int = 1000  # text messages the line sends to all phones together
+    dials_per_phone_per_day: int = 6  # calls put through to the helpline from one phone
+    line_dials_per_day: int = 300  # calls put through to the helpline from all phones together
+    text_countries: tuple[str, ...] = ()  # regions "text me this" may send to; () = the line's own
+    phone_hash_key_file: Path | None = None
+    # Serving (gunicorn.conf.py): threads a worker answers with, and how long a request may take to arrive.
+    server_threads: int = 64
+    request_read_seconds: int = 5
     metrics_token: str = ""
 
     def say_voice(self, lang: str) -> tuple[str, str]:
@@ -250,6 +262,17 @@ class Settings:
                 lambda: _rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts), cls.rate_limit_texts),
             rate_limit_calls=read.checked(
                 lambda: _rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls), cls.rate_limit_calls),
+            texts_pause_days=read.number("TEXTS_PAUSE_DAYS", cls.texts_pause_days, "days"),
+            texts_per_phone_per_day=read.number(
+                "TEXTS_PER_PHONE_PER_DAY", cls.texts_per_phone_per_day, "texts"),
+            line_texts_per_day=read.number("LINE_TEXTS_PER_DAY", cls.line_texts_per_day, "texts"),
+            dials_per_phone_per_day=read.number(
+                "DIALS_PER_PHONE_PER_DAY", cls.dials_per_phone_per_day, "calls"),
+            line_dials_per_day=read.number("LINE_DIALS_PER_DAY", cls.line_dials_per_day, "calls"),
+            text_countries=read.checked(lambda: _countries(env, "TEXT_COUNTRIES"), ()),
+            phone_hash_key_file=_path(read.raw("PHONE_HASH_KEY_FILE")),
+            server_threads=read.number("THREADS", cls.server_threads, "threads"),
+            request_read_seconds=read.number("REQUEST_READ_SECONDS", cls.request_read_seconds, "seconds"),
             metrics_token=read.shaped("METRICS_TOKEN", SECRET, SECRET_FORM, secret=True),
         )
         if read.problems:
@@ -373,3 +396,17 @@ def _rate_limit(env: Mapping[str, str], name: str, default: str) -> str:
             "(per second, minute, hour or day)"
         ) from None
     return raw
+
+
+def _countries(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Two-letter region codes like "US,CA,PR", so a typo stops the start with the variable's name."""
+    codes = tuple(code.strip().upper() for code in env.get(name, "").split(",") if code.strip())
+    for code in codes:
+        if not REGION.fullmatch(code):
+            raise ConfigError(f"{name} holds {code!r}: use two-letter country codes like US,CA,PR")
+    return codes
+
+
+def _path(raw: str) -> Path | None:
+    """A file path setting; unset is None."""
+    return Path(raw) if raw else None

@@ -49,7 +49,7 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(
         twilio_auth_token=TEST_TOKEN,
         state_url=f"sqlite:///{tmp_path}/state.db",
-        phone_hash_key="test-phone-hash-key",
+        phone_hash_key="5e" * 8 + "0123456789abcdef" * 3,  # 64 characters, as `openssl rand -hex 32`
         content_dir=CONTENT_DIR,
         rate_limit_texts="100000/minute",
         rate_limit_calls="100000/minute",

@@ -89,6 +89,7 @@ class Show(StrEnum):
     ERROR = "error"
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
+    MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,12 @@ class TextNavigator:
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
+
+    def keyword(self, state: TextState, body: str, show: Show) -> TextReply:
+        """HELP, or the START confirmation, for a keyword Twilio recognised (any word, any language),
+        in the language the texter uses or writes the keyword in."""
+        state = self._known(state)
+        return TextReply(replace(state, lang=self._language(state.lang, normalize(body), body)), show)
 
     @staticmethod
     def resubscribed(state: TextState | None = None) -> TextReply:

@@ -36,6 +36,10 @@ class Store(Protocol):
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         """Save a state under a key for a time."""
 
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        """Save `value` only if the key holds nothing live, atomically across hosts; None when saved,
+        else what the key holds (so of two hosts handed the same webhook, one acts)."""
+
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
         """A texter's saved state (as `get`) and whether they opted out, read together."""
 
@@ -47,6 +51,11 @@ class Store(Protocol):
 
     def ping(self) -> None:
         """Raise StoreError when the store cannot be used."""
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        """Add `cost` to a counter (made with a time to live) unless that takes it over `limit`;
+        whether it was added. Atomic across threads, workers and hosts sharing the store; a
+        negative cost gives back. Raises StoreError when it cannot count (callers then refuse)."""
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """Add to the day's usage totals (day is YYYY-MM-DD); called in batches, never per request."""

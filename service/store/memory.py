@@ -11,6 +11,8 @@ from typing import Any
 
 from service.store.base import CountKey, UsageRow
 
+PURGE_AT_ENTRIES = 100_000  # expired entries are dropped once this many are kept: memory stays bounded
+
 
 class MemoryStore:
     """State and opt-outs in a dict; never for a real line, where opt-outs must survive a restart."""
@@ -19,6 +21,7 @@ class MemoryStore:
         self._state: dict[str, tuple[dict[str, Any], float]] = {}
         self._opted_out: set[str] = set()
         self._counts: Counter[tuple[str, CountKey]] = Counter()
+        self._taken: dict[str, tuple[int, float]] = {}  # key -> (used, expires)
         self._lock = threading.Lock()
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -31,6 +34,17 @@ class MemoryStore:
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         with self._lock:
             self._state[key] = (copy.deepcopy(value), time.time() + ttl_seconds)
+
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        now = time.time()
+        with self._lock:
+            found = self._state.get(key)
+            if found is not None and found[1] > now:
+                return copy.deepcopy(found[0])
+            if len(self._state) >= PURGE_AT_ENTRIES:
+                self._state = {k: kept for k, kept in self._state.items() if kept[1] > now}
+            self._state[key] = (copy.deepcopy(value), now + ttl_seconds)
+        return None
 
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
         return self.get(key), self.is_opted_out(subscriber)
@@ -48,6 +62,17 @@ class MemoryStore:
 
     def ping(self) -> None:
         """Always answers: it lives in this process."""
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        now = time.time()
+        with self._lock:
+            used, expires = self._taken.get(key, (0, now + ttl_seconds))
+            if expires <= now:
+                used, expires = 0, now + ttl_seconds
+            if used + cost > limit:
+                return False
+            self._taken[key] = (used + cost, expires)
+            return True
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         with self._lock:

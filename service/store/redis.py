@@ -22,6 +22,15 @@ USAGE = PREFIX + "usage:"  # one hash a day of usage totals
 USAGE_DAYS = PREFIX + "usage-days"  # the days that have totals
 CONNECT_TIMEOUT_SECONDS = 1.0
 COMMAND_TIMEOUT_SECONDS = 1.0
+ALLOWANCE = PREFIX + "allowance:"
+# Add to a counter only within its limit, in one step on the server (every host counts on one key).
+TAKE_SCRIPT = """
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+local cost = tonumber(ARGV[2])
+if used + cost > tonumber(ARGV[1]) then return 0 end
+if redis.call('INCRBY', KEYS[1], cost) == cost then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return 1
+"""
 # An unchanged state is rewritten only when less than this share of its time to live is left.
 REFRESH_SHARE = 0.5
 
@@ -54,6 +63,7 @@ class RedisStore:
         except ValueError as error:
             raise StoreError(f"STATE_URL {self.url} is not a usable Redis URL: {error}") from error
         self._local = threading.local()
+        self._take = self._client.register_script(TAKE_SCRIPT)
 
     def get(self, key: str) -> dict[str, Any] | None:
         with self._guard():
@@ -93,6 +103,21 @@ class RedisStore:
             self._client.set(PREFIX + key, text, ex=ttl_seconds)
         self._local.seen = {key: (text, float(ttl_seconds))}
 
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        """SET NX with the time to live, and the value there when it was not set, in one round trip."""
+        with self._guard():
+            pipe = self._client.pipeline(transaction=True)
+            pipe.set(PREFIX + key, json.dumps(value).encode(), ex=ttl_seconds, nx=True)
+            pipe.get(PREFIX + key)
+            taken, raw = pipe.execute()
+        if taken:
+            return None
+        try:
+            found = json.loads(raw) if raw is not None else {}
+        except ValueError:
+            found = {}
+        return found if isinstance(found, dict) else {}
+
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
         with self._guard():
             if opted_out:
@@ -107,6 +132,10 @@ class RedisStore:
     def ping(self) -> None:
         with self._guard():
             self._client.ping()
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        with self._guard():
+            return bool(self._take(keys=[ALLOWANCE + key], args=[limit, cost, ttl_seconds]))
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """One hash a day ("event|channel|lang|node" -> total), added to in one round trip."""

@@ -24,6 +24,11 @@ CREATE TABLE IF NOT EXISTS opt_out (
     subscriber TEXT PRIMARY KEY,
     since REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS allowance (
+    key TEXT PRIMARY KEY,
+    used INTEGER NOT NULL,
+    expires REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS usage_count (
     day TEXT NOT NULL,
     event TEXT NOT NULL,
@@ -33,6 +38,14 @@ CREATE TABLE IF NOT EXISTS usage_count (
     count INTEGER NOT NULL,
     PRIMARY KEY (day, event, channel, lang, node)
 );
+"""
+# A counter's row is added to only while it stays within the limit; an expired one starts again.
+TAKE = """
+INSERT INTO allowance (key, used, expires) VALUES (:key, :cost, :expires)
+ON CONFLICT(key) DO UPDATE SET
+    used = CASE WHEN allowance.expires <= :now THEN :cost ELSE allowance.used + :cost END,
+    expires = CASE WHEN allowance.expires <= :now THEN excluded.expires ELSE allowance.expires END
+WHERE allowance.expires <= :now OR allowance.used + :cost <= :limit
 """
 PURGE_EVERY_SECONDS = 600
 BUSY_TIMEOUT_SECONDS = 10
@@ -129,7 +142,26 @@ class SqliteStore:
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
                 _retry_busy(db, "DELETE FROM state WHERE expires <= ?", (now,))
+                _retry_busy(db, "DELETE FROM allowance WHERE expires <= ?", (now,))
         self._local.seen = {key: (text, now + ttl_seconds)}
+
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        """One statement: insert, or take over an expired row; what is there when neither."""
+        now = time.time()
+        with self._guard():
+            db = self._db()
+            taken = _retry_busy(
+                db,
+                "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
+                "WHERE state.expires <= ? RETURNING 1",
+                (key, json.dumps(value), now + ttl_seconds, now),
+            ).fetchall()
+            if taken:
+                return None
+            row = _retry_busy(db, "SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        found = json.loads(row[0]) if row else {}
+        return found if isinstance(found, dict) else {}
 
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
         """Whether this thread just read the same state, with long enough left to live: no write."""
@@ -160,6 +192,16 @@ class SqliteStore:
     def ping(self) -> None:
         with self._guard():
             _retry_busy(self._db(), "SELECT 1").fetchone()
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        """One upsert, so every worker of the host counts on one row, changed only within the limit."""
+        if cost > limit:
+            return False
+        now = time.time()
+        with self._guard():
+            cursor = _retry_busy(self._db(), TAKE, {"key": key, "limit": limit, "cost": cost, "now": now,
+                                                    "expires": now + ttl_seconds})
+        return cursor.rowcount == 1
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         rows = [(day, *key, number) for key, number in counts.items()]
@@ -219,7 +261,9 @@ class _Guard:
             raise StoreError(f"SQLite store {self.store.path}: {error}") from error
 
 
-def _retry_busy(db: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+def _retry_busy(
+    db: sqlite3.Connection, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+) -> sqlite3.Cursor:
     """Run one statement, retrying with short sleeps while the file is locked, for up to 10 s."""
     deadline: float | None = None  # set at the first busy error, from the monotonic clock
     attempt = 0

@@ -7,6 +7,7 @@ import re
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import Forbidden, HTTPException
@@ -33,6 +34,7 @@ from service.web.twilio.twiml import SMS_TOO_LONG, is_webhook, last_resort
 log = logging.getLogger(__name__)
 TOKEN_SHAPE = re.compile(r"[0-9a-fA-F]{32}")
 QUOTES = ("'", '"')
+SHARED_SCHEMES = ("redis", "rediss")  # stores that several hosts share
 
 
 def create_app(
@@ -51,6 +53,11 @@ def create_app(
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app.config.update(MAX_CONTENT_LENGTH=READ_LIMIT_BYTES, MAX_FORM_MEMORY_SIZE=FORM_LIMIT_BYTES)
     token = _auth_token(settings)
+    if settings.simulator and settings.twilio_auth_token and not settings.simulator_password:
+        raise ConfigError(
+            "SIMULATOR=1 with a real TWILIO_AUTH_TOKEN lets the try-it page sign requests as Twilio, so it "
+            "needs SIMULATOR_PASSWORD (a long random one): set it, or unset SIMULATOR."
+        )
     instance = Path(app.instance_path)
     content = content or load_checked(settings.content_dir)
     matchers = matchers_for(content)
@@ -67,11 +74,12 @@ def create_app(
         texts=TextNavigator(content, matchers),
         store=store,
         optouts=optouts,
-        hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance)),
+        hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance, settings.phone_hash_key_file,
+                                             shared=urlsplit(settings.state_url).scheme in SHARED_SCHEMES)),
     )
     _register(app, sender)
     metrics.init_app(app, settings.metrics_token)
-    ratelimit.init_app(app, settings.state_url, settings.rate_limit_texts, settings.rate_limit_calls)
+    ratelimit.init_app(app, store, settings.rate_limit_texts, settings.rate_limit_calls)
     return app
 
 
@@ -136,12 +144,15 @@ def _check_token_shape(settings: Settings) -> None:
 def _register(app: Flask, sender: TextSender | None) -> None:
     from service.web import cli, recordings
     from service.web.pages import tryit
-    from service.web.webhooks import audio, sms, status, textme, usage, voice
+    from service.web.twilio import once
+    from service.web.webhooks import audio, delivery, sms, status, textme, usage, voice
 
     recordings.init_app(app)
+    once.init_app(app)
     textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
+    app.register_blueprint(delivery.bp)
     audio.init_app(app)
     usage.init_app(app)
     status.init_app(app)

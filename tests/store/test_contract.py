@@ -123,3 +123,73 @@ def test_a_texter_is_read_with_their_opt_out_in_one_call(store: Store) -> None:
     assert store.texter("sms:a", "hash-a") == ({"menu": "spread"}, True)
     assert store.texter("sms:a", "hash-b") == ({"menu": "spread"}, False)
     assert store.texter("sms:new", "hash-a") == (None, True)
+
+
+def test_a_claim_is_won_once_and_then_shows_what_the_winner_saved(store: Store) -> None:
+    assert store.claim("once:sms:SM1", {"pending": True}, 60) is None
+    assert store.claim("once:sms:SM1", {"pending": True}, 60) == {"pending": True}
+    store.put("once:sms:SM1", {"reply": "<Response/>"}, 60)
+    assert store.claim("once:sms:SM1", {"pending": True}, 60) == {"reply": "<Response/>"}
+    assert store.claim("once:sms:SM2", {"pending": True}, 60) is None
+
+
+def test_of_two_stores_on_one_url_only_one_wins_a_claim(shared_backend: str, tmp_path: Path) -> None:
+    first, second = open_store(shared_backend, tmp_path), open_store(shared_backend, tmp_path)
+    assert first.claim("once:voice:CA1:3", {"at": 1.0}, 60) is None
+    assert second.claim("once:voice:CA1:3", {"at": 2.0}, 60) == {"at": 1.0}
+
+
+def test_an_expired_claim_can_be_won_again(
+    store: Store, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert store.claim("once:sms:SM9", {"at": 1.0}, 30) is None
+    if backend.startswith("redis"):
+        assert 0 < redis.Redis.from_url(backend).ttl("mbc:once:sms:SM9") <= 30
+        return
+    later = time.time() + 31
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert store.claim("once:sms:SM9", {"at": 2.0}, 30) is None
+    assert store.get("once:sms:SM9") == {"at": 2.0}
+
+
+def test_take_counts_up_to_the_limit_then_refuses(store: Store) -> None:
+    assert [store.take("t:a", 3, 60) for _ in range(5)] == [True, True, True, False, False]
+    assert store.take("t:b", 3, 60)  # another key counts apart
+    assert store.take("t:c", 10, 60, cost=7) and not store.take("t:c", 10, 60, cost=4)
+    assert store.take("t:c", 10, 60, cost=-2) and store.take("t:c", 10, 60, cost=4)  # given back, then used
+
+
+def test_a_taken_count_starts_again_when_its_time_is_up(store: Store) -> None:
+    assert store.take("t:short", 1, 1) and not store.take("t:short", 1, 1)
+    time.sleep(1.2)
+    assert store.take("t:short", 1, 1)
+
+
+def _take_many(url: str, folder: str, key: str, tries: int) -> int:
+    """In another process (another worker or host): how many takes it was given."""
+    store = open_store(url, Path(folder))
+    return sum(store.take(key, 25, 60) for _ in range(tries))
+
+
+def test_parallel_takes_from_many_processes_never_pass_the_limit(shared_backend: str, tmp_path: Path) -> None:
+    import concurrent.futures
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(4, mp_context=context) as pool:
+        runs = [pool.submit(_take_many, shared_backend, str(tmp_path), "t:shared", 20) for _ in range(4)]
+        given = [run.result() for run in runs]
+    assert sum(given) == 25
+
+
+def test_take_on_a_redis_that_refuses_writes_raises(redis_url: str, tmp_path: Path) -> None:
+    from service.errors import StoreError
+
+    store = open_store(redis_url, tmp_path)
+    admin = redis.Redis.from_url(redis_url)
+    admin.config_set("min-replicas-to-write", 1)  # as a primary that lost its replicas refuses writes
+    try:
+        with pytest.raises(StoreError):
+            store.take("t:refused", 5, 60)
+    finally:
+        admin.config_set("min-replicas-to-write", 0)

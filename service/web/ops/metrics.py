@@ -108,12 +108,12 @@ def count_turn(channel: str, turn: Turn) -> None:
         _inc(TRIAGE, channel, Concern.DISTRESS)  # not the public lines after a helpline that did not answer
 
 
-def count_reply(reply: TextReply) -> None:
+def count_reply(reply: TextReply, channel: str = "sms") -> None:
     """A text reply's triage class, if it gave one."""
     if reply.show is Show.URGENT:
-        _inc(TRIAGE, "sms", Concern.URGENT)
+        _inc(TRIAGE, channel, Concern.URGENT)
     elif reply.show is Show.DISTRESS:
-        _inc(TRIAGE, "sms", Concern.DISTRESS)
+        _inc(TRIAGE, channel, Concern.DISTRESS)
 
 
 def count_opt_out(source: str, kept: str) -> None:
