@@ -32,7 +32,7 @@ except ConfigError:
 metrics_dir = metrics_folder.prepare(server_settings.metrics_dir)
 
 from service.web import serving  # noqa: E402
-from service.web.accesslog import FORMAT, AccessLog  # noqa: E402
+from service.web.ops.accesslog import FORMAT, AccessLog  # noqa: E402
 
 bind = server_settings.bind
 workers = server_settings.workers

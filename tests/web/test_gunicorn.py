@@ -19,7 +19,7 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from service.config import PROJECT_ROOT
-from service.web.accesslog import safe_path
+from service.web.ops.accesslog import safe_path
 from tests.conftest import TEST_TOKEN
 
 SECONDS = 15  # the longest any one wait here may take
