@@ -31,6 +31,9 @@ ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
 MESSAGING_SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 REGION = re.compile(r"[A-Z]{2}")
+# The Suicide and Crisis Lifeline's ten-digit number: it still reaches the Lifeline, and unlike 988 a
+# Twilio call dials it from any caller ID (Twilio routes 988 itself only from US numbers).
+DEFAULT_CRISIS_LINE_PHONE = "+18002738255"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 STATE_SCHEMES = ("sqlite", "redis", "rediss", "memory")
 WEB_SCHEMES = ("https", "http")
@@ -174,6 +177,7 @@ class Settings:
     line_phone: str = ""
     helpline_phone: str = ""
     helpline_hours: str = ""
+    crisis_line_phone: str = DEFAULT_CRISIS_LINE_PHONE
     voice_name: str = "Polly.Joanna"
     voice_language: str = "en-US"
     voice_name_es: str = "Polly.Lupe"
@@ -232,6 +236,7 @@ class Settings:
             line_phone=read.shaped("LINE_PHONE", E164, PHONE_FORM),
             helpline_phone=read.shaped("HELPLINE_PHONE", E164, PHONE_FORM),
             helpline_hours=read.checked(lambda: _hours(env, "HELPLINE_HOURS"), ""),
+            crisis_line_phone=read.shaped("CRISIS_LINE_PHONE", E164, PHONE_FORM, DEFAULT_CRISIS_LINE_PHONE),
             voice_name=read.shaped("VOICE_NAME", SAY_VOICE, VOICE_FORM, cls.voice_name),
             voice_language=read.shaped("VOICE_LANGUAGE", LANGUAGE_TAG, "a language tag like en-US",
                                        cls.voice_language),

@@ -85,12 +85,21 @@ def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
 
 
 def _safety_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Problem]:
-    """The urgent and distress replies with the longest topic offered and the longest helpline,
+    """The crisis reply; the urgent (with each sign's sentence) and distress replies with the longest
+    topic offered and the longest helpline,
     the not-understood menu ending with how to reach a person, and the unknown-medicine menu."""
     offer = max(content.topics, key=lambda t: len(content.title(t, lang)), default="")
-    for show, name in ((Show.URGENT, Prompt.SMS_URGENT), (Show.DISTRESS, Prompt.SMS_DISTRESS)):
+    shows = (
+        (Show.CRISIS, Prompt.SMS_CRISIS),
+        (Show.URGENT, Prompt.SMS_URGENT),
+        (Show.DISTRESS, Prompt.SMS_DISTRESS),
+    )
+    for show, name in shows:
         message = wording.sms_triage(content, show, offer, lang, LONGEST_HELPLINE)
         yield from message_problems(doc, (lang, name.value), message)
+    for sign in content.signs:  # an urgent reply starts with its sign's own sentence (signs.yaml)
+        message = wording.sms_triage(content, Show.URGENT, offer, lang, LONGEST_HELPLINE, sign.id)
+        yield from message_problems(doc, (lang, Prompt.SMS_URGENT.value), message)
     notice = content.prompt(Prompt.SMS_NOT_UNDERSTOOD, lang)
     for helpline, name in (("", Prompt.SMS_PERSON), (LONGEST_HELPLINE, Prompt.SMS_PERSON_HELPLINE)):
         person = wording.sms_person(content, lang, helpline)

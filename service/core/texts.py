@@ -17,7 +17,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
-from service.safety.triage import Concern, Finding, triage
+from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
@@ -87,6 +87,7 @@ class Show(StrEnum):
     HELP = "help"
     RESUBSCRIBED = "resubscribed"
     ERROR = "error"
+    CRISIS = "crisis"  # the Suicide and Crisis Lifeline first, then the usual way on (MENU)
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
@@ -101,12 +102,14 @@ class TextReply:
     notices: tuple[Prompt, ...] = ()
     person: bool = False  # end with how to reach a person (after a text the line cannot match)
     intro: bool = True  # a menu's intro; left out where the notice says what the menu is for
+    sign: str = ""  # the emergency sign an urgent reply names first (an id of content/signs.yaml)
 
 
 class TextNavigator:
     """Answers one incoming text; one instance serves every texter."""
 
     def __init__(self, content: Content, matchers: dict[str, Matcher] | None = None) -> None:
+        warm()  # the safety model is learnt once per process, at start, never for a message
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self._words: dict[tuple[str, str], TopicWords | None] = {}
@@ -132,8 +135,11 @@ class TextNavigator:
             return self._menu(state, MAIN_MENU)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
-        finding = triage(body)
+        command = text in commands.TEXT_MORE_WORDS or text in commands.TEXT_MENU_WORDS
+        finding = triage(body, command=command or text in commands.NUMBER_WORDS)
         if finding is not None:
+            if finding.lang in self.content.languages:  # "me quiero morir": the answer in Spanish
+                state = replace(state, lang=finding.lang)
             return self._triaged(state, body, finding)
         if text in commands.TEXT_MORE_WORDS:
             return self._more(state)
@@ -217,11 +223,18 @@ class TextNavigator:
         return self._node(state, target)
 
     def _triaged(self, state: TextState, body: str, finding: Finding) -> TextReply:
-        """Urgent: what to do now, then offer the sign's topic; distress: a person, then any topic."""
+        """Crisis: the Lifeline; urgent: what to do now, then the sign's topic; prognosis: its honest
+        answer; distress: a person, then any topic the words name."""
         matcher = self.matchers[state.lang]
+        if finding.concern is Concern.CRISIS:
+            return TextReply(state, Show.CRISIS)
         if finding.concern is Concern.URGENT:
             topic = sign_topic(self.content, self.matchers[DEFAULT_LANGUAGE], finding.about) or ""
-            return TextReply(replace(state, offer=topic), Show.URGENT)
+            return TextReply(replace(state, offer=topic), Show.URGENT, sign=finding.sign)
+        if finding.concern is Concern.PROGNOSIS:
+            answer = self._topic_of(finding.about)
+            if answer is not None:
+                return self._node(state, answer)
         node = matcher.match(body) or ""
         topic = node if node in self.content.topics and node != self._topic_of(finding.about) else ""
         return TextReply(replace(state, offer=topic), Show.DISTRESS)

@@ -89,6 +89,7 @@ def _offers(settings: Settings, sender: TextSender | None) -> Offers:
         person=bool(settings.helpline_phone),
         person_hours=opening_hours(settings.helpline_hours) if settings.helpline_phone else None,
         texting=sender is not None,
+        crisis_line=bool(settings.crisis_line_phone),
     )
 
 

@@ -171,11 +171,12 @@ def _build(rt: Runtime, turn: Turn) -> str:
             _say(rt, response, line, state.slow, state.lang)
         response.hangup()
         return str(response)
-    if turn.dial and rt.settings.helpline_phone:
+    dialled = rt.settings.crisis_line_phone if turn.dial_crisis else rt.settings.helpline_phone
+    if (turn.dial or turn.dial_crisis) and dialled:
         for line in lines:
             _say(rt, response, line, state.slow, state.lang)
         response.dial(
-            rt.settings.helpline_phone,
+            dialled,
             timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed", **{STEP: STEP_MARK}), method="POST",
         )
         return str(response)
