@@ -14,12 +14,13 @@ from service.content.prompts import Prompt, is_sms
 from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.commands import command_words
-from service.core.gsm import SEGMENT_LIMIT, folded_letters, gsm_length, non_gsm, to_gsm
+from service.core.gsm import MAX_SEGMENTS, SEGMENT_LIMIT, folded_letters, non_gsm, segments, to_gsm
 from service.core.texts import Show
 
 SMS_NOTICES = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_MORE)
 LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
 LONGEST_HELPLINE = "+999999999999999"  # the longest E.164 HELPLINE_PHONE: 15 digits
+TWO_PLACE_LETTERS = "€ [ ] { } ~ ^ | \\"  # GSM-7's escaped characters, as an editor types them
 
 
 def serving_problems(reading: Reading) -> list[Problem]:
@@ -118,10 +119,16 @@ def message_problems(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Itera
     elif folded:
         shown = ", ".join(f"{c} -> {to_gsm(c)}" for c in folded)
         yield doc.problem(path, f"sent with these letters folded to plain SMS letters: {shown}", "note")
-    length = gsm_length(message)
-    if length > SEGMENT_LIMIT:
+    sent = segments(to_gsm(message))
+    if sent.units > SEGMENT_LIMIT:
         yield doc.problem(
-            path, f"{length} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget"
+            path, f"{sent.units} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget"
+        )
+    elif sent.count > MAX_SEGMENTS:
+        yield doc.problem(
+            path, f"{sent.units} characters as sent (with the reply hint) arrive in {sent.count} segments, "
+            f"over the budget of {MAX_SEGMENTS}: {TWO_PLACE_LETTERS} take two places and are never split "
+            "between segments; shorten the text a little"
         )
 
 
