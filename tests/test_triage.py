@@ -170,7 +170,8 @@ def test_a_frightened_text_gets_a_person_not_sorry(twilio: TwilioSimulator, mess
 @pytest.mark.parametrize("message", BENIGN)
 def test_a_question_about_facts_gets_no_alarm(twilio: TwilioSimulator, message: str) -> None:
     answer = texted(twilio, message)
-    assert not answer.startswith(URGENT_NOW) and "Reply 1 for" not in answer and ACS not in answer
+    assert not answer.startswith(URGENT_NOW) and "Reply 1 for" not in answer
+    assert not answer.startswith("You are not alone")
 
 
 def test_help_alone_is_still_the_carrier_help_reply(twilio: TwilioSimulator, content: Content) -> None:
@@ -182,7 +183,7 @@ def test_help_alone_is_still_the_carrier_help_reply(twilio: TwilioSimulator, con
 def test_the_operators_helpline_is_named_when_set(make_app) -> None:
     phone = TwilioSimulator(make_app(helpline_phone="+18005550100"))
     assert "1-800-555-0100" in texted(phone, "i am scared")
-    assert texted(phone, "asdfghjkl").endswith("our helpline, 1-800-555-0100.")
+    assert texted(phone, "asdfghjkl").endswith("our helpline, 1-800-555-0100. In an emergency, call 911.")
 
 
 def test_a_distress_text_that_names_a_topic_offers_it(twilio: TwilioSimulator, content: Content) -> None:
@@ -203,7 +204,7 @@ def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
 ) -> None:
     answer = texted(twilio, body)
     assert not answer.startswith("Sorry") and "Reply with a number" in answer
-    assert answer.endswith(f"To talk to a person, call your care team or {CIS}.")
+    assert answer.endswith(f"To talk to a person, call your care team or {ACS}. In an emergency, call 911.")
 
 
 @pytest.mark.parametrize("body", ["zorblatinib", "florbotamab", "what about the pill xeltora"])

@@ -34,4 +34,4 @@ def usable_content(reading: Reading) -> Content | None:
         menus = kept
     if "main" not in menus:
         return None
-    return Content(topics, menus, readable.prompts, readable.sources, readable.near_main)
+    return Content(topics, menus, readable.prompts, readable.sources, readable.near_main, readable.phones)

@@ -18,10 +18,12 @@ from service.content.model import (
     Menu,
     MenuText,
     Option,
+    PhoneLine,
     Source,
     Topic,
     TopicText,
 )
+from service.content.phones import PHONES_FILE, read_phones
 from service.content.prompts import Prompt, placeholders
 from service.content.yamlfile import KeyPath, Problem, YamlDoc, read_yaml
 
@@ -104,7 +106,8 @@ class _Reader:
         topics = self._topics(languages, sources)
         menus = self._menus(languages, topics)
         self.readable = Content(
-            topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=self.near_main
+            topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=self.near_main,
+            phones=self._phones(languages, sources),
         )
         if not prompts or not menus or self._has_errors():
             return None
@@ -174,6 +177,14 @@ class _Reader:
                 continue
             out[prompt.value] = value if prompt.value.startswith("sms_") else value.strip()
         return out
+
+    def _phones(self, languages: tuple[str, ...], sources: dict[str, Source]) -> tuple[PhoneLine, ...]:
+        doc = self._doc(self.root / PHONES_FILE)
+        if doc is None:
+            return ()
+        phones, problems = read_phones(doc, languages, sources)
+        self.problems.extend(problems)
+        return phones
 
     # --- sources -----------------------------------------------------------------------
 

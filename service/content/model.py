@@ -14,6 +14,7 @@ SYMPTOM_TOPIC_PREFIX = "symptoms-"
 CHOICE_KEYS = ("1", "2", "3", "4", "5", "6")  # a menu offers at most six choices, on these keys
 # The main menu keeps key 6 free: it puts a caller through to a person when the line has a helpline.
 MAIN_MENU_KEYS = CHOICE_KEYS[:5]
+ALWAYS_OPEN = "always"  # a phone line's hours when it answers day and night, every day
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,33 @@ class Source:
 
 
 @dataclass(frozen=True)
+class PhoneText:
+    """One language's words for a phone line: its name as said after "call", its number as said."""
+
+    name: str
+    short: str = ""  # the name as a text message lists it ("American Cancer Society: 1-800-227-2345")
+    zone: str = ""  # the name of the line's time zone, as in "Eastern time"
+    spoken: str = ""  # the number as a caller hears it, where it differs from the written one
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    """A phone number the line gives people, and when a person answers it."""
+
+    id: str
+    number: str  # E.164 (+18002272345), or a short code such as 988
+    hours: str  # "always", or days, times and a time zone: "Mon-Fri 08:00-20:00 America/New_York"
+    source: str
+    texts: Mapping[str, PhoneText]
+    written: str = ""  # the number as a texter reads it, where it differs from the usual form
+
+    @property
+    def always(self) -> bool:
+        """Whether a person answers day and night, every day."""
+        return self.hours == ALWAYS_OPEN
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything loaded from `content/`: topics, menus, prompts and sources."""
 
@@ -93,6 +121,7 @@ class Content:
     prompts: Mapping[str, Mapping[str, str]]
     sources: Mapping[str, Source]
     near_main: tuple[str, ...] = ()  # ids that menus.yaml's `core` list keeps within 2 presses of main
+    phones: tuple[PhoneLine, ...] = ()  # phones.yaml: the numbers given for a person, in order
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -73,6 +73,20 @@ class Prompt(StrEnum):
     TEXT_FAILED = "text_failed"
     TEXT_OPTED_OUT = "text_opted_out"
     TEXT_LIMIT = "text_limit"
+    # The person answer's phone numbers (phones.yaml), each named by whether it is open now.
+    LINE_ALWAYS = "line_always"
+    LINE_OPEN = "line_open"
+    LINE_CLOSED = "line_closed"
+    LINE_CALL = "line_call"
+    SMS_LINE_ALWAYS = "sms_line_always"
+    SMS_LINE_OPEN = "sms_line_open"
+    SMS_LINE_CLOSED = "sms_line_closed"
+    SMS_LINE_CALL = "sms_line_call"
+    OPENS_TODAY = "opens_today"
+    OPENS_TOMORROW = "opens_tomorrow"
+    OPENS_ON = "opens_on"
+    CLOCK_AM = "clock_am"
+    CLOCK_PM = "clock_pm"
 
 
 # The {placeholders} each prompt may use; the service fills them in.
@@ -86,7 +100,18 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.SLOWER_ON: ("key",),
     Prompt.DISTRESS_HELPLINE: ("phone",),
     Prompt.SMS_PERSON_HELPLINE: ("phone",),
-    Prompt.SMS_DISTRESS: ("helpline",),
+    Prompt.SMS_DISTRESS: ("helpline", "lines"),
+    Prompt.DISTRESS: ("lines",),
+    Prompt.SMS_PERSON: ("number",),
+    **{line: ("who", "number", "when") for line in (
+        Prompt.LINE_ALWAYS, Prompt.LINE_OPEN, Prompt.LINE_CLOSED, Prompt.LINE_CALL,
+        Prompt.SMS_LINE_ALWAYS, Prompt.SMS_LINE_OPEN, Prompt.SMS_LINE_CLOSED, Prompt.SMS_LINE_CALL,
+    )},
+    Prompt.OPENS_TODAY: ("time", "zone", "day"),
+    Prompt.OPENS_TOMORROW: ("time", "zone", "day"),
+    Prompt.OPENS_ON: ("time", "zone", "day"),
+    Prompt.CLOCK_AM: ("time",),
+    Prompt.CLOCK_PM: ("time",),
     Prompt.SMS_HELPLINE: ("phone",),
     Prompt.SMS_OFFER: ("key", "title"),
     Prompt.SMS_MENU: ("intro", "options"),

@@ -19,6 +19,7 @@ from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBER
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, normalize
 from service.core.parts import voice_parts
+from service.core.people import Phones, Reach, asks_for_person
 from service.core.triage import Concern, Finding, sign_topic, triage
 
 MAX_SILENCES = 3
@@ -81,6 +82,7 @@ class Turn:
     offer_person: bool = False  # the main menu names the key for a person (helpline set and open)
     offer_text: bool = False  # the topic names the key that texts it to the caller
     hours: OpeningHours | None = None  # said with the "helpline is closed" notice
+    reach: tuple[Reach, ...] = ()  # the person answer's numbers: open now first, then when they open
 
     @property
     def node(self) -> str:
@@ -121,6 +123,7 @@ class CallNavigator:
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self.offers = offers or Offers()
+        self.phones = Phones(content.phones)
 
     def start(self, lang: str | None = None) -> Turn:
         """A new call: with more than one language, the choice first (911 said before it); then the
@@ -152,6 +155,8 @@ class CallNavigator:
         """The turn with the extra keys this line offers right now named (a person, text me this)."""
         if turn.hangup or turn.dial or turn.send_text:
             return turn
+        if Prompt.DISTRESS in turn.notices:
+            turn = replace(turn, reach=self.phones.reach(now))
         state = turn.state
         person = self.offers.person and state.node == MAIN_MENU and self._open(now)
         texting = self.offers.texting and state.node in self.content.topics and state.texts_sent < MAX_TEXTS
@@ -237,7 +242,7 @@ class CallNavigator:
     def _extra_key(self, state: CallState, key: str, now: datetime | None) -> Turn | None:
         """Key 6 (a person, from the main menu) and key 2 (text me this, at a topic), when offered."""
         state = replace(state, silences=0)
-        if key == commands.PERSON and self.offers.person and state.node == MAIN_MENU:
+        if key == commands.PERSON and state.node == MAIN_MENU:
             return self._person(state, now)
         if key == commands.TEXT_ME and self.offers.texting and state.node in self.content.topics:
             if state.texts_sent >= MAX_TEXTS:
@@ -246,15 +251,18 @@ class CallNavigator:
         return None
 
     def _person(self, state: CallState, now: datetime | None) -> Turn:
-        """Connect to the helpline when open; else when it is open, the public numbers, and the menu."""
+        """Connect to the helpline when open; else when it is open, and the public numbers (all there
+        is without a helpline), and the menu."""
+        if not self.offers.person:
+            return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         if self._open(now):
             return Turn(state, (Prompt.PERSON_CONNECTING,), dial=True)
         closed = (Prompt.PERSON_CLOSED, Prompt.DISTRESS)
         return Turn(state, closed, reprompt=True, hours=self.offers.person_hours)
 
     def _person_asked(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
-        """"Talk to a person" (not an urgent sign) at any menu, when the line has a helpline."""
-        if not self.offers.person or not self._phrase(speech, commands.SPOKEN_PERSON):
+        """"Talk to a person" in any everyday words (not an urgent sign), at any menu."""
+        if not asks_for_person(speech):
             return None
         finding = triage(speech)
         if finding is not None and finding.concern is not Concern.DISTRESS:

@@ -48,6 +48,22 @@ PERSON = "6"
 SPOKEN_PERSON = ("talk to a person", "operator", "representative", "speak to someone", "a real person",
                  "real person", "speak to a person", "talk to a human", "speak to a human",
                  "hablar con una persona", "una persona", "operadora", "hablar con alguien")
+# Asking for a person, at any menu, by text or by voice: a whole message of one of these words, or a
+# short message holding one of these phrases (an urgent sign is still answered first).
+PERSON_WORDS = frozenset(
+    {"person", "human", "agent", "operator", "representative", "rep", "nurse", "someone", "somebody",
+     "anyone", "anybody", "people", "live agent", "real person", "live person", "a person", "a human",
+     "human being", "customer service", "talk", "speak",
+     "alguien", "persona", "una persona", "humano", "un humano", "operadora", "operador", "enfermera",
+     "representante", "agente", "hablar", "hablar con alguien"}
+)
+PERSON_PHRASES = SPOKEN_PERSON + (
+    "representative", "agent", "live person", "real human", "a human", "human being", "live agent",
+    "a nurse", "customer service", "someone to talk to", "somebody to talk to", "talk to someone",
+    "talk to somebody", "talk with someone", "speak with someone", "speak to somebody",
+    "talk to a real", "talk to anyone", "speak to anyone", "talk to a nurse", "speak to a nurse",
+    "alguien", "una persona", "un humano", "una enfermera", "representante", "agente", "operador",
+)
 # After a topic (only when the line can send texts): send this topic's text pages to the caller's phone.
 TEXT_ME = "2"
 SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my phone", "text it to me",

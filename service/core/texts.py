@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -17,6 +18,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, normalize
+from service.core.people import Phones, Reach, asks_for_person
 from service.core.triage import Concern, Finding, sign_topic, triage
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
@@ -99,6 +101,7 @@ class TextReply:
     notices: tuple[Prompt, ...] = ()
     person: bool = False  # end with how to reach a person (after a text the line cannot match)
     intro: bool = True  # a menu's intro; left out where the notice says what the menu is for
+    reach: tuple[Reach, ...] = ()  # the numbers to name (a person answer, or after an unmatched text)
 
 
 class TextNavigator:
@@ -109,8 +112,16 @@ class TextNavigator:
         self.matchers = matchers or matchers_for(content)
         self._words: dict[tuple[str, str], TopicWords | None] = {}
         self._replies: Kept[tuple[TextState, str], TextReply] = Kept(KEPT_REPLIES)
+        self.phones = Phones(content.phones)
 
-    def reply(self, state: TextState, body: str) -> TextReply:
+    def reply(self, state: TextState, body: str, now: datetime | None = None) -> TextReply:
+        """The reply to one message; one that names people to call lists first those open at `now`."""
+        reply = self._kept(state, body)
+        if reply.show is Show.DISTRESS or reply.person:
+            return replace(reply, reach=self.phones.reach(now))
+        return reply
+
+    def _kept(self, state: TextState, body: str) -> TextReply:
         """The reply to one message, given what this phone was sent before.
 
         A reply depends on nothing else, and most texts are the same few words sent from the same
@@ -133,6 +144,8 @@ class TextNavigator:
         finding = triage(body)
         if finding is not None:
             return self._triaged(state, body, finding)
+        if asks_for_person(body):
+            return TextReply(state, Show.DISTRESS)
         if text in commands.TEXT_MORE_WORDS:
             return self._more(state)
         if not text or text in commands.TEXT_MENU_WORDS:
@@ -204,6 +217,8 @@ class TextNavigator:
         if number == commands.MAIN:
             return self._menu(state, MAIN_MENU)
         target = self.content.menus[state.menu].target(number)
+        if target is None and number == commands.PERSON and state.menu == MAIN_MENU:
+            return TextReply(state, Show.DISTRESS)  # the phone line's key for a person
         if target is None:
             return self._menu(state, state.menu, Prompt.SMS_NOT_UNDERSTOOD)
         return self._node(state, target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -10,8 +11,9 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import MAX_TEXTS, Turn
 from service.core.gsm import to_gsm
-from service.core.hours import OpeningHours
+from service.core.hours import DAY_NAMES, OpeningHours
 from service.core.parts import sentences, voice_parts
+from service.core.people import Reach, Status
 from service.core.texts import OFFER_KEY, Show, TextReply, page_order
 
 
@@ -37,7 +39,7 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     state = turn.state
     if turn.choose_language:
         return tuple(text for _, text in language_choice(content))
-    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours)
+    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.reach)
     if turn.hangup or turn.dial:
         return said
     script = spoken(
@@ -79,7 +81,7 @@ HELPLINE_UNREACHED = (Prompt.PERSON_NO_ANSWER, Prompt.PERSON_CLOSED)
 
 def notice_lines(
     content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = "",
-    hours: OpeningHours | None = None,
+    hours: OpeningHours | None = None, reach: tuple[Reach, ...] = (),
 ) -> tuple[str, ...]:
     """The prompts said first; the distress prompt is followed by the operator's helpline, if any."""
     lines: list[str] = []
@@ -87,6 +89,8 @@ def notice_lines(
     for name in notices:
         if name is Prompt.PERSON_CLOSED:
             lines.append(closed_line(content, hours, lang))
+        elif name is Prompt.DISTRESS:
+            lines.append(content.prompt(name, lang, lines=phone_list(content, reach, lang, spoken=True)))
         else:
             lines.append(said_prompt(content, name, lang))
         if name is Prompt.DISTRESS and helpline and not unreached:
@@ -175,6 +179,52 @@ def key_lines(content: Content, node: str, lang: str, full: bool = False) -> tup
     return (said_prompt(content, name, lang),)
 
 
+# The words each kind of line is named with: said on a call, and written in a text.
+_LINE_PROMPTS = {
+    True: {Status.ALWAYS: Prompt.LINE_ALWAYS, Status.OPEN: Prompt.LINE_OPEN,
+           Status.CLOSED: Prompt.LINE_CLOSED, Status.UNKNOWN: Prompt.LINE_CALL},
+    False: {Status.ALWAYS: Prompt.SMS_LINE_ALWAYS, Status.OPEN: Prompt.SMS_LINE_OPEN,
+            Status.CLOSED: Prompt.SMS_LINE_CLOSED, Status.UNKNOWN: Prompt.SMS_LINE_CALL},
+}
+_OPENS = {0: Prompt.OPENS_TODAY, 1: Prompt.OPENS_TOMORROW}
+
+
+def phone_list(content: Content, reach: tuple[Reach, ...], lang: str, spoken: bool) -> str:
+    """The person answer's numbers, in the order given: open now first, then when the others open.
+
+    Without a clock (`reach` empty) every line is named in the file's order, without its hours.
+    """
+    lines = {line.id: line for line in content.phones}
+    reach = reach or tuple(
+        Reach(line.id, Status.ALWAYS if line.always else Status.UNKNOWN) for line in content.phones
+    )
+    said = []
+    for one in reach:
+        line = lines[one.line]
+        text = line.texts[lang]
+        number = (text.spoken if spoken else line.written) or phone_words(line.number)
+        when = _opens(content, one, text.zone, lang) if one.status is Status.CLOSED else ""
+        who = text.name if spoken else text.short
+        name = _LINE_PROMPTS[spoken][one.status]
+        said.append(content.prompt(name, lang, who=who, number=number, when=when))
+    return (" " if spoken else "").join(said)
+
+
+def _opens(content: Content, reach: Reach, zone: str, lang: str) -> str:
+    """When a closed line opens: "tomorrow at 8 a.m., Eastern time"."""
+    time = clock(content, reach.opens or dt.time(), lang)
+    name = _OPENS.get(reach.days_away, Prompt.OPENS_ON)
+    day = DAY_NAMES.get(lang, DAY_NAMES["en"])[reach.weekday]
+    return content.prompt(name, lang, day=day, time=time, zone=zone)
+
+
+def clock(content: Content, time: dt.time, lang: str) -> str:
+    """A time of day as people say it: 8 a.m., 12:30 p.m."""
+    hour = time.hour % 12 or 12
+    said = f"{hour}:{time.minute:02d}" if time.minute else str(hour)
+    return content.prompt(Prompt.CLOCK_PM if time.hour >= 12 else Prompt.CLOCK_AM, lang, time=said)
+
+
 def phone_words(e164: str) -> str:
     """A phone number as people read and hear it: +18005550100 is 1-800-555-0100."""
     digits = e164.lstrip("+")
@@ -191,14 +241,14 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
     state = reply.state
     notice = "".join(content.prompt(name, state.lang) for name in reply.notices)
     if reply.show is Show.MENU:
-        person = sms_person(content, state.lang, helpline) if reply.person else ""
+        person = sms_person(content, state.lang, helpline, reply.reach) if reply.person else ""
         return sms_menu(content, state.menu, state.lang, notice, reply.intro) + person
     if reply.show is Show.PAGE:
         return sms_page(content, state.topic, state.page, state.lang, notice, state.first)
     if reply.show is Show.HELP:
         return sms_help(content, state.lang, phone)
     if reply.show in (Show.URGENT, Show.DISTRESS):
-        return sms_triage(content, reply.show, state.offer, state.lang, helpline)
+        return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach)
     name = Prompt.SMS_RESUBSCRIBED if reply.show is Show.RESUBSCRIBED else Prompt.SMS_ERROR
     return sms_prompt(content, name, state.lang)
 
@@ -229,24 +279,31 @@ def sms_page(
     return f"{notice}{pages[page]} {content.prompt(hint, lang)}"
 
 
-def sms_triage(content: Content, show: Show, offer: str, lang: str, helpline: str = "") -> str:
+def sms_triage(
+    content: Content, show: Show, offer: str, lang: str, helpline: str = "", reach: tuple[Reach, ...] = ()
+) -> str:
     """What to do now (urgent) or how to reach a person (distress), then "Reply 1 for <topic>"."""
     if show is Show.URGENT:
         first = content.prompt(Prompt.SMS_URGENT, lang)
     else:
         extra = content.prompt(Prompt.SMS_HELPLINE, lang, phone=phone_words(helpline)) if helpline else ""
-        first = content.prompt(Prompt.SMS_DISTRESS, lang, helpline=extra)
+        lines = phone_list(content, reach, lang, spoken=False)
+        first = content.prompt(Prompt.SMS_DISTRESS, lang, helpline=extra, lines=lines)
     then = ""
     if offer:
         then = content.prompt(Prompt.SMS_OFFER, lang, key=OFFER_KEY, title=content.title(offer, lang))
     return " ".join(f"{first}{then}".split())
 
 
-def sms_person(content: Content, lang: str, helpline: str = "") -> str:
-    """How to reach a person, ending a reply to a text the line could not match."""
+def sms_person(content: Content, lang: str, helpline: str = "", reach: tuple[Reach, ...] = ()) -> str:
+    """How to reach a person (and 911), ending a reply to a text the line could not match: the
+    operator's helpline, else the first public number answering now."""
     if helpline:
         return content.prompt(Prompt.SMS_PERSON_HELPLINE, lang, phone=phone_words(helpline))
-    return content.prompt(Prompt.SMS_PERSON, lang)
+    lines = {line.id: line for line in content.phones}
+    first = lines[reach[0].line] if reach else next(iter(content.phones), None)
+    number = (first.written or phone_words(first.number)) if first else ""
+    return content.prompt(Prompt.SMS_PERSON, lang, number=number)
 
 
 def sms_help(content: Content, lang: str, phone: str = "") -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
 
 from flask import Blueprint, Response, request
 from twilio.twiml.messaging_response import MessagingResponse
@@ -60,7 +61,7 @@ def incoming() -> Response:
 
 
 def _answer(rt: Runtime, key: str, state: TextState, body: str) -> str:
-    reply = rt.texts.reply(state, body)
+    reply = rt.texts.reply(state, body, datetime.now(UTC))
     rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
     usage.count_text(reply)
     return _message(rt, reply)

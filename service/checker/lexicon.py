@@ -1,0 +1,52 @@
+"""Checks on the line's lists: each phone number it gives has hours the line can read and is listed
+in phones.yaml; each medicine's class leads to a page of that class."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from service.checker.quality import texts
+from service.content.loader import Reading
+from service.content.phones import PHONES_FILE
+from service.content.yamlfile import Problem
+from service.core.hours import OpeningHours
+
+# A number written in a text or prompt: 1-800-227-2345, or the 988 Lifeline.
+_WRITTEN_NUMBER = re.compile(r"\b1-(\d{3})-(\d{3})-(\d{4})\b|\b(988)\b")
+
+
+def lexicon_problems(reading: Reading) -> list[Problem]:
+    """Every problem of the line's lists."""
+    return [*phone_problems(reading)]
+
+
+def phone_problems(reading: Reading) -> Iterator[Problem]:
+    """Hours the line cannot read, and numbers named in the content that phones.yaml does not list."""
+    doc = next((d for f, d in reading.docs.items() if f.endswith(PHONES_FILE)), None)
+    if doc is None:
+        return
+    for index, line in enumerate(reading.readable.phones):
+        if not line.always:
+            try:
+                OpeningHours.parse(line.hours)
+            except ValueError as error:
+                yield doc.problem(("phones", index, "hours"), str(error))
+    listed = {line.number for line in reading.readable.phones}
+    for text in texts(reading):
+        yield from _unlisted(text.body, listed, text.problem)
+    prompts = reading.docs.get(reading.prompts_file)
+    if prompts is not None:
+        for lang, block in reading.readable.prompts.items():
+            for name, body in block.items():
+                yield from _unlisted(body, listed, lambda m, n=name, g=lang: prompts.problem((g, n), m))
+
+
+def _unlisted(body: str, listed: set[str], problem: Callable[[str], Problem]) -> Iterator[Problem]:
+    for found in _WRITTEN_NUMBER.finditer(body):
+        number = found[4] or f"+1{found[1]}{found[2]}{found[3]}"
+        if number not in listed:
+            yield problem(
+                f"names {found[0]}, which {PHONES_FILE} does not list: add it there with its hours and source"
+            )
+
