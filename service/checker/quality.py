@@ -342,6 +342,7 @@ def _named_sources(reading: Reading) -> set[str]:
         sources = doc.data.get("sources") if file not in others else None
         if isinstance(sources, list):
             named.update(str(s) for s in sources)
+    named.update(source for sign in reading.readable.signs for source in sign.sources)
     return named
 
 

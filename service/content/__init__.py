@@ -2,6 +2,7 @@
 
 from service.content.loader import ContentError, load_content, read_content
 from service.content.model import MAIN_MENU, Content, Menu, Topic
+from service.content.signs import Sign
 from service.content.yamlfile import Problem
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "ContentError",
     "Menu",
     "Problem",
+    "Sign",
     "Topic",
     "load_content",
     "read_content",

@@ -25,6 +25,7 @@ from service.content.model import (
 )
 from service.content.phones import PHONES_FILE, read_phones
 from service.content.prompts import Prompt, placeholders
+from service.content.signs import read_signs
 from service.content.yamlfile import KeyPath, Problem, YamlDoc, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -105,9 +106,12 @@ class _Reader:
         sources = self._sources()
         topics = self._topics(languages, sources)
         menus = self._menus(languages, topics)
+        signs, problems = read_signs(self._doc(self.root / "signs.yaml"), languages, sources)
+        self.problems.extend(problems)
         self.readable = Content(
             topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=self.near_main,
             phones=self._phones(languages, sources),
+            signs=signs,
         )
         if not prompts or not menus or self._has_errors():
             return None
@@ -241,9 +245,13 @@ class _Reader:
             ref = None
         if not ok:
             return None
+        read = entry.get("read")
+        if read is not None and not isinstance(read, dt.date):
+            self._add(doc, (*path, "read"), f"{read!r} must be the day it was read, like 2026-12-06")
         return Source(
             id=entry["id"], kind=entry["kind"], title=entry["title"], publisher=entry["publisher"],
-            cited_by=str(entry.get("cited_by") or ""), ref=ref,
+            cited_by=str(entry.get("cited_by") or ""), ref=ref, url=str(entry.get("url") or ""),
+            read=read if isinstance(read, dt.date) else None,
         )
 
     # --- topics ------------------------------------------------------------------------

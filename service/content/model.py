@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from service.content.signs import Sign
+
 MAIN_MENU = "main"
 DEFAULT_LANGUAGE = "en"
 SPANISH = "es"
@@ -83,6 +85,8 @@ class Source:
     publisher: str
     cited_by: str = ""
     ref: int | None = None
+    url: str = ""  # where public guidance was read, and the day (references outside the articles)
+    read: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,19 @@ class Content:
     sources: Mapping[str, Source]
     near_main: tuple[str, ...] = ()  # ids that menus.yaml's `core` list keeps within 2 presses of main
     phones: tuple[PhoneLine, ...] = ()  # phones.yaml: the numbers given for a person, in order
+    signs: tuple[Sign, ...] = ()  # the emergency signs of signs.yaml, in file order: 911 signs first
 
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages every prompt set is written in."""
         return tuple(self.prompts)
+
+    def sign(self, sign_id: str) -> Sign:
+        """An emergency sign by its id; KeyError when signs.yaml has none of that id."""
+        for sign in self.signs:
+            if sign.id == sign_id:
+                return sign
+        raise KeyError(sign_id)
 
     def is_menu(self, node: str) -> bool:
         """Whether a node id names a menu (else a topic)."""
