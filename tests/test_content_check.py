@@ -745,3 +745,20 @@ def test_phone_hours_the_line_cannot_read(breaker: Breaker) -> None:
         f"content/phones.yaml:{line}: phones[1].hours: 'Eastern' is not a time zone name "
         "like America/New_York"
     ]
+
+
+def test_a_medicine_kind_whose_page_is_not_a_topic(breaker: Breaker) -> None:
+    breaker.replace("medicines.yaml", "page: treat-bone", "page: treat-bones")
+    line = breaker.line("medicines.yaml", "page: treat-bones")
+    problem = f"content/medicines.yaml:{line}: classes[8].page: 'treat-bones' is not a topic"
+    assert problem in breaker.new_problems()
+
+
+def test_a_medicine_of_no_known_kind(breaker: Breaker) -> None:
+    breaker.replace("medicines.yaml", "[xgiva, exgeva, denosumap], class: bone,",
+                    "[xgiva, exgeva, denosumap], class: bones,")
+    line = breaker.line("medicines.yaml", "class: bones")
+    assert breaker.new_problems() == [
+        f"content/medicines.yaml:{line}: medicines[44].class: 'bones' is not one of the classes: "
+        "hormone, cdk46, her2, parp, adc, targeted, chemo, immuno, bone"
+    ]

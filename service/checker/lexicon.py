@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from service.checker.budget import message_problems
 from service.checker.quality import texts
+from service.checker.usable import usable_content
 from service.content.loader import Reading
+from service.content.medicines import MEDICINES_FILE
+from service.content.model import Content, Medicine
 from service.content.phones import PHONES_FILE
 from service.content.yamlfile import Problem
+from service.core import wording
 from service.core.hours import OpeningHours
+from service.core.medicines import Found
 
 # A number written in a text or prompt: 1-800-227-2345, or the 988 Lifeline.
 _WRITTEN_NUMBER = re.compile(r"\b1-(\d{3})-(\d{3})-(\d{4})\b|\b(988)\b")
@@ -18,7 +24,7 @@ _WRITTEN_NUMBER = re.compile(r"\b1-(\d{3})-(\d{3})-(\d{4})\b|\b(988)\b")
 
 def lexicon_problems(reading: Reading) -> list[Problem]:
     """Every problem of the line's lists."""
-    return [*phone_problems(reading)]
+    return [*phone_problems(reading), *medicine_problems(reading)]
 
 
 def phone_problems(reading: Reading) -> Iterator[Problem]:
@@ -50,3 +56,35 @@ def _unlisted(body: str, listed: set[str], problem: Callable[[str], Problem]) ->
                 f"names {found[0]}, which {PHONES_FILE} does not list: add it there with its hours and source"
             )
 
+
+
+def medicine_problems(reading: Reading) -> Iterator[Problem]:
+    """Each kind's page is a topic page; each medicine's reply, with a side effect or an urgent one,
+    fits two SMS segments in every language."""
+    doc = next((d for f, d in reading.docs.items() if f.endswith(MEDICINES_FILE)), None)
+    medicines = reading.readable.medicines
+    if doc is None or medicines is None:
+        return
+    for index, kind in enumerate(medicines.classes.values()):
+        topic = reading.readable.topics.get(kind.page)
+        if topic is None:
+            yield doc.problem(("classes", index, "page"), f"{kind.page!r} is not a topic")
+        elif not all(kind.sms_page < len(text.sms) for text in topic.texts.values()):
+            missing = f"{kind.page!r} has no SMS page {kind.sms_page}"
+            yield doc.problem(("classes", index, "sms_page"), missing)
+    content = usable_content(reading)
+    if content is None:
+        return
+    for index, medicine in enumerate(medicines.medicines):
+        for lang in content.languages:
+            for message in _medicine_messages(content, medicine, lang):
+                yield from message_problems(doc, ("medicines", index), message)
+
+
+def _medicine_messages(content: Content, medicine: Medicine, lang: str) -> Iterator[str]:
+    """The longest replies a medicine can get: by each name, asking about a side effect, or urgent."""
+    for name in (*medicine.brands, medicine.generic):
+        other = medicine.generic if name in medicine.brands else next(iter(medicine.brands), "")
+        for urgent in (False, True):
+            found = Found(medicine.generic, medicine.kind, name, other, side_effects=True, urgent=urgent)
+            yield wording.sms_medicine(content, found, lang)

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from service.content.medicines import MEDICINES_FILE, read_medicines
 from service.content.model import (
     CHOICE_KEYS,
     MAIN_MENU,
     MAIN_MENU_KEYS,
     Content,
+    Medicines,
     Menu,
     MenuText,
     Option,
@@ -110,7 +112,7 @@ class _Reader:
         self.problems.extend(problems)
         self.readable = Content(
             topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=self.near_main,
-            phones=self._phones(languages, sources),
+            phones=self._phones(languages, sources), medicines=self._medicines_file(languages, sources),
             signs=signs,
         )
         if not prompts or not menus or self._has_errors():
@@ -189,6 +191,11 @@ class _Reader:
         phones, problems = read_phones(doc, languages, sources)
         self.problems.extend(problems)
         return phones
+
+    def _medicines_file(self, languages: tuple[str, ...], sources: dict[str, Source]) -> Medicines:
+        medicines, problems = read_medicines(self._doc(self.root / MEDICINES_FILE), languages, sources)
+        self.problems.extend(problems)
+        return medicines
 
     # --- sources -----------------------------------------------------------------------
 

@@ -126,6 +126,7 @@ class Content:
     sources: Mapping[str, Source]
     near_main: tuple[str, ...] = ()  # ids that menus.yaml's `core` list keeps within 2 presses of main
     phones: tuple[PhoneLine, ...] = ()  # phones.yaml: the numbers given for a person, in order
+    medicines: Medicines | None = None  # medicines.yaml: medicines by name, and their kinds
     signs: tuple[Sign, ...] = ()  # the emergency signs of signs.yaml, in file order: 911 signs first
 
     @property
@@ -170,3 +171,50 @@ class Content:
         """A menu's words in a language, falling back to English."""
         texts = self.menus[menu].texts
         return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+
+
+@dataclass(frozen=True)
+class ClassText:
+    """One language's words for a kind of medicine: what it is, and its short page."""
+
+    what: str  # said after "<name> is": "a CDK4/6 inhibitor, a targeted drug for ..."
+    sms: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class MedicineClass:
+    """A kind of medicine (hormone therapy, CDK4/6 inhibitor...) and the topic page that tells of it."""
+
+    id: str
+    page: str  # the topic
+    sms_page: int  # that topic's SMS page about this kind
+    source: str
+    texts: Mapping[str, ClassText]
+
+
+@dataclass(frozen=True)
+class Medicine:
+    """A medicine by its names: generic (and its Spanish form), brands, and misspellings people write."""
+
+    generic: str
+    spanish: str
+    brands: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    kind: str  # a MedicineClass id
+    source: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a message may use for it."""
+        return (self.generic, self.spanish, *self.brands, *self.misspellings)
+
+
+@dataclass(frozen=True)
+class Medicines:
+    """medicines.yaml: the medicines by name, their kinds, and side effect words per language."""
+
+    classes: Mapping[str, MedicineClass]
+    medicines: tuple[Medicine, ...]
+    side_effects: Mapping[str, tuple[str, ...]]
+    urgent_side_effects: Mapping[str, tuple[str, ...]]

@@ -87,6 +87,13 @@ class Prompt(StrEnum):
     OPENS_ON = "opens_on"
     CLOCK_AM = "clock_am"
     CLOCK_PM = "clock_pm"
+    # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
+    MEDICINE_NAME = "medicine_name"
+    MEDICINE_ALONE = "medicine_alone"
+    MEDICINE_IS = "medicine_is"
+    SIDE_EFFECTS = "side_effects"
+    SMS_MEDICINE_NAME = "sms_medicine_name"
+    SMS_MEDICINE_IS = "sms_medicine_is"
 
 
 # The {placeholders} each prompt may use; the service fills them in.
@@ -110,6 +117,11 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.OPENS_TODAY: ("time", "zone", "day"),
     Prompt.OPENS_TOMORROW: ("time", "zone", "day"),
     Prompt.OPENS_ON: ("time", "zone", "day"),
+    Prompt.MEDICINE_NAME: ("medicine", "other"),
+    Prompt.MEDICINE_ALONE: ("medicine", "other"),
+    Prompt.SMS_MEDICINE_NAME: ("medicine", "other"),
+    Prompt.MEDICINE_IS: ("medicine", "what"),
+    Prompt.SMS_MEDICINE_IS: ("medicine", "what"),
     Prompt.CLOCK_AM: ("time",),
     Prompt.CLOCK_PM: ("time",),
     Prompt.SMS_HELPLINE: ("phone",),

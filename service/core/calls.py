@@ -18,6 +18,7 @@ from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, normalize
+from service.core.medicines import Found, MedicineFinder
 from service.core.parts import voice_parts
 from service.core.people import Phones, Reach, asks_for_person
 from service.core.triage import Concern, Finding, sign_topic, triage
@@ -25,6 +26,7 @@ from service.core.triage import Concern, Finding, sign_topic, triage
 MAX_SILENCES = 3
 MAX_TRAIL = 12
 MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
+BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 1 plays the topic's first
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Turn:
     offer_text: bool = False  # the topic names the key that texts it to the caller
     hours: OpeningHours | None = None  # said with the "helpline is closed" notice
     reach: tuple[Reach, ...] = ()  # the person answer's numbers: open now first, then when they open
+    medicine: Found | None = None  # a medicine named: what it is and its kind's page, before its topic
 
     @property
     def node(self) -> str:
@@ -124,6 +127,7 @@ class CallNavigator:
         self.matchers = matchers or matchers_for(content)
         self.offers = offers or Offers()
         self.phones = Phones(content.phones)
+        self.medicines = MedicineFinder(content.medicines) if content.medicines else None
 
     def start(self, lang: str | None = None) -> Turn:
         """A new call: with more than one language, the choice first (911 said before it); then the
@@ -195,10 +199,21 @@ class CallNavigator:
             turn = self._extra_key(state, key, now) or self._key(state, key)
             if turn is not None:
                 return turn
+        medicine = self._medicine(state, speech)
+        if medicine is not None:
+            return medicine
         node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
         if node is None:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))
+
+    def _medicine(self, state: CallState, speech: str) -> Turn | None:
+        """A medicine's name: what it is and its kind's words; key 1 then plays its kind's topic."""
+        found = self.medicines.find(speech, state.lang) if self.medicines else None
+        kinds = self.content.medicines.classes if self.content.medicines else {}
+        if found is None or kinds[found.kind].page not in self.content.topics:
+            return None
+        return Turn(replace(self._go(state, kinds[found.kind].page), part=BEFORE_TOPIC), medicine=found)
 
     def silence(self, state: CallState, now: datetime | None = None) -> Turn:
         """No key and no words before the time-out; the third in a row ends the call."""

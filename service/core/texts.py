@@ -18,12 +18,14 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, normalize
+from service.core.medicines import Found, MedicineFinder
 from service.core.people import Phones, Reach, asks_for_person
 from service.core.triage import Concern, Finding, sign_topic, triage
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
 MIN_PAGE_SIMILARITY = 0.8  # how close a message's word must come to a page's word to count for it
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
+BEFORE_FIRST = -1  # a medicine's reply gave its kind's own page: MORE sends the topic's first page
 KEPT_REPLIES = 8192
 KEPT_MESSAGE_CHARS = 160  # a longer message is worked out each time, so the kept ones stay small
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
@@ -90,6 +92,7 @@ class Show(StrEnum):
     ERROR = "error"
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
+    MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class TextReply:
     person: bool = False  # end with how to reach a person (after a text the line cannot match)
     intro: bool = True  # a menu's intro; left out where the notice says what the menu is for
     reach: tuple[Reach, ...] = ()  # the numbers to name (a person answer, or after an unmatched text)
+    medicine: Found | None = None  # the medicine a message named (Show.MEDICINE)
 
 
 class TextNavigator:
@@ -113,6 +117,7 @@ class TextNavigator:
         self._words: dict[tuple[str, str], TopicWords | None] = {}
         self._replies: Kept[tuple[TextState, str], TextReply] = Kept(KEPT_REPLIES)
         self.phones = Phones(content.phones)
+        self.medicines = MedicineFinder(content.medicines) if content.medicines else None
 
     def reply(self, state: TextState, body: str, now: datetime | None = None) -> TextReply:
         """The reply to one message; one that names people to call lists first those open at `now`."""
@@ -155,6 +160,13 @@ class TextNavigator:
             return self._node(state, offer, body)
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
+        return self._meaning(state, body, text)
+
+    def _meaning(self, state: TextState, body: str, text: str) -> TextReply:
+        """A medicine by name, else the topic or menu the words name, else the honest "not found"."""
+        found = self.medicines.find(body, state.lang) if self.medicines else None
+        if found is not None:
+            return self._medicine(state, found)
         node = self._match(state.lang, body)
         if node is None:
             return self._unknown(state, text)
@@ -238,6 +250,14 @@ class TextNavigator:
         node = self.matchers[DEFAULT_LANGUAGE].match(words)
         return node if node in self.content.topics else None
 
+    def _medicine(self, state: TextState, found: Found) -> TextReply:
+        """What the medicine is and its kind's page; MORE goes on to the kind's page of its topic."""
+        kind = self.content.medicines.classes[found.kind] if self.content.medicines else None
+        if kind is None or kind.page not in self.content.topics:
+            return self._unknown(state, "medicine")
+        place = replace(state, topic=kind.page, page=BEFORE_FIRST, first=kind.sms_page)
+        return TextReply(place, Show.MEDICINE, medicine=found)
+
     def _unknown(self, state: TextState, text: str) -> TextReply:
         """Nothing matched: a medicine's name gets the medicines menu; anything else the main menu."""
         medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
@@ -296,6 +316,8 @@ class TextNavigator:
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         order = page_order(len(self.content.topic_text(state.topic, state.lang).sms), state.first)
         step = order.index(state.page) + 1 if state.page in order else len(order)
+        if state.page == BEFORE_FIRST:
+            step = 0
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)

@@ -12,6 +12,7 @@ from service.core import commands
 from service.core.calls import MAX_TEXTS, Turn
 from service.core.gsm import to_gsm
 from service.core.hours import DAY_NAMES, OpeningHours
+from service.core.medicines import Found
 from service.core.parts import sentences, voice_parts
 from service.core.people import Reach, Status
 from service.core.texts import OFFER_KEY, Show, TextReply, page_order
@@ -42,12 +43,52 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.reach)
     if turn.hangup or turn.dial:
         return said
+    if turn.medicine is not None:
+        keys = key_lines(content, state.node, state.lang, turn.full_keys)
+        return said + medicine_lines(content, turn.medicine, state.lang) + (
+            said_prompt(content, Prompt.MORE, state.lang), *keys)
     script = spoken(
         content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
         part=state.part, full_keys=turn.full_keys,
         offer_person=turn.offer_person, offer_text=turn.offer_text,
     )
     return said + script.body + script.choices
+
+
+def medicine_lines(content: Content, found: Found, lang: str) -> tuple[str, ...]:
+    """A named medicine as said: what to do now (an urgent side effect), what it is, its kind's words,
+    and to ask the care team about side effects (when the caller named one)."""
+    kind = content.medicines.classes[found.kind] if content.medicines else None
+    if kind is None:
+        return ()
+    text = kind.texts[lang]
+    name = content.prompt(Prompt.MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
+                          medicine=found.name, other=found.other)
+    lines = [content.prompt(Prompt.MEDICINE_IS, lang, medicine=name, what=text.what), text.voice]
+    if found.urgent:
+        lines.insert(0, said_prompt(content, Prompt.URGENT_NOW, lang))
+    if found.side_effects or found.urgent:
+        lines.append(said_prompt(content, Prompt.SIDE_EFFECTS, lang))
+    return tuple(lines)
+
+
+def sms_medicine(content: Content, found: Found, lang: str) -> str:
+    """A named medicine as one text: what to do now (an urgent side effect), what it is, to ask the
+    care team about side effects (when named), its kind's page (unless urgent), and MORE."""
+    kind = content.medicines.classes[found.kind] if content.medicines else None
+    if kind is None:
+        return ""
+    text = kind.texts[lang]
+    name = content.prompt(Prompt.SMS_MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
+                          medicine=found.name, other=found.other)
+    said = [content.prompt(Prompt.SMS_MEDICINE_IS, lang, medicine=name, what=text.what)]
+    if found.urgent:  # what to do now says to call the care team: the kind's page waits for MORE
+        said.insert(0, content.prompt(Prompt.SMS_URGENT, lang))
+    else:
+        said += [content.prompt(Prompt.SIDE_EFFECTS, lang)] if found.side_effects else []
+        said.append(text.sms)
+    said.append(content.prompt(Prompt.SMS_MORE, lang))
+    return " ".join(" ".join(said).split())
 
 
 def language_choice(content: Content) -> tuple[tuple[str, str], ...]:
@@ -247,6 +288,8 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
         return sms_page(content, state.topic, state.page, state.lang, notice, state.first)
     if reply.show is Show.HELP:
         return sms_help(content, state.lang, phone)
+    if reply.show is Show.MEDICINE and reply.medicine is not None:
+        return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.URGENT, Show.DISTRESS):
         return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach)
     name = Prompt.SMS_RESUBSCRIBED if reply.show is Show.RESUBSCRIBED else Prompt.SMS_ERROR
