@@ -1,4 +1,4 @@
-"""Regenerate service/core/everyday_words.py: per language, common words one typo away from a keyword.
+"""Regenerate service/words/everyday.py: per language, common words one typo away from a keyword.
 
 A texter who writes "live" means live, not "liver"; "train" is not "brain"; "lento" is not
 "lepto". The matcher fuzzes only words that are not everyday words of the message's language, so
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.checker import load_checked  # noqa: E402
-from service.core.matching import is_typo_of, keyword_words, normalize  # noqa: E402
+from service.core.matching import is_typo_of, keyword_words  # noqa: E402
+from service.words.fold import normalize  # noqa: E402
 
 MIN_ZIPF = 3.0  # about once per million words or more often
 TOP_WORDS = 80_000
@@ -73,7 +74,7 @@ def main() -> None:
     lines.append("# Each language's list, for the matcher of that language.")
     by_language = ", ".join(f'"{lang}": {name}' for lang, name in LANGUAGES.items())
     lines.append(f"EVERYDAY_BY_LANGUAGE = {{{by_language}}}")
-    (ROOT / "service" / "core" / "everyday_words.py").write_text("\n".join(lines) + "\n")
+    (ROOT / "service" / "words" / "everyday.py").write_text("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ WEB_STACK = ("flask", "werkzeug", "twilio")
 @pytest.mark.parametrize(
     "module",
     ["service.core.calls", "service.core.texts", "service.core.wording", "service.core.matching",
+     "service.safety.triage", "service.words.fold",
      "service.speech.worker", "service.speech.talk", "service.checker", "service.store"],
 )
 def test_a_core_module_imports_without_flask_or_twilio(module: str) -> None:

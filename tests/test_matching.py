@@ -6,7 +6,8 @@ import pytest
 
 from service.content import Content
 from service.core import matching
-from service.core.matching import Matcher, normalize
+from service.core.matching import Matcher
+from service.words.fold import normalize
 
 
 @pytest.fixture(scope="module")

@@ -35,8 +35,8 @@ from service.content.yamlfile import Problem, YamlDoc, field_name
 from service.core.calls import CallNavigator
 from service.core.matching import Matcher
 from service.core.parts import MAX_PART_WORDS, PART_SECONDS, sentences, voice_parts
-from service.core.triage import urgent_topic_words
 from service.core.wording import spoken, turn_lines
+from service.safety.triage import urgent_topic_words
 
 MAX_PRESSES = 3
 CORE_MAX_PRESSES = 2

@@ -17,11 +17,12 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
-from service.core.matching import Matcher, matchers_for, normalize
+from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.medicines import Found, MedicineFinder
 from service.core.parts import voice_parts
 from service.core.people import Phones, Reach, asks_for_person
-from service.core.triage import Concern, Finding, sign_topic, triage
+from service.safety.triage import Concern, Finding, triage
+from service.words.fold import normalize
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,17 +9,17 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Content
-from service.core.everyday_words import EVERYDAY_BY_LANGUAGE
 from service.core.kept import Kept
+from service.safety.triage import URGENT_TOPIC_WORDS
+from service.words.everyday import EVERYDAY_BY_LANGUAGE
+from service.words.fold import normalize
 
 FILLER_WORDS = frozenset(
     "a an and the my me i im i'm is are was be do does did to of in on for with about what whats "
     "how why when can could would will it its it's this that there tell please want know need "
     "info on hi hello hey am".split()
 )
-_WORD = re.compile(r"[a-z0-9]+")
 MIN_SIMILARITY = 0.78
-MAX_MESSAGE_CHARS = 500
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
 
 
@@ -29,12 +27,6 @@ RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people s
 class _Keyword:
     node: str
     words: tuple[str, ...]
-
-
-def normalize(text: str) -> str:
-    """Lowercase ASCII words only: accents, emoji, markup and NUL bytes fall away."""
-    text = unicodedata.normalize("NFKD", text[:MAX_MESSAGE_CHARS]).encode("ascii", "ignore").decode()
-    return " ".join(_WORD.findall(text.lower().replace("'", "")))
 
 
 def _content_words(text: str) -> tuple[str, ...]:
@@ -83,6 +75,15 @@ class WordSet:
 def matchers_for(content: Content) -> dict[str, Matcher]:
     """One matcher per content language; build once and share between the channels."""
     return {lang: Matcher(content, lang) for lang in content.languages}
+
+
+def sign_topic(content: Content, matcher: Matcher, about: str) -> str | None:
+    """The topic to offer after an urgent sign: the sign's own, else the urgent-signs topic."""
+    for words in (about, URGENT_TOPIC_WORDS):
+        node = matcher.match(words)
+        if node in content.topics:
+            return node
+    return None
 
 
 class Matcher:

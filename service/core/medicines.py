@@ -14,8 +14,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.content.model import Medicine, Medicines
-from service.core.everyday_words import EVERYDAY_WORDS
-from service.core.matching import normalize
+from service.words.everyday import EVERYDAY_BY_LANGUAGE
+from service.words.fold import normalize
 
 MAX_NAME_WORDS = 3  # the longest name ("fam trastuzumab deruxtecan")
 MIN_TYPO_LETTERS = 6  # shorter words must be written exactly: too many short words are near a name
@@ -75,7 +75,7 @@ class MedicineFinder:
     def _typo(self, words: list[str]) -> tuple[Medicine, str] | None:
         """A long word one or two letters off a one-word name ("kisqaly"), never an everyday word."""
         for word in words:
-            if len(word) < MIN_TYPO_LETTERS or word in EVERYDAY_WORDS:
+            if len(word) < MIN_TYPO_LETTERS or any(word in words for words in EVERYDAY_BY_LANGUAGE.values()):
                 continue
             best = process.extractOne(
                 word, self._single, scorer=DamerauLevenshtein.normalized_similarity,

@@ -15,7 +15,7 @@ from enum import StrEnum
 from service.content.model import PhoneLine
 from service.core import commands
 from service.core.hours import OpeningHours
-from service.core.matching import normalize
+from service.words.fold import normalize
 
 MAX_ASKING_WORDS = 8  # a longer message names a person in passing ("my nurse said..."), not asks for one
 

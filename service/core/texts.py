@@ -17,10 +17,11 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
-from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, normalize
+from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.medicines import Found, MedicineFinder
 from service.core.people import Phones, Reach, asks_for_person
-from service.core.triage import Concern, Finding, sign_topic, triage
+from service.safety.triage import Concern, Finding, triage
+from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
 MIN_PAGE_SIMILARITY = 0.8  # how close a message's word must come to a page's word to count for it

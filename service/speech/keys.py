@@ -95,8 +95,9 @@ class TerminalKeys:
         """Whether anything has been typed, waiting up to `seconds` for it."""
         if self._typed:
             return True
-        ready, _, _ = select.select([self.fd], [], [], seconds)
-        return bool(ready)
+        poller = select.poll()  # poll, not select: select fails on a descriptor numbered 1024 or more
+        poller.register(self.fd, select.POLLIN)
+        return bool(poller.poll(max(seconds, 0.0) * 1000))
 
     def entry(self) -> str | None:
         """A key that acts at once, or the letters typed up to Enter (Backspace erases one)."""

@@ -14,8 +14,8 @@ from service.core import commands
 from service.core.calls import MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
 from service.core.hours import OpeningHours
 from service.core.people import Reach
-from service.core.triage import urgent_topic_words
 from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
+from service.safety.triage import urgent_topic_words
 
 PROBE_KEYS = tuple("0123456789*")
 # Words that reach every other kind of spoken turn: unmatched, an urgent sign, distress.

@@ -12,7 +12,7 @@ from enum import Enum
 
 from service.content.prompts import Prompt
 from service.core import commands
-from service.core.matching import normalize
+from service.words.fold import normalize
 
 RATE_STEP = 25
 SLOWEST = 100

@@ -20,9 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from service.content.model import Content
-from service.core.everyday_words import EVERYDAY_WORDS
-from service.core.matching import Matcher, normalize
+from service.words.everyday import EVERYDAY_WORDS
+from service.words.fold import normalize
 
 TYPO_SIMILARITY = 0.8
 NEAREST_KEPT = 50_000  # words seen lately and the pattern word each stands for (bounded: texts are free text)
@@ -258,15 +257,6 @@ _PATTERN_WORDS = frozenset(
 def urgent_topic_words() -> tuple[str, ...]:
     """The words each urgent sign's topic is looked up by: the checker proves each finds a topic."""
     return tuple(dict.fromkeys(rule.about for rule in _RULES if rule.concern is Concern.URGENT))
-
-
-def sign_topic(content: Content, matcher: Matcher, about: str) -> str | None:
-    """The topic to offer after an urgent sign: the sign's own, else the urgent-signs topic."""
-    for words in (about, URGENT_TOPIC_WORDS):
-        node = matcher.match(words)
-        if node in content.topics:
-            return node
-    return None
 
 
 def triage(message: str) -> Finding | None:

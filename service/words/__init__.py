@@ -1,0 +1,1 @@
+"""Word primitives shared by safety and the cores: folding text for matching, everyday words."""
