@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from service.content import Content
 from service.core.gsm import SEGMENT_LIMIT, gsm_length
 from service.web.simulate import TwilioSimulator
 
@@ -32,3 +35,16 @@ def test_a_spanish_caller_asking_about_side_effects(app) -> None:
 def test_an_unknown_medicine_keeps_the_honest_answer(twilio: TwilioSimulator) -> None:
     message = twilio.text("zorblatinib").messages[0]
     assert "no page on that medicine" in message
+
+
+@pytest.mark.parametrize(("body", "topic"), [
+    ("herceptin", "treat-targeted"), ("Trastuzumab", "treat-targeted"), ("tamoxifen", "treat-hormone"),
+    ("keytruda", "treat-immuno"), ("zometa", "treat-bone"),
+])
+def test_a_medicine_then_more_sends_a_page_of_its_kinds_topic(
+    twilio: TwilioSimulator, content: Content, body: str, topic: str
+) -> None:
+    first = twilio.text(body).messages[0]
+    assert body.lower() in first.lower() and "MORE" in first
+    more = twilio.text("more").messages[0]
+    assert any(more.startswith(page) for page in content.topic_text(topic).sms), more

@@ -36,5 +36,5 @@ def usable_content(reading: Reading) -> Content | None:
         return None
     return Content(
         topics, menus, readable.prompts, readable.sources, readable.near_main,
-        phones=readable.phones, signs=readable.signs, medicines=readable.medicines,
+        phones=readable.phones, signs=readable.signs, medicines=readable.medicines, sites=readable.sites,
     )

@@ -21,6 +21,7 @@ from service.content.model import (
     MenuText,
     Option,
     PhoneLine,
+    Sites,
     Source,
     Topic,
     TopicText,
@@ -28,6 +29,7 @@ from service.content.model import (
 from service.content.phones import PHONES_FILE, read_phones
 from service.content.prompts import Prompt, placeholders
 from service.content.signs import read_signs
+from service.content.sites import SITES_FILE, read_sites
 from service.content.yamlfile import KeyPath, Problem, YamlDoc, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -113,6 +115,7 @@ class _Reader:
         self.readable = Content(
             topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=self.near_main,
             phones=self._phones(languages, sources), medicines=self._medicines_file(languages, sources),
+            sites=self._sites(languages, topics),
             signs=signs,
         )
         if not prompts or not menus or self._has_errors():
@@ -196,6 +199,11 @@ class _Reader:
         medicines, problems = read_medicines(self._doc(self.root / MEDICINES_FILE), languages, sources)
         self.problems.extend(problems)
         return medicines
+
+    def _sites(self, languages: tuple[str, ...], topics: dict[str, Topic]) -> Sites:
+        sites, problems = read_sites(self._doc(self.root / SITES_FILE), languages, topics)
+        self.problems.extend(problems)
+        return sites
 
     # --- sources -----------------------------------------------------------------------
 

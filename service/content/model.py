@@ -127,6 +127,7 @@ class Content:
     near_main: tuple[str, ...] = ()  # ids that menus.yaml's `core` list keeps within 2 presses of main
     phones: tuple[PhoneLine, ...] = ()  # phones.yaml: the numbers given for a person, in order
     medicines: Medicines | None = None  # medicines.yaml: medicines by name, and their kinds
+    sites: Sites | None = None  # sites.yaml: parts of the body with a symptom word lead to their symptoms
     signs: tuple[Sign, ...] = ()  # the emergency signs of signs.yaml, in file order: 911 signs first
 
     @property
@@ -218,3 +219,19 @@ class Medicines:
     medicines: tuple[Medicine, ...]
     side_effects: Mapping[str, tuple[str, ...]]
     urgent_side_effects: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Site:
+    """A part of the body (its words per language) and the topic about its symptoms."""
+
+    topic: str
+    words: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Sites:
+    """sites.yaml: symptom words, and the parts of the body they lead to the symptoms of."""
+
+    symptom_words: Mapping[str, tuple[str, ...]]
+    sites: tuple[Site, ...]

@@ -88,6 +88,10 @@ class Prompt(StrEnum):
     CLOCK_AM = "clock_am"
     CLOCK_PM = "clock_pm"
     # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
+    # Thanks and goodbye: a kind close (on a call, goodbye ends it).
+    CLOSE = "close"
+    CLOSE_GOODBYE = "close_goodbye"
+    SMS_CLOSE = "sms_close"
     MEDICINE_NAME = "medicine_name"
     MEDICINE_ALONE = "medicine_alone"
     MEDICINE_IS = "medicine_is"

@@ -18,6 +18,7 @@ from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, sign_topic
+from service.core.meaning import SiteFinder, closes, language_key, language_named, only_language
 from service.core.medicines import Found, MedicineFinder
 from service.core.parts import voice_parts
 from service.core.people import Phones, Reach, asks_for_person
@@ -129,6 +130,7 @@ class CallNavigator:
         self.offers = offers or Offers()
         self.phones = Phones(content.phones)
         self.medicines = MedicineFinder(content.medicines) if content.medicines else None
+        self.sites = SiteFinder(content.sites)
 
     def start(self, lang: str | None = None) -> Turn:
         """A new call: with more than one language, the choice first (911 said before it); then the
@@ -150,7 +152,7 @@ class CallNavigator:
     def say(self, state: CallState, speech: str, now: datetime | None = None) -> Turn:
         """Words the caller said: an urgent sign or distress first, then a command, a number, a topic."""
         if state.choosing:
-            chosen = commands.LANGUAGE_WORDS.get(normalize(speech))
+            chosen = language_named(speech) or language_key(speech)
             if chosen in self.content.languages:
                 return self.offered(self.start(chosen), now)
             state = CallState()  # anything else is said to the English main menu
@@ -182,13 +184,28 @@ class CallNavigator:
         return self.offered(Turn(state, (TEXT_NOTICES[outcome],), reprompt=True))
 
     def _said(self, state: CallState, speech: str, now: datetime | None) -> Turn:
-        """Words, before the extra keys are named."""
-        person = self._person_asked(state, speech, now)
-        if person is not None:
-            return person
-        triaged = self._triaged(state, speech)
-        if triaged is not None:
-            return triaged
+        """Words, before the extra keys are named: a person or an urgent sign first, then a language
+        or thanks, then a command, then what the words are about."""
+        return (
+            self._person_asked(state, speech, now) or self._triaged(state, speech)
+            or self._social(state, speech) or self._spoken_command(state, speech, now)
+            or self._meaning(state, speech)
+        )
+
+    def _social(self, state: CallState, speech: str) -> Turn | None:
+        """The other language named ("hablo español": the same place, in it), or thanks and goodbye."""
+        switched = only_language(speech)
+        if switched in self.content.languages and switched != state.lang:
+            return Turn(replace(state, lang=switched, silences=0, part=0), full_keys=True)
+        closing = closes(speech)
+        if not closing:
+            return None
+        goodbye = closing == "bye"
+        notice = Prompt.CLOSE_GOODBYE if goodbye else Prompt.CLOSE
+        return Turn(replace(state, silences=0), (notice,), hangup=goodbye, reprompt=not goodbye)
+
+    def _spoken_command(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
+        """"Text me this", a key said as a word or a number, "more"."""
         if self._phrase(speech, commands.SPOKEN_TEXT_ME):
             texted = self._extra_key(state, commands.TEXT_ME, now)
             if texted is not None:
@@ -196,14 +213,17 @@ class CallNavigator:
         key = self._spoken_key(speech)
         if key is None and normalize(speech) in commands.SPOKEN_MORE and self._has_more(state):
             key = commands.MORE
-        if key is not None:
-            turn = self._extra_key(state, key, now) or self._key(state, key)
-            if turn is not None:
-                return turn
+        if key is None:
+            return None
+        return self._extra_key(state, key, now) or self._key(state, key)
+
+    def _meaning(self, state: CallState, speech: str) -> Turn:
+        """A medicine by name, a body part with a symptom, a topic's words, or sorry."""
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
-        node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
+        node = self.sites.topic(speech)
+        node = node or (self.matchers[state.lang].match(speech) if state.lang in self.matchers else None)
         if node is None:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))

@@ -18,6 +18,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.meaning import SiteFinder, closes, language_named, only_language
 from service.core.medicines import Found, MedicineFinder
 from service.core.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage
@@ -33,7 +34,7 @@ KEPT_MESSAGE_CHARS = 160  # a longer message is worked out each time, so the kep
 SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
     "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
-    "y o pero muy mas sobre mama seno pecho informacion".split()
+    "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
@@ -94,6 +95,7 @@ class Show(StrEnum):
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
+    CLOSE = "close"  # a kind close after thanks or goodbye
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class TextNavigator:
         self._replies: Kept[tuple[TextState, str], TextReply] = Kept(KEPT_REPLIES)
         self.phones = Phones(content.phones)
         self.medicines = MedicineFinder(content.medicines) if content.medicines else None
+        self.sites = SiteFinder(content.sites)
+        self._vocabulary = {lang: frozenset(m.vocabulary) for lang, m in self.matchers.items()}
 
     def reply(self, state: TextState, body: str, now: datetime | None = None) -> TextReply:
         """The reply to one message; one that names people to call lists first those open at `now`."""
@@ -143,7 +147,7 @@ class TextNavigator:
         offer, state = state.offer, replace(state, offer="")
         text = normalize(body)
         state = replace(state, lang=self._language(state.lang, text, body))
-        if text in commands.LANGUAGE_WORDS:
+        if text in commands.LANGUAGE_WORDS or only_language(body):
             return self._menu(state, MAIN_MENU)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
@@ -152,6 +156,8 @@ class TextNavigator:
             return self._triaged(state, body, finding)
         if asks_for_person(body):
             return TextReply(state, Show.DISTRESS)
+        if closes(body):
+            return TextReply(state, Show.CLOSE)
         if text in commands.TEXT_MORE_WORDS:
             return self._more(state)
         if not text or text in commands.TEXT_MENU_WORDS:
@@ -168,7 +174,7 @@ class TextNavigator:
         found = self.medicines.find(body, state.lang) if self.medicines else None
         if found is not None:
             return self._medicine(state, found)
-        node = self._match(state.lang, body)
+        node = self.sites.topic(body) or self._match(state.lang, body)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
@@ -187,7 +193,7 @@ class TextNavigator:
 
     def _language(self, lang: str, text: str, body: str) -> str:
         """The texter's language: chosen by ESPANOL or ENGLISH, else kept, else Spanish when they write it."""
-        chosen = commands.LANGUAGE_WORDS.get(text)
+        chosen = commands.LANGUAGE_WORDS.get(text) or language_named(text)
         if chosen in self.content.languages:
             return chosen
         if lang != DEFAULT_LANGUAGE or SPANISH not in self.content.languages:
@@ -195,7 +201,8 @@ class TextNavigator:
         return SPANISH if self._writes_spanish(text, body) else lang
 
     def _writes_spanish(self, text: str, body: str) -> bool:
-        """A Spanish greeting or command, more Spanish than English small words, or only a Spanish keyword."""
+        """A Spanish greeting or command, more Spanish than English small words, or a Spanish keyword
+        that covers more of the message than any English one ("metastasis cerebral")."""
         if text in commands.SPANISH_TEXT_WORDS:
             return True
         words = text.split()
@@ -205,8 +212,15 @@ class TextNavigator:
             return True
         if spanish < english:
             return False
-        english_topic = self.matchers[DEFAULT_LANGUAGE].match(body)
-        return english_topic is None and self.matchers[SPANISH].match(body) is not None
+        if self.matchers[SPANISH].match(body) is None:
+            return False
+        if self.matchers[DEFAULT_LANGUAGE].match(body) is None:
+            return True
+        return self._keyword_words(SPANISH, words) > self._keyword_words(DEFAULT_LANGUAGE, words)
+
+    def _keyword_words(self, lang: str, words: list[str]) -> int:
+        """How many of a message's words are words of the language's keywords."""
+        return sum(word in self._vocabulary[lang] for word in words)
 
     def _match(self, lang: str, body: str) -> str | None:
         """The node a message names in the texter's language, else in any other."""
