@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from service.checker.budget import message_problems
-from service.checker.quality import texts
+from service.checker.texts import texts
 from service.checker.usable import usable_content
 from service.content.loader import Reading
 from service.content.medicines import MEDICINES_FILE

@@ -9,7 +9,6 @@ import statistics
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from service.checker.budget import keyword_place
 from service.checker.paths import menu_path
@@ -27,11 +26,13 @@ from service.checker.readability import (
     spoken_seconds,
     word_count,
 )
+from service.checker.signs import sign_problems
+from service.checker.texts import Text, texts
 from service.checker.usable import usable_content
 from service.content.loader import UNKNOWN_DATE, Reading
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content, Topic
 from service.content.prompts import Prompt
-from service.content.yamlfile import Problem, YamlDoc, field_name
+from service.content.yamlfile import Problem, YamlDoc
 from service.core.calls import CallNavigator
 from service.core.matching import Matcher
 from service.core.parts import MAX_PART_WORDS, PART_SECONDS, sentences, voice_parts
@@ -53,25 +54,6 @@ OPENING_MAX_SECONDS = 60  # the welcome, the main menu and the keys in full, bef
 MENU_MAX_SECONDS = 45  # a menu's intro, its choices and the key reminder
 EMERGENCY_WITHIN_WORDS = 25  # "call 911" among the first words of every call
 HARDEST_SHOWN = 3
-
-
-@dataclass(frozen=True)
-class Text:
-    """One text a caller hears or a texter reads, and where it is written."""
-
-    doc: YamlDoc
-    path: tuple[Any, ...]
-    node: str
-    lang: str
-    body: str
-
-    def problem(self, message: str, severity: str = "error") -> Problem:
-        """A problem about this text, at its own line."""
-        return self.doc.problem(self.path, message, severity)
-
-    def where(self) -> str:
-        """The text's place, for messages that point at it from elsewhere."""
-        return f"{self.doc.file}:{self.doc.line(*self.path)} {field_name(self.path)}"
 
 
 @dataclass(frozen=True)
@@ -109,48 +91,9 @@ def check_quality(reading: Reading, today: dt.date, max_age_days: int) -> Report
         *urgent_help_problems(reading),
         *keyword_problems(reading),
         *triage_topic_problems(reading),
+        *sign_problems(reading),
     ]
     return Report(problems, mean)
-
-
-# --- the texts -----------------------------------------------------------------------------
-
-
-def texts(reading: Reading) -> Iterator[Text]:
-    """Every text a person reads or hears: topic voice texts and SMS pages, and menu intros."""
-    for topic in reading.readable.topics.values():
-        doc = reading.docs[topic.file]
-        for lang, written in topic.texts.items():
-            if written.voice:
-                yield Text(doc, (lang, "voice"), topic.id, lang, written.voice)
-            for page, body in enumerate(written.sms):
-                if body:
-                    yield Text(doc, (lang, "sms", page), topic.id, lang, body)
-    yield from menu_intros(reading)
-    yield from medicine_texts(reading)
-
-
-def medicine_texts(reading: Reading) -> Iterator[Text]:
-    """Each kind of medicine's own words (medicines.yaml), said and sent after a medicine's name."""
-    doc = next((d for f, d in reading.docs.items() if f.endswith("medicines.yaml")), None)
-    medicines = reading.readable.medicines
-    if doc is None or medicines is None:
-        return
-    for index, kind in enumerate(medicines.classes.values()):
-        for lang, written in kind.texts.items():
-            for field in ("sms", "voice"):
-                yield Text(doc, ("classes", index, lang, field), kind.page, lang, getattr(written, field))
-
-
-def menu_intros(reading: Reading) -> Iterator[Text]:
-    """Each menu's intro, said before its choices and sent above them."""
-    doc = reading.docs.get(reading.menus_file)
-    if doc is None:
-        return
-    for menu in reading.readable.menus.values():
-        for lang, written in menu.texts.items():
-            if written.intro:
-                yield Text(doc, (*menu_path(doc, menu.id), lang, "intro"), menu.id, lang, written.intro)
 
 
 # --- reading grade -------------------------------------------------------------------------

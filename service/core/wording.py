@@ -191,8 +191,14 @@ def spoken(
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
 
 
-# A topic's own opening safety line ("If this may be an emergency, call 911 now. If not, ...").
-_OPENING_ADVICE = re.compile(r"\b(911|emergency)\b|^if not\b", re.IGNORECASE)
+# A topic's own opening safety line ("If this may be an emergency, call 911 now. If not, ..."), in
+# English and Spanish. Only that line: a topic that starts with its own signs and what to do about
+# them (the urgent-signs topic) is said whole.
+_OPENING_ADVICE = re.compile(
+    r"^(?:if (?:this|it) (?:may be|is) an emergency|if not,"
+    r"|si (?:esto )?(?:puede ser|es) una emergencia|si no,)",
+    re.IGNORECASE,
+)
 
 
 def without_opening_advice(text: str) -> str:
