@@ -63,7 +63,6 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
     seen = {first.state}
     for words in urgent_topic_words():  # the urgent line, then each sign's topic: the same anywhere
         yield navigator.say(first.state, words)
-    yield from _medicine_turns(navigator, first.state)
     heard_at: set[tuple[str, bool]] = set()
     queue: deque[CallState] = deque([first.state])
     while queue:
@@ -92,20 +91,6 @@ def _offer_turns(navigator: CallNavigator, seen: set[CallState]) -> Iterator[Tur
         for outcome in TextOutcome:
             yield navigator.texted(state, outcome)
         yield navigator.press(replace(state, texts_sent=MAX_TEXTS), commands.TEXT_ME)
-
-
-def _medicine_turns(navigator: CallNavigator, state: CallState) -> Iterator[Turn]:
-    """Each medicine by each of its names, and asked about a side effect, then an urgent one."""
-    medicines = navigator.content.medicines
-    if medicines is None:
-        return
-    side = next(iter(medicines.side_effects.get(state.lang, ())), "")
-    urgent = next(iter(medicines.urgent_side_effects.get(state.lang, ())), "")
-    for medicine in medicines.medicines:
-        for name in (medicine.generic, medicine.spanish, *medicine.brands):
-            yield navigator.say(state, name)
-        yield navigator.say(state, f"{medicine.generic} {side}")
-        yield navigator.say(state, f"{medicine.generic} {urgent}")
 
 
 def _closed_moment(hours: OpeningHours | None) -> datetime | None:
