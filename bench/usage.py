@@ -24,8 +24,8 @@ from service.config import PROJECT_ROOT, Settings
 from service.store.sqlite import SqliteStore
 from service.usage.counter import UsageCounter
 from service.web.app import create_app
-from service.web.simulate import TwilioSimulator
-from service.web.usage import Event, count, counter_of
+from service.web.twilio.simulate import TwilioSimulator
+from service.web.webhooks.usage import Event, count, counter_of
 
 
 def paired(off: Callable[[], object], on: Callable[[], object], rounds: int) -> tuple[float, float]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from service.config import PROJECT_ROOT, Settings
 from service.web.app import create_app
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 
 def timed(action: Callable[[], object], rounds: int) -> float:

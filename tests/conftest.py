@@ -14,7 +14,7 @@ from service.checker import load_checked
 from service.config import PROJECT_ROOT, Settings
 from service.content import Content
 from service.web.app import create_app
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 CONTENT_DIR = PROJECT_ROOT / "content"
 TEST_TOKEN = "0123456789abcdef0123456789abcdef"  # the shape of a real Twilio auth token
@@ -34,7 +34,7 @@ def settings(tmp_path: Path) -> Settings:
     """Settings for a test: a real SQLite file in a temporary folder.
 
     Tests walk whole menus from one phone in well under a minute, so the per-phone rate limits are
-    raised here; tests/test_ratelimit.py sets real ones.
+    raised here; tests/web/twilio/test_ratelimit.py sets real ones.
     """
     return Settings(
         twilio_auth_token=TEST_TOKEN,

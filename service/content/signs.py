@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from service.content.collect import ID_PATTERN
 from service.content.yamlfile import KeyPath, Problem, YamlDoc
 
 CALL_911 = "call-911"
@@ -20,7 +21,6 @@ REQUIRED_SIGNS = (
 )
 SIGN_FIELDS = {"id", "action", "sources"}
 SIGN_TEXT_FIELDS = {"name", "words", "action"}
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class _SignReader:
             if name not in SIGN_FIELDS and name not in self.languages:
                 self.add((*path, name), "is not a sign field or a language of prompts.yaml")
         sign_id = entry.get("id")
-        if not isinstance(sign_id, str) or not _ID.match(sign_id):
+        if not isinstance(sign_id, str) or not ID_PATTERN.match(sign_id):
             self.add((*path, "id"), "must be lowercase letters, digits and hyphens")
             return None
         if any(sign.id == sign_id for sign in seen):

@@ -273,7 +273,7 @@ def check_audio(setup: Setup) -> list[Finding]:
 def check_answers(setup: Setup) -> list[Finding]:
     """The line starts and answers a signed test call and text (on a throwaway in-memory store)."""
     from service.web.app import create_app
-    from service.web.simulate import TwilioSimulator
+    from service.web.twilio.simulate import TwilioSimulator
 
     settings = setup.settings
     if settings is None or not (settings.twilio_auth_token or settings.local_demo):

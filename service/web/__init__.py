@@ -1,1 +1,1 @@
-"""The web layer: the Flask app, Twilio's webhooks and signatures, TwiML, the simulator and CLI."""
+"""The web layer: the app factory and its start-up here; webhooks, twilio, pages and cli in rooms below."""

@@ -22,11 +22,12 @@ from service.store import open_store
 from service.store.journal import OptOutJournal
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher, load_hash_key
-from service.web import ratelimit
-from service.web.outbound import TextSender
+from service.web import pages
 from service.web.runtime import EXTENSION, Runtime, runtime_of
-from service.web.signature import FORM_LIMIT_BYTES, READ_LIMIT_BYTES, signed_by_twilio
-from service.web.twiml import SMS_TOO_LONG, is_webhook, last_resort
+from service.web.twilio import ratelimit
+from service.web.twilio.outbound import TextSender
+from service.web.twilio.signature import FORM_LIMIT_BYTES, READ_LIMIT_BYTES, signed_by_twilio
+from service.web.twilio.twiml import SMS_TOO_LONG, is_webhook, last_resort
 
 log = logging.getLogger(__name__)
 TOKEN_SHAPE = re.compile(r"[0-9a-fA-F]{32}")
@@ -42,7 +43,10 @@ def create_app(
     the settings' content folder.
     """
     settings = settings or Settings.from_env()
-    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    app = Flask(
+        __name__, instance_path=instance_path, instance_relative_config=True,
+        template_folder=pages.TEMPLATES, static_folder=pages.STATIC,
+    )
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app.config.update(MAX_CONTENT_LENGTH=READ_LIMIT_BYTES, MAX_FORM_MEMORY_SIZE=FORM_LIMIT_BYTES)
     token = _auth_token(settings)
@@ -128,13 +132,17 @@ def _check_token_shape(settings: Settings) -> None:
 
 
 def _register(app: Flask, sender: TextSender | None) -> None:
-    from service.web import audio, cli, sms, textme, tryit, usage, voice
+    from service.web import cli, recordings
+    from service.web.pages import tryit
+    from service.web.webhooks import audio, sms, status, textme, usage, voice
 
+    recordings.init_app(app)
     textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
     audio.init_app(app)
     usage.init_app(app)
+    status.init_app(app)
     tryit.init_app(app)
     cli.init_app(app)
 

@@ -6,7 +6,7 @@ import pytest
 
 from service.content import Content
 from service.core.wording import topic_parts, without_opening_advice
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 SYMPTOM_TOPICS = ("symptoms-bones", "symptoms-brain", "symptoms-lungs", "symptoms-liver", "symptoms-general")
 

@@ -10,7 +10,7 @@ from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
 from service.core.matching import Matcher
 from service.core.wording import topic_parts, without_opening_advice
 from service.safety.triage import Concern, triage
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 URGENT_NOW = "If this may be an emergency, call 911 now. If not, call your care team right away."
 CIS = "1-800-422-6237"

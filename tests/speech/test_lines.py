@@ -13,7 +13,7 @@ from service.core.calls import CallNavigator, CallState
 from service.core.hours import OpeningHours
 from service.core.wording import topic_parts, turn_lines
 from service.speech.lines import phone_lines
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 VOICE_PROMPTS = (
     "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_off", "goodbye", "error",

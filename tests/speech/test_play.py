@@ -14,7 +14,7 @@ from service.speech import cache as cache_module
 from service.speech.cache import audio_name
 from service.speech.render import AudioJob
 from service.web.runtime import runtime_of
-from service.web.simulate import Heard, TwilioSimulator
+from service.web.twilio.simulate import Heard, TwilioSimulator
 from tests.speech.conftest import AudioAppFactory
 from tests.twiml import twiml_errors
 

@@ -260,7 +260,7 @@ def test_the_talking_menu_needs_no_twilio_token_or_app(
 ) -> None:
     from click.testing import CliRunner
 
-    from service.web.speech_cli import standalone_talk_command
+    from service.web.cli.speech import standalone_talk_command
 
     monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
     monkeypatch.delenv("LOCAL_DEMO", raising=False)

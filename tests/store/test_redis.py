@@ -12,7 +12,7 @@ from service.errors import StoreError
 from service.store import open_store
 from service.store.redis import RedisStore, redacted
 from service.web.runtime import runtime_of
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
 from tests.servers import RedisServer, free_port
 

@@ -8,7 +8,7 @@ from collections import Counter
 from flask import Flask
 
 from service.web.runtime import runtime_of
-from service.web.usage import counter_of
+from service.web.webhooks.usage import counter_of
 
 
 def counted(app: Flask) -> Counter[tuple[str, str, str, str]]:

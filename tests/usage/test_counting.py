@@ -17,8 +17,8 @@ from service.store.sqlite import SqliteStore
 from service.usage.counter import UsageCounter
 from service.usage.events import count_key
 from service.web.runtime import runtime_of
-from service.web.simulate import TwilioSimulator
-from service.web.usage import counter_of
+from service.web.twilio.simulate import TwilioSimulator
+from service.web.webhooks.usage import counter_of
 from tests.usage.conftest import counted
 
 VOICE_EN = ("voice", "en")

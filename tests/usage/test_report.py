@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from service.content import Content
 from service.store.sqlite import SqliteStore
 from service.usage.report import UsageReport, load_report, table_lines
-from service.web.usage_cli import date_range, usage_group
+from service.web.cli.usage import date_range, usage_group
 
 TODAY = dt.datetime.now(dt.UTC).date()
 

@@ -1,0 +1,235 @@
+"""The phone line: Twilio voice webhooks rendered as TwiML over the navigation core."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, request, url_for
+from twilio.twiml.voice_response import Gather, VoiceResponse
+
+from service.core import wording
+from service.core.calls import OPENING, CallState, Turn
+from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
+from service.web.runtime import Runtime, runtime
+from service.web.twilio.ratelimit import limit_calls
+from service.web.twilio.signature import twilio_signed
+from service.web.twilio.twiml import last_resort, twiml_response
+from service.web.webhooks import textme, usage
+from service.web.webhooks.audio import audio_url
+
+log = logging.getLogger(__name__)
+bp = Blueprint("voice", __name__, url_prefix="/voice")
+GATHER_TIMEOUT_SECONDS = 6
+LANGUAGE_TIMEOUT_SECONDS = 4  # the opening's language choice: no key soon means English
+MAX_HINTS = 100
+SLOW_RATE = "80%"
+SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
+DIAL_TIMEOUT_SECONDS = 20
+_NOT_SID = re.compile(r"[^0-9A-Za-z]")  # a CallSid is CA and 32 hexadecimal digits
+# The opening's language choice is the same for every call, so its place is not stored: its
+# <Gather> posts to /voice/input?opening=1, a URL Twilio signs whole, so no one else can send it.
+AT_OPENING = "opening"
+DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anything else: no one did
+
+
+@bp.route("", methods=["GET", "POST"])
+@twilio_signed
+@limit_calls
+def incoming() -> Response:
+    """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
+    rt = runtime()
+    try:
+        turn = rt.calls.offered(rt.calls.start(), _now())
+        if not turn.choose_language:
+            _save(rt, turn.state)
+        usage.count_call(None, turn)
+        return twiml_response(render(rt, turn))
+    except Exception:
+        log.exception("voice: failed to answer a new call")
+        return twiml_response(_recover(rt, None))
+
+
+@bp.route("/input", methods=["GET", "POST"])
+@twilio_signed
+def gather() -> Response:
+    """What the caller pressed or said, or nothing (the gather timed out)."""
+    return _step(runtime(), _input_turn, "input")
+
+
+@bp.route("/dialed", methods=["POST"])
+@twilio_signed
+def dialed() -> Response:
+    """Back from the helpline (<Dial>'s action): thanks after a talk, the public numbers if no answer."""
+    rt = runtime()
+    answered = request.values.get("DialCallStatus", "") == DIAL_ANSWERED
+    return _step(rt, lambda state: rt.calls.dialed(state, answered, _now()), "after a dial")
+
+
+def _input_turn(state: CallState) -> Turn:
+    """The core's turn for a key, words or silence; a "text me this" is sent here, then reported."""
+    rt = runtime()
+    values = request.values
+    digits = values.get("Digits", "")[:20]
+    speech = values.get("SpeechResult", "")[:500]
+    now = _now()
+    if digits.strip():
+        turn = rt.calls.press(state, digits, now)
+    elif speech.strip():
+        turn = rt.calls.say(state, speech, now)
+    else:
+        turn = rt.calls.silence(state, now)
+    if turn.send_text:
+        turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+    return turn
+
+
+def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response:
+    """One turn of a call in progress: its place read, the core's step, saved, counted and said.
+
+    Any fault answers the apology and the main menu, so Twilio always gets TwiML.
+    """
+    state: CallState | None = None
+    try:
+        key = call_key()
+        state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(rt.store.get(key))
+        turn = step(state)
+        _save(rt, turn.state, key)
+        usage.count_call(state, turn)
+        return twiml_response(render(rt, turn))
+    except Exception:
+        log.exception("voice: failed to answer %s", what)
+        return twiml_response(_recover(rt, state))
+
+
+def render(rt: Runtime, turn: Turn) -> str:
+    """TwiML for a turn, built once per distinct turn while every line is <Say> (audio off).
+
+    With audio on, a line's recording may appear while the line runs (`flask audio render`), so
+    those turns are built afresh each time.
+    """
+    if rt.settings.audio_enabled:
+        return _build(rt, turn)
+    return rt.rendered.get(("voice", turn, request.script_root), lambda: _build(rt, turn))
+
+
+def _build(rt: Runtime, turn: Turn) -> str:
+    """Everything inside one <Gather> so a caller can press at any time."""
+    state = turn.state
+    response = VoiceResponse()
+    if turn.choose_language:
+        return _language_choice(rt)
+    lines = wording.turn_lines(rt.content, turn, rt.settings.helpline_phone)
+    if turn.hangup:
+        for line in lines:
+            _say(rt, response, line, state.slow, state.lang)
+        response.hangup()
+        return str(response)
+    if turn.dial and rt.settings.helpline_phone:
+        for line in lines:
+            _say(rt, response, line, state.slow)
+        response.dial(
+            rt.settings.helpline_phone,
+            timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed"), method="POST",
+        )
+        return str(response)
+    action = _url("voice.gather")
+    gather_verb = response.gather(
+        input="dtmf speech",
+        num_digits=1,
+        action=action,
+        method="POST",
+        timeout=GATHER_TIMEOUT_SECONDS,
+        speech_timeout="auto",
+        hints=", ".join(_hints(rt, state)),
+        language=rt.settings.say_voice(state.lang)[1],
+    )
+    for line in lines:
+        _say(rt, gather_verb, line, state.slow, state.lang)
+    response.redirect(action, method="POST")
+    return str(response)
+
+
+def _language_choice(rt: Runtime) -> str:
+    """The opening: each language's line in its own voice, then English if no key comes."""
+    response = VoiceResponse()
+    action = _url("voice.gather", **{AT_OPENING: "1"})
+    gather_verb = response.gather(
+        input="dtmf speech", num_digits=1, action=action, method="POST",
+        timeout=LANGUAGE_TIMEOUT_SECONDS, speech_timeout="auto",
+        hints=", ".join(LANGUAGE_WORDS), language=rt.settings.voice_language,
+    )
+    for lang, line in wording.language_choice(rt.content):
+        _say(rt, gather_verb, line, False, lang)
+    response.redirect(action, method="POST")
+    return str(response)
+
+
+def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool, lang: str = "en") -> None:
+    """One spoken line: its recording (slower one when asked) if audio is on and cached, else <Say>."""
+    recording = audio_url(rt, text, slow)
+    if recording:
+        parent.play(recording)
+        return
+    voice, language = rt.settings.say_voice(lang)
+    if slow:
+        say = parent.say(voice=voice, language=language)
+        say.prosody(text, rate=SLOW_RATE)
+    else:
+        parent.say(text, voice=voice, language=language)
+
+
+def _hints(rt: Runtime, state: CallState) -> list[str]:
+    """Words the recogniser should expect: this menu's choices, the commands, then every topic."""
+    content = rt.content
+    menu = content.menus.get(state.node)
+    here = [o.target for o in menu.options] if menu else []
+    hints: list[str] = []
+    for node in here:
+        text = content.text(node, state.lang)
+        hints.append(text.title.lower())
+        hints.extend(text.keywords[:3])
+    hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
+    hints.extend(SAFETY_HINTS)
+    hints.append(SPOKEN_PERSON[0])  # a person, at any menu (connected when the line has a helpline)
+    if rt.calls.offers.texting and state.node in content.topics:
+        hints.append(SPOKEN_TEXT_ME[0])
+    for node in (*content.topics, *content.menus):
+        hints.append(content.text(node, state.lang).title.lower())
+    return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
+
+
+def _recover(rt: Runtime, state: CallState | None) -> str:
+    """The apology and main menu after a fault; saving may fail too, and that is fine."""
+    turn = rt.calls.recover(state, _now())
+    try:
+        _save(rt, turn.state)
+    except Exception:
+        log.exception("voice: could not save state after a fault")
+    try:
+        return render(rt, turn)
+    except Exception:
+        log.exception("voice: could not even render the apology")
+        return last_resort(request.path).get_data(as_text=True)
+
+
+def _now() -> datetime:
+    """The time the helpline's hours are checked against."""
+    return datetime.now(UTC)
+
+
+def call_key() -> str:
+    """The call's store key: its CallSid, letters and digits only."""
+    call_sid = _NOT_SID.sub("", request.values.get("CallSid", "")[:256])[:64]
+    return f"voice:{call_sid or 'unknown'}"
+
+
+def _save(rt: Runtime, state: CallState, key: str = "") -> None:
+    rt.store.put(key or call_key(), state.to_dict(), rt.settings.state_ttl_seconds)
+
+
+def _url(endpoint: str, **query: str) -> str:
+    """Absolute when PUBLIC_BASE_URL is set, so Twilio signs the URL we check; else relative."""
+    return f"{runtime().settings.public_base_url}{url_for(endpoint, **query)}"
