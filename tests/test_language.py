@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 WELCOME_ES = "Le damos la bienvenida"
 

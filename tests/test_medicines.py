@@ -6,7 +6,7 @@ import pytest
 
 from service.content import Content
 from service.core.gsm import SEGMENT_LIMIT, gsm_length
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 
 def test_texting_a_brand_name_gets_what_it_is_within_two_segments(twilio: TwilioSimulator) -> None:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from service.core.gsm import SEGMENT_LIMIT, gsm_length
-from service.web.simulate import TwilioSimulator
+from service.web.twilio.simulate import TwilioSimulator
 
 ACS = "1-800-227-2345"
 HELPLINE = "+18005550100"
