@@ -3,10 +3,17 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: setup run dev talk test lint content-check menu-map
+.PHONY: setup run dev talk test lint content-check menu-map lock lock-upgrade
 
 setup:
 	@scripts/setup
+
+# After changing dependencies in pyproject.toml: the lock files, with hashes (see scripts/lock).
+lock:
+	@scripts/lock
+
+lock-upgrade:
+	@scripts/lock --upgrade
 
 run: setup
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) .venv/bin/gunicorn -c gunicorn.conf.py wsgi:app
@@ -21,11 +28,13 @@ test: setup
 	.venv/bin/flask content check
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
-	.venv/bin/python -m pytest
+	.venv/bin/mypy
+	.venv/bin/python -m pytest --durations=10
 
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 content-check: setup
 	.venv/bin/flask --app wsgi:app content check

@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from webhooks import timed  # the same timing as the webhook benchmark beside this file
@@ -62,7 +63,7 @@ def webhook_turns(base: Settings, folder: str, store: str, rounds: int) -> dict[
         phone.dial()
     for name, step in STEPS.items():
         off_phone, on_phone = phones[False], phones[True]
-        off, on = paired(lambda s=step, p=off_phone: s(p), lambda s=step, p=on_phone: s(p), rounds)
+        off, on = paired(partial(step, off_phone), partial(step, on_phone), rounds)
         results[f"{store}: {name}, counting off"] = off
         results[f"{store}: {name}, counting on"] = on
     with apps[True].test_request_context("/sms"):

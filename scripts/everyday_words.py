@@ -3,9 +3,9 @@
 A texter who writes "live" means live, not "liver"; "train" is not "brain"; "lento" is not
 "lepto". The matcher fuzzes only words that are not everyday words of the message's language, so
 these must match a keyword exactly or not at all. One list per content language (English, Spanish).
-Run after adding keywords (needs `pip install wordfreq`, a development tool only):
+Run after adding keywords (wordfreq comes with the development install):
 
-    .venv/bin/pip install wordfreq && .venv/bin/python scripts/everyday_words.py
+    .venv/bin/python scripts/everyday_words.py
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def keyword_tokens(lang: str) -> set[str]:
     """Every word of every keyword in one language, as the matcher sees it."""
     content = load_checked(ROOT / "content")
     tokens: set[str] = set()
-    for owner in (*content.topics.values(), *content.menus.values()):
+    for owner in content.nodes():
         text = owner.texts.get(lang)
         for phrase in text.keywords if text else ():
             tokens.update(keyword_words(phrase))

@@ -22,6 +22,7 @@ DEFAULT_TWILIO_API = "https://api.twilio.com"
 ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
 MESSAGING_SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+REGION = re.compile(r"[A-Z]{2}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,16 @@ class Settings:
     topic_pages: bool = True
     rate_limit_texts: str = "15/minute;150/day"
     rate_limit_calls: str = "6/minute;60/day"
+    # What the line itself sends and dials, bounded (issue 31): per phone a day, for the whole line a day.
+    texts_per_phone_per_day: int = 10  # topics texted to one phone ("text me this")
+    line_texts_per_day: int = 1000  # text messages the line sends to all phones together
+    dials_per_phone_per_day: int = 6  # calls put through to the helpline from one phone
+    line_dials_per_day: int = 300  # calls put through to the helpline from all phones together
+    text_countries: tuple[str, ...] = ()  # regions "text me this" may send to; () = the line's own
+    phone_hash_key_file: Path | None = None
+    # Serving (gunicorn.conf.py): threads a worker answers with, and how long a request may take to arrive.
+    server_threads: int = 64
+    request_read_seconds: int = 5
 
     def say_voice(self, lang: str) -> tuple[str, str]:
         """The Twilio <Say> voice and the speech-recognition language for a content language."""
@@ -109,6 +120,14 @@ class Settings:
             topic_pages=(env.get("TOPIC_PAGES", "").strip().lower() or "1") in TRUE_WORDS,
             rate_limit_texts=_rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts),
             rate_limit_calls=_rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls),
+            texts_per_phone_per_day=_int(env, "TEXTS_PER_PHONE_PER_DAY", 10, "texts"),
+            line_texts_per_day=_int(env, "LINE_TEXTS_PER_DAY", cls.line_texts_per_day, unit="texts"),
+            dials_per_phone_per_day=_int(env, "DIALS_PER_PHONE_PER_DAY", 6, "calls"),
+            line_dials_per_day=_int(env, "LINE_DIALS_PER_DAY", cls.line_dials_per_day, unit="calls"),
+            text_countries=_countries(env, "TEXT_COUNTRIES"),
+            phone_hash_key_file=_path(env, "PHONE_HASH_KEY_FILE"),
+            server_threads=_int(env, "THREADS", 64, unit="threads"),
+            request_read_seconds=_int(env, "REQUEST_READ_SECONDS", 5),
         )
 
 
@@ -197,6 +216,21 @@ def _speech_rates(env: Mapping[str, str]) -> tuple[int, int]:
             "so the slower key really slows the speech"
         )
     return rate, slow
+
+
+def _countries(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Two-letter region codes like "US,CA,PR", so a typo stops the start with the variable's name."""
+    codes = tuple(code.strip().upper() for code in env.get(name, "").split(",") if code.strip())
+    for code in codes:
+        if not REGION.fullmatch(code):
+            raise ConfigError(f"{name} must be two-letter country codes like US,CA,PR, not {code!r}")
+    return codes
+
+
+def _path(env: Mapping[str, str], name: str) -> Path | None:
+    """A file path setting; unset is None."""
+    raw = env.get(name, "").strip()
+    return Path(raw) if raw else None
 
 
 def _rate_limit(env: Mapping[str, str], name: str, default: str) -> str:

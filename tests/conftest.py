@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from flask import Flask
 
 from service.checker import load_checked
@@ -20,6 +24,12 @@ CONTENT_DIR = PROJECT_ROOT / "content"
 TEST_TOKEN = "0123456789abcdef0123456789abcdef"  # the shape of a real Twilio auth token
 
 AppFactory = Callable[..., Flask]
+# The day the shipped content was last checked against its sources (its newest `reviewed:` date).
+REVIEW_DAY = max(
+    dt.date.fromisoformat(found)
+    for path in (CONTENT_DIR / "topics").glob("*.yaml")
+    for found in re.findall(r"^reviewed:\s*(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
+)
 pytest_plugins = ["tests.twilio_api"]  # the twilio_api fixture: a local stand-in for the REST API
 
 
@@ -39,7 +49,7 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(
         twilio_auth_token=TEST_TOKEN,
         state_url=f"sqlite:///{tmp_path}/state.db",
-        phone_hash_key="test-phone-hash-key",
+        phone_hash_key="5e" * 8 + "0123456789abcdef" * 3,  # 64 characters, as `openssl rand -hex 32`
         content_dir=CONTENT_DIR,
         rate_limit_texts="100000/minute",
         rate_limit_calls="100000/minute",
@@ -80,3 +90,10 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, target)
     return target
+
+
+@pytest.fixture
+def on_review_day() -> Iterator[dt.date]:
+    """Noon in UTC on REVIEW_DAY: tests that judge the shipped content's review dates pass at any date."""
+    with time_machine.travel(dt.datetime.combine(REVIEW_DAY, dt.time(12), ZoneInfo("UTC")), tick=True):
+        yield REVIEW_DAY

@@ -16,8 +16,10 @@ from click.testing import CliRunner
 
 from service.checker.cli import check_content, content_group
 from service.config import PROJECT_ROOT
+from tests.conftest import REVIEW_DAY
 
-TODAY = dt.date.today()
+TODAY = REVIEW_DAY  # every test here runs on that day (see on_review_day), whatever the real date
+pytestmark = pytest.mark.usefixtures("on_review_day")
 SIMPLE = "Tell your care team about new symptoms. In an emergency, call 911."
 SIMPLE_ES = "Si puede ser una emergencia, llame al 911 ahora. Si no, llame hoy a su equipo médico."
 HARD_BUT_UNDER_8 = (

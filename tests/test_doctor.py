@@ -12,6 +12,8 @@ from service.doctor import checks
 from service.doctor.checks import Finding, Level, examine
 from service.doctor.cli import doctor_command
 
+pytestmark = pytest.mark.usefixtures("on_review_day")  # the doctor checks the shipped content's review dates
+
 TOKEN = "0123456789abcdef0123456789abcdef"
 
 

@@ -20,7 +20,7 @@ from service.web.runtime import runtime_of
 from tests.servers import Gunicorn, redis_instance, redis_url  # noqa: F401 (fixtures: a real redis-server)
 
 TOKEN = "c0ffee42" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
-HASH_KEY = "crash-test-hash-key"
+HASH_KEY = "c4a5e8b1d0f2973e" * 4  # 64 hexadecimal characters, as `openssl rand -hex 32` makes
 CLIENTS = 6
 LOAD_SECONDS_BEFORE_EACH_KILL = 0.8
 

@@ -43,7 +43,7 @@ def command_word_problems(reading: Reading) -> Iterator[Problem]:
     """A keyword that is also a command never reaches its topic: the command always wins."""
     commands = command_words()
     content = reading.readable
-    for owner in (*content.topics.values(), *content.menus.values()):
+    for owner in content.nodes():
         for lang, written in owner.texts.items():
             for index, keyword in enumerate(written.keywords):
                 if keyword in commands:
@@ -78,7 +78,7 @@ def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
     """HELP (with a long phone number), the START confirmation and the apology fit one reply."""
     help_text = wording.sms_help(content, lang, LONGEST_PHONE)
     yield from message_problems(doc, (lang, Prompt.SMS_HELP.value), help_text)
-    for name in (Prompt.SMS_RESUBSCRIBED, Prompt.SMS_ERROR):
+    for name in (Prompt.SMS_RESUBSCRIBED, Prompt.SMS_ERROR, Prompt.SMS_OPTED_OUT):
         yield from message_problems(doc, (lang, name.value), wording.sms_prompt(content, name, lang))
     yield from _safety_problems(doc, content, lang)
 

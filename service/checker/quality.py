@@ -339,7 +339,7 @@ def keyword_problems(reading: Reading) -> Iterator[Problem]:
         return
     for lang in content.languages:
         matcher = Matcher(content, lang)
-        owners = (*content.topics.values(), *content.menus.values())
+        owners = content.nodes()
         claims = Counter(
             k for owner in owners if lang in owner.texts for k in set(owner.texts[lang].keywords)
         )

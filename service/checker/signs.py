@@ -86,7 +86,7 @@ def _first_silent(sign: Sign, lang: str, said: list[str]) -> str | None:
 
 def _own_action_problems(reading: Reading, signs: tuple[Sign, ...]) -> Iterator[Problem]:
     """Each sign's own what-to-do sentence says its action, in words the check above counts."""
-    doc = next((d for d in reading.docs.values() if d.file.endswith("signs.yaml")), None)
+    doc = reading.docs.get(reading.signs_file)
     if doc is None:
         return
     for index, sign in enumerate(signs):

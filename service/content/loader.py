@@ -55,6 +55,7 @@ class Reading:
     menus_file: str
     sources_file: str
     prompts_file: str
+    signs_file: str
 
 
 def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
@@ -73,6 +74,7 @@ def read_folder(root: Path) -> Reading:
         menus_file=reader.shown(root / "menus.yaml"),
         sources_file=reader.shown(root / "sources.yaml"),
         prompts_file=reader.shown(root / "prompts.yaml"),
+        signs_file=reader.shown(root / "signs.yaml"),
     )
 
 

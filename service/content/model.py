@@ -135,6 +135,10 @@ class Content:
         """The languages every prompt set is written in."""
         return tuple(self.prompts)
 
+    def nodes(self) -> tuple[Topic | Menu, ...]:
+        """Every topic, then every menu: what a keyword or a key press can lead to."""
+        return (*self.topics.values(), *self.menus.values())
+
     def sign(self, sign_id: str) -> Sign:
         """An emergency sign by its id; KeyError when signs.yaml has none of that id."""
         for sign in self.signs:

@@ -45,6 +45,7 @@ class Prompt(StrEnum):
     SMS_HELP_PHONE = "sms_help_phone"
     SMS_RESUBSCRIBED = "sms_resubscribed"
     SMS_ERROR = "sms_error"
+    SMS_OPTED_OUT = "sms_opted_out"
     # Talking menu (flask talk, at a computer): its own words, and where they differ from a call's.
     TALK_WELCOME = "talk_welcome"
     TALK_KEYS = "talk_keys"
@@ -73,6 +74,8 @@ class Prompt(StrEnum):
     TEXT_FAILED = "text_failed"
     TEXT_OPTED_OUT = "text_opted_out"
     TEXT_LIMIT = "text_limit"
+    TEXT_NOT_NOW = "text_not_now"
+    TEXT_NOT_THIS_PHONE = "text_not_this_phone"
     # The person answer's phone numbers (phones.yaml), each named by whether it is open now.
     LINE_ALWAYS = "line_always"
     LINE_OPEN = "line_open"
@@ -87,11 +90,11 @@ class Prompt(StrEnum):
     OPENS_ON = "opens_on"
     CLOCK_AM = "clock_am"
     CLOCK_PM = "clock_pm"
-    # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
     # Thanks and goodbye: a kind close (on a call, goodbye ends it).
     CLOSE = "close"
     CLOSE_GOODBYE = "close_goodbye"
     SMS_CLOSE = "sms_close"
+    # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
     MEDICINE_NAME = "medicine_name"
     MEDICINE_ALONE = "medicine_alone"
     MEDICINE_IS = "medicine_is"

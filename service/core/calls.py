@@ -108,14 +108,20 @@ class TextOutcome(StrEnum):
     """What became of a "text me this" the channel tried to send."""
 
     SENT = "sent"
-    FAILED = "failed"
+    FAILED = "failed"  # the API or the store failed: nothing is sent when the line cannot count
     OPTED_OUT = "opted_out"
+    CALL_LIMIT = "call_limit"  # this call already sent MAX_TEXTS (counted by the call, not its place)
+    NOT_NOW = "not_now"  # this phone's, or the whole line's, texts for today are spent
+    NOT_THIS_PHONE = "not_this_phone"  # a withheld, unverified or foreign number: never texted
 
 
 TEXT_NOTICES = {
     TextOutcome.SENT: Prompt.TEXT_SENT,
     TextOutcome.FAILED: Prompt.TEXT_FAILED,
     TextOutcome.OPTED_OUT: Prompt.TEXT_OPTED_OUT,
+    TextOutcome.CALL_LIMIT: Prompt.TEXT_LIMIT,
+    TextOutcome.NOT_NOW: Prompt.TEXT_NOT_NOW,
+    TextOutcome.NOT_THIS_PHONE: Prompt.TEXT_NOT_THIS_PHONE,
 }
 
 
@@ -323,7 +329,7 @@ class CallNavigator:
         matcher = self.matchers[DEFAULT_LANGUAGE]
         if finding.concern is Concern.DISTRESS:
             asked = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
-            if asked in self.content.topics and asked != matcher.match(finding.about):
+            if asked is not None and asked in self.content.topics and asked != matcher.match(finding.about):
                 return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
             return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         topic = sign_topic(self.content, matcher, finding.about)

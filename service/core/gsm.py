@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from service.words.fold import ascii_letters
+
 GSM_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
@@ -45,8 +47,7 @@ def to_gsm(text: str) -> str:
         if all(c in GSM_BASIC or c in GSM_EXTENDED for c in char):
             out.append(char)
             continue
-        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
-        out.append(plain)
+        out.append(ascii_letters(char))  # letters kept: "cœur" -> "coeur", "straße" stays (ß is GSM)
     return "".join(out)
 
 

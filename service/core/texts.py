@@ -256,7 +256,7 @@ class TextNavigator:
         if finding.concern is Concern.URGENT:
             topic = sign_topic(self.content, self.matchers[DEFAULT_LANGUAGE], finding.about) or ""
             return TextReply(replace(state, offer=topic), Show.URGENT)
-        node = matcher.match(body)
+        node = matcher.match(body) or ""
         topic = node if node in self.content.topics and node != self._topic_of(finding.about) else ""
         return TextReply(replace(state, offer=topic), Show.DISTRESS)
 
@@ -276,7 +276,7 @@ class TextNavigator:
     def _unknown(self, state: TextState, text: str) -> TextReply:
         """Nothing matched: a medicine's name gets the medicines menu; anything else the main menu."""
         medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
-        if _DRUG_LIKE.search(text) and medicines in self.content.menus:
+        if _DRUG_LIKE.search(text) and medicines is not None and medicines in self.content.menus:
             reply = self._menu(state, medicines, Prompt.SMS_UNKNOWN_MEDICINE)  # it names the care team
             return replace(reply, intro=False)
         return replace(self._menu(state, MAIN_MENU, Prompt.SMS_NOT_UNDERSTOOD), person=True)

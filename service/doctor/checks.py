@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from service.config import Settings
 from service.errors import ConfigError
+from service.store.privacy import read_key_file, weak_key
 
 E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 AUTH_TOKEN = re.compile(r"[0-9a-f]{32}")
@@ -148,19 +149,29 @@ def check_line_phone(setup: Setup) -> list[Finding]:
 def check_hash_key(setup: Setup) -> list[Finding]:
     """PHONE_HASH_KEY: opt-outs are kept under it, so every host must share one that never changes."""
     key = setup.raw("PHONE_HASH_KEY")
+    key_file = setup.raw("PHONE_HASH_KEY_FILE")
+    if key_file and not key:
+        try:
+            key = read_key_file(Path(key_file))
+        except ConfigError as error:
+            return fail(str(error), "Point PHONE_HASH_KEY_FILE at a readable file that holds the key.")
     scheme = urlsplit(setup.raw("STATE_URL")).scheme
     if not key and scheme in SHARED_STORE_SCHEMES:
         return fail(f"PHONE_HASH_KEY is not set while the store ({scheme}://) may be shared by several "
                     "hosts: each would make its own key, and a STOP sent through one would not be known to "
-                    "the others.",
+                    "the others. The line refuses to start.",
                     "Set the same long random PHONE_HASH_KEY on every host (`openssl rand -hex 32`).")
     if not key:
         where = setup.instance / "phone-hash.key"
         state = "is kept" if where.exists() else "will be made at the first start"
         return warn(f"PHONE_HASH_KEY is not set: a key {state} in {where}.",
                     "Back that file up with the store: if it is lost, every opt-out is forgotten.")
-    if len(key) < 16:
-        return warn("PHONE_HASH_KEY is shorter than 16 characters.",
+    why = weak_key(key)
+    if why and scheme in SHARED_STORE_SCHEMES:
+        return fail(f"PHONE_HASH_KEY is too weak to share between hosts: {why}. The line will not start.",
+                    "Use at least 32 random bytes, e.g. `openssl rand -hex 32` (a new key forgets opt-outs).")
+    if why:
+        return warn(f"PHONE_HASH_KEY is weak: {why}.",
                     "Use a long random key, e.g. from `openssl rand -hex 32` (changing it forgets opt-outs).")
     return ok("PHONE_HASH_KEY is set.")
 

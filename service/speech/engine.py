@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ESPEAK_DRIVER = "espeak"
 ESPEAK_RATE_PARAMETER = 1
@@ -108,9 +108,13 @@ class SpeechEngine:
         """espeak's current rate, read with both arguments (pyttsx3's getProperty passes one)."""
         if not self._espeak:
             return None
+        import ctypes
+
         from pyttsx3.drivers import _espeak
 
-        return int(_espeak.dll.espeak_GetParameter(ESPEAK_RATE_PARAMETER, 1))
+        # pyttsx3 declares its module-level `dll = None` until the espeak driver has loaded it, as here.
+        library = cast(ctypes.CDLL, _espeak.dll)
+        return int(library.espeak_GetParameter(ESPEAK_RATE_PARAMETER, 1))
 
     def _raise_errors(self) -> None:
         if self._errors:

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 import click
 
@@ -68,7 +68,7 @@ class TerminalKeys:
     def __init__(self, fd: int, echo: Callable[[str], None] | None = None) -> None:
         self.fd = fd
         self.echo = echo or (lambda text: click.echo(text, nl=False))
-        self._saved: list[object] | None = None
+        self._saved: list[Any] | None = None  # termios attributes: ints and a list of control chars
         self._typed = ""
 
     def __enter__(self) -> TerminalKeys:

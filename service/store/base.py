@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 # A usage count's labels, always in this order and never anything a person typed or said:
 # (event, channel, language, node), e.g. ("topic", "sms", "en", "spread-bones"); node may be "".
 CountKey = tuple[str, str, str, str]
 
 
-class UsageRow(NamedTuple):
-    """One day's total for one set of labels, as `Store.counts` returns it."""
+@dataclass(frozen=True, order=True, slots=True)
+class UsageRow:
+    """One day's total for one set of labels, as `Store.counts` returns it (a tuple's `count` is taken)."""
 
     day: str  # YYYY-MM-DD, in UTC
     event: str
@@ -41,6 +43,11 @@ class Store(Protocol):
 
     def ping(self) -> None:
         """Raise StoreError when the store cannot be used."""
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        """Add `cost` to a counter (made with a time to live) unless that takes it over `limit`;
+        whether it was added. Atomic across threads, workers and hosts sharing the store; a
+        negative cost gives back. Raises StoreError when it cannot count (callers then refuse)."""
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """Add to the day's usage totals (day is YYYY-MM-DD); called in batches, never per request."""

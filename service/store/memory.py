@@ -19,6 +19,7 @@ class MemoryStore:
         self._state: dict[str, tuple[dict[str, Any], float]] = {}
         self._opted_out: set[str] = set()
         self._counts: Counter[tuple[str, CountKey]] = Counter()
+        self._taken: dict[str, tuple[int, float]] = {}  # key -> (used, expires)
         self._lock = threading.Lock()
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -48,6 +49,17 @@ class MemoryStore:
 
     def ping(self) -> None:
         """Always answers: it lives in this process."""
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        now = time.time()
+        with self._lock:
+            used, expires = self._taken.get(key, (0, now + ttl_seconds))
+            if expires <= now:
+                used, expires = 0, now + ttl_seconds
+            if used + cost > limit:
+                return False
+            self._taken[key] = (used + cost, expires)
+            return True
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         with self._lock:

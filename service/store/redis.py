@@ -22,6 +22,15 @@ USAGE = PREFIX + "usage:"  # one hash a day of usage totals
 USAGE_DAYS = PREFIX + "usage-days"  # the days that have totals
 CONNECT_TIMEOUT_SECONDS = 1.0
 COMMAND_TIMEOUT_SECONDS = 1.0
+ALLOWANCE = PREFIX + "allowance:"
+# Add to a counter only within its limit, in one step on the server (every host counts on one key).
+TAKE_SCRIPT = """
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+local cost = tonumber(ARGV[2])
+if used + cost > tonumber(ARGV[1]) then return 0 end
+if redis.call('INCRBY', KEYS[1], cost) == cost then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return 1
+"""
 # An unchanged state is rewritten only when less than this share of its time to live is left.
 REFRESH_SHARE = 0.5
 
@@ -54,6 +63,7 @@ class RedisStore:
         except ValueError as error:
             raise StoreError(f"STATE_URL {self.url} is not a usable Redis URL: {error}") from error
         self._local = threading.local()
+        self._take = self._client.register_script(TAKE_SCRIPT)
 
     def get(self, key: str) -> dict[str, Any] | None:
         with self._guard():
@@ -108,6 +118,10 @@ class RedisStore:
         with self._guard():
             self._client.ping()
 
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        with self._guard():
+            return bool(self._take(keys=[ALLOWANCE + key], args=[limit, cost, ttl_seconds]))
+
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """One hash a day ("event|channel|lang|node" -> total), added to in one round trip."""
         with self._guard():
@@ -120,17 +134,17 @@ class RedisStore:
     def counts(self, since: str, until: str) -> list[UsageRow]:
         """Each counted day's hash in the range, read in one round trip."""
         with self._guard():
-            counted = {day.decode() for day in self._client.smembers(USAGE_DAYS)}
+            counted = {_text(day) for day in self._client.smembers(USAGE_DAYS)}
             days = sorted(day for day in counted if since <= day <= until)
             pipe = self._client.pipeline(transaction=False)
             for day in days:
                 pipe.hgetall(f"{USAGE}{day}")
             found = pipe.execute()
-        rows = [
-            UsageRow(day, *field.decode().split("|", 3), int(total))
-            for day, totals in zip(days, found, strict=True)
-            for field, total in totals.items()
-        ]
+        rows = []
+        for day, totals in zip(days, found, strict=True):
+            for field, total in totals.items():
+                event, channel, lang, node = _text(field).split("|", 3)  # as add_counts joined them
+                rows.append(UsageRow(day, event, channel, lang, node, int(total)))
         return sorted(rows)
 
     @contextmanager
@@ -141,3 +155,7 @@ class RedisStore:
         except redis.RedisError as error:
             raise StoreError(f"Redis store {self.url}: {error}") from error
 
+
+def _text(value: bytes | str) -> str:
+    """A key or field as text: this client answers bytes, though redis-py's types allow either."""
+    return value.decode() if isinstance(value, bytes) else value

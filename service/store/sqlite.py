@@ -24,6 +24,11 @@ CREATE TABLE IF NOT EXISTS opt_out (
     subscriber TEXT PRIMARY KEY,
     since REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS allowance (
+    key TEXT PRIMARY KEY,
+    used INTEGER NOT NULL,
+    expires REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS usage_count (
     day TEXT NOT NULL,
     event TEXT NOT NULL,
@@ -33,6 +38,14 @@ CREATE TABLE IF NOT EXISTS usage_count (
     count INTEGER NOT NULL,
     PRIMARY KEY (day, event, channel, lang, node)
 );
+"""
+# A counter's row is added to only while it stays within the limit; an expired one starts again.
+TAKE = """
+INSERT INTO allowance (key, used, expires) VALUES (:key, :cost, :expires)
+ON CONFLICT(key) DO UPDATE SET
+    used = CASE WHEN allowance.expires <= :now THEN :cost ELSE allowance.used + :cost END,
+    expires = CASE WHEN allowance.expires <= :now THEN excluded.expires ELSE allowance.expires END
+WHERE allowance.expires <= :now OR allowance.used + :cost <= :limit
 """
 PURGE_EVERY_SECONDS = 600
 BUSY_TIMEOUT_SECONDS = 10
@@ -129,6 +142,7 @@ class SqliteStore:
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
                 _retry_busy(db, "DELETE FROM state WHERE expires <= ?", (now,))
+                _retry_busy(db, "DELETE FROM allowance WHERE expires <= ?", (now,))
         self._local.seen = {key: (text, now + ttl_seconds)}
 
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
@@ -160,6 +174,16 @@ class SqliteStore:
     def ping(self) -> None:
         with self._guard():
             _retry_busy(self._db(), "SELECT 1").fetchone()
+
+    def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
+        """One upsert, so every worker of the host counts on one row, changed only within the limit."""
+        if cost > limit:
+            return False
+        now = time.time()
+        with self._guard():
+            cursor = _retry_busy(self._db(), TAKE, {"key": key, "limit": limit, "cost": cost, "now": now,
+                                                    "expires": now + ttl_seconds})
+        return cursor.rowcount == 1
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         rows = [(day, *key, number) for key, number in counts.items()]
@@ -218,15 +242,18 @@ class _Guard:
             raise StoreError(f"SQLite store {self.store.path}: {error}") from error
 
 
-def _retry_busy(db: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+def _retry_busy(
+    db: sqlite3.Connection, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+) -> sqlite3.Cursor:
     """Run one statement, retrying with short sleeps while the file is locked, for up to 10 s."""
-    deadline = 0.0
+    deadline: float | None = None  # set at the first busy error, from the monotonic clock
     attempt = 0
     while True:
         try:
             return db.execute(sql, params)
         except sqlite3.OperationalError as error:
-            deadline = deadline or time.monotonic() + BUSY_TIMEOUT_SECONDS
+            if deadline is None:
+                deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
             if not _is_busy(error) or time.monotonic() > deadline:
                 raise
         time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])

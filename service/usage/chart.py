@@ -83,12 +83,14 @@ def _topics_over_time(ax: Axes, report: UsageReport, names: Names) -> None:
         series.append((f"all {len(others)} other topics", rest, OTHER_COLOUR))
     width = 6.0 if weekly else 0.8
     bottom = [0] * len(periods)
+    at = mdates.date2num(periods)  # Matplotlib's day numbers: the date axis below reads them
     for label, values, colour in series:
-        ax.bar(periods, values, width=width, bottom=bottom, label=label, color=colour, edgecolor="white",
+        ax.bar(at, values, width=width, bottom=bottom, label=label, color=colour, edgecolor="white",
                linewidth=0.5)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     pad = dt.timedelta(days=7 if weekly else 1)
-    ax.set_xlim(periods[0] - pad, periods[-1] + pad)  # the asked-for range, even with no counts
+    # the asked-for range, even with no counts
+    ax.set_xlim(mdates.date2num(periods[0] - pad), mdates.date2num(periods[-1] + pad))
     if weekly:
         _mark_part_weeks(ax, report, periods, bottom)
     unit = "week" if weekly else "day"
@@ -111,7 +113,8 @@ def _mark_part_weeks(ax: Axes, report: UsageReport, weeks: list[dt.date], height
     for week, height in zip(weeks, heights, strict=True):
         days = sum(1 for day in report.days if week <= day < week + dt.timedelta(days=7))
         if days < 7:
-            ax.annotate(f"{days} day{'s' * (days != 1)}\nonly", (week, height), xytext=(0, 3),
+            where = (mdates.date2num(week), height)
+            ax.annotate(f"{days} day{'s' * (days != 1)}\nonly", where, xytext=(0, 3),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8, color="#555555")
 
 

@@ -58,7 +58,7 @@ class UsageCounter:
         self._pending: Counter[tuple[str, CountKey]] = Counter()
         self._since_flush = 0
         self._thread: threading.Thread | None = None
-        self._last_error_log = 0.0
+        self._last_error_log: float | None = None  # monotonic time of the last log; None: never
         self._today = (0.0, 0.0, "")  # the UTC day being counted: (starts, ends, YYYY-MM-DD)
 
     def add(self, key: CountKey, amount: int = 1) -> None:
@@ -144,8 +144,9 @@ class UsageCounter:
 
     def _keep(self, batch: Counter[tuple[str, CountKey]], written: set[str]) -> None:
         """Put back what the store did not take, and log (not too often) why."""
-        now = time.monotonic()
-        if now - self._last_error_log > REPEAT_ERROR_LOG_SECONDS:
+        now = time.monotonic()  # its zero is undefined (often the boot): never compare it with a constant
+        last = self._last_error_log
+        if last is None or now - last > REPEAT_ERROR_LOG_SECONDS:
             self._last_error_log = now
             log.exception("usage: could not write counts to the store; keeping them for the next try")
         with self._lock:

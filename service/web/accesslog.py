@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import MutableMapping
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 from gunicorn.glogging import Logger
+
+if TYPE_CHECKING:  # names from gunicorn's typing stubs only
+    from gunicorn.glogging import _AtomsDict
+    from gunicorn.http import Request
+    from gunicorn.http.wsgi import Response
 
 KNOWN_PATH = re.compile(r"/(sms|voice|voice/input|healthz|audio/[0-9a-f]{32}\.wav)")
 FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
@@ -22,10 +29,14 @@ def safe_path(path: str) -> str:
 class AccessLog(Logger):
     """Logs method, path, status, size and time: never the query string, headers or a number in a path."""
 
-    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
+    def atoms(
+        self, resp: Response, req: Request, environ: MutableMapping[str, Any], request_time: timedelta
+    ) -> _AtomsDict:
         """gunicorn's atoms with the path made safe and everything that can carry a number blanked."""
-        found: dict[str, Any] = super().atoms(resp, req, environ, request_time)
+        found = super().atoms(resp, req, environ, request_time)
         path = safe_path(found.get("U") or "")
-        safe = {key: value for key, value in found.items() if not key.startswith("{")}
-        safe.update(U=path, q="-", f="-", a="-", r=f"{found.get('m')} {path} {found.get('H')}")
+        # gunicorn adds "{header}i"-style atoms beyond its typed ones: they go, the typed ones stay.
+        safe = cast("_AtomsDict", {key: value for key, value in found.items() if not key.startswith("{")})
+        safe["U"], safe["q"], safe["f"], safe["a"] = path, "-", "-", "-"
+        safe["r"] = f"{found.get('m')} {path} {found.get('H')}"
         return safe

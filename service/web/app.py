@@ -7,9 +7,10 @@ import re
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import Forbidden, HTTPException
 
 from service.checker import load_checked
 from service.config import Settings, opening_hours
@@ -32,6 +33,7 @@ from service.web.twilio.twiml import SMS_TOO_LONG, is_webhook, last_resort
 log = logging.getLogger(__name__)
 TOKEN_SHAPE = re.compile(r"[0-9a-fA-F]{32}")
 QUOTES = ("'", '"')
+SHARED_SCHEMES = ("redis", "rediss")  # stores that several hosts share
 
 
 def create_app(
@@ -50,6 +52,11 @@ def create_app(
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app.config.update(MAX_CONTENT_LENGTH=READ_LIMIT_BYTES, MAX_FORM_MEMORY_SIZE=FORM_LIMIT_BYTES)
     token = _auth_token(settings)
+    if settings.simulator and settings.twilio_auth_token and not settings.simulator_password:
+        raise ConfigError(
+            "SIMULATOR=1 with a real TWILIO_AUTH_TOKEN lets the try-it page sign requests as Twilio, so it "
+            "needs SIMULATOR_PASSWORD (a long random one): set it, or unset SIMULATOR."
+        )
     instance = Path(app.instance_path)
     content = content or load_checked(settings.content_dir)
     matchers = matchers_for(content)
@@ -66,10 +73,11 @@ def create_app(
         texts=TextNavigator(content, matchers),
         store=store,
         optouts=optouts,
-        hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance)),
+        hash_phone=PhoneHasher(load_hash_key(settings.phone_hash_key, instance, settings.phone_hash_key_file,
+                                             shared=urlsplit(settings.state_url).scheme in SHARED_SCHEMES)),
     )
     _register(app, sender)
-    ratelimit.init_app(app, settings.state_url, settings.rate_limit_texts, settings.rate_limit_calls)
+    ratelimit.init_app(app, store, settings.rate_limit_texts, settings.rate_limit_calls)
     return app
 
 
@@ -159,7 +167,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
         return jsonify(status="ok")
 
     @app.errorhandler(413)
-    def too_large(error: Exception) -> Response | Exception:
+    def too_large(error: HTTPException) -> Response | HTTPException:
         """A signed request too large to serve still gets valid TwiML; one not proven signed gets 403."""
         if not is_webhook(request.path):
             return error
@@ -168,7 +176,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
         return last_resort(request.path, SMS_TOO_LONG)
 
     @app.errorhandler(500)
-    def failed(error: Exception) -> Response | Exception:
+    def failed(error: HTTPException) -> Response | HTTPException:
         """A fault that escaped a webhook's own guard: Twilio still gets TwiML with HTTP 200."""
         if not is_webhook(request.path):
             return error

@@ -41,7 +41,7 @@ def runtime_of(app: Flask) -> Runtime:
 
 def runtime() -> Runtime:
     """The current app's runtime, inside a request or an app context."""
-    return runtime_of(current_app)  # type: ignore[arg-type]
+    return runtime_of(current_app)
 
 
 def sender_id(rt: Runtime) -> str:

@@ -10,7 +10,7 @@ checks the content again and keeps the last good content when the new one is bro
 from __future__ import annotations
 
 import gc
-import logging
+from typing import Protocol
 
 from flask import Flask
 
@@ -25,13 +25,21 @@ REFUSALS = (ConfigError, ContentError, StoreError)
 _last_good: dict[str, Content] = {}  # the content the master checked, inherited by forked workers
 
 
+class Log(Protocol):
+    """What reload_content says through: a logging.Logger, or gunicorn's master's logger."""
+
+    def error(self, msg: object, *args: object) -> None: ...
+    def exception(self, msg: object, *args: object) -> None: ...
+    def info(self, msg: object, *args: object) -> None: ...
+
+
 def check_start() -> None:
     """Build the app as a worker will (settings, token, content, store); raise what refuses it."""
     app = create_app()
     _last_good["content"] = runtime_of(app).content
 
 
-def reload_content(log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> bool:
+def reload_content(log: Log) -> bool:
     """Check the content again for a reload; when it is broken, keep the last good one and say why."""
     try:
         content = load_checked(Settings.from_env().content_dir)

@@ -123,3 +123,46 @@ def test_a_texter_is_read_with_their_opt_out_in_one_call(store: Store) -> None:
     assert store.texter("sms:a", "hash-a") == ({"menu": "spread"}, True)
     assert store.texter("sms:a", "hash-b") == ({"menu": "spread"}, False)
     assert store.texter("sms:new", "hash-a") == (None, True)
+
+
+def test_take_counts_up_to_the_limit_then_refuses(store: Store) -> None:
+    assert [store.take("t:a", 3, 60) for _ in range(5)] == [True, True, True, False, False]
+    assert store.take("t:b", 3, 60)  # another key counts apart
+    assert store.take("t:c", 10, 60, cost=7) and not store.take("t:c", 10, 60, cost=4)
+    assert store.take("t:c", 10, 60, cost=-2) and store.take("t:c", 10, 60, cost=4)  # given back, then used
+
+
+def test_a_taken_count_starts_again_when_its_time_is_up(store: Store) -> None:
+    assert store.take("t:short", 1, 1) and not store.take("t:short", 1, 1)
+    time.sleep(1.2)
+    assert store.take("t:short", 1, 1)
+
+
+def _take_many(url: str, folder: str, key: str, tries: int) -> int:
+    """In another process (another worker or host): how many takes it was given."""
+    store = open_store(url, Path(folder))
+    return sum(store.take(key, 25, 60) for _ in range(tries))
+
+
+def test_parallel_takes_from_many_processes_never_pass_the_limit(shared_backend: str, tmp_path: Path) -> None:
+    import concurrent.futures
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(4, mp_context=context) as pool:
+        runs = [pool.submit(_take_many, shared_backend, str(tmp_path), "t:shared", 20) for _ in range(4)]
+        given = [run.result() for run in runs]
+    assert sum(given) == 25
+
+
+def test_take_on_a_redis_that_refuses_writes_raises(redis_url: str, tmp_path: Path) -> None:
+    from service.errors import StoreError
+
+    store = open_store(redis_url, tmp_path)
+    admin = redis.Redis.from_url(redis_url)
+    admin.config_set("min-replicas-to-write", 1)  # as a primary that lost its replicas refuses writes
+    try:
+        with pytest.raises(StoreError):
+            store.take("t:refused", 5, 60)
+    finally:
+        admin.config_set("min-replicas-to-write", 0)

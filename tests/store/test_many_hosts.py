@@ -11,6 +11,7 @@ import pytest
 from service.content import Content
 from tests.servers import Gunicorn, RedisServer
 
+SHARED_KEY = "a7c3e9f1b2d4086f" * 4  # 64 hexadecimal characters, as `openssl rand -hex 32` makes
 TOKEN = "a1b2c3d4" * 4  # the shape of a real Twilio auth token: 32 hexadecimal characters
 
 
@@ -30,7 +31,7 @@ def hosts(redis_instance: RedisServer, tmp_path_factory: pytest.TempPathFactory
     Started once for this module; each test uses phone numbers of its own.
     """
     tmp_path = tmp_path_factory.mktemp("hosts")
-    env = {"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": redis_instance.url, "PHONE_HASH_KEY": "shared-hash-key"}
+    env = {"TWILIO_AUTH_TOKEN": TOKEN, "STATE_URL": redis_instance.url, "PHONE_HASH_KEY": SHARED_KEY}
     first = Gunicorn(env, tmp_path / "host-a", workers=1)
     try:
         second = Gunicorn(env, tmp_path / "host-b", workers=1)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import threading
 import time
+from dataclasses import astuple
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from flask import Flask
 
 from service.config import Settings
@@ -113,7 +117,7 @@ def test_no_phone_number_message_or_call_id_is_stored(
     for secret in (b"5557654321", b"5551239876", b"Mary", b"please call"):
         assert secret not in stored
     usage_rows = runtime_of(app).store.counts("2000-01-01", "2999-12-31")
-    assert not any(twilio.call_sid in "".join(map(str, row)) for row in usage_rows)
+    assert not any(twilio.call_sid in "".join(map(str, astuple(row))) for row in usage_rows)
 
 
 def test_labels_that_are_not_known_words_are_never_kept(content) -> None:
@@ -141,6 +145,53 @@ def test_a_failing_store_never_breaks_a_call_and_the_counts_wait_for_it(
     assert "could not write counts" in caplog.text
     monkeypatch.setattr(store, "add_counts", real)
     assert counted(app)[v("call")] == 1
+
+
+def test_on_a_host_booted_two_seconds_ago_the_first_store_error_is_logged_then_every_ten_minutes(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    since_boot = 2.0  # time.monotonic() counts from the boot on Linux: small on a new VM or container
+    monkeypatch.setattr(time, "monotonic", lambda: since_boot)
+    store = MemoryStore()
+    counter = UsageCounter(store, flush_seconds=3600)
+
+    def broken(day: str, counts: object) -> None:
+        raise OSError("disk full")
+
+    def failed_flush_logged() -> bool:
+        caplog.clear()
+        counter.add(("text", "sms", "en", ""))
+        with caplog.at_level(logging.ERROR):
+            assert counter.flush() is False
+        return "could not write counts" in caplog.text
+
+    monkeypatch.setattr(store, "add_counts", broken)
+    assert failed_flush_logged()  # the operator hears of the very first failure
+    since_boot += 60
+    assert not failed_flush_logged()  # not once per flush
+    since_boot += 600
+    assert failed_flush_logged()  # but again after ten minutes
+    monkeypatch.undo()
+    assert counter.flush() and store.counts("2000-01-01", "2999-12-31")[0].count == 3
+    counter.close()
+
+
+@pytest.mark.parametrize(
+    "moment, host_zone, day",
+    [
+        ("2024-02-29T23:59:30+14:00", "Pacific/Kiritimati", "2024-02-29"),  # a leap day, far east
+        ("2024-03-01T00:00:30+14:00", "Pacific/Kiritimati", "2024-02-29"),  # local March, UTC still Feb
+        ("2038-01-19T03:14:30+00:00", "America/Los_Angeles", "2038-01-19"),  # past 32-bit time
+        ("2026-11-01T01:30:00-05:00", "America/New_York", "2026-11-01"),     # the hour that repeats
+    ],
+)
+def test_a_turn_is_counted_on_its_utc_day_whatever_the_hosts_zone_and_date(
+    app: Flask, twilio: TwilioSimulator, moment: str, host_zone: str, day: str
+) -> None:
+    with time_machine.travel(dt.datetime.fromisoformat(moment).astimezone(ZoneInfo(host_zone))):
+        assert twilio.text("bones").messages
+        assert counted(app)[s("topic", "spread-bones")] == 1
+    assert {row.day for row in runtime_of(app).store.counts("2000-01-01", "2999-12-31")} == {day}
 
 
 def test_a_store_without_usage_methods_still_answers_calls(make_app) -> None:

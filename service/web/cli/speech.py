@@ -12,6 +12,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import Flask
@@ -141,7 +142,7 @@ def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.command("talk")
 @_talk_options
 @with_appcontext
-def talk_command(**options: object) -> None:
+def talk_command(**options: Any) -> None:  # click's parsed values, each option's own type
     """The phone menus on this computer: it speaks, you press number keys (or type a word).
 
     Any key stops the speech at once. 1-5 choose, 9 again, 8 back, 0 main menu; minus slower,
@@ -153,7 +154,7 @@ def talk_command(**options: object) -> None:
 
 @click.command("talk")
 @_talk_options
-def standalone_talk_command(**options: object) -> None:
+def standalone_talk_command(**options: Any) -> None:
     """The phone menus on this computer: it speaks, you press number keys (or type a word).
 
     Any key stops the speech at once. 1-5 choose, 9 again, 8 back, 0 main menu; minus slower,

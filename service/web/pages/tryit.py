@@ -3,7 +3,8 @@
 The browser never signs anything: it asks this small JSON API to press a key or send a text, and
 the API drives /voice and /sms through `TwilioSimulator`, exactly as Twilio would. Because the API
 holds the power to sign, it is on with LOCAL_DEMO; with a real token only when SIMULATOR=1, and
-then only for this computer or behind SIMULATOR_PASSWORD.
+then always behind SIMULATOR_PASSWORD (throttled after wrong ones) and only under the line's own
+host names (the line will not start with SIMULATOR=1, a real token and no password).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 
 from service.content.prompts import Prompt
 from service.speech.render import plan_audio
@@ -32,6 +34,10 @@ MAX_WORDS_CHARS = 200
 MAX_TEXT_CHARS = 1600
 PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Real-IP")
 RECORDINGS = "mbc_line_try_recordings"
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+MAX_FAILED_TRIES = 5  # wrong passwords from one address in FAILED_TRIES_SECONDS
+MAX_FAILED_TRIES_ALL = 50  # wrong passwords from everywhere together
+FAILED_TRIES_SECONDS = 15 * 60
 
 
 def init_app(app: Flask) -> None:
@@ -51,27 +57,66 @@ def simulator_on(rt: Runtime) -> bool:
 
 
 @bp.before_request
-def guard() -> Response | None:
+def guard() -> ResponseReturnValue | None:
     """Refuse the page and its API unless it is on and this client may use it."""
     rt = runtime()
     if not simulator_on(rt):
         if request.path == "/" and rt.settings.topic_pages:
             return redirect("/topics")
         abort(404)
-    if _from_this_computer():
-        return None
-    password = rt.settings.simulator_password
-    if password:
-        given = request.authorization.password if request.authorization else ""
-        if hmac.compare_digest((given or "").encode(), password.encode()):
-            return None
-        return Response(
-            "The try-it page needs its password.", 401, {"WWW-Authenticate": 'Basic realm="Try the line"'}
-        )
     if rt.settings.twilio_auth_token:
-        abort(403, "With a real Twilio token the try-it page answers only this computer, "
-                   "unless SIMULATOR_PASSWORD is set.")
-    return None
+        return _real_token_guard(rt)
+    if _from_this_computer() or not rt.settings.simulator_password:
+        return None  # the local demo signs with a token of its own, which Twilio never accepts
+    return _password_guard(rt)
+
+
+def _real_token_guard(rt: Runtime) -> Response | None:
+    """With a real token the page signs what Twilio would: only under the line's own names (no DNS
+    rebinding) and always behind its password, wherever the client seems to be (a missing proxy
+    header proves nothing)."""
+    if request.host.rsplit(":", 1)[0].strip("[]").lower() not in own_hosts(rt.settings.public_base_url):
+        log.warning("try-it: refused a request for another host name")
+        abort(421, "This page answers only under the line's own address.")
+    return _password_guard(rt)
+
+
+def own_hosts(public_base_url: str) -> frozenset[str]:
+    """The names the line answers the try-it page under: PUBLIC_BASE_URL's host and this computer's."""
+    public = urlsplit(public_base_url).hostname if public_base_url else None
+    return LOOPBACK_NAMES | ({public.lower()} if public else set())
+
+
+def _password_guard(rt: Runtime) -> Response | None:
+    """HTTP basic auth with SIMULATOR_PASSWORD; after MAX_FAILED_TRIES wrong ones from an address (or
+    MAX_FAILED_TRIES_ALL from anywhere) in a while, every try is refused until the while is over."""
+    password = rt.settings.simulator_password
+    given = request.authorization.password if request.authorization else None
+    if given is None:
+        return _ask_password()
+    keys = ((f"try-fails:{request.remote_addr}", MAX_FAILED_TRIES), ("try-fails:all", MAX_FAILED_TRIES_ALL))
+    try:
+        if any(not rt.store.take(key, limit - 1, FAILED_TRIES_SECONDS, cost=0) for key, limit in keys):
+            return _throttled()
+        if password and hmac.compare_digest(given.encode(), password.encode()):
+            return None
+        for key, limit in keys:
+            rt.store.take(key, limit, FAILED_TRIES_SECONDS)
+    except Exception:
+        log.exception("try-it: the store cannot count wrong passwords, so the page is refused")
+        return _throttled()
+    log.warning("try-it: a wrong password")
+    return _ask_password()
+
+
+def _ask_password() -> Response:
+    challenge = {"WWW-Authenticate": 'Basic realm="Try the line"'}
+    return Response("The try-it page needs its password.", 401, challenge)
+
+
+def _throttled() -> Response:
+    return Response("Too many wrong passwords: try again later.", 429,
+                    {"Retry-After": str(FAILED_TRIES_SECONDS)})
 
 
 def _from_this_computer() -> bool:
@@ -140,7 +185,7 @@ def call_hangup() -> Response:
 def _call(action: Any, need_call: bool = True) -> Response:
     """Run one step of this browser's call through the simulator and answer what was heard."""
     session = _session()
-    phone = TwilioSimulator(current_app)  # type: ignore[arg-type]
+    phone = TwilioSimulator(current_app)
     phone.progress = CallProgress.from_dict(session["call"])
     if need_call and not phone.on_call:
         return _error("There is no call. Press Call the line first.", 409)
@@ -184,7 +229,7 @@ def text() -> Response:
     if not body.strip():
         return _error("Type a message first.", 400)
     session = _session()
-    heard = TwilioSimulator(current_app).text(body, sender=session["phone"])  # type: ignore[arg-type]
+    heard = TwilioSimulator(current_app).text(body, sender=session["phone"])
     replies = [
         {"text": r.text, "encoding": r.encoding, "segments": r.segments, "characters": r.characters}
         for r in heard.sms

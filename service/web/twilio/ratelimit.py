@@ -1,15 +1,15 @@
-"""Per-phone rate limits, so one number cannot flood the line; counters are kept with the state.
+"""Per-phone rate limits, so one number cannot flood the line; counters are kept in the state store.
 
-With STATE_URL=redis:// the counters live in the same Redis, so every host counts together; with
-SQLite or memory:// they are kept in each worker process's memory. A limited texter gets one polite
-reply per window, then silence; a limited caller a short goodbye. STOP and START always get through.
-The limits are checked after the Twilio signature, so a forged request cannot use up a number's turn.
+The counters are fixed windows counted in the store itself (`Store.take`): with SQLite every worker
+of the host counts on one row, and a HUP or restart forgets nothing; with Redis every host counts
+together. When the store cannot count (Redis down or refusing writes), each worker goes on counting
+in its own memory (`LocalWindows`), so the limits still hold, never open. A limited texter gets one
+polite reply per window, then silence; a limited caller a short goodbye. STOP and START always get
+through. The limits are checked after the Twilio signature, so a forged request cannot use up a
+number's turn.
 
-Redis counting is done by `limits`, the library Flask-Limiter is built on, called directly:
-Flask-Limiter's own hooks ran on every request (0.05 ms, about a tenth of a webhook's own cost) and
-its decorators count before our signature check. In-process counting is `LocalWindows` below:
-limits' memory storage re-scans every counter from a timer thread every 10 ms while texts arrive,
-which cost 0.08 ms a text with 400 phones and 0.49 ms with 20,000.
+Flask-Limiter was passed over: its hooks ran on every request and its decorators count before our
+signature check. `limits` (its engine) still parses the settings ("15/minute;150/day").
 """
 
 from __future__ import annotations
@@ -21,25 +21,26 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
 from limits import RateLimitItem, parse_many
-from limits.storage import storage_from_string
-from limits.strategies import FixedWindowRateLimiter
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
 from service.content.prompts import Prompt
 from service.core.optout import control_word
+from service.store import Store
 from service.web.runtime import runtime, sender_id
+from service.web.twilio.sends import withheld
 from service.web.twilio.twiml import twiml_response
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_rate_limits"
-SHARED_SCHEMES = ("redis", "rediss")
-REDIS_TIMEOUT_SECONDS = 1.0
+# Callers who hide their number all look alike, so they share one count, this many phones' worth:
+# one of them cannot shut out the others, and together they still cannot flood the line.
+WITHHELD_SHARE = 10
 SWEEP_EVERY_SECONDS = 60.0
+_LONG_AGO = float("-inf")  # before any moment of any clock
 
 
 class Counter(Protocol):
@@ -49,21 +50,25 @@ class Counter(Protocol):
 
 
 class LocalWindows:
-    """Fixed windows in this process's memory: expired ones are dropped lazily, no timer thread."""
+    """Fixed windows in this process's memory: expired ones are dropped lazily, no timer thread.
+
+    Times are time.monotonic(): a wall clock set back cannot hold a window open. Its zero is
+    undefined (often the boot), so "not yet" is minus infinity, never 0.0.
+    """
 
     def __init__(self) -> None:
         self._windows: dict[str, tuple[float, int]] = {}  # key -> (window ends, hits)
         self._lock = threading.Lock()
-        self._next_sweep = 0.0
+        self._next_sweep = _LONG_AGO
 
     def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool:
         """Count a hit in the current window of `item`; whether it is still within the limit."""
-        now = time.time()
+        now = time.monotonic()
         key = item.key_for(*identifiers)
         with self._lock:
             if now >= self._next_sweep:
                 self._sweep(now)
-            ends, hits = self._windows.get(key, (0.0, 0))
+            ends, hits = self._windows.get(key, (_LONG_AGO, 0))
             if now >= ends:
                 ends, hits = now + item.get_expiry(), 0
             hits += cost
@@ -76,6 +81,24 @@ class LocalWindows:
         self._next_sweep = now + SWEEP_EVERY_SECONDS
 
 
+class StoreWindows:
+    """Fixed windows counted in the state store; this worker's memory when the store cannot count."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.fallback = LocalWindows()
+
+    def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool:
+        """Count a hit in the current window of `item`; whether it is still within the limit."""
+        seconds = item.get_expiry()
+        window = int(time.time() // seconds)
+        try:
+            return self.store.take(f"limit:{item.key_for(*identifiers)}:{window}", item.amount, seconds, cost)
+        except Exception:
+            log.warning("rate limits: the store cannot count; counting in this worker", exc_info=True)
+            return self.fallback.hit(item, *identifiers, cost=cost)
+
+
 @dataclass(frozen=True)
 class RateLimits:
     """The app's counter and the parsed limits for texts and for call starts."""
@@ -85,13 +108,10 @@ class RateLimits:
     calls: tuple[RateLimitItem, ...]
 
     def breached(self, scope: str, items: tuple[RateLimitItem, ...], who: str) -> RateLimitItem | None:
-        """Count one turn; the first limit it goes over, or None. A counter store fault lets it through."""
-        try:
-            for item in items:
-                if not self.limiter.hit(item, scope, who):
-                    return item
-        except Exception:
-            log.warning("rate limits: counters unavailable; letting %s through", who[:12], exc_info=True)
+        """Count one turn; the first limit it goes over, or None."""
+        for item in items:
+            if not self.limiter.hit(item, scope, who):
+                return item
         return None
 
     def first_notice(self, item: RateLimitItem, who: str) -> bool:
@@ -103,14 +123,9 @@ class RateLimits:
             return False
 
 
-def init_app(app: Flask, state_url: str, texts: str, calls: str) -> None:
-    """Attach the limits; their counters go where the state goes when that is shared (Redis)."""
-    limiter: Counter = LocalWindows()
-    if urlsplit(state_url).scheme in SHARED_SCHEMES:
-        storage = storage_from_string(
-            state_url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
-        )
-        limiter = FixedWindowRateLimiter(storage)
+def init_app(app: Flask, store: Store, texts: str, calls: str) -> None:
+    """Attach the limits; their counters live in the state store."""
+    limiter = StoreWindows(store)
     app.extensions[EXTENSION] = RateLimits(limiter, tuple(parse_many(texts)), tuple(parse_many(calls)))
 
 
@@ -125,7 +140,7 @@ def limit_texts(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         body = request.values.get("Body", "")[:1600]
-        if control_word(body) is not None:
+        if control_word(body, request.values.get("OptOutType", "")[:16]) is not None:
             return view(*args, **kwargs)  # STOP and START are never held back
         limits, who, item = _over("texts")
         if item is None:
@@ -152,8 +167,12 @@ def limit_calls(view: Callable[..., Any]) -> Callable[..., Any]:
 def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
     """Count this request against its sender's `scope` limits ("texts" or "calls"); the one it broke."""
     limits = _limits()
+    items = limits.texts if scope == "texts" else limits.calls
     who = sender_id(runtime())
-    item = limits.breached(scope, limits.texts if scope == "texts" else limits.calls, who)
+    if withheld(request.values.get("From", "")):  # all alike: one count for them all, larger
+        who = "withheld"
+        items = tuple(type(item)(item.amount * WITHHELD_SHARE, item.multiples) for item in items)
+    item = limits.breached(scope, items, who)
     if item is not None:
         log.info("rate limits: %s from %s over %s", scope, who[:12], item)
     return limits, who, item

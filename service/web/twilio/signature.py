@@ -43,6 +43,10 @@ URL_ENVIRON = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SC
 _KNOWN_URLS: Kept[tuple[str, ...], str] = Kept(1024)
 URLENCODED = "application/x-www-form-urlencoded"  # how Twilio posts every webhook
 SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
+MAX_SIGNATURE_CHARS = 128  # base64 of an HMAC-SHA1 is 28 characters, of an HMAC-SHA256 44
+# Twilio's webhooks carry a few dozen fields (a text with 10 pictures about 60); a body with this many
+# separators is refused before it is parsed, so 100,000 tiny fields cost a byte count, not a parse.
+MAX_FIELDS = 1000
 
 
 def public_url(base: str) -> str:
@@ -116,8 +120,8 @@ def twilio_signed(view: Callable[..., Any]) -> Callable[..., Any]:
                         request.method, request.path)
             abort(405, valid_methods=["POST"])
         signature = request.headers.get("X-Twilio-Signature", "")
-        if not signature:
-            _refuse("no Twilio signature")
+        if not signature or len(signature) > MAX_SIGNATURE_CHARS:
+            _refuse("no Twilio signature, or not the shape of one")
         params, oversized = _params()
         validator = _validator(rt.auth_token)
         algorithm = get_signature_algorithm(request.headers.get("X-Twilio-Webhooks-Signature-Settings", ""))
@@ -150,6 +154,8 @@ def _params() -> tuple[MultiDict[str, str], bool]:
         raw = _body()
     except RequestEntityTooLarge:
         _refuse(f"too large to check its signature (over {READ_LIMIT_BYTES} bytes)")
+    if raw.count(b"&") >= MAX_FIELDS or raw.count(b"\r\n--") >= MAX_FIELDS:
+        _refuse(f"over {MAX_FIELDS} fields: no Twilio webhook has so many (not parsed)")
     if request.mimetype == URLENCODED and len(raw) <= FORM_LIMIT_BYTES:
         return _urlencoded_form(raw), False
     try:
@@ -170,6 +176,10 @@ def _body() -> bytes:
         return bytes(request.get_data(cache=True))
     current = request._get_current_object()  # type: ignore[attr-defined]
     raw: bytes = current.environ["wsgi.input"].read(length)
+    if len(raw) < length:  # the client stopped sending, or was too slow (service/web/worker.py)
+        log.warning("refused %s %s: the body was cut short (%d of %d bytes)", request.method, request.path,
+                    len(raw), length)
+        abort(400)
     current._cached_data = raw  # where werkzeug's get_data keeps what it read, should anything ask
     return raw
 

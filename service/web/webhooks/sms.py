@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, request
 from twilio.twiml.messaging_response import MessagingResponse
 
+from service.content.prompts import Prompt
 from service.core import wording
 from service.core.gsm import to_gsm
-from service.core.optout import control_word
+from service.core.optout import confirmed_by_twilio, control_word, language_of
 from service.core.texts import TextReply, TextState
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio.ratelimit import limit_texts
@@ -33,14 +34,15 @@ def incoming() -> Response:
     rt = runtime()
     body = request.values.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
     subscriber = sender_id(rt)
-    control = control_word(body)
+    opt_out_type = request.values.get("OptOutType", "")[:16]
+    control = control_word(body, opt_out_type)
     if control == "stop":
         try:
             rt.optouts.record(subscriber, opted_out=True)
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
         usage.count(usage.Event.OPT_OUT, channel="sms")
-        return twiml_response(str(MessagingResponse()))
+        return twiml_response(_opted_out(rt, body, opt_out_type))
     key = f"sms:{subscriber}"
     try:
         saved, opted_out = rt.optouts.texter(key, subscriber)
@@ -58,6 +60,14 @@ def incoming() -> Response:
     except Exception:
         log.exception("sms: failed to answer %s", subscriber[:12])
         return twiml_response(_message(rt, rt.texts.error()))
+
+
+def _opted_out(rt: Runtime, body: str, opt_out_type: str) -> str:
+    """Silence where Twilio confirms the opt-out itself; else the line's one confirmation."""
+    response = MessagingResponse()
+    if not confirmed_by_twilio(body, opt_out_type):
+        response.message(to_gsm(wording.sms_prompt(rt.content, Prompt.SMS_OPTED_OUT, language_of(body))))
+    return str(response)
 
 
 def _answer(rt: Runtime, key: str, state: TextState, body: str) -> str:

@@ -10,6 +10,7 @@ from flask import Flask, current_app, request
 from service.core import wording
 from service.core.calls import TextOutcome, Turn
 from service.web.runtime import Runtime
+from service.web.twilio import sends
 from service.web.twilio.outbound import SendError, TextSender
 
 log = logging.getLogger(__name__)
@@ -32,11 +33,11 @@ def sender_of(app: Flask) -> TextSender | None:
 
 def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
     """Send the turn's topic to the caller (`From`) from the line (`To`); why not, when it cannot."""
-    sender = sender_of(current_app)  # type: ignore[arg-type]
+    sender = sender_of(current_app)
     caller = request.values.get("From", "").strip()
     line = request.values.get("To", "").strip()
-    if sender is None or not caller.startswith("+"):
-        log.warning("textme: no sender or no caller number to send to")
+    if sender is None:
+        log.warning("textme: no sender to send with")
         return TextOutcome.FAILED
     try:
         opted_out = rt.optouts.is_opted_out(rt.hash_phone(caller))
@@ -47,6 +48,9 @@ def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
         log.info("textme: the caller's phone opted out of texts; nothing sent")
         return TextOutcome.OPTED_OUT
     pages = wording.call_text_pages(rt.content, turn.send_text, turn.state.lang)
+    refusal = sends.text_refusal(rt, caller, line, len(pages))
+    if refusal is not None:
+        return refusal
     deadline = time.monotonic() + SEND_BUDGET_SECONDS
     for number, page in enumerate(pages, 1):
         if number > 1 and time.monotonic() > deadline:
@@ -56,6 +60,8 @@ def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
             sender.send(caller, line, [page])
         except SendError:
             log.warning("textme: could not send text %d of %d of %s", number, len(pages), turn.send_text)
+            if number == 1:
+                sends.give_back_text(rt, len(pages))
             return TextOutcome.FAILED
     log.info("textme: sent %s (%d texts) to the caller", turn.send_text, len(pages))
     return TextOutcome.SENT

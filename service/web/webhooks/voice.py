@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from flask import Blueprint, Response, request, url_for
-from twilio.twiml.voice_response import Gather, VoiceResponse
+from twilio.twiml.voice_response import Say, VoiceResponse
 
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
 from service.web.runtime import Runtime, runtime
+from service.web.twilio import sends
 from service.web.twilio.ratelimit import limit_calls
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import last_resort, twiml_response
@@ -28,7 +29,6 @@ MAX_HINTS = 100
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 DIAL_TIMEOUT_SECONDS = 20
-_NOT_SID = re.compile(r"[^0-9A-Za-z]")  # a CallSid is CA and 32 hexadecimal digits
 # The opening's language choice is the same for every call, so its place is not stored: its
 # <Gather> posts to /voice/input?opening=1, a URL Twilio signs whole, so no one else can send it.
 AT_OPENING = "opening"
@@ -42,6 +42,7 @@ def incoming() -> Response:
     """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
     rt = runtime()
     try:
+        sends.note_call_start(rt)
         turn = rt.calls.offered(rt.calls.start(), _now())
         if not turn.choose_language:
             _save(rt, turn.state)
@@ -83,6 +84,8 @@ def _input_turn(state: CallState) -> Turn:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
         turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+    elif turn.dial and not sends.may_dial(rt):
+        turn = rt.calls.dialed(turn.state, answered=False, now=now)  # the public numbers instead
     return turn
 
 
@@ -167,7 +170,14 @@ def _language_choice(rt: Runtime) -> str:
     return str(response)
 
 
-def _say(rt: Runtime, parent: VoiceResponse | Gather, text: str, slow: bool, lang: str = "en") -> None:
+class _Speaks(Protocol):
+    """Where a line can be spoken: the <Response> itself or a <Gather> in it (twilio's, unannotated)."""
+
+    def play(self, url: str) -> object: ...
+    def say(self, message: str | None = None, *, voice: str, language: str) -> Say: ...
+
+
+def _say(rt: Runtime, parent: _Speaks, text: str, slow: bool, lang: str = "en") -> None:
     """One spoken line: its recording (slower one when asked) if audio is on and cached, else <Say>."""
     recording = audio_url(rt, text, slow)
     if recording:
@@ -222,8 +232,7 @@ def _now() -> datetime:
 
 def call_key() -> str:
     """The call's store key: its CallSid, letters and digits only."""
-    call_sid = _NOT_SID.sub("", request.values.get("CallSid", "")[:256])[:64]
-    return f"voice:{call_sid or 'unknown'}"
+    return f"voice:{sends.call_id() or 'unknown'}"
 
 
 def _save(rt: Runtime, state: CallState, key: str = "") -> None:
@@ -232,4 +241,5 @@ def _save(rt: Runtime, state: CallState, key: str = "") -> None:
 
 def _url(endpoint: str, **query: str) -> str:
     """Absolute when PUBLIC_BASE_URL is set, so Twilio signs the URL we check; else relative."""
-    return f"{runtime().settings.public_base_url}{url_for(endpoint, **query)}"
+    values: dict[str, Any] = dict(query)  # url_for's own keywords (_external: bool, ...) are not strings
+    return f"{runtime().settings.public_base_url}{url_for(endpoint, **values)}"

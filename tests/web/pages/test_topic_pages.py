@@ -81,7 +81,7 @@ def test_paragraphs_keep_every_sentence_in_order() -> None:
 
 def test_topic_pages_link_to_the_phone_only_where_it_is_on(make_app) -> None:
     assert 'href="/"' not in page(make_app(), "/topics/en/spread-liver")
-    assert 'href="/"' in page(make_app(simulator=True), "/topics/en/spread-liver")
+    assert 'href="/"' in page(make_app(simulator=True, simulator_password="pw"), "/topics/en/spread-liver")
     assert 'href="/"' in page(make_app(twilio_auth_token="", local_demo=True), "/topics/en/")
 
 

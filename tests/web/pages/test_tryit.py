@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from service.config import Settings
 from service.content import Content
 from service.core.wording import topic_parts
+from service.errors import ConfigError
 from service.web.twilio.simulate import sms_facts
 
 ELSEWHERE = {"REMOTE_ADDR": "203.0.113.7"}
@@ -102,6 +103,9 @@ def test_the_session_cookie_is_for_this_site_only_and_hidden_from_scripts(make_a
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/try" in cookie
 
 
+PASSWORD = "a long random try-it password"
+
+
 def test_with_a_real_token_the_page_is_off_and_the_root_leads_to_the_topics(make_app) -> None:
     client = make_app().test_client()
     assert client.get("/").status_code == 302 and client.get("/").location.endswith("/topics")
@@ -114,28 +118,49 @@ def test_with_a_real_token_and_no_pages_at_all_the_root_is_not_found(make_app) -
     assert client.get("/").status_code == 404
 
 
-def test_simulator_on_with_a_real_token_answers_this_computer_only(make_app) -> None:
-    client = make_app(simulator=True).test_client()
-    assert client.get("/").status_code == 200
-    assert post(client, "/try/call/start").get_json()["waiting"]
-    assert client.get("/", environ_base=ELSEWHERE).status_code == 403
-    assert post(client, "/try/text", {"body": "hi"}, environ_base=ELSEWHERE).status_code == 403
+def test_simulator_with_a_real_token_will_not_start_without_its_password(make_app) -> None:
+    with pytest.raises(ConfigError, match="SIMULATOR_PASSWORD"):
+        make_app(simulator=True)
 
 
-def test_a_proxy_on_this_computer_does_not_make_its_clients_local(make_app) -> None:
-    client = make_app(simulator=True).test_client()
+def test_simulator_with_a_real_token_asks_this_computer_for_the_password_too(make_app) -> None:
+    client = make_app(simulator=True, simulator_password=PASSWORD).test_client()
+    assert client.get("/").status_code == 401  # loopback, no proxy header: still the password
+    assert client.get("/", headers=basic(PASSWORD)).status_code == 200
+    assert post(client, "/try/call/start", headers=basic(PASSWORD)).get_json()["waiting"]
     proxied = client.get("/", headers={"X-Forwarded-For": "198.51.100.4"})
-    assert proxied.status_code == 403
+    assert proxied.status_code == 401
 
 
 def test_simulator_password_lets_others_in_with_it_and_no_one_without(make_app) -> None:
-    client = make_app(simulator=True, simulator_password="open sesame").test_client()
+    client = make_app(simulator=True, simulator_password=PASSWORD).test_client()
     refused = client.get("/", environ_base=ELSEWHERE)
     assert refused.status_code == 401 and "Basic" in refused.headers["WWW-Authenticate"]
     assert client.get("/", environ_base=ELSEWHERE, headers=basic("wrong")).status_code == 401
-    assert client.get("/", environ_base=ELSEWHERE, headers=basic("open sesame")).status_code == 200
-    answer = post(client, "/try/call/start", environ_base=ELSEWHERE, headers=basic("open sesame"))
+    assert client.get("/", environ_base=ELSEWHERE, headers=basic(PASSWORD)).status_code == 200
+    answer = post(client, "/try/call/start", environ_base=ELSEWHERE, headers=basic(PASSWORD))
     assert answer.get_json()["waiting"]
+    assert post(client, "/try/text", {"body": "hi"}, environ_base=ELSEWHERE).status_code == 401
+
+
+def test_wrong_passwords_are_throttled_even_the_right_one_after(make_app) -> None:
+    client = make_app(simulator=True, simulator_password=PASSWORD).test_client()
+    guesses = [basic(f"guess{n}") for n in range(7)]
+    tries = [client.get("/", environ_base=ELSEWHERE, headers=guess).status_code for guess in guesses]
+    assert tries[:5] == [401] * 5 and tries[5:] == [429, 429]
+    throttled = client.get("/", environ_base=ELSEWHERE, headers=basic(PASSWORD))
+    assert throttled.status_code == 429 and int(throttled.headers["Retry-After"]) > 0
+    other = {"REMOTE_ADDR": "203.0.113.9"}
+    assert client.get("/", environ_base=other, headers=basic(PASSWORD)).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example.com", "rebind.attacker.test:8000", "127.0.0.1.nip.io"])
+def test_simulator_answers_only_the_line_s_own_host_names(make_app, host: str) -> None:
+    app = make_app(simulator=True, simulator_password=PASSWORD, public_base_url="https://line.example.org")
+    client = app.test_client()
+    assert client.get("/", headers={**basic(PASSWORD), "Host": host}).status_code == 421
+    for own in ("line.example.org", "localhost:8000", "127.0.0.1"):
+        assert client.get("/", headers={**basic(PASSWORD), "Host": own}).status_code == 200
 
 
 def test_the_webhooks_still_refuse_unsigned_requests_with_the_page_on(make_app) -> None:

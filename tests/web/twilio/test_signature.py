@@ -125,15 +125,14 @@ def post(app, path: str, form: dict[str, str], signature: str, multipart: bool =
     return app.test_client().post(path, data=form, headers=headers, content_type=content_type)
 
 
-OVERSIZED = [
-    pytest.param(form_of(10, size=1_500_000), False, id="1.5 MB body"),
+OVERSIZED = [pytest.param(form_of(10, size=1_500_000), False, id="1.5 MB body")]
+TOO_MANY_FIELDS = [
     pytest.param(form_of(1_500), True, id="1,500 multipart parts"),
+    pytest.param(form_of(1_500), False, id="1,500 fields"),
 ]
 
 
-@pytest.mark.parametrize(
-    ("form", "multipart"), [*OVERSIZED, pytest.param(form_of(1_500), False, id="1,500 fields")]
-)
+@pytest.mark.parametrize(("form", "multipart"), [*OVERSIZED, *TOO_MANY_FIELDS])
 @pytest.mark.parametrize("path", ["/voice", "/sms"])
 def test_an_oversized_request_unsigned_or_forged_gets_403(
     app, path: str, form: dict[str, str], multipart: bool
@@ -153,9 +152,36 @@ def test_an_oversized_request_signed_by_twilio_gets_the_polite_reply(
     assert SMS_TOO_LONG.encode() in response.data
 
 
+@pytest.mark.parametrize(("form", "multipart"), TOO_MANY_FIELDS)
+def test_more_fields_than_any_twilio_webhook_get_403_even_signed(
+    app, twilio: TwilioSimulator, form: dict[str, str], multipart: bool
+) -> None:
+    signature = twilio.validator.compute_signature("http://localhost/sms", form)
+    assert post(app, "/sms", form, signature, multipart).status_code == 403
+
+
 def test_a_request_too_large_to_check_gets_403_even_with_a_good_signature(
     app, twilio: TwilioSimulator
 ) -> None:
     form = form_of(10, size=READ_LIMIT_BYTES + 1000)
     signature = twilio.validator.compute_signature("http://localhost/sms", form)
     assert post(app, "/sms", form, signature).status_code == 403
+
+
+def test_an_unsigned_megabyte_of_100k_fields_is_refused_without_being_parsed(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from service.web.twilio import signature
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the form was parsed")
+
+    monkeypatch.setattr(signature, "_urlencoded_form", never)
+    monkeypatch.setattr(signature, "_parse_unlimited", never)
+    body = "&".join(f"f{n % 10}=x" for n in range(100_000))
+    assert len(body) > 400_000
+    response = app.test_client().post(
+        "/sms", data=body, content_type="application/x-www-form-urlencoded",
+        headers={"X-Twilio-Signature": "A" * 28},
+    )
+    assert response.status_code == 403

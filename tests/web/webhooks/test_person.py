@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from flask import Flask
 
 from service.config import Settings
@@ -19,6 +21,7 @@ HELPLINE = "+18005550100"
 ALWAYS = "Mon-Sun 00:00-23:59 America/New_York"
 WEEKDAYS = "Mon-Fri 09:00-17:00 America/New_York"
 SUNDAY = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
+TUESDAY_MORNING = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # 10:00 in New York
 PUBLIC_LINE = "Cancer Information Service at 1-800-422-6237"
 
 
@@ -80,10 +83,36 @@ def test_outside_hours_the_hours_and_public_lines_and_no_dial(
     assert PUBLIC_LINE in heard.says[1] and heard.gathers
 
 
-def test_within_hours_it_dials(make_app: AppFactory) -> None:
-    caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=ALWAYS))
+@pytest.mark.parametrize(
+    "hours, now", [(WEEKDAYS, TUESDAY_MORNING), (ALWAYS, TUESDAY_MORNING), (ALWAYS, SUNDAY)]
+)
+def test_within_hours_it_dials(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, hours: str, now: datetime
+) -> None:
+    monkeypatch.setattr(voice, "_now", lambda: now)  # not the test's own clock: 23:59 in New York is closed
+    caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=hours))
     caller.dial()
     assert caller.press("6").dials == [HELPLINE]
+
+
+@pytest.mark.parametrize(
+    "moment, host_zone, dials",
+    [
+        ("2026-11-24T10:00", "Asia/Tokyo", True),          # Tuesday 10:00 in New York: Wednesday in Tokyo
+        ("2026-11-23T08:59", "Pacific/Kiritimati", False),  # a minute before Monday's opening
+        ("2031-03-10T09:30", "Europe/London", True),        # the Monday after the spring change
+        ("2036-12-31T16:59", "Pacific/Pago_Pago", True),     # the last minute of a Wednesday
+    ],
+)
+def test_the_hours_are_the_helplines_own_whatever_the_hosts_zone_and_date(
+    make_app: AppFactory, moment: str, host_zone: str, dials: bool
+) -> None:
+    new_york = datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo("America/New_York"))
+    caller = phone(make_app(helpline_phone=HELPLINE, helpline_hours=WEEKDAYS))
+    with time_machine.travel(new_york.astimezone(ZoneInfo(host_zone))):  # the host's TZ is that zone
+        caller.dial()
+        heard = caller.speak("talk to a person")
+    assert heard.dials == ([HELPLINE] if dials else [])
 
 
 def test_without_a_helpline_nothing_is_offered_and_a_person_gets_the_numbers(app: Flask) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from service.content import Content
 from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.core.optout import TWILIO_STOP_KEYWORDS
 from service.store.privacy import PhoneHasher
 from service.web.runtime import runtime_of
 from service.web.twilio.simulate import DEMO_LINE, TwilioSimulator
@@ -133,16 +134,36 @@ def test_help_gives_the_line_phone_number_when_set(make_app) -> None:
 @pytest.mark.parametrize(
     "word",
     ["STOP", "stop", "  Stop  ", "STOPALL", "UNSUBSCRIBE", "cancel", "END", "quit", "REVOKE", "OPTOUT",
-     "opt out", "Stop.", "stop please", "Please STOP texting me"],
+     "opt out", "Stop.", "stop please", "Please STOP texting me", "ＳＴＯＰ", "𝐒𝐓𝐎𝐏", "SТОР",
+     "stop sending me these", "Don't text me", "no more texts", "no me escriban más"],
 )
 def test_opt_out_words_silence_the_line_until_start(
     twilio: TwilioSimulator, content: Content, word: str
 ) -> None:
     reply(twilio, "menu")
     heard = twilio.text(word)
-    assert heard.status == 200 and heard.messages == [] and heard.root.tag == "Response"
+    assert heard.status == 200 and heard.root.tag == "Response"
+    if word.strip().lower() in TWILIO_STOP_KEYWORDS:
+        assert heard.messages == []  # Twilio confirms its own keywords
+    else:
+        assert len(heard.messages) == 1 and ("START" in heard.messages[0] or "COMENZAR" in heard.messages[0])
     for later in ("menu", "liver", "HELP", "2"):
         assert twilio.text(later).messages == []
+
+
+def test_twilio_s_opt_out_type_is_an_opt_out_whatever_the_words(twilio: TwilioSimulator) -> None:
+    params = {"From": "+15555550100", "To": DEMO_LINE, "Body": "BASTA", "OptOutType": "STOP",
+              "MessageSid": "SM" + "1" * 32, "AccountSid": "AC" + "0" * 32}
+    heard = twilio.post("/sms", params)
+    assert heard.status == 200 and heard.messages == []
+    assert twilio.text("menu").messages == []
+
+
+def test_a_spanish_opt_out_in_plain_words_is_confirmed_in_spanish(twilio: TwilioSimulator) -> None:
+    heard = twilio.text("Por favor no me manden más mensajes")
+    assert heard.messages == [
+        "No recibira mas mensajes de esta linea. Para recibirlos otra vez, envie COMENZAR."  # in GSM-7
+    ]
 
 
 @pytest.mark.parametrize("word", ["START", "yes", "Unstop"])

@@ -121,3 +121,16 @@ def test_no_page_is_started_once_the_time_for_the_webhook_is_spent(
     twilio_api.delay_seconds = 0.05
     heard = caller.press("2")
     assert len(twilio_api.sent) == 1 and heard.says[0] == FAILED and heard.gathers
+
+
+@pytest.mark.parametrize(
+    "words", ["Don't text me", "ＳＴＯＰ", "stop sending me these", "no me escriban más"]
+)
+def test_after_an_opt_out_in_any_words_text_me_this_sends_nothing(
+    texting_app: Flask, twilio_api: StandIn, words: str
+) -> None:
+    caller, _ = at_topic(texting_app)
+    caller.text(words, sender=DEMO_CALLER)
+    heard = caller.press("2")
+    assert twilio_api.sent == []
+    assert heard.says[0].startswith("This phone asked us not to send it texts.")
