@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
 
 from service.checker.budget import message_problems
 from service.checker.texts import texts
@@ -13,7 +15,7 @@ from service.content.loader import Reading
 from service.content.medicines import MEDICINES_FILE
 from service.content.model import Content, Medicine
 from service.content.phones import PHONES_FILE
-from service.content.yamlfile import Problem
+from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.hours import OpeningHours
 from service.core.medicines import Found
@@ -45,7 +47,12 @@ def phone_problems(reading: Reading) -> Iterator[Problem]:
     if prompts is not None:
         for lang, block in reading.readable.prompts.items():
             for name, body in block.items():
-                yield from _unlisted(body, listed, lambda m, n=name, g=lang: prompts.problem((g, n), m))
+                yield from _unlisted(body, listed, partial(_at, prompts, (lang, name)))
+
+
+def _at(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Problem:
+    """A problem at a place in a file (for the prompts, which have no Text of their own)."""
+    return doc.problem(path, message)
 
 
 def _unlisted(body: str, listed: set[str], problem: Callable[[str], Problem]) -> Iterator[Problem]:
