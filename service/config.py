@@ -61,6 +61,7 @@ class Settings:
     topic_pages: bool = True
     rate_limit_texts: str = "15/minute;150/day"
     rate_limit_calls: str = "6/minute;60/day"
+    texts_pause_days: int = 30  # after a text to a phone could not be delivered, no "text me this" to it
     # What the line itself sends and dials, bounded (issue 31): per phone a day, for the whole line a day.
     texts_per_phone_per_day: int = 10  # topics texted to one phone ("text me this")
     line_texts_per_day: int = 1000  # text messages the line sends to all phones together
@@ -120,6 +121,7 @@ class Settings:
             topic_pages=(env.get("TOPIC_PAGES", "").strip().lower() or "1") in TRUE_WORDS,
             rate_limit_texts=_rate_limit(env, "RATE_LIMIT_TEXTS", cls.rate_limit_texts),
             rate_limit_calls=_rate_limit(env, "RATE_LIMIT_CALLS", cls.rate_limit_calls),
+            texts_pause_days=_int(env, "TEXTS_PAUSE_DAYS", 30, unit="days"),
             texts_per_phone_per_day=_int(env, "TEXTS_PER_PHONE_PER_DAY", 10, "texts"),
             line_texts_per_day=_int(env, "LINE_TEXTS_PER_DAY", cls.line_texts_per_day, unit="texts"),
             dials_per_phone_per_day=_int(env, "DIALS_PER_PHONE_PER_DAY", 6, "calls"),

@@ -1,10 +1,15 @@
-"""Crash test: kill -9 a gunicorn worker under load, then the master; no acknowledged STOP is lost."""
+"""Crash test: kill -9 a gunicorn worker under load, then the master; no acknowledged opt-out is lost.
+
+Opt-outs come from all three sources at once: STOP in words, an operator's keyword Twilio names
+with OptOutType=STOP (Advanced Opt-Out), and a status callback with error 21610.
+"""
 
 from __future__ import annotations
 
 import http.client
 import itertools
 import os
+import secrets
 import signal
 import sqlite3
 import threading
@@ -47,15 +52,28 @@ class Load:
         for thread in self._threads:
             thread.join(timeout=15)
 
-    def _text(self, number: str, body: str) -> tuple[int, str]:
-        return self.server.post("/sms", {"From": number, "To": "+15555550199", "Body": body}, TOKEN)
+    def _text(self, number: str, body: str, **extra: str) -> tuple[int, str]:
+        message_sid = "SM" + secrets.token_hex(16)
+        text = {"From": number, "To": "+15555550199", "Body": body, "MessageSid": message_sid}
+        return self.server.post("/sms", {**text, **extra}, TOKEN)
+
+    def _opt_out(self, number: str, source: int) -> int:
+        """One opt-out, from words, from Twilio's OptOutType, or from a 21610 status callback."""
+        if source == 0:
+            return self._text(number, "STOP")[0]
+        if source == 1:
+            return self._text(number, "ARRET", OptOutType="STOP")[0]
+        status = {"MessageSid": "SM" + secrets.token_hex(16), "MessageStatus": "failed", "ErrorCode": "21610",
+                  "From": "+15555550199", "To": number}
+        return self.server.post("/sms/status", status, TOKEN)[0]
 
     def _run(self) -> None:
         while not self._done.is_set():
             with self._lock:
-                number = f"+1555{next(self._numbers):07d}"
+                serial = next(self._numbers)
+            number = f"+1555{serial:07d}"
             try:
-                status, _ = self._text(number, "STOP")
+                status = self._opt_out(number, serial % 3)
                 self._text("+15555550100", "bones")
             except (OSError, http.client.HTTPException):  # a killed worker cuts its answer short
                 with self._lock:
@@ -85,7 +103,8 @@ def test_no_acknowledged_opt_out_is_lost_when_processes_are_killed(state_url: st
             server.kill()  # the master, and every worker it had
     finally:
         server.stop()
-    assert len(load.acknowledged) >= 10, "the load never got going"
+    assert len(load.acknowledged) >= 12, "the load never got going"
+    assert {int(n[-7:]) % 3 for n in load.acknowledged} == {0, 1, 2}, "each source was acknowledged"
 
     settings = Settings(twilio_auth_token=TOKEN, state_url=state_url, phone_hash_key=HASH_KEY,
                         content_dir=PROJECT_ROOT / "content")

@@ -26,6 +26,7 @@ class StandIn:
     url: str = ""
     sent: list[dict[str, str]] = field(default_factory=list)
     status: int = 201
+    code: int = 20500  # Twilio's error code when `status` is an error (21610: the phone opted out)
     delay_seconds: float = 0.0
 
     def handle(self, request: Request) -> Response:
@@ -35,11 +36,12 @@ class StandIn:
         user, _, password = base64.b64decode(
             request.headers.get("Authorization", "Basic ").split(" ", 1)[1] or b""
         ).decode().partition(":")
-        self.sent.append({**form, "path": request.path, "user": user, "password": password})
+        sid = "SM" + secrets.token_hex(16)
+        self.sent.append({**form, "path": request.path, "user": user, "password": password, "sid": sid})
         if self.status >= 400:
-            body = {"code": 20500, "message": "Internal Server Error", "status": self.status}
+            body = {"code": self.code, "message": "Refused", "status": self.status}
             return Response(json.dumps(body), status=self.status, content_type="application/json")
-        body = {"sid": "SM" + secrets.token_hex(16), "status": "queued", "to": form.get("To"),
+        body = {"sid": sid, "status": "queued", "to": form.get("To"),
                 "body": form.get("Body"), "account_sid": user}
         return Response(json.dumps(body), status=201, content_type="application/json")
 

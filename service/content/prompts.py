@@ -45,6 +45,7 @@ class Prompt(StrEnum):
     SMS_HELP_PHONE = "sms_help_phone"
     SMS_RESUBSCRIBED = "sms_resubscribed"
     SMS_ERROR = "sms_error"
+    SMS_MEDIA = "sms_media"  # a picture, voice note or place with no words
     SMS_OPTED_OUT = "sms_opted_out"
     # Talking menu (flask talk, at a computer): its own words, and where they differ from a call's.
     TALK_WELCOME = "talk_welcome"
@@ -74,6 +75,7 @@ class Prompt(StrEnum):
     TEXT_FAILED = "text_failed"
     TEXT_OPTED_OUT = "text_opted_out"
     TEXT_LIMIT = "text_limit"
+    TEXT_PAUSED = "text_paused"
     TEXT_NOT_NOW = "text_not_now"
     TEXT_NOT_THIS_PHONE = "text_not_this_phone"
     # The person answer's phone numbers (phones.yaml), each named by whether it is open now.

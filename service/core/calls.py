@@ -85,6 +85,7 @@ class Turn:
     send_text: str = ""  # the topic to send to the caller's phone now (the channel sends, then reports)
     offer_person: bool = False  # the main menu names the key for a person (helpline set and open)
     offer_text: bool = False  # the topic names the key that texts it to the caller
+    texts_paused: bool = False  # in place of that offer, once: texts to this phone did not arrive
     hours: OpeningHours | None = None  # said with the "helpline is closed" notice
     reach: tuple[Reach, ...] = ()  # the person answer's numbers: open now first, then when they open
     medicine: Found | None = None  # a medicine named: what it is and its kind's page, before its topic
@@ -110,6 +111,7 @@ class TextOutcome(StrEnum):
     SENT = "sent"
     FAILED = "failed"  # the API or the store failed: nothing is sent when the line cannot count
     OPTED_OUT = "opted_out"
+    PAUSED = "paused"  # texts to this phone did not arrive lately, so none is sent for a while
     CALL_LIMIT = "call_limit"  # this call already sent MAX_TEXTS (counted by the call, not its place)
     NOT_NOW = "not_now"  # this phone's, or the whole line's, texts for today are spent
     NOT_THIS_PHONE = "not_this_phone"  # a withheld, unverified or foreign number: never texted
@@ -119,6 +121,7 @@ TEXT_NOTICES = {
     TextOutcome.SENT: Prompt.TEXT_SENT,
     TextOutcome.FAILED: Prompt.TEXT_FAILED,
     TextOutcome.OPTED_OUT: Prompt.TEXT_OPTED_OUT,
+    TextOutcome.PAUSED: Prompt.TEXT_PAUSED,
     TextOutcome.CALL_LIMIT: Prompt.TEXT_LIMIT,
     TextOutcome.NOT_NOW: Prompt.TEXT_NOT_NOW,
     TextOutcome.NOT_THIS_PHONE: Prompt.TEXT_NOT_THIS_PHONE,

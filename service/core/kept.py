@@ -35,6 +35,11 @@ class Kept(Generic[K, V]):
             self._found[key] = answer
         return answer
 
+    def peek(self, key: K) -> V | None:
+        """The kept answer for `key`, or None when there is none (nothing is built)."""
+        found = self._found.get(key, _MISSING)
+        return None if found is _MISSING else found  # type: ignore[return-value]
+
     def __len__(self) -> int:
         return len(self._found)
 

@@ -96,6 +96,7 @@ class Show(StrEnum):
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
     CLOSE = "close"  # a kind close after thanks or goodbye
+    MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,12 @@ class TextNavigator:
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
+
+    def keyword(self, state: TextState, body: str, show: Show) -> TextReply:
+        """HELP, or the START confirmation, for a keyword Twilio recognised (any word, any language),
+        in the language the texter uses or writes the keyword in."""
+        state = self._known(state)
+        return TextReply(replace(state, lang=self._language(state.lang, normalize(body), body)), show)
 
     @staticmethod
     def resubscribed(state: TextState | None = None) -> TextReply:

@@ -15,7 +15,10 @@ from service.core.hours import DAY_NAMES, OpeningHours
 from service.core.medicines import Found
 from service.core.parts import sentences, voice_parts
 from service.core.people import Reach, Status
-from service.core.texts import OFFER_KEY, Show, TextReply, page_order
+from service.core.texts import OFFER_KEY, Show, TextReply, TextState, page_order
+
+WHATSAPP_LIMIT = 1600  # Twilio's limit for one message's body
+PAGE_BREAK = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     script = spoken(
         content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
         part=state.part, full_keys=turn.full_keys,
-        offer_person=turn.offer_person, offer_text=turn.offer_text,
+        offer_person=turn.offer_person, offer_text=turn.offer_text, texts_paused=turn.texts_paused,
     )
     return said + script.body + script.choices
 
@@ -157,7 +160,7 @@ def call_text_pages(content: Content, topic_id: str, lang: str) -> list[str]:
 def spoken(
     content: Content, node: str, notices: tuple[Prompt, ...], lang: str, slow: bool,
     reprompt: bool = False, part: int = 0, full_keys: bool = False,
-    offer_person: bool = False, offer_text: bool = False,
+    offer_person: bool = False, offer_text: bool = False, texts_paused: bool = False,
 ) -> Spoken:
     """The spoken script for a node; a re-prompt after a topic skips the topic's long text.
 
@@ -188,6 +191,8 @@ def spoken(
         options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
         if offer_text and body:
             options += (said_prompt(content, Prompt.TEXT_KEY, lang),)
+        elif texts_paused and body:
+            options += (said_prompt(content, Prompt.TEXT_PAUSED, lang),)
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
 
 
@@ -300,8 +305,40 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
         return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.URGENT, Show.DISTRESS):
         return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach)
+    if reply.show is Show.MEDIA:
+        said = content.prompt(Prompt.SMS_HELP_PHONE, state.lang, phone=phone) if phone else ""
+        return sms_prompt(content, Prompt.SMS_MEDIA, state.lang) + said
     name = Prompt.SMS_RESUBSCRIBED if reply.show is Show.RESUBSCRIBED else Prompt.SMS_ERROR
     return sms_prompt(content, name, state.lang)
+
+
+def whatsapp_message(content: Content, reply: TextReply, phone: str = "", helpline: str = "") -> str:
+    """The one WhatsApp message for a reply: a topic whole (as much as fits WHATSAPP_LIMIT), else as SMS."""
+    if reply.show is not Show.PAGE:
+        return text_message(content, reply, phone, helpline)
+    state = reply.state
+    notice = "".join(content.prompt(name, state.lang) for name in reply.notices)
+    pages = content.topic_text(state.topic, state.lang).sms
+    run = topic_run(content, state, notice)
+    order = page_order(len(pages), state.first)
+    hint = Prompt.SMS_END if order.index(run[-1]) + 1 >= len(order) else Prompt.SMS_MORE
+    return f"{notice}{PAGE_BREAK.join(pages[p] for p in run)} {content.prompt(hint, state.lang)}"
+
+
+def topic_run(content: Content, state: TextState, notice: str = "") -> list[int]:
+    """The pages one WhatsApp message carries from the state's page on, in the order MORE sends them."""
+    pages = content.topic_text(state.topic, state.lang).sms
+    order = page_order(len(pages), state.first)
+    rest = order[order.index(state.page):] if state.page in order else order
+    hints = (content.prompt(name, state.lang) for name in (Prompt.SMS_MORE, Prompt.SMS_END))
+    size = len(notice) + 1 + max(len(hint) for hint in hints)
+    run: list[int] = []
+    for page in rest:
+        size += len(pages[page]) + (len(PAGE_BREAK) if run else 0)
+        if run and size > WHATSAPP_LIMIT:
+            break
+        run.append(page)
+    return run
 
 
 def sms_menu(content: Content, menu_id: str, lang: str, notice: str = "", with_intro: bool = True) -> str:

@@ -32,6 +32,10 @@ class Store(Protocol):
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         """Save a state under a key for a time."""
 
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        """Save `value` only if the key holds nothing live, atomically across hosts; None when saved,
+        else what the key holds (so of two hosts handed the same webhook, one acts)."""
+
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
         """A texter's saved state (as `get`) and whether they opted out, read together."""
 

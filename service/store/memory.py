@@ -11,6 +11,8 @@ from typing import Any
 
 from service.store.base import CountKey, UsageRow
 
+PURGE_AT_ENTRIES = 100_000  # expired entries are dropped once this many are kept: memory stays bounded
+
 
 class MemoryStore:
     """State and opt-outs in a dict; never for a real line, where opt-outs must survive a restart."""
@@ -32,6 +34,17 @@ class MemoryStore:
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         with self._lock:
             self._state[key] = (copy.deepcopy(value), time.time() + ttl_seconds)
+
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        now = time.time()
+        with self._lock:
+            found = self._state.get(key)
+            if found is not None and found[1] > now:
+                return copy.deepcopy(found[0])
+            if len(self._state) >= PURGE_AT_ENTRIES:
+                self._state = {k: kept for k, kept in self._state.items() if kept[1] > now}
+            self._state[key] = (copy.deepcopy(value), now + ttl_seconds)
+        return None
 
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
         return self.get(key), self.is_opted_out(subscriber)

@@ -103,6 +103,21 @@ class RedisStore:
             self._client.set(PREFIX + key, text, ex=ttl_seconds)
         self._local.seen = {key: (text, float(ttl_seconds))}
 
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        """SET NX with the time to live, and the value there when it was not set, in one round trip."""
+        with self._guard():
+            pipe = self._client.pipeline(transaction=True)
+            pipe.set(PREFIX + key, json.dumps(value).encode(), ex=ttl_seconds, nx=True)
+            pipe.get(PREFIX + key)
+            taken, raw = pipe.execute()
+        if taken:
+            return None
+        try:
+            found = json.loads(raw) if raw is not None else {}
+        except ValueError:
+            found = {}
+        return found if isinstance(found, dict) else {}
+
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
         with self._guard():
             if opted_out:

@@ -145,6 +145,24 @@ class SqliteStore:
                 _retry_busy(db, "DELETE FROM allowance WHERE expires <= ?", (now,))
         self._local.seen = {key: (text, now + ttl_seconds)}
 
+    def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        """One statement: insert, or take over an expired row; what is there when neither."""
+        now = time.time()
+        with self._guard():
+            db = self._db()
+            taken = _retry_busy(
+                db,
+                "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
+                "WHERE state.expires <= ? RETURNING 1",
+                (key, json.dumps(value), now + ttl_seconds, now),
+            ).fetchall()
+            if taken:
+                return None
+            row = _retry_busy(db, "SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        found = json.loads(row[0]) if row else {}
+        return found if isinstance(found, dict) else {}
+
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
         """Whether this thread just read the same state, with long enough left to live: no write."""
         seen = getattr(self._local, "seen", {}).get(key)

@@ -7,6 +7,7 @@ TOP_TOPICS named topics (the rest grouped), and weeks instead of days for long r
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -19,7 +20,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from service.usage.events import Event  # noqa: E402
-from service.usage.report import Names, UsageReport  # noqa: E402
+from service.usage.report import Names, UsageReport, error_words  # noqa: E402
 
 TOP_TOPICS = 7
 WEEKLY_AFTER_DAYS = 62
@@ -32,6 +33,8 @@ TROUBLE_BARS = (
 # Colour-blind-safe colours (Okabe and Ito), then grey for "all other topics".
 TOPIC_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442")
 OTHER_COLOUR = "#bbbbbb"
+DELIVERED_COLOUR, FAILED_COLOUR = "#009e73", "#d55e00"
+LABEL_WIDTH = 30  # characters a line of a bar's label: long reasons wrap rather than squeeze the chart
 SUPPORTED = (".png", ".svg")
 
 
@@ -46,14 +49,18 @@ def write_chart(report: UsageReport, path: Path, title: str = "The information l
 def _draw(report: UsageReport, path: Path, title: str) -> None:
     names = Names.of(report.content)
     trouble = report.trouble()
-    fig, (top, bottom) = plt.subplots(
-        2, 1, figsize=(11, 9.5), gridspec_kw={"height_ratios": [1.1, max(1.0, len(trouble) / 7)]},
+    texts = report.total(Event.SENT) or report.failures()
+    ratios = [1.1, max(1.0, len(trouble) / 7)] + ([0.5] if texts else [])
+    fig, axes = plt.subplots(
+        len(ratios), 1, figsize=(11, 9.5 + 2.5 * bool(texts)), gridspec_kw={"height_ratios": ratios},
         layout="constrained",
     )
     try:
         fig.suptitle(f"{title}: how people used it, {_span(report)}", fontsize=15, fontweight="bold")
-        _topics_over_time(top, report, names)
-        _trouble(bottom, report, names)
+        _topics_over_time(axes[0], report, names)
+        _trouble(axes[1], report, names)
+        if texts:
+            _deliveries(axes[2], report)
         fig.supxlabel(f"Not shown above: {report.ended_after_topic()} calls that ended during or after a "
                       "topic, usually because the caller heard what they needed.\n"
                       "Counts only: no phone numbers, call ids or message words are kept.",
@@ -152,6 +159,24 @@ def _trouble(ax: Axes, report: UsageReport, names: Names) -> None:
     ax.set_xlabel("number of times")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, reverse=True)
+
+
+def _deliveries(ax: Axes, report: UsageReport) -> None:
+    """Texts the line sent from calls: how many arrived, and why the others did not (Twilio's codes)."""
+    failures = report.failures()
+    labels = ["delivered", *(textwrap.fill(f"not delivered: {error_words(code)}", LABEL_WIDTH)
+                             for code, _ in failures)]
+    values = [report.total(Event.DELIVERED), *(number for _, number in failures)]
+    colours = [DELIVERED_COLOUR] + [FAILED_COLOUR] * len(failures)
+    bars = ax.barh(range(len(labels)), values, color=colours)
+    ax.bar_label(bars, labels=[str(v) for v in values], padding=2, fontsize=8)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_title(f"Texts the line sent from calls ({report.total(Event.SENT)} sent): did they arrive?",
+                 loc="left", fontsize=12)
+    ax.set_xlabel("number of texts")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
 
 
 def _place(names: Names, node: str, reached: int) -> str:

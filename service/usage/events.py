@@ -17,8 +17,10 @@ from service.store.base import CountKey
 
 VOICE = "voice"
 SMS = "sms"
+WHATSAPP = "whatsapp"
 UNKNOWN = "?"
 _LABEL = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+_ERROR_CODE = re.compile(r"[0-9]{5}")  # Twilio's error codes, the node of a failed text
 _LANG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 
 
@@ -42,7 +44,12 @@ class Event(StrEnum):
     URGENT = "urgent"               # an urgent answer given (emergency signs: call 911 now)
     PERSON = "person"               # a caller put through to the operator's helpline (key 6)
     TEXT_ME = "text_me"             # a topic texted to a caller's phone from a call (key 2)
+    SENT = "sent"                   # a text the line sent on its own (text me this), taken by Twilio
+    DELIVERED = "delivered"         # ... and delivered to the phone (Twilio's status callback)
+    FAILED = "failed"               # ... and not delivered; the node is Twilio's error code
 
+
+DELIVERY_EVENTS = (Event.SENT, Event.DELIVERED, Event.FAILED)
 
 def count_key(
     event: str, channel: str, lang: str = "", node: str = "", content: Content | None = None
@@ -51,6 +58,8 @@ def count_key(
     event = event if event in Event._value2member_map_ else UNKNOWN
     channel = channel if _LABEL.fullmatch(channel) else UNKNOWN
     lang = lang if not lang or _LANG.fullmatch(lang) else UNKNOWN
+    if event == Event.FAILED:
+        return (str(event), channel, lang, node if not node or _ERROR_CODE.fullmatch(node) else UNKNOWN)
     if node and content is not None and node not in content.topics and node not in content.menus:
         node = UNKNOWN
     elif node and not _LABEL.fullmatch(node):

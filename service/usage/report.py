@@ -11,7 +11,7 @@ from typing import TextIO
 
 from service.content.model import MAIN_MENU, Content
 from service.store.base import UsageRow
-from service.usage.events import SMS, UNKNOWN, VOICE, Event
+from service.usage.events import SMS, UNKNOWN, VOICE, WHATSAPP, Event
 
 EVENT_WORDS = {
     Event.CALL: "calls",
@@ -31,8 +31,20 @@ EVENT_WORDS = {
     Event.URGENT: "urgent answer given",
     Event.PERSON: "put through to the helpline",
     Event.TEXT_ME: "topic texted from a call",
+    Event.SENT: "text sent by the line",
+    Event.DELIVERED: "text delivered",
+    Event.FAILED: "text not delivered",
 }
-CHANNEL_WORDS = {VOICE: "phone", SMS: "text"}
+CHANNEL_WORDS = {VOICE: "phone", SMS: "text", WHATSAPP: "WhatsApp"}
+# Twilio's error codes for a text that did not arrive, in plain words.
+ERROR_WORDS = {
+    "21610": "the phone had opted out (STOP)",
+    "30003": "phone switched off or out of reach",
+    "30005": "unknown or inactive number",
+    "30006": "a landline, or a carrier that cannot take texts",
+    "30007": "blocked by the carrier as unwanted",
+    "": "no reason given",
+}
 CSV_COLUMNS = ("day", "event", "description", "channel", "language", "topic", "menu", "title", "count")
 TROUBLE_EVENTS = (
     Event.MENU, Event.WRONG_KEY, Event.SILENCE, Event.NOT_MATCHED, Event.HANG_UP, Event.TIMED_OUT,
@@ -136,6 +148,14 @@ class UsageReport:
         return sum(r.count for r in self.rows if r.event in (Event.HANG_UP, Event.TIMED_OUT)
                    and r.channel == VOICE and r.node in self.content.topics)
 
+    def failures(self) -> list[tuple[str, int]]:
+        """Texts the line sent that did not arrive, per Twilio error code, most first."""
+        codes: Counter[str] = Counter()
+        for row in self.rows:
+            if row.event == Event.FAILED:
+                codes[row.node] += row.count
+        return sorted(codes.items(), key=lambda found: (-found[1], found[0]))
+
     def topic_days(self) -> dict[str, dict[dt.date, int]]:
         """Per topic, per day: how often it was heard or read (both channels)."""
         found: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
@@ -186,6 +206,24 @@ def table_lines(report: UsageReport) -> Iterable[str]:
         yield f"  {names(t.node):{width}}{t.calls:7}{t.texts:7}{t.total:7}   {names.parent(t.node)}"
     yield ""
     yield from _trouble(report, names)
+    yield ""
+    yield from _deliveries(report)
+
+
+def error_words(code: str) -> str:
+    """A Twilio error code with what it means, e.g. "30006 (a landline, ...)"."""
+    meaning = ERROR_WORDS.get("" if code == UNKNOWN else code)
+    return f"{code} ({meaning})" if code and meaning else (meaning or code)
+
+
+def _deliveries(report: UsageReport) -> Iterable[str]:
+    sent = report.total(Event.SENT)
+    yield (f"Texts the line sent (text me this): {sent} sent, {report.total(Event.DELIVERED)} delivered, "
+           f"{report.total(Event.FAILED)} not delivered")
+    for code, number in report.failures():
+        yield f"  {number:5}  {error_words(code)}"
+    if sent:
+        yield "  (delivered and not delivered are counted from Twilio's status callback, /sms/status)"
 
 
 def _summary(report: UsageReport) -> Iterable[str]:

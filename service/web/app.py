@@ -142,12 +142,15 @@ def _check_token_shape(settings: Settings) -> None:
 def _register(app: Flask, sender: TextSender | None) -> None:
     from service.web import cli, recordings
     from service.web.pages import tryit
-    from service.web.webhooks import audio, sms, status, textme, usage, voice
+    from service.web.twilio import once
+    from service.web.webhooks import audio, delivery, sms, status, textme, usage, voice
 
     recordings.init_app(app)
+    once.init_app(app)
     textme.init_app(app, sender)
     app.register_blueprint(voice.bp)
     app.register_blueprint(sms.bp)
+    app.register_blueprint(delivery.bp)
     audio.init_app(app)
     usage.init_app(app)
     status.init_app(app)

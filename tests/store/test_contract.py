@@ -125,6 +125,33 @@ def test_a_texter_is_read_with_their_opt_out_in_one_call(store: Store) -> None:
     assert store.texter("sms:new", "hash-a") == (None, True)
 
 
+def test_a_claim_is_won_once_and_then_shows_what_the_winner_saved(store: Store) -> None:
+    assert store.claim("once:sms:SM1", {"pending": True}, 60) is None
+    assert store.claim("once:sms:SM1", {"pending": True}, 60) == {"pending": True}
+    store.put("once:sms:SM1", {"reply": "<Response/>"}, 60)
+    assert store.claim("once:sms:SM1", {"pending": True}, 60) == {"reply": "<Response/>"}
+    assert store.claim("once:sms:SM2", {"pending": True}, 60) is None
+
+
+def test_of_two_stores_on_one_url_only_one_wins_a_claim(shared_backend: str, tmp_path: Path) -> None:
+    first, second = open_store(shared_backend, tmp_path), open_store(shared_backend, tmp_path)
+    assert first.claim("once:voice:CA1:3", {"at": 1.0}, 60) is None
+    assert second.claim("once:voice:CA1:3", {"at": 2.0}, 60) == {"at": 1.0}
+
+
+def test_an_expired_claim_can_be_won_again(
+    store: Store, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert store.claim("once:sms:SM9", {"at": 1.0}, 30) is None
+    if backend.startswith("redis"):
+        assert 0 < redis.Redis.from_url(backend).ttl("mbc:once:sms:SM9") <= 30
+        return
+    later = time.time() + 31
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert store.claim("once:sms:SM9", {"at": 2.0}, 30) is None
+    assert store.get("once:sms:SM9") == {"at": 2.0}
+
+
 def test_take_counts_up_to_the_limit_then_refuses(store: Store) -> None:
     assert [store.take("t:a", 3, 60) for _ in range(5)] == [True, True, True, False, False]
     assert store.take("t:b", 3, 60)  # another key counts apart

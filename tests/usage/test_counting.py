@@ -56,38 +56,6 @@ def test_a_call_counts_menus_topics_wrong_keys_silences_and_words_not_understood
     assert counts[v("topic", "spread-bones")] == 1
 
 
-def test_three_silences_count_as_timed_out_not_as_a_hang_up(app: Flask, twilio: TwilioSimulator) -> None:
-    twilio.dial()
-    for _ in range(3):
-        heard = twilio.wait()
-    assert heard.hangs_up
-    twilio.post("/voice/status", {**twilio._call_params(), "CallStatus": "completed", "CallDuration": "30"})
-    counts = counted(app)
-    assert counts[v("silence", "main")] == 3
-    assert counts[v("timed_out", "main")] == 1
-    assert counts[v("hang_up", "main")] == 0
-    assert counts[v("call_seconds")] == 30
-
-
-def test_the_status_callback_counts_where_the_caller_hung_up(app: Flask, twilio: TwilioSimulator) -> None:
-    twilio.dial()
-    twilio.press("2")  # symptoms
-    ended = twilio.post("/voice/status", {**twilio._call_params(), "CallStatus": "completed",
-                                          "CallDuration": "42"})
-    assert ended.status == 200 and ended.root is not None and ended.root.tag == "Response"
-    counts = counted(app)
-    assert counts[v("hang_up", "symptoms")] == 1
-    assert counts[v("call_seconds")] == 42
-
-
-def test_the_status_callback_checks_the_signature(app: Flask, twilio: TwilioSimulator) -> None:
-    twilio.dial()
-    forged = twilio.post("/voice/status", {**twilio._call_params(), "CallStatus": "completed",
-                                           "CallDuration": "999"}, sign=False)
-    assert forged.status == 403
-    assert counted(app)[v("call_seconds")] == 0
-
-
 def test_texts_count_topics_pages_help_opt_outs_and_texts_not_understood(
     app: Flask, twilio: TwilioSimulator
 ) -> None:

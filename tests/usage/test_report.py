@@ -139,6 +139,23 @@ def test_an_empty_range_says_so_in_the_table_and_the_chart(tmp_path: Path, conte
     assert "No calls in this range." in (tmp_path / "empty.svg").read_text()
 
 
+def test_texts_the_line_sent_are_charted_delivered_or_not_by_error_code(
+    state_db: Path, tmp_path: Path, content: Content
+) -> None:
+    from service.usage.chart import write_chart
+
+    store = SqliteStore(state_db)
+    store.add_counts(day(1), {("sent", "sms", "", ""): 9, ("delivered", "sms", "", ""): 6,
+                              ("failed", "sms", "", "30006"): 2, ("failed", "sms", "", "21610"): 1})
+    report = load_report(store, content, TODAY - dt.timedelta(days=6), TODAY)
+    assert report.failures() == [("30006", 2), ("21610", 1)]
+    write_chart(report, tmp_path / "texts.svg")
+    drawn = (tmp_path / "texts.svg").read_text()
+    assert "(9 sent): did they arrive?" in drawn and "30006" in drawn and "opted out (STOP)" in drawn
+    write_chart(load_report(SqliteStore(tmp_path / "none.db"), content, TODAY, TODAY), tmp_path / "no.svg")
+    assert "did they arrive?" not in (tmp_path / "no.svg").read_text()  # no texts sent: no panel
+
+
 def test_a_chart_must_be_png_or_svg(state_db: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(usage_group, ["report", "--chart", str(tmp_path / "x.jpg")],
                                 env={"STATE_URL": f"sqlite:///{state_db}"})

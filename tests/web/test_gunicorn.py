@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -88,7 +89,8 @@ class Gunicorn:
     def text(self, body: str) -> str:
         """A text signed as Twilio signs it; the TwiML answer."""
         url = f"http://127.0.0.1:{self.port}/sms"
-        params = {"From": PHONE, "To": "+15555550199", "Body": body, "MessageSid": "SM1"}
+        message_sid = "SM" + secrets.token_hex(16)  # each text its own, as Twilio's are
+        params = {"From": PHONE, "To": "+15555550199", "Body": body, "MessageSid": message_sid}
         signature = RequestValidator(TEST_TOKEN).compute_signature(url, params)
         request = urllib.request.Request(
             url, data=urllib.parse.urlencode(params).encode(), headers={"X-Twilio-Signature": signature}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from twilio.base.exceptions import TwilioException
+from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
@@ -13,10 +13,18 @@ from service.config import Settings
 
 log = logging.getLogger(__name__)
 SEND_TIMEOUT_SECONDS = 5.0
+WHATSAPP_PREFIX = "whatsapp:"
 
 
 class SendError(Exception):
     """Twilio did not take the message: the API failed, timed out or refused it."""
+
+
+class Unsubscribed(SendError):
+    """Twilio refused with 21610: the phone opted out of this sender (STOP to any of its numbers)."""
+
+
+UNSUBSCRIBED_CODE = 21610
 
 
 @dataclass(frozen=True)
@@ -36,19 +44,25 @@ class TextSender:
         client.api.base_url = settings.twilio_api_base_url
         return cls(client, settings.twilio_messaging_service_sid)
 
-    def send(self, to: str, line_number: str, bodies: list[str]) -> int:
-        """Send each body as one message; raise SendError at the first that fails, after logging it."""
-        sent = 0
+    def send(self, to: str, line_number: str, bodies: list[str], status_callback: str = "") -> list[str]:
+        """Send each body as one message, asking Twilio to post its delivery status to `status_callback`;
+        the MessageSids Twilio took. Raise SendError at the first that fails, after logging it."""
+        if to.startswith(WHATSAPP_PREFIX):  # free text reaches WhatsApp only as a reply within 24 hours
+            raise SendError("the line sends nothing to a WhatsApp address on its own")
+        sent: list[str] = []
+        origin = (
+            {"messaging_service_sid": self.messaging_service_sid}
+            if self.messaging_service_sid else {"from_": line_number}
+        )
+        callback = {"status_callback": status_callback} if status_callback else {}
         for body in bodies:
-            origin = (
-                {"messaging_service_sid": self.messaging_service_sid}
-                if self.messaging_service_sid else {"from_": line_number}
-            )
             try:
-                self.client.messages.create(to=to, body=body, **origin)
+                message = self.client.messages.create(to=to, body=body, **origin, **callback)
             except (TwilioException, OSError) as error:
-                log.warning("outbound: Twilio did not take message %d of %d: %s", sent + 1, len(bodies),
+                log.warning("outbound: Twilio did not take message %d of %d: %s", len(sent) + 1, len(bodies),
                             type(error).__name__)
+                if isinstance(error, TwilioRestException) and error.code == UNSUBSCRIBED_CODE:
+                    raise Unsubscribed(str(error)) from error
                 raise SendError(str(error)) from error
-            sent += 1
+            sent.append(str(message.sid or ""))
         return sent

@@ -301,11 +301,13 @@ class TwilioSimulator:
 
     # --- a text ------------------------------------------------------------------------
 
-    def text(self, body: str, sender: str = DEMO_CALLER) -> Heard:
-        """A text message arrives from a phone."""
+    def text(self, body: str, sender: str = DEMO_CALLER, **extra: str) -> Heard:
+        """A text message arrives from a phone (or a WhatsApp address); `extra` adds Twilio's other
+        parameters, such as OptOutType, NumMedia or Latitude."""
+        line = f"whatsapp:{DEMO_LINE}" if sender.startswith("whatsapp:") else DEMO_LINE
         params = {
             "MessageSid": "SM" + secrets.token_hex(16), "AccountSid": "AC" + "0" * 32,
-            "From": sender, "To": DEMO_LINE, "Body": body, "NumMedia": "0",
+            "From": sender, "To": line, "Body": body, "NumMedia": "0", **extra,
         }
         return self.post("/sms", params)
 

@@ -1,4 +1,9 @@
-"""The text line: Twilio messaging webhook rendered as TwiML over the texting core."""
+"""The text line: Twilio messaging webhook rendered as TwiML over the texting core.
+
+SMS and WhatsApp arrive here alike; a WhatsApp sender's From is "whatsapp:+1...". WhatsApp has no
+160-character pages and no GSM alphabet, so it gets a whole topic in one message with its accents
+(service.web.webhooks.channels); each address opts out on its own.
+"""
 
 from __future__ import annotations
 
@@ -12,69 +17,94 @@ from twilio.twiml.messaging_response import MessagingResponse
 from service.content.prompts import Prompt
 from service.core import wording
 from service.core.gsm import to_gsm
-from service.core.optout import confirmed_by_twilio, control_word, language_of
-from service.core.texts import TextReply, TextState
+from service.core.optout import confirmed_by_twilio, language_of
+from service.core.texts import Show, TextReply, TextState
 from service.web.runtime import Runtime, runtime, sender_id
+from service.web.twilio.controls import control, message_body, opt_out_type
+from service.web.twilio.once import clean_id, once
 from service.web.twilio.ratelimit import limit_texts
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import twiml_response
 from service.web.webhooks import usage
+from service.web.webhooks.channels import (
+    WHATSAPP,
+    Channel,
+    channel_of,
+    is_media_only,
+    message_text,
+    saved_state,
+)
 
 log = logging.getLogger(__name__)
 bp = Blueprint("sms", __name__)
-MAX_BODY_CHARS = 1600
-_NOT_PHONE = re.compile(r"[^+0-9]")  # Twilio's own limit for one message
+_NOT_PHONE = re.compile(r"[^+0-9]")
+SILENCE = str(MessagingResponse())
+
+
+def _delivery() -> str:
+    """A text's name for retries: its MessageSid."""
+    message_sid = clean_id(request.values.get("MessageSid", ""))
+    return f"sms:{message_sid}" if message_sid else ""
 
 
 @bp.route("/sms", methods=["GET", "POST"])
 @twilio_signed
+@once(_delivery)
 @limit_texts
 def incoming() -> Response:
-    """One incoming text: opt-out words first (committed before we answer), then the topic."""
+    """One incoming text: opt-out first (committed before we answer), then the topic."""
     rt = runtime()
-    body = request.values.get("Body", "")[:MAX_BODY_CHARS].replace("\x00", "")
+    body = message_body()
     subscriber = sender_id(rt)
-    opt_out_type = request.values.get("OptOutType", "")[:16]
-    control = control_word(body, opt_out_type)
-    if control == "stop":
+    channel = channel_of()
+    said = control(body)
+    if said == "stop":
         try:
             rt.optouts.record(subscriber, opted_out=True)
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
-        usage.count(usage.Event.OPT_OUT, channel="sms")
-        return twiml_response(_opted_out(rt, body, opt_out_type))
+        usage.count(usage.Event.OPT_OUT, channel=channel)
+        return twiml_response(_opted_out(rt, body, channel))
     key = f"sms:{subscriber}"
     try:
         saved, opted_out = rt.optouts.texter(key, subscriber)
-        if control == "start" and opted_out:
-            rt.optouts.record(subscriber, opted_out=False)
-            usage.count(usage.Event.OPT_IN, channel="sms")
-            return twiml_response(_message(rt, rt.texts.resubscribed()))
+        if said == "start" and (opted_out or opt_out_type()):
+            if opted_out:
+                rt.optouts.record(subscriber, opted_out=False)
+                usage.count(usage.Event.OPT_IN, channel=channel)
+            reply = rt.texts.keyword(TextState.from_dict(saved), body, Show.RESUBSCRIBED)
+            return twiml_response(_message(rt, reply, channel))
         if opted_out:
-            return twiml_response(str(MessagingResponse()))
+            return twiml_response(SILENCE)
     except Exception:
         log.exception("sms: cannot tell whether %s opted out; staying silent", subscriber[:12])
-        return twiml_response(str(MessagingResponse()))
+        return twiml_response(SILENCE)
     try:
-        return twiml_response(_answer(rt, key, TextState.from_dict(saved), body))
+        return twiml_response(_answer(rt, key, TextState.from_dict(saved), body, channel, said == "help"))
     except Exception:
         log.exception("sms: failed to answer %s", subscriber[:12])
-        return twiml_response(_message(rt, rt.texts.error()))
+        return twiml_response(_message(rt, rt.texts.error(), channel))
 
 
-def _opted_out(rt: Runtime, body: str, opt_out_type: str) -> str:
+def _opted_out(rt: Runtime, body: str, channel: Channel) -> str:
     """Silence where Twilio confirms the opt-out itself; else the line's one confirmation."""
     response = MessagingResponse()
-    if not confirmed_by_twilio(body, opt_out_type):
-        response.message(to_gsm(wording.sms_prompt(rt.content, Prompt.SMS_OPTED_OUT, language_of(body))))
+    if not confirmed_by_twilio(body, opt_out_type()):
+        said = wording.sms_prompt(rt.content, Prompt.SMS_OPTED_OUT, language_of(body))
+        response.message(said if channel == WHATSAPP else to_gsm(said))
     return str(response)
 
 
-def _answer(rt: Runtime, key: str, state: TextState, body: str) -> str:
-    reply = rt.texts.reply(state, body, datetime.now(UTC))
-    rt.store.put(key, reply.state.to_dict(), rt.settings.state_ttl_seconds)
-    usage.count_text(reply)
-    return _message(rt, reply)
+def _answer(rt: Runtime, key: str, state: TextState, body: str, channel: Channel, help_asked: bool) -> str:
+    if help_asked:
+        reply = rt.texts.keyword(state, body, Show.HELP)
+    elif is_media_only(body):
+        reply = rt.texts.keyword(state, body, Show.MEDIA)
+    else:
+        reply = rt.texts.reply(state, body, datetime.now(UTC))
+    rt.store.put(key, saved_state(rt.content, reply, channel).to_dict(), rt.settings.state_ttl_seconds)
+    usage.count_text(reply, channel)
+    return _message(rt, reply, channel)
 
 
 def _line_phone(rt: Runtime) -> str:
@@ -84,14 +114,14 @@ def _line_phone(rt: Runtime) -> str:
     return _NOT_PHONE.sub("", request.values.get("To", "")[:64])[:16]
 
 
-def _message(rt: Runtime, reply: TextReply) -> str:
-    """The reply's TwiML, built once per distinct reply (and number texted)."""
+def _message(rt: Runtime, reply: TextReply, channel: Channel) -> str:
+    """The reply's TwiML, built once per distinct reply, channel and number texted."""
     line_phone = _line_phone(rt)
-    return rt.rendered.get(("sms", reply, line_phone), lambda: _build(rt, reply, line_phone))
+    key = ("sms", reply, channel, line_phone)
+    return rt.rendered.get(key, lambda: _build(rt, reply, channel, line_phone))
 
 
-def _build(rt: Runtime, reply: TextReply, line_phone: str) -> str:
+def _build(rt: Runtime, reply: TextReply, channel: Channel, line_phone: str) -> str:
     response = MessagingResponse()
-    message = wording.text_message(rt.content, reply, line_phone, rt.settings.helpline_phone)
-    response.message(to_gsm(message))
+    response.message(message_text(rt.content, reply, channel, line_phone, rt.settings.helpline_phone))
     return str(response)

@@ -16,6 +16,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from service.core.calls import MAX_SILENCES, CallState
 from service.usage.events import VOICE, Event
 from service.web.runtime import runtime
+from service.web.twilio.once import clean_id, once
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import twiml_response
 from service.web.webhooks.usage import count
@@ -31,8 +32,16 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
+def _delivery() -> str:
+    """A call-status callback's name for retries: the call and the status it reports."""
+    call_sid = clean_id(request.values.get("CallSid", ""))
+    status = clean_id(request.values.get("CallStatus", ""))
+    return f"call-status:{call_sid}:{status}" if call_sid else ""
+
+
 @bp.route("/voice/status", methods=["POST"])
 @twilio_signed
+@once(_delivery)
 def call_status() -> Response:
     """Twilio's call-status callback: where a finished call was, and how long it lasted."""
     try:

@@ -49,10 +49,10 @@ def count_call(before: CallState | None, turn: Turn) -> None:
         log.exception("usage: could not count a call turn")
 
 
-def count_text(reply: TextReply) -> None:
+def count_text(reply: TextReply, channel: str = SMS) -> None:
     """Count a text reply: the text, and the topic, menu or help it got, or that it matched nothing."""
     try:
-        _count_all([(str(event), SMS, reply.state.lang, node) for event, node in text_events(reply)])
+        _count_all([(str(event), channel, reply.state.lang, node) for event, node in text_events(reply)])
     except Exception:
         log.exception("usage: could not count a text")
 

@@ -15,6 +15,7 @@ from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
 from service.web.runtime import Runtime, runtime
 from service.web.twilio import sends
+from service.web.twilio.once import clean_id, once
 from service.web.twilio.ratelimit import limit_calls
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import last_resort, twiml_response
@@ -33,10 +34,29 @@ DIAL_TIMEOUT_SECONDS = 20
 # <Gather> posts to /voice/input?opening=1, a URL Twilio signs whole, so no one else can send it.
 AT_OPENING = "opening"
 DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anything else: no one did
+# Each turn's actions carry the call's step number, so a fetch Twilio retries is known by CallSid and
+# step (service.web.twilio.once). TwiML is built once per distinct turn with this mark, then numbered.
+STEP = "step"
+STEP_MARK = "__step__"
+TOLD_PAUSED = "told_paused"  # the call heard why texts to its phone are paused
+
+
+def _delivery() -> str:
+    """The delivery's name for retries: the call's start, its opening, or its numbered step."""
+    call_sid = clean_id(request.values.get("CallSid", ""))
+    if not call_sid:
+        return ""
+    if request.endpoint == "voice.incoming":
+        return f"voice:{call_sid}:start"
+    if request.args.get(AT_OPENING):
+        return f"voice:{call_sid}:opening"
+    step = clean_id(request.args.get(STEP, ""))
+    return f"voice:{call_sid}:{request.endpoint}:{step}" if step else ""
 
 
 @bp.route("", methods=["GET", "POST"])
 @twilio_signed
+@once(_delivery)
 @limit_calls
 def incoming() -> Response:
     """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
@@ -45,16 +65,17 @@ def incoming() -> Response:
         sends.note_call_start(rt)
         turn = rt.calls.offered(rt.calls.start(), _now())
         if not turn.choose_language:
-            _save(rt, turn.state)
+            _save(rt, turn.state, step=1)
         usage.count_call(None, turn)
-        return twiml_response(render(rt, turn))
+        return twiml_response(_numbered(render(rt, turn), 1))
     except Exception:
         log.exception("voice: failed to answer a new call")
-        return twiml_response(_recover(rt, None))
+        return twiml_response(_recover(rt, None, 1))
 
 
 @bp.route("/input", methods=["GET", "POST"])
 @twilio_signed
+@once(_delivery)
 def gather() -> Response:
     """What the caller pressed or said, or nothing (the gather timed out)."""
     return _step(runtime(), _input_turn, "input")
@@ -62,6 +83,7 @@ def gather() -> Response:
 
 @bp.route("/dialed", methods=["POST"])
 @twilio_signed
+@once(_delivery)
 def dialed() -> Response:
     """Back from the helpline (<Dial>'s action): thanks after a talk, the public numbers if no answer."""
     rt = runtime()
@@ -95,16 +117,31 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
     Any fault answers the apology and the main menu, so Twilio always gets TwiML.
     """
     state: CallState | None = None
+    number = 1
     try:
         key = call_key()
-        state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(rt.store.get(key))
-        turn = step(state)
-        _save(rt, turn.state, key)
+        saved = None if request.args.get(AT_OPENING) else rt.store.get(key)
+        number = _step_number(saved) + 1
+        state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(saved)
+        told = bool(saved and saved.get(TOLD_PAUSED))
+        turn = textme.unless_paused(rt, step(state), told)
+        _save(rt, turn.state, key, number, told or turn.texts_paused)
         usage.count_call(state, turn)
-        return twiml_response(render(rt, turn))
+        return twiml_response(_numbered(render(rt, turn), number))
     except Exception:
         log.exception("voice: failed to answer %s", what)
-        return twiml_response(_recover(rt, state))
+        return twiml_response(_recover(rt, state, number))
+
+
+def _step_number(saved: dict[str, object] | None) -> int:
+    """The number of the call's last answered step (0 before any)."""
+    found = saved.get(STEP, 0) if saved else 0
+    return found if isinstance(found, int) and found >= 0 else 0
+
+
+def _numbered(twiml: str, number: int) -> str:
+    """The turn's TwiML with its actions numbered for this step of the call."""
+    return twiml.replace(STEP_MARK, str(number))
 
 
 def render(rt: Runtime, turn: Turn) -> str:
@@ -135,10 +172,10 @@ def _build(rt: Runtime, turn: Turn) -> str:
             _say(rt, response, line, state.slow)
         response.dial(
             rt.settings.helpline_phone,
-            timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed"), method="POST",
+            timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed", **{STEP: STEP_MARK}), method="POST",
         )
         return str(response)
-    action = _url("voice.gather")
+    action = _url("voice.gather", **{STEP: STEP_MARK})
     gather_verb = response.gather(
         input="dtmf speech",
         num_digits=1,
@@ -211,15 +248,15 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
 
 
-def _recover(rt: Runtime, state: CallState | None) -> str:
+def _recover(rt: Runtime, state: CallState | None, number: int) -> str:
     """The apology and main menu after a fault; saving may fail too, and that is fine."""
     turn = rt.calls.recover(state, _now())
     try:
-        _save(rt, turn.state)
+        _save(rt, turn.state, step=number)
     except Exception:
         log.exception("voice: could not save state after a fault")
     try:
-        return render(rt, turn)
+        return _numbered(render(rt, turn), number)
     except Exception:
         log.exception("voice: could not even render the apology")
         return last_resort(request.path).get_data(as_text=True)
@@ -235,8 +272,11 @@ def call_key() -> str:
     return f"voice:{sends.call_id() or 'unknown'}"
 
 
-def _save(rt: Runtime, state: CallState, key: str = "") -> None:
-    rt.store.put(key or call_key(), state.to_dict(), rt.settings.state_ttl_seconds)
+def _save(rt: Runtime, state: CallState, key: str = "", step: int = 0, told: bool = False) -> None:
+    """The call's place, with the number of the step that answered it (and whether it heard why texts
+    to its phone are paused)."""
+    extra = {STEP: step, TOLD_PAUSED: True} if told else {STEP: step}
+    rt.store.put(key or call_key(), {**state.to_dict(), **extra}, rt.settings.state_ttl_seconds)
 
 
 def _url(endpoint: str, **query: str) -> str:

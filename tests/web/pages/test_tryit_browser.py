@@ -15,7 +15,7 @@ from service.content import Content
 from service.content.model import MAIN_MENU
 from service.core.wording import topic_parts
 from service.speech.cache import audio_name
-from tests.web.conftest import DESKTOP, WAIT_MS, Serve, screenshot
+from tests.web.pages.conftest import DESKTOP, WAIT_MS, Serve, screenshot
 
 FOCUSABLE_ON_PHONE = {
     "dial", "key-1", "key-0", "key-#", "say-words", "wait", "speak-aloud", "text-body", "send-STOP",

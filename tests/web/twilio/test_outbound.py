@@ -24,7 +24,8 @@ def sender(api: StandIn, **settings: str) -> TextSender:
 
 
 def test_each_page_is_one_message_from_the_line_to_the_caller(twilio_api: StandIn) -> None:
-    assert sender(twilio_api).send(CALLER, LINE, ["Page one.", "Page two."]) == 2
+    sids = sender(twilio_api).send(CALLER, LINE, ["Page one.", "Page two."])
+    assert len(sids) == 2 and all(sid.startswith("SM") for sid in sids)
     assert [(m["To"], m["From"], m["Body"]) for m in twilio_api.sent] == [
         (CALLER, LINE, "Page one."), (CALLER, LINE, "Page two."),
     ]

@@ -105,7 +105,7 @@ def test_a_loop_of_redirects_stops(make_app) -> None:
 
 def test_the_real_line_waits_at_its_gather_and_silence_follows_its_redirect(twilio: TwilioSimulator) -> None:
     heard = twilio.dial()
-    assert heard.waiting and twilio.progress.action == "/voice/input"
+    assert heard.waiting and twilio.progress.action == "/voice/input?step=1"
     assert "<Redirect" in twilio.progress.rest
     assert "did not hear" in twilio.wait().says[0]
 

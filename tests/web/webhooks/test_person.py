@@ -35,7 +35,7 @@ def test_key_6_says_hold_then_dials_the_helpline_with_a_timeout_and_an_action(ma
     heard = caller.press("6")
     dial = ET.fromstring(heard.xml).find("Dial")
     assert dial is not None and dial.text == HELPLINE
-    assert dial.get("timeout") == "20" and dial.get("action", "").endswith("/voice/dialed")
+    assert dial.get("timeout") == "20" and dial.get("action", "").endswith("/voice/dialed?step=2")
     assert heard.says[0] == "Connecting you to a person. Please hold."
     assert heard.dials == [HELPLINE]
     # The simulator answers the dial as completed: thanks, then the main menu waits again.

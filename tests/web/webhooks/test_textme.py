@@ -19,11 +19,6 @@ SENT = "I sent it to your phone."
 FAILED = "Sorry, I could not send the text just now. Please try again later."
 
 
-@pytest.fixture
-def texting_app(make_app: AppFactory, twilio_api: StandIn) -> Flask:
-    return make_app(twilio_account_sid=ACCOUNT_SID, twilio_api_base_url=twilio_api.url)
-
-
 def at_topic(app: Flask) -> tuple[TwilioSimulator, str]:
     caller = TwilioSimulator(app)
     caller.dial()

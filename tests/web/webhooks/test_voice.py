@@ -164,12 +164,12 @@ def test_silence_waits_for_input_then_redirects_to_the_same_handler(twilio: Twil
     assert gather is not None
     assert gather.get("input") == "dtmf speech"
     assert gather.get("numDigits") == "1"
-    assert gather.get("action") == "/voice/input"
+    assert gather.get("action") == "/voice/input?step=1"
     hints = gather.get("hints", "").split(", ")
     assert "where it spreads" in hints and "repeat" in hints and "liver" in hints
     assert "emergency" in hints and "talk to someone" in hints
     redirect = heard.root.find("Redirect")
-    assert redirect is not None and redirect.text == "/voice/input"
+    assert redirect is not None and redirect.text == "/voice/input?step=1"
     assert list(heard.root)[-1] is redirect
 
 
