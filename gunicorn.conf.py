@@ -1,30 +1,41 @@
 """gunicorn settings for the line: `make run` is `gunicorn -c gunicorn.conf.py wsgi:app`.
 
-HOST, PORT and WORKERS come from the environment, THREADS and REQUEST_READ_SECONDS through
-service/config.py. Each worker answers with many threads (service/web/worker.py), and a request
-must arrive whole within REQUEST_READ_SECONDS, so slow clients cannot hold the line. The master
-checks the line before it binds the port (a refused start exits non-zero with the reason);
-`kill -HUP <master>` reloads the content gracefully and keeps the old content serving if the new
-one is broken.
+HOST, PORT and WORKERS come from the environment, checked as strictly as every setting, THREADS
+and REQUEST_READ_SECONDS through service/config.py. Each worker answers with many threads
+(service/web/worker.py), and a request must arrive whole within REQUEST_READ_SECONDS, so slow
+clients cannot hold the line. The master checks the line before it binds the port (a refused start
+exits non-zero with the reason); `kill -HUP <master>` reloads the content gracefully and keeps the
+old content serving if the new one is broken. The workers' metrics go to PROMETHEUS_MULTIPROC_DIR,
+made and emptied here.
 """
 
-import os
+import sys
 
 from gunicorn.arbiter import Arbiter
 from gunicorn.glogging import Logger
+from gunicorn.workers.base import Worker
 
-from service.config import Settings
+from service.config import Server, Settings, SettingsError
 from service.errors import ConfigError
-from service.web import serving
-from service.web.accesslog import FORMAT, AccessLog
+from service.web.ops import folder as metrics_folder
 
+try:
+    server_settings = Server.from_env()
+except SettingsError as error:
+    print(f"The line cannot start: {error}", file=sys.stderr)
+    raise SystemExit(1) from None
 try:
     _settings = Settings.from_env()
 except ConfigError:
     _settings = Settings()  # on_starting refuses the start, with the reason
+# Before anything imports prometheus-client, which picks its multiprocess mode on import.
+metrics_dir = metrics_folder.prepare(server_settings.metrics_dir)
 
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WORKERS", "2"))
+from service.web import serving  # noqa: E402
+from service.web.ops.accesslog import FORMAT, AccessLog  # noqa: E402
+
+bind = server_settings.bind
+workers = server_settings.workers
 worker_class = "service.web.worker.DeadlineWorker"  # gthread, with a read deadline a request
 threads = _settings.server_threads  # a thread a request: dozens of slow clients still leave some free
 timeout = 30  # a worker silent this long is killed and replaced; Twilio itself waits 15 s
@@ -53,6 +64,18 @@ def on_starting(server: Arbiter) -> None:
 def on_reload(server: Arbiter) -> None:
     """On HUP, before new workers boot: check the new content; keep the old one if it is broken."""
     serving.reload_content(_log(server))
+
+
+def child_exit(server: Arbiter, worker: Worker) -> None:
+    """A worker is gone: its metric files stay counted, as prometheus-client's multiprocess mode asks."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
+
+
+def on_exit(server: Arbiter) -> None:
+    """The server stops: remove the metrics folder if gunicorn.conf.py made it."""
+    metrics_folder.remove_own(metrics_dir)
 
 
 def _log(server: Arbiter) -> Logger:

@@ -14,8 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from service.checker import load_checked
 from service.checker.cli import check_content, content_group
 from service.config import PROJECT_ROOT
+from service.core import wording
+from service.core.gsm import segments
 from tests.conftest import REVIEW_DAY
 
 TODAY = REVIEW_DAY  # every test here runs on that day (see on_review_day), whatever the real date
@@ -320,6 +323,23 @@ def test_sms_page_over_306_characters(breaker: Breaker) -> None:
     ), problems
 
 
+def test_sms_page_whose_euro_sign_would_straddle_two_segments(breaker: Breaker) -> None:
+    """306 characters, but the € (two septets) would fall across the first segment's end."""
+    probe, words = "PROBE", "We are here to help you. " * 12
+    breaker.write_topic("spread-liver", sms=(probe,))
+    before, after = wording.sms_page(load_checked(breaker.root), "spread-liver", 0, "en").split(probe)
+    tail = words[: 152 - segments(after).units]
+    page = words[: 152 - segments(before).units] + "€" + tail.rstrip().ljust(len(tail), "!")
+    name = breaker.write_topic("spread-liver", sms=(page,))
+    assert segments(before + page + after).units == 306
+
+    line = breaker.line(name, "We are here")
+    assert any(re.fullmatch(
+        rf"content/{name}:{line}: en\.sms\[0\]: \d+ characters as sent \(with the reply hint\) arrive in 3 "
+        r"segments, over the budget of 2: .* never split between segments; shorten the text a little",
+        problem) for problem in breaker.new_problems()), breaker.new_problems()
+
+
 def test_grade_above_8(breaker: Breaker) -> None:
     name = breaker.write_topic("spread-liver", voice=LONG_WINDED)
 
@@ -605,7 +625,7 @@ def test_command_prints_problems_and_a_summary_and_fails(breaker: Breaker) -> No
     ("value", "exit_code", "expected"),
     [
         ("30", 1, "is 40 days ago, over 30 (CONTENT_MAX_AGE_DAYS)"),
-        ("soon", 1, "CONTENT_MAX_AGE_DAYS must be a whole number of days, not 'soon'"),
+        ("soon", 1, "CONTENT_MAX_AGE_DAYS is 'soon': use a whole number of days from 1 up"),
     ],
 )
 def test_command_reads_the_age_limit_from_the_environment(

@@ -99,7 +99,9 @@ def test_public_base_url_must_be_https_without_a_trailing_slash(
 @pytest.mark.parametrize("phone", ["555-1234", "+1 555 123 4567", "15551234567", "+0123456789"])
 def test_the_line_phone_must_be_e164(good_env: dict[str, str], tmp_path: Path, phone: str) -> None:
     found = findings({**good_env, "LINE_PHONE": phone}, tmp_path, checks.check_line_phone)
-    assert problems(found) and "e.g. LINE_PHONE=+15551234567" in found[-1].fix
+    assert problems(found) == [f"A setting is not understood, so the line will not start: LINE_PHONE is "
+                               f"{phone!r}: use a phone number in E.164 form: + country code and number, "
+                               "no spaces, e.g. +18005550100."]
 
 
 def test_a_shared_store_without_a_hash_key_would_lose_opt_outs(
@@ -150,7 +152,7 @@ def test_a_bad_setting_is_reported_and_the_other_checks_still_run(
     good_env: dict[str, str], tmp_path: Path
 ) -> None:
     found = findings({**good_env, "SPEECH_RATE": "fast"}, tmp_path)
-    assert "SPEECH_RATE must be a whole number" in problems(found)[0]
+    assert "SPEECH_RATE is 'fast': use a whole number" in problems(found)[0]
     assert any("PUBLIC_BASE_URL is https://line.example.org" in f.what for f in found)
 
 
@@ -162,3 +164,21 @@ def test_a_check_that_crashes_is_reported_not_fatal(good_env: dict[str, str], tm
     found = findings(good_env, tmp_path, broken, checks.check_line_phone)
     assert "'a broken check' itself failed" in problems(found)[0]
     assert found[-1].level is Level.OK
+
+
+def test_doctor_names_each_value_not_understood_as_the_start_would(
+    good_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = doctor({**good_env, "AUDIO_ENABLED": "ture", "WORKERS": "two"}, tmp_path, monkeypatch)
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "AUDIO_ENABLED is 'ture': use 1, true, yes, on to turn it on, or 0, false, no, off" in said
+    assert "WORKERS is 'two': use a whole number of worker processes" in said
+
+
+def test_a_misspelt_setting_is_a_warning_naming_the_real_one(
+    good_env: dict[str, str], tmp_path: Path
+) -> None:
+    found = findings({**good_env, "AUDIO_ENABLE": "1"}, tmp_path, checks.check_line_phone)
+    assert [(f.level, f.what) for f in found if f.level is Level.WARN] == [
+        (Level.WARN, "AUDIO_ENABLE is set, but the line reads no such setting: it reads AUDIO_ENABLED.")]

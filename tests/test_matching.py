@@ -33,7 +33,7 @@ def matcher(content: Content) -> Matcher:
         ("symptoms", "symptoms"),
         ("what are the symptoms of brain mets", "symptoms-brain"),
         ("signs of liver mets", "symptoms-liver"),
-        ("how long will I live", "choosing-treatment"),
+        ("how long will I live", "about-outlook"),
         ("I'm in pain", "symptoms"),
         ("911", "symptoms-urgent"),
         ("lugns", "spread-lungs"),

@@ -14,12 +14,13 @@ from service.content.prompts import Prompt, is_sms
 from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.commands import command_words
-from service.core.gsm import SEGMENT_LIMIT, folded_letters, gsm_length, non_gsm, to_gsm
+from service.core.gsm import MAX_SEGMENTS, SEGMENT_LIMIT, folded_letters, non_gsm, segments, to_gsm
 from service.core.texts import Show
 
 SMS_NOTICES = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_MORE)
 LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
 LONGEST_HELPLINE = "+999999999999999"  # the longest E.164 HELPLINE_PHONE: 15 digits
+TWO_PLACE_LETTERS = "€ [ ] { } ~ ^ | \\"  # GSM-7's escaped characters, as an editor types them
 
 
 def serving_problems(reading: Reading) -> list[Problem]:
@@ -84,12 +85,21 @@ def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
 
 
 def _safety_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Problem]:
-    """The urgent and distress replies with the longest topic offered and the longest helpline,
+    """The crisis reply; the urgent (with each sign's sentence) and distress replies with the longest
+    topic offered and the longest helpline,
     the not-understood menu ending with how to reach a person, and the unknown-medicine menu."""
     offer = max(content.topics, key=lambda t: len(content.title(t, lang)), default="")
-    for show, name in ((Show.URGENT, Prompt.SMS_URGENT), (Show.DISTRESS, Prompt.SMS_DISTRESS)):
+    shows = (
+        (Show.CRISIS, Prompt.SMS_CRISIS),
+        (Show.URGENT, Prompt.SMS_URGENT),
+        (Show.DISTRESS, Prompt.SMS_DISTRESS),
+    )
+    for show, name in shows:
         message = wording.sms_triage(content, show, offer, lang, LONGEST_HELPLINE)
         yield from message_problems(doc, (lang, name.value), message)
+    for sign in content.signs:  # an urgent reply starts with its sign's own sentence (signs.yaml)
+        message = wording.sms_triage(content, Show.URGENT, offer, lang, LONGEST_HELPLINE, sign=sign.id)
+        yield from message_problems(doc, (lang, Prompt.SMS_URGENT.value), message)
     notice = content.prompt(Prompt.SMS_NOT_UNDERSTOOD, lang)
     for helpline, name in (("", Prompt.SMS_PERSON), (LONGEST_HELPLINE, Prompt.SMS_PERSON_HELPLINE)):
         person = wording.sms_person(content, lang, helpline)
@@ -109,10 +119,16 @@ def message_problems(doc: YamlDoc, path: tuple[Any, ...], message: str) -> Itera
     elif folded:
         shown = ", ".join(f"{c} -> {to_gsm(c)}" for c in folded)
         yield doc.problem(path, f"sent with these letters folded to plain SMS letters: {shown}", "note")
-    length = gsm_length(message)
-    if length > SEGMENT_LIMIT:
+    sent = segments(to_gsm(message))
+    if sent.units > SEGMENT_LIMIT:
         yield doc.problem(
-            path, f"{length} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget"
+            path, f"{sent.units} characters as sent (with the reply hint), over the {SEGMENT_LIMIT} budget"
+        )
+    elif sent.count > MAX_SEGMENTS:
+        yield doc.problem(
+            path, f"{sent.units} characters as sent (with the reply hint) arrive in {sent.count} segments, "
+            f"over the budget of {MAX_SEGMENTS}: {TWO_PLACE_LETTERS} take two places and are never split "
+            "between segments; shorten the text a little"
         )
 
 

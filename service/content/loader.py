@@ -272,9 +272,12 @@ class _Reader(Collector):
             self.add(doc, ("sources",), "must list at least one source id from sources.yaml")
             return ()
         for index, source_id in enumerate(value):
-            if sources and source_id not in sources:
+            if not isinstance(source_id, str):
+                self.add(doc, ("sources", index), f"{source_id!r} is not a source id from sources.yaml")
+            elif sources and source_id not in sources:
                 self.add(doc, ("sources", index), f"unknown source {source_id!r} (not in sources.yaml)")
-        if sources and not any(sources.get(s) and sources[s].kind == "article" for s in value):
+        if sources and not any(isinstance(s, str) and s in sources and sources[s].kind == "article"
+                               for s in value):
             self.add(doc, ("sources",), "must name at least one of the articles")
         return tuple(str(s) for s in value)
 

@@ -22,6 +22,10 @@ class Prompt(StrEnum):
     SLOWER_ON = "slower_on"
     SLOWER_OFF = "slower_off"
     URGENT_NOW = "urgent_now"
+    CRISIS = "crisis"
+    CRISIS_CONNECT = "crisis_connect"
+    CRISIS_HELPLINE = "crisis_helpline"
+    CRISIS_CONNECTING = "crisis_connecting"
     DISTRESS = "distress"
     DISTRESS_HELPLINE = "distress_helpline"
     GOODBYE = "goodbye"
@@ -37,6 +41,7 @@ class Prompt(StrEnum):
     SMS_PERSON = "sms_person"
     SMS_PERSON_HELPLINE = "sms_person_helpline"
     SMS_URGENT = "sms_urgent"
+    SMS_CRISIS = "sms_crisis"
     SMS_DISTRESS = "sms_distress"
     SMS_HELPLINE = "sms_helpline"
     SMS_OFFER = "sms_offer"
@@ -115,6 +120,8 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.MORE: ("key",),
     Prompt.SLOWER_ON: ("key",),
     Prompt.DISTRESS_HELPLINE: ("phone",),
+    Prompt.CRISIS_CONNECT: ("key",),
+    Prompt.CRISIS_HELPLINE: ("key",),
     Prompt.SMS_PERSON_HELPLINE: ("phone",),
     Prompt.SMS_DISTRESS: ("helpline", "lines"),
     Prompt.DISTRESS: ("lines",),

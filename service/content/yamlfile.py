@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,54 +59,157 @@ def field_name(path: KeyPath) -> str:
     return out or "(file)"
 
 
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+MERGE_TAG = "tag:yaml.org,2002:merge"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+TOO_DEEP = "nests lists or mappings too deeply to be content"
+UNREADABLE_DATE = dt.date.min  # stands for a date that is not on the calendar, already reported
+BOMS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+
+
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]:
-    """Parse one YAML file; syntax errors and duplicate keys come back as problems."""
+    """Parse one YAML file; every way it can be broken comes back as problems with a line, never raised."""
+    text, problem = _text(path, shown_as)
+    if text is None:
+        return None, [problem] if problem else []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(shown_as, 1, "(file)", f"cannot be read: {error}")]
-    loader = yaml.SafeLoader(text)
+        loader = yaml.SafeLoader(text)  # checks every character at once
+    except yaml.YAMLError as error:
+        return None, [_invalid(error, text, shown_as)]
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem(shown_as, line, "(file)", f"is not valid YAML: {reason}")]
+        return None, [_invalid(error, text, shown_as)]
+    except RecursionError:
+        return None, [Problem(shown_as, 1, "(file)", TOO_DEEP)]
     finally:
         loader.dispose()
     if node is None:
         return None, [Problem(shown_as, 1, "(file)", "is empty")]
-    lines: dict[KeyPath, int] = {}
-    problems: list[Problem] = []
-    data = _build(node, (), lines, problems, shown_as, loader)
-    return YamlDoc(shown_as, data, lines), problems
+    builder = _Builder(shown_as, loader)
+    try:
+        data = builder.build(node, ())
+    except RecursionError:
+        return None, [Problem(shown_as, 1, "(file)", TOO_DEEP)]
+    return YamlDoc(shown_as, data, builder.lines), builder.problems
 
 
-def _build(
-    node: yaml.Node,
-    path: KeyPath,
-    lines: dict[KeyPath, int],
-    problems: list[Problem],
-    file: str,
-    loader: yaml.SafeLoader,
-) -> Any:
-    """Turn a node tree into plain values, recording lines and duplicate keys."""
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+def _text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
+    """The file as text; a file that cannot be read or is not UTF-8 is a problem on the line it fails."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, Problem(shown_as, 1, "(file)", f"cannot be read: {error.strerror or error}")
+    for bom, name in BOMS.items():
+        if raw.startswith(bom):
+            return None, Problem(shown_as, 1, "(file)", f"is saved as {name}: save it as UTF-8")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start: error.start + 1].hex()
+        return None, Problem(shown_as, line, "(file)", f"is not UTF-8 text (byte 0x{byte} cannot be read): "
+                                                       "save the file as UTF-8")
+
+
+def _invalid(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
+    return Problem(shown_as, _error_line(error, text), "(file)", f"is not valid YAML: {_reason(error)}")
+
+
+def _error_line(error: yaml.YAMLError, text: str) -> int:
+    """The line a YAML error points at: its problem mark, or for a bad character its position."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(error, "position", None)
+    if isinstance(position, int):
+        return text[:position].count("\n") + 1
+    return 1
+
+
+def _reason(error: yaml.YAMLError) -> str:
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        return f"the character {chr(error.character)!r} (code {error.character:#x}) cannot be in a YAML file"
+    if not isinstance(error, yaml.MarkedYAMLError) or not error.problem:
+        return str(error)
+    context, start, end = error.context, error.context_mark, error.problem_mark
+    reason = f"{context}, {error.problem}" if context else error.problem
+    if context and context.startswith("while") and start and end and start.line != end.line:
+        reason += f" (it began on line {start.line + 1})"
+    return reason
+
+
+class _Builder:
+    """Turns a node tree into plain values, recording lines; each value it cannot take becomes a problem."""
+
+    def __init__(self, file: str, loader: yaml.SafeLoader) -> None:
+        self.file = file
+        self.loader = loader
+        self.lines: dict[KeyPath, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def refuse(self, node: yaml.Node, path: KeyPath, message: str, line: int | None = None) -> None:
+        where = line or node.start_mark.line + 1
+        self.problems.append(Problem(self.file, where, field_name(path), message))
+
+    def build(self, node: yaml.Node, path: KeyPath, key_line: int | None = None) -> Any:
+        """Plain data for a node; `key_line` is where its key is, the only line an alias (*name) leaves."""
+        self.lines[path] = node.start_mark.line + 1
+        if id(node) in self.seen:
+            self.lines[path] = key_line or self.lines[path]
+            self.refuse(node, path, "repeats a value named elsewhere with a YAML anchor (&name, *name): "
+                                    "write the value out here", key_line)
+            return None
+        self.seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            self.refuse(node, path, f"has the YAML tag {_tag(node.tag)!r}, which content files do not use: "
+                                    "remove the tag")
+            # Read as if untagged (PyYAML's resolver is unannotated).
+            node.tag = self.loader.resolve(type(node), node.value, (True, False))  # type: ignore[no-untyped-call]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (list, dict)):
-                key = str(key)
+            if key_node.tag == MERGE_TAG:
+                self.refuse(key_node, path, "has a YAML merge key (<<), which copies fields from elsewhere: "
+                                            "write each field out here")
+                continue
+            key = self._key(key_node, path)
             if key in result:
-                where = key_node.start_mark.line + 1
-                problems.append(Problem(file, where, field_name((*path, key)), "appears twice"))
-            result[key] = _build(value_node, (*path, key), lines, problems, file, loader)
+                self.refuse(key_node, (*path, key), "appears twice")
+            result[key] = self.build(value_node, (*path, key), key_node.start_mark.line + 1)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, (*path, index), lines, problems, file, loader)
-            for index, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
+
+    def _key(self, node: yaml.Node, path: KeyPath) -> Any:
+        """A mapping key as plain, hashable data (a list or mapping used as a key is kept as its text)."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in PLAIN_TAGS:
+            self.refuse(node, path, "has a list, a mapping or a tagged value as a key: write plain words")
+            return f"(key on line {node.start_mark.line + 1})"
+        key = self._scalar(node, path)
+        if key is UNREADABLE_DATE:
+            return node.value
+        return key if isinstance(key, (str, int, float, bool, type(None), dt.date)) else str(key)
+
+    def _scalar(self, node: yaml.Node, path: KeyPath) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+            if node.tag == TIMESTAMP_TAG:
+                self.refuse(node, path, f"{node.value} is not a date on the calendar ({error}): "
+                                        "write a real day like 2026-11-23")
+                return UNREADABLE_DATE
+            else:
+                self.refuse(node, path, f"{node.value!r} cannot be read: {error}")
+            return node.value
+
+
+def _tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag

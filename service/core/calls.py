@@ -22,7 +22,7 @@ from service.core.meaning import SiteFinder, closes, language_key, language_name
 from service.core.medicines import Found, MedicineFinder
 from service.core.parts import voice_parts
 from service.core.people import Phones, Reach, asks_for_person
-from service.safety.triage import Concern, Finding, triage
+from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 
 MAX_SILENCES = 3
@@ -43,6 +43,7 @@ class CallState:
     part: int = 0  # which part of a topic's spoken text (about 30 seconds each) is playing
     choosing: bool = False  # the opening's language choice is waiting for a key
     texts_sent: int = 0  # topics sent to the caller's phone by text in this call
+    crisis: bool = False  # the Lifeline was just offered: its key (or "yes") connects
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store (vars, not asdict: asdict deep-copies every field)."""
@@ -63,6 +64,7 @@ class CallState:
                 part=int(data.get("part", 0)),
                 choosing=bool(data.get("choosing", False)),
                 texts_sent=int(data.get("texts_sent", 0)),
+                crisis=bool(data.get("crisis", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -82,6 +84,8 @@ class Turn:
     full_keys: bool = False  # say every fixed key in full (once, early in the call)
     choose_language: bool = False  # the opening: 911 first, then each language's key, each in its language
     dial: bool = False  # connect the caller to the operator's helpline now
+    dial_crisis: bool = False  # connect the caller to the Suicide and Crisis Lifeline now
+    sign: str = ""  # the emergency sign the urgent line names (an id of content/signs.yaml)
     send_text: str = ""  # the topic to send to the caller's phone now (the channel sends, then reports)
     offer_person: bool = False  # the main menu names the key for a person (helpline set and open)
     offer_text: bool = False  # the topic names the key that texts it to the caller
@@ -103,6 +107,7 @@ class Offers:
     person: bool = False  # HELPLINE_PHONE is set: key 6 and "talk to a person" connect the caller
     person_hours: OpeningHours | None = None  # HELPLINE_HOURS: outside them, the hours instead
     texting: bool = False  # Twilio account settings are there: key 2 texts a topic to the caller
+    crisis_line: bool = False  # the phone line can connect a caller to the Suicide and Crisis Lifeline
 
 
 class TextOutcome(StrEnum):
@@ -134,6 +139,7 @@ class CallNavigator:
     def __init__(
         self, content: Content, matchers: dict[str, Matcher] | None = None, offers: Offers | None = None
     ) -> None:
+        warm()  # the safety model is learnt once per process, at start, never for a message
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self.offers = offers or Offers()
@@ -154,6 +160,11 @@ class CallNavigator:
             return self._chosen_by_key(digits.strip()[:1], now)
         state = self._known(state)
         key = digits.strip()[:1]
+        if state.crisis:
+            connected = self._crisis_key(state, key, now)
+            if connected is not None:
+                return connected
+            state = replace(state, crisis=False)
         turn = self._extra_key(state, key, now) if len(digits.strip()) == 1 else None
         turn = turn or (self._key(state, key) if len(digits.strip()) == 1 else None)
         return self.offered(turn or Turn(replace(state, silences=0), (Prompt.SORRY_KEY,), reprompt=True), now)
@@ -165,11 +176,18 @@ class CallNavigator:
             if chosen in self.content.languages:
                 return self.offered(self.start(chosen), now)
             state = CallState()  # anything else is said to the English main menu
-        return self.offered(self._said(self._known(state), speech, now), now)
+        state = self._known(state)
+        if state.crisis:
+            yes = normalize(speech) in commands.SPOKEN_CRISIS_YES
+            connected = self._crisis_key(state, commands.CRISIS_LINE if yes else "", now)
+            if connected is not None:
+                return connected
+            state = replace(state, crisis=False)
+        return self.offered(self._said(state, speech, now), now)
 
     def offered(self, turn: Turn, now: datetime | None = None) -> Turn:
         """The turn with the extra keys this line offers right now named (a person, text me this)."""
-        if turn.hangup or turn.dial or turn.send_text:
+        if turn.hangup or turn.dial or turn.dial_crisis or turn.send_text or turn.state.crisis:
             return turn
         if Prompt.DISTRESS in turn.notices:
             turn = replace(turn, reach=self.phones.reach(now))
@@ -182,6 +200,9 @@ class CallNavigator:
         """Back from the helpline: thanks after a talk; after no answer, the public numbers. Then main."""
         state = self._known(state or CallState())
         state = replace(state, node=MAIN_MENU, trail=(), part=0, silences=0)
+        if state.crisis and not answered:  # the Lifeline or helpline did not answer: the Lifeline again
+            return self._crisis(state, now, (Prompt.PERSON_NO_ANSWER,))
+        state = replace(state, crisis=False)
         notices = (Prompt.PERSON_THANKS,) if answered else (Prompt.PERSON_NO_ANSWER, Prompt.DISTRESS)
         return self.offered(Turn(state, notices), now)
 
@@ -196,7 +217,7 @@ class CallNavigator:
         """Words, before the extra keys are named: a person or an urgent sign first, then a language
         or thanks, then a command, then what the words are about."""
         return (
-            self._person_asked(state, speech, now) or self._triaged(state, speech)
+            self._person_asked(state, speech, now) or self._triaged(state, speech, now)
             or self._social(state, speech) or self._spoken_command(state, speech, now)
             or self._meaning(state, speech)
         )
@@ -253,7 +274,10 @@ class CallNavigator:
         silences = state.silences + 1
         state = replace(state, silences=silences)
         if silences >= MAX_SILENCES:
-            return Turn(state, (Prompt.GOODBYE,), hangup=True)
+            first = (Prompt.CRISIS,) if state.crisis else ()
+            return Turn(state, (*first, Prompt.GOODBYE), hangup=True)
+        if state.crisis:
+            return self._crisis(state, now)
         return self.offered(Turn(state, (Prompt.SILENCE,), reprompt=True), now)
 
     def recover(self, state: CallState | None, now: datetime | None = None) -> Turn:
@@ -279,6 +303,23 @@ class CallNavigator:
             return self.offered(self.start(chosen), now)
         turn = self._key(CallState(), key) if key not in commands.UNIVERSAL_KEYS else None
         return self.offered(turn or self.start(DEFAULT_LANGUAGE), now)
+    def _crisis(self, state: CallState, now: datetime | None, first: tuple[Prompt, ...] = ()) -> Turn:
+        """The Lifeline first; then its key, and the helpline's, where this line can connect them."""
+        notices = (*first, Prompt.CRISIS)
+        if self.offers.crisis_line:
+            notices += (Prompt.CRISIS_CONNECT,)
+        if self.offers.person and self._open(now):
+            notices += (Prompt.CRISIS_HELPLINE,)
+        return Turn(replace(state, crisis=True), notices)
+
+    def _crisis_key(self, state: CallState, key: str, now: datetime | None) -> Turn | None:
+        """Right after the Lifeline was offered: its key connects to it, the person key to the helpline."""
+        if key == commands.CRISIS_LINE and self.offers.crisis_line:
+            return Turn(replace(state, silences=0), (Prompt.CRISIS_CONNECTING,), dial_crisis=True)
+        if key == commands.PERSON and self.offers.person and self._open(now):
+            return Turn(replace(state, silences=0), (Prompt.PERSON_CONNECTING,), dial=True)
+        return None
+
     def _open(self, now: datetime | None) -> bool:
         """Whether the helpline takes calls now (no hours set, or no clock given: always)."""
         hours = self.offers.person_hours
@@ -321,24 +362,30 @@ class CallNavigator:
         padded = f" {text} "
         return text in phrases or (len(text.split()) <= 8 and any(f" {p} " in padded for p in phrases))
 
-    def _triaged(self, state: CallState, speech: str) -> Turn | None:
-        """Urgent words: what to do now, then the sign's topic; distress: a person, then the same place."""
-        finding = triage(speech)
+    def _triaged(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
+        """Crisis: the Lifeline and the key that connects; urgent words: what to do now, then the sign's
+        topic; prognosis: its honest answer; distress: a person, then the same place."""
+        finding = triage(speech, command=_is_command(speech))
         if finding is None and normalize(speech) in commands.SPOKEN_HELP:
             finding = Finding(Concern.DISTRESS, "talk to someone")
         if finding is None:
             return None
         state = replace(state, silences=0)
         matcher = self.matchers[DEFAULT_LANGUAGE]
-        if finding.concern is Concern.DISTRESS:
+        if finding.concern is Concern.CRISIS:
+            return self._crisis(state, now)
+        answer = matcher.match(finding.about) if finding.concern is Concern.PROGNOSIS else None
+        if answer is not None and answer in self.content.topics:
+            return Turn(replace(self._go(state, answer), part=0))
+        if finding.concern is not Concern.URGENT:
             asked = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
             if asked is not None and asked in self.content.topics and asked != matcher.match(finding.about):
                 return Turn(replace(self._go(state, asked), part=0), (Prompt.DISTRESS,))  # "how long..."
             return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         topic = sign_topic(self.content, matcher, finding.about)
         if topic is None:
-            return Turn(state, (Prompt.URGENT_NOW,), reprompt=True)
-        return Turn(replace(self._go(state, topic), part=0), (Prompt.URGENT_NOW,))
+            return Turn(state, (Prompt.URGENT_NOW,), reprompt=True, sign=finding.sign)
+        return Turn(replace(self._go(state, topic), part=0), (Prompt.URGENT_NOW,), sign=finding.sign)
 
     def _has_more(self, state: CallState) -> bool:
         return state.part + 1 < self.parts(state)
@@ -396,3 +443,11 @@ class CallNavigator:
             if text in phrases or (len(words) <= 4 and any(p in text for p in phrases if " " in p)):
                 return key
         return None
+
+
+def _is_command(speech: str) -> bool:
+    """Whether words said are one of the line's spoken commands ("tell me more", "go back", "two")."""
+    text = normalize(speech)
+    spoken = (commands.SPOKEN_MORE, commands.SPOKEN_NUMBERS, commands.SPOKEN_TEXT_ME,
+              *commands.SPOKEN_COMMANDS.values())
+    return any(text in phrases for phrases in spoken)

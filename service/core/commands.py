@@ -64,6 +64,12 @@ PERSON_PHRASES = SPOKEN_PERSON + (
     "talk to a real", "talk to anyone", "speak to anyone", "talk to a nurse", "speak to a nurse",
     "alguien", "una persona", "un humano", "una enfermera", "representante", "agente", "operador",
 )
+# After words of suicide or self-harm (phone only): connect the caller to the Suicide and Crisis Lifeline.
+CRISIS_LINE = "1"
+SPOKEN_CRISIS_YES = frozenset({"yes", "yeah", "yep", "yes please", "please", "ok", "okay", "connect me",
+                               "connect", "call", "call them", "988", "nine eight eight", "lifeline",
+                               "si", "si por favor", "por favor", "comuniqueme", "llame", "bueno", "uno",
+                               "one"})
 # After a topic (only when the line can send texts): send this topic's text pages to the caller's phone.
 TEXT_ME = "2"
 SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my phone", "text it to me",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from service.words.fold import ascii_letters
 
@@ -13,6 +14,9 @@ GSM_BASIC = frozenset(
 GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
 _GSM_ANY = GSM_BASIC | GSM_EXTENDED
 SEGMENT_LIMIT = 306  # two concatenated GSM-7 segments of 153 characters
+MAX_SEGMENTS = 2  # a reply arrives in at most two segments
+GSM_SINGLE, GSM_PART = 160, 153  # septets in a lone segment, and in each part of a longer message
+UCS2_SINGLE, UCS2_PART = 70, 67  # UTF-16 code units, the same
 
 _LOOKALIKES = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
@@ -60,3 +64,36 @@ def _plain_letter(char: str) -> bool:
     """Whether a letter outside GSM-7 folds to one plain ASCII letter, keeping the word readable."""
     plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
     return len(plain) == 1 and plain.isalpha()
+
+
+@dataclass(frozen=True)
+class Segments:
+    """How a text travels as SMS: its alphabet, its length in that alphabet's units, and its segments."""
+
+    encoding: str  # "GSM-7" or "UCS-2"
+    units: int  # septets (an escaped character takes two) or UTF-16 code units (an emoji takes two)
+    count: int  # segments a phone receives; 0 for an empty text
+
+
+def segments(text: str) -> Segments:
+    """Exact SMS segments: a two-unit character (GSM-7 escape, UTF-16 surrogate pair) never straddles two."""
+    if not non_gsm(text):
+        sizes = [2 if char in GSM_EXTENDED else 1 for char in text]
+        return Segments("GSM-7", sum(sizes), _count(sizes, GSM_SINGLE, GSM_PART))
+    sizes = [2 if ord(char) > 0xFFFF else 1 for char in text]
+    return Segments("UCS-2", sum(sizes), _count(sizes, UCS2_SINGLE, UCS2_PART))
+
+
+def _count(sizes: list[int], single: int, part: int) -> int:
+    """Segments for characters of 1 or 2 units: one if all fit, else parts filled without splitting any."""
+    total = sum(sizes)
+    if total <= single:
+        return 1 if total else 0
+    if total == len(sizes):
+        return -(-total // part)  # no two-unit character: plain division
+    count, used = 1, 0
+    for size in sizes:
+        if used + size > part:
+            count, used = count + 1, 0
+        used += size
+    return count

@@ -21,7 +21,7 @@ from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, 
 from service.core.meaning import SiteFinder, closes, language_named, only_language
 from service.core.medicines import Found, MedicineFinder
 from service.core.people import Phones, Reach, asks_for_person
-from service.safety.triage import Concern, Finding, triage
+from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
@@ -92,6 +92,7 @@ class Show(StrEnum):
     HELP = "help"
     RESUBSCRIBED = "resubscribed"
     ERROR = "error"
+    CRISIS = "crisis"  # the Suicide and Crisis Lifeline first, then the usual way on (MENU)
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
@@ -110,12 +111,14 @@ class TextReply:
     intro: bool = True  # a menu's intro; left out where the notice says what the menu is for
     reach: tuple[Reach, ...] = ()  # the numbers to name (a person answer, or after an unmatched text)
     medicine: Found | None = None  # the medicine a message named (Show.MEDICINE)
+    sign: str = ""  # the emergency sign an urgent reply names first (an id of content/signs.yaml)
 
 
 class TextNavigator:
     """Answers one incoming text; one instance serves every texter."""
 
     def __init__(self, content: Content, matchers: dict[str, Matcher] | None = None) -> None:
+        warm()  # the safety model is learnt once per process, at start, never for a message
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self._words: dict[tuple[str, str], TopicWords | None] = {}
@@ -152,13 +155,9 @@ class TextNavigator:
             return self._menu(state, MAIN_MENU)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
-        finding = triage(body)
-        if finding is not None:
-            return self._triaged(state, body, finding)
-        if asks_for_person(body):
-            return TextReply(state, Show.DISTRESS)
-        if closes(body):
-            return TextReply(state, Show.CLOSE)
+        answered = self._before_commands(state, body, text)
+        if answered is not None:
+            return answered
         if text in commands.TEXT_MORE_WORDS:
             return self._more(state)
         if not text or text in commands.TEXT_MENU_WORDS:
@@ -169,6 +168,20 @@ class TextNavigator:
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
         return self._meaning(state, body, text)
+
+    def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:
+        """Safety before any command: crisis or an urgent sign, then a person asked for, then thanks."""
+        command = text in commands.TEXT_MORE_WORDS or text in commands.TEXT_MENU_WORDS
+        finding = triage(body, command=command or text in commands.NUMBER_WORDS)
+        if finding is not None:
+            if finding.lang in self.content.languages:  # "me quiero morir": the answer in Spanish
+                state = replace(state, lang=finding.lang)
+            return self._triaged(state, body, finding)
+        if asks_for_person(body):
+            return TextReply(state, Show.DISTRESS)
+        if closes(body):
+            return TextReply(state, Show.CLOSE)
+        return None
 
     def _meaning(self, state: TextState, body: str, text: str) -> TextReply:
         """A medicine by name, else the topic or menu the words name, else the honest "not found"."""
@@ -258,11 +271,18 @@ class TextNavigator:
         return self._node(state, target)
 
     def _triaged(self, state: TextState, body: str, finding: Finding) -> TextReply:
-        """Urgent: what to do now, then offer the sign's topic; distress: a person, then any topic."""
+        """Crisis: the Lifeline; urgent: what to do now, then the sign's topic; prognosis: its honest
+        answer; distress: a person, then any topic the words name."""
         matcher = self.matchers[state.lang]
+        if finding.concern is Concern.CRISIS:
+            return TextReply(state, Show.CRISIS)
         if finding.concern is Concern.URGENT:
             topic = sign_topic(self.content, self.matchers[DEFAULT_LANGUAGE], finding.about) or ""
-            return TextReply(replace(state, offer=topic), Show.URGENT)
+            return TextReply(replace(state, offer=topic), Show.URGENT, sign=finding.sign)
+        if finding.concern is Concern.PROGNOSIS:
+            answer = self._topic_of(finding.about)
+            if answer is not None:
+                return self._node(state, answer)
         node = matcher.match(body) or ""
         topic = node if node in self.content.topics and node != self._topic_of(finding.about) else ""
         return TextReply(replace(state, offer=topic), Show.DISTRESS)

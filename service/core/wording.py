@@ -43,9 +43,9 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     state = turn.state
     if turn.choose_language:
         return tuple(text for _, text in language_choice(content))
-    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.reach)
-    if turn.hangup or turn.dial:
-        return said
+    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.reach, turn.sign)
+    if turn.hangup or turn.dial or turn.dial_crisis or state.crisis:
+        return said  # a crisis turn says only the Lifeline and the keys that connect
     if turn.medicine is not None:
         keys = key_lines(content, state.node, state.lang, turn.full_keys)
         return said + medicine_lines(content, turn.medicine, state.lang) + (
@@ -111,6 +111,8 @@ def key_values() -> dict[Prompt, dict[str, str]]:
         Prompt.PERSON_KEY: {"key": commands.PERSON},
         Prompt.TEXT_KEY: {"key": commands.TEXT_ME},
         Prompt.TEXT_LIMIT: {"limit": str(MAX_TEXTS)},
+        Prompt.CRISIS_CONNECT: {"key": commands.CRISIS_LINE},
+        Prompt.CRISIS_HELPLINE: {"key": commands.PERSON},
     }
 
 
@@ -125,9 +127,12 @@ HELPLINE_UNREACHED = (Prompt.PERSON_NO_ANSWER, Prompt.PERSON_CLOSED)
 
 def notice_lines(
     content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = "",
-    hours: OpeningHours | None = None, reach: tuple[Reach, ...] = (),
+    hours: OpeningHours | None = None, reach: tuple[Reach, ...] = (), sign: str = "",
 ) -> tuple[str, ...]:
-    """The prompts said first; the distress prompt is followed by the operator's helpline, if any."""
+    """The prompts said first; the distress prompt is followed by the operator's helpline, if any.
+
+    The urgent line is the emergency sign's own sentence when the turn names a known sign.
+    """
     lines: list[str] = []
     unreached = any(name in HELPLINE_UNREACHED for name in notices)
     for name in notices:
@@ -135,6 +140,8 @@ def notice_lines(
             lines.append(closed_line(content, hours, lang))
         elif name is Prompt.DISTRESS:
             lines.append(content.prompt(name, lang, lines=phone_list(content, reach, lang, spoken=True)))
+        elif name is Prompt.URGENT_NOW and sign_says(content, sign, lang):
+            lines.append(sign_says(content, sign, lang))
         else:
             lines.append(said_prompt(content, name, lang))
         if name is Prompt.DISTRESS and helpline and not unreached:
@@ -303,8 +310,8 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
         return sms_prompt(content, Prompt.SMS_CLOSE, state.lang)
     if reply.show is Show.MEDICINE and reply.medicine is not None:
         return sms_medicine(content, reply.medicine, state.lang)
-    if reply.show in (Show.URGENT, Show.DISTRESS):
-        return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach)
+    if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):
+        return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach, reply.sign)
     if reply.show is Show.MEDIA:
         said = content.prompt(Prompt.SMS_HELP_PHONE, state.lang, phone=phone) if phone else ""
         return sms_prompt(content, Prompt.SMS_MEDIA, state.lang) + said
@@ -368,11 +375,15 @@ def sms_page(
 
 
 def sms_triage(
-    content: Content, show: Show, offer: str, lang: str, helpline: str = "", reach: tuple[Reach, ...] = ()
+    content: Content, show: Show, offer: str, lang: str, helpline: str = "", reach: tuple[Reach, ...] = (),
+    sign: str = "",
 ) -> str:
-    """What to do now (urgent) or how to reach a person (distress), then "Reply 1 for <topic>"."""
+    """The Lifeline (crisis), what to do now (urgent: the sign's own sentence when known) or how to
+    reach a person (distress), then "Reply 1 for <topic>"."""
+    if show is Show.CRISIS:
+        return sms_prompt(content, Prompt.SMS_CRISIS, lang)
     if show is Show.URGENT:
-        first = content.prompt(Prompt.SMS_URGENT, lang)
+        first = sign_says(content, sign, lang) or content.prompt(Prompt.SMS_URGENT, lang)
     else:
         extra = content.prompt(Prompt.SMS_HELPLINE, lang, phone=phone_words(helpline)) if helpline else ""
         lines = phone_list(content, reach, lang, spoken=False)
@@ -381,6 +392,12 @@ def sms_triage(
     if offer:
         then = content.prompt(Prompt.SMS_OFFER, lang, key=OFFER_KEY, title=content.title(offer, lang))
     return " ".join(f"{first}{then}".split())
+
+
+def sign_says(content: Content, sign: str, lang: str) -> str:
+    """An emergency sign's what-to-do-now sentence (content/signs.yaml), or "" for no known sign."""
+    known = {s.id: s for s in content.signs}
+    return known[sign].says.get(lang, "") if sign in known else ""
 
 
 def sms_person(content: Content, lang: str, helpline: str = "", reach: tuple[Reach, ...] = ()) -> str:

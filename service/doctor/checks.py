@@ -7,6 +7,7 @@ except a short-lived probe key in the store.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import tempfile
@@ -16,11 +17,10 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from service.config import Settings
+from service.config import Server, Settings, SettingsError, setting_names
 from service.errors import ConfigError
 from service.store.privacy import read_key_file, weak_key
 
-E164 = re.compile(r"\+[1-9][0-9]{6,14}")
 AUTH_TOKEN = re.compile(r"[0-9a-f]{32}")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 SHARED_STORE_SCHEMES = {"redis", "rediss"}
@@ -75,12 +75,36 @@ def fail(what: str, fix: str) -> list[Finding]:
 
 
 def read_settings(env: Mapping[str, str]) -> tuple[Settings | None, list[Finding]]:
-    """The settings, or the ConfigError that would stop the line from starting."""
-    try:
-        return Settings.from_env(env), ok("Every setting has a valid value.")
-    except ConfigError as error:
-        return None, fail(f"A setting is wrong, so the line will not start: {error}.",
-                          "Correct that variable (see the Settings table in the README).")
+    """The settings, or each value not understood that would stop the line from starting."""
+    problems: list[str] = []
+    settings: Settings | None = None
+    for read in (Server.from_env, Settings.from_env):
+        try:
+            made = read(env)
+        except SettingsError as error:
+            problems += error.problems
+        except ConfigError as error:
+            problems.append(str(error))
+        else:
+            settings = made if isinstance(made, Settings) else settings
+    if not problems:
+        return settings, ok("Every setting has a valid value.") + _misspelt(env)
+    found = [f for problem in problems for f in fail(
+        f"A setting is not understood, so the line will not start: {problem}.",
+        "Correct that variable (see the Settings table in the README).")]
+    return None, found + _misspelt(env)
+
+
+def _misspelt(env: Mapping[str, str]) -> list[Finding]:
+    """A variable named almost like a setting (AUDIO_ENABLE) is most likely one the line never reads."""
+    known = setting_names()
+    found: list[Finding] = []
+    for name in sorted(set(env) - known):
+        near = difflib.get_close_matches(name, known, n=1, cutoff=0.85)
+        if near:
+            found += warn(f"{name} is set, but the line reads no such setting: it reads {near[0]}.",
+                          f"Rename {name} to {near[0]} if that is what you meant.")
+    return found
 
 
 def check_token(setup: Setup) -> list[Finding]:
@@ -134,15 +158,12 @@ def check_public_url(setup: Setup) -> list[Finding]:
 
 
 def check_line_phone(setup: Setup) -> list[Finding]:
-    """LINE_PHONE, the number HELP tells texters to call, in E.164 form."""
+    """LINE_PHONE, the number HELP tells texters to call (its E.164 form is checked with the settings)."""
     phone = setup.raw("LINE_PHONE")
     if not phone:
         return ok("LINE_PHONE is not set: HELP offers the number each text was sent to.")
-    if not E164.fullmatch(phone):
-        return fail(f"LINE_PHONE is {phone!r}, not a number in E.164 form: texters asking for HELP "
-                    "would be given a number they cannot call.",
-                    "Write it as + country code and number, no spaces or dashes, "
-                    "e.g. LINE_PHONE=+15551234567")
+    if setup.settings is None or setup.settings.line_phone != phone:
+        return []
     return ok(f"LINE_PHONE is {phone}.")
 
 

@@ -11,13 +11,15 @@ from datetime import UTC, datetime, timedelta
 from service.content.model import MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
-from service.core.calls import MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
+from service.core.calls import MAX_SILENCES, MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
 from service.core.hours import OpeningHours
 from service.core.people import Reach
 from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
 from service.safety.triage import urgent_topic_words
 
 PROBE_KEYS = tuple("0123456789*")
+CRISIS_PROBE = "suicide"  # words that reach the Lifeline's turn, in any language
+URGENT_PROBES = ("emergency", "emergencia")  # words that reach the urgent turn, in the call's language
 # Words that reach every other kind of spoken turn: unmatched, an urgent sign, distress.
 PROBE_SPEECH = ("qxzv", "emergency", "talk to someone", "i am scared")
 
@@ -43,7 +45,7 @@ def phone_lines(content: Content, helpline: str = "", hours: OpeningHours | None
     key 6 connects to it (closed outside `hours`, HELPLINE_HOURS). "Text me this" is always
     covered: its few lines cost little, and the account settings may come later than the audio.
     """
-    offers = Offers(person=bool(helpline), person_hours=hours, texting=True)
+    offers = Offers(person=bool(helpline), person_hours=hours, texting=True, crisis_line=True)
     navigator = CallNavigator(content, offers=offers)
     seen: dict[tuple[str, str], None] = {}
     if len(content.languages) > 1:  # the opening's choice: each line in its own language
@@ -63,6 +65,15 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
     seen = {first.state}
     for words in urgent_topic_words():  # the urgent line, then each sign's topic: the same anywhere
         yield navigator.say(first.state, words)
+    urgents = (navigator.say(first.state, words) for words in URGENT_PROBES)
+    urgent = next((turn for turn in urgents if Prompt.URGENT_NOW in turn.notices), None)
+    if urgent is not None:  # each sign's own what-to-do-now line, said in the urgent turn's place
+        yield from (replace(urgent, sign=sign.id) for sign in navigator.content.signs)
+    crisis = navigator.say(first.state, CRISIS_PROBE)  # the Lifeline, its keys, connecting, no answer
+    yield crisis
+    yield navigator.press(crisis.state, commands.CRISIS_LINE)
+    yield navigator.dialed(crisis.state, answered=False)
+    yield navigator.silence(replace(crisis.state, silences=MAX_SILENCES - 1))
     heard_at: set[tuple[str, bool]] = set()
     queue: deque[CallState] = deque([first.state])
     while queue:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+_ERROR_LISTENERS: list[Callable[[str], None]] = []
 
 # A usage count's labels, always in this order and never anything a person typed or said:
 # (event, channel, language, node), e.g. ("topic", "sms", "en", "spread-bones"); node may be "".
@@ -58,3 +62,17 @@ class Store(Protocol):
 
     def counts(self, since: str, until: str) -> list[UsageRow]:
         """Every usage total from day `since` to day `until`, both included (YYYY-MM-DD)."""
+
+
+def on_error(listener: Callable[[str], None]) -> None:
+    """Have `listener(backend)` told of each failed store operation (the web layer's metrics count them)."""
+    _ERROR_LISTENERS.append(listener)
+
+
+def report_error(backend: str) -> None:
+    """Tell the listeners that a `backend` ("sqlite", "redis") operation failed; never raises."""
+    for listener in _ERROR_LISTENERS:
+        try:
+            listener(backend)
+        except Exception:
+            log.exception("store: an error listener failed")

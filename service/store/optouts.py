@@ -18,13 +18,16 @@ class OptOuts:
         self.store = store
         self.journal = journal
 
-    def record(self, subscriber: str, opted_out: bool) -> None:
+    def record(self, subscriber: str, opted_out: bool) -> str:
         """Commit an opt-out or opt-in; if the store fails, the fsynced journal keeps it.
+
+        Says where it was kept: "store" or "journal" (when the journal fails too, it raises).
 
         The journal's lock is held throughout, so across all of a host's workers the store and the
         journal see changes in the order they were made: an older journalled word never overwrites
         a newer one.
         """
+        kept = "store"
         with self.journal.locked():
             try:
                 if self.journal.pending():
@@ -34,7 +37,9 @@ class OptOuts:
                 word = "out" if opted_out else "in"
                 log.exception("opt-outs: store failed; journalling opt-%s for %s", word, subscriber[:12])
                 self.journal.append(subscriber, opted_out)
+                kept = "journal"
         log.info("opt-outs: %s opted %s", subscriber[:12], "out" if opted_out else "back in")
+        return kept
 
     def is_opted_out(self, subscriber: str) -> bool:
         """The journal's latest word wins over the store, which may not have it yet."""

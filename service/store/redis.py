@@ -14,7 +14,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from service.errors import StoreError
-from service.store.base import CountKey, UsageRow
+from service.store.base import CountKey, UsageRow, report_error
 
 PREFIX = "mbc:"
 OPT_OUTS = PREFIX + "opt-outs"
@@ -168,6 +168,7 @@ class RedisStore:
         try:
             yield
         except redis.RedisError as error:
+            report_error("redis")
             raise StoreError(f"Redis store {self.url}: {error}") from error
 
 

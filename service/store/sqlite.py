@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from service.errors import StoreError
-from service.store.base import CountKey, UsageRow
+from service.store.base import CountKey, UsageRow, report_error
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (
@@ -257,6 +257,7 @@ class _Guard:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
         if isinstance(error, sqlite3.Error):
             self.store._forget_connection()
+            report_error("sqlite")
             raise StoreError(f"SQLite store {self.store.path}: {error}") from error
 
 

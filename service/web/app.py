@@ -24,6 +24,7 @@ from service.store.journal import OptOutJournal
 from service.store.optouts import OptOuts
 from service.store.privacy import PhoneHasher, load_hash_key
 from service.web import pages
+from service.web.ops import metrics
 from service.web.runtime import EXTENSION, Runtime, runtime_of
 from service.web.twilio import ratelimit
 from service.web.twilio.outbound import TextSender
@@ -77,6 +78,7 @@ def create_app(
                                              shared=urlsplit(settings.state_url).scheme in SHARED_SCHEMES)),
     )
     _register(app, sender)
+    metrics.init_app(app, settings.metrics_token)
     ratelimit.init_app(app, store, settings.rate_limit_texts, settings.rate_limit_calls)
     return app
 
@@ -87,6 +89,7 @@ def _offers(settings: Settings, sender: TextSender | None) -> Offers:
         person=bool(settings.helpline_phone),
         person_hours=opening_hours(settings.helpline_hours) if settings.helpline_phone else None,
         texting=sender is not None,
+        crisis_line=bool(settings.crisis_line_phone),
     )
 
 
@@ -176,7 +179,7 @@ def _register(app: Flask, sender: TextSender | None) -> None:
             return error
         if not signed_by_twilio():
             return Forbidden()
-        return last_resort(request.path, SMS_TOO_LONG)
+        return last_resort(request.path, SMS_TOO_LONG, runtime_of(app).settings)
 
     @app.errorhandler(500)
     def failed(error: HTTPException) -> Response | HTTPException:
@@ -184,4 +187,4 @@ def _register(app: Flask, sender: TextSender | None) -> None:
         if not is_webhook(request.path):
             return error
         log.error("webhook %s failed beyond its own guard; sent the fixed apology", request.path)
-        return last_resort(request.path)
+        return last_resort(request.path, settings=runtime_of(app).settings)

@@ -6,52 +6,53 @@ from __future__ import annotations
 import pytest
 
 from service.content import Content
-from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
 from service.core.matching import Matcher
 from service.core.wording import topic_parts, without_opening_advice
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
+from tests.safety.phone import texted
 
 URGENT_NOW = "If this may be an emergency, call 911 now. If not, call your care team right away."
 CIS = "1-800-422-6237"
 ACS = "1-800-227-2345"
 
-# (message, the topic "Reply 1" should open): realistic texts, typos and all.
+# (message, the topic "Reply 1" should open, the emergency sign said first or "" for the general line):
+# realistic texts, typos and all.
 URGENT = [
-    ("my legs are numb and my back hurts", "symptoms-urgent"),
-    ("i cant feel my legs", "symptoms-urgent"),
-    ("my legs feel weak and wobbly", "symptoms-urgent"),
-    ("numbness in both legs since this morning", "symptoms-urgent"),
-    ("I can't breathe", "symptoms-urgent"),
-    ("cant breth properly", "symptoms-urgent"),
-    ("trouble breathing tonight", "symptoms-urgent"),
-    ("chest pain", "symptoms-urgent"),
-    ("my chest hurts really bad", "symptoms-urgent"),
-    ("my mom is having a seizure", "symptoms-brain"),
-    ("she had a fit", "symptoms-brain"),
-    ("my wife is siezing", "symptoms-brain"),
-    ("sudden bad headache and throwing up", "symptoms-brain"),
-    ("worst headache of my life", "symptoms-brain"),
-    ("left side of my face is drooping", "symptoms-brain"),
-    ("my arm went numb on one side", "symptoms-urgent"),
-    ("my mum is confused and not making sense", "symptoms-urgent"),
-    ("coughing up blood", "symptoms-urgent"),
-    ("cougjing up blood", "symptoms-urgent"),
-    ("i fell and my hip might be broken", "symptoms-bones"),
-    ("I think I broke my wrist", "symptoms-bones"),
-    ("fever during chemo", "symptoms-urgent"),
-    ("i have a fever of 101", "symptoms-urgent"),
-    ("lost control of my bladder", "symptoms-urgent"),
-    ("cant pee since yesterday", "symptoms-urgent"),
-    ("EMERGENCY", "symptoms-urgent"),
-    ("emergancy", "symptoms-urgent"),
-    ("911", "symptoms-urgent"),
-    ("call an ambulance", "symptoms-urgent"),
-    ("Im short of breath", "symptoms-urgent"),
+    ("my legs are numb and my back hurts", "symptoms-urgent", "spinal-cord"),
+    ("i cant feel my legs", "symptoms-urgent", "cord-severe"),
+    ("my legs feel weak and wobbly", "symptoms-urgent", "spinal-cord"),
+    ("numbness in both legs since this morning", "symptoms-urgent", "spinal-cord"),
+    ("I can't breathe", "symptoms-urgent", "breathing"),
+    ("cant breth properly", "symptoms-urgent", "breathing"),
+    ("trouble breathing tonight", "symptoms-urgent", "breathing"),
+    ("chest pain", "symptoms-urgent", "chest-pain"),
+    ("my chest hurts really bad", "symptoms-urgent", "chest-pain"),
+    ("my mom is having a seizure", "symptoms-brain", "seizure"),
+    ("she had a fit", "symptoms-brain", "seizure"),
+    ("my wife is siezing", "symptoms-brain", "seizure"),
+    ("sudden bad headache and throwing up", "symptoms-brain", ""),
+    ("worst headache of my life", "symptoms-brain", ""),
+    ("left side of my face is drooping", "symptoms-brain", "stroke"),
+    ("my arm went numb on one side", "symptoms-brain", "stroke"),
+    ("my mum is confused and not making sense", "symptoms-urgent", "confusion"),
+    ("coughing up blood", "symptoms-urgent", "coughing-blood"),
+    ("cougjing up blood", "symptoms-urgent", "coughing-blood"),
+    ("i fell and my hip might be broken", "symptoms-bones", "fracture"),
+    ("I think I broke my wrist", "symptoms-bones", "fracture"),
+    ("fever during chemo", "symptoms-urgent", "fever"),
+    ("i have a fever of 101", "symptoms-urgent", "fever"),
+    ("lost control of my bladder", "symptoms-urgent", "cord-severe"),
+    ("cant pee since yesterday", "symptoms-urgent", "cord-severe"),
+    ("EMERGENCY", "symptoms-urgent", ""),
+    ("emergancy", "symptoms-urgent", ""),
+    ("911", "symptoms-urgent", ""),
+    ("call an ambulance", "symptoms-urgent", ""),
+    ("Im short of breath", "symptoms-urgent", "breathing"),
 ]
 DISTRESS = [
     "help me", "I need help", "please help", "talk to someone", "can i talk to a nurse", "nurse",
-    "I want to talk to a real person", "am i dying", "how long do i have", "just diagnosed",
+    "I want to talk to a real person", "just diagnosed",
     "i was just told it spread", "i am scared", "im so scared", "I'm terrified", "i am afriad",
     "i cant cope", "my mom passed away", "is there a helpline",
 ]
@@ -74,15 +75,17 @@ MORE_URGENT = [
     "shaking uncontrollably and fever after treatment", "my speech is slurred", "help my wife is unconscious",
 ]
 MORE_DISTRESS = [
-    "i dont know what to do", "im so frightened", "is this the end", "we just got the news",
+    "i dont know what to do", "im so frightened", "we just got the news",
     "i'm not ready to die", "who can i talk to", "i feel so alone", "my sister died of this",
     "can someone call me", "i need to talk", "I'm so worried about what's next",
-    "just found out the cancer has spread", "i cant handle this", "how much time does she have",
+    "just found out the cancer has spread", "i cant handle this", "i dont want to die",
     "my daughter has cancer and i am lost", "is anybody there", "i want a human", "feeling hopeless",
 ]
 # Facts asked about in the same words: these must get their topic, never the alarm.
 BENIGN = [
     "bones", "liver", "chemo", "where does it spread", "side effects of chemo", "what is a seizure",
+    "what are the signs of spinal cord compression", "does chemo kill the cancer cells",
+    "what happens to the dying cells after radiation", "which symptoms are an emergency",
     "can it cause seizures", "broken bones", "fracture", "headache", "cough", "shortness of breath",
     "spinal cord compression", "high calcium", "brain mets symptoms", "breast cancer",
     "does chemo cause fever", "herceptin", "how is it diagnosed", "what is stage 4",
@@ -92,8 +95,7 @@ BENIGN = [
     "is bone pain normal", "how fast does it spread", "what does stage 4 mean",
     "can radiation help brain mets",
     "does herceptin cause heart problems", "lung nodules", "what are the side effects of radiation",
-    "is it curable", "what foods should i eat", "does tamoxifen cause headaches",
-    "can you live long with bone mets",
+    "what foods should i eat", "does tamoxifen cause headaches",
     "what is a pleural effusion", "how is liver spread treated", "what causes seizures in cancer",
     "is fatigue a symptom", "what are bone mets", "treatment options for liver mets", "what is herceptin",
     "will hair grow back after chemo", "can exercise help", "what does her2 positive mean",
@@ -102,21 +104,37 @@ BENIGN = [
 ]
 
 
-def texted(twilio: TwilioSimulator, body: str) -> str:
-    heard = twilio.text(body)
-    assert heard.status == 200 and len(heard.messages) == 1, heard.xml
-    message = heard.messages[0]
-    assert non_gsm(message) == [] and gsm_length(message) <= SEGMENT_LIMIT, message
-    return message
+# How long, survival, am I dying: the honest answer (about-outlook), never a treatment topic.
+PROGNOSIS = [
+    "am i dying", "how long do i have", "is this the end", "how much time does she have",
+    "can you live long with bone mets", "whats the survival rate for stage 4",
+]
+
+
+def first_line(content: Content, sign: str) -> str:
+    """What an urgent reply says first: the sign's own sentence (signs.yaml), else the general line."""
+    return content.sign(sign).says["en"] if sign else URGENT_NOW
 
 
 # --- the core ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("message", [m for m, _ in URGENT] + MORE_URGENT)
+@pytest.mark.parametrize("message", [m for m, _, _ in URGENT] + MORE_URGENT)
 def test_urgent_words_are_urgent(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.URGENT, message
+
+
+@pytest.mark.parametrize(("message", "sign"), [(m, s) for m, _, s in URGENT])
+def test_each_urgent_message_names_its_sign(message: str, sign: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.sign == sign, message
+
+
+@pytest.mark.parametrize("message", PROGNOSIS)
+def test_questions_of_how_long_are_prognosis(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.PROGNOSIS, message
 
 
 @pytest.mark.parametrize("message", DISTRESS + MORE_DISTRESS)
@@ -133,18 +151,18 @@ def test_questions_about_facts_are_not_triaged(message: str) -> None:
 def test_triage_wins_over_a_keyword_that_matches(content: Content, twilio: TwilioSimulator) -> None:
     words = "my legs are numb and my back hurts"
     assert Matcher(content, "en").match(words) == "symptoms-bones", "the keyword alone finds bone pain"
-    assert texted(twilio, words).startswith(URGENT_NOW)
+    assert texted(twilio, words).startswith(first_line(content, "spinal-cord"))
 
 
 # --- by text -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("message", "topic"), URGENT)
+@pytest.mark.parametrize(("message", "topic", "sign"), URGENT)
 def test_an_urgent_text_says_what_to_do_now_then_offers_its_topic(
-    twilio: TwilioSimulator, content: Content, message: str, topic: str
+    twilio: TwilioSimulator, content: Content, message: str, topic: str, sign: str
 ) -> None:
     first = texted(twilio, message)
-    assert first.startswith(URGENT_NOW)
+    assert first.startswith(first_line(content, sign)) and "911" in first
     assert f"Reply 1 for {content.title(topic)}" in first
     then = texted(twilio, "1")
     assert any(then.startswith(page) for page in content.topics[topic].texts["en"].sms)
@@ -152,12 +170,15 @@ def test_an_urgent_text_says_what_to_do_now_then_offers_its_topic(
 
 @pytest.mark.parametrize("message", MORE_URGENT)
 def test_more_urgent_texts_and_words_said_hear_what_to_do_now_first(
-    twilio: TwilioSimulator, message: str
+    twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
+    finding = triage(message)
+    assert finding is not None
+    said_first = first_line(content, finding.sign)
     first = texted(twilio, message)
-    assert first.startswith(URGENT_NOW) and "Reply 1 for " in first
+    assert first.startswith(said_first) and "911" in said_first and "Reply 1 for " in first
     twilio.dial()
-    assert twilio.speak(message).says[0] == URGENT_NOW
+    assert twilio.speak(message).says[0] == said_first
 
 
 @pytest.mark.parametrize("message", DISTRESS + MORE_DISTRESS)
@@ -183,7 +204,8 @@ def test_help_alone_is_still_the_carrier_help_reply(twilio: TwilioSimulator, con
 def test_the_operators_helpline_is_named_when_set(make_app) -> None:
     phone = TwilioSimulator(make_app(helpline_phone="+18005550100"))
     assert "1-800-555-0100" in texted(phone, "i am scared")
-    assert texted(phone, "asdfghjkl").endswith("our helpline, 1-800-555-0100. In an emergency, call 911.")
+    unmatched = texted(phone, "asdfghjkl")
+    assert "our helpline, 1-800-555-0100." in unmatched and "911" in unmatched and "988" in unmatched
 
 
 def test_a_distress_text_that_names_a_topic_offers_it(twilio: TwilioSimulator, content: Content) -> None:
@@ -204,7 +226,8 @@ def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
 ) -> None:
     answer = texted(twilio, body)
     assert not answer.startswith("Sorry") and "Reply with a number" in answer
-    assert answer.endswith(f"To talk to a person, call your care team or {ACS}. In an emergency, call 911.")
+    ending = f"To talk with someone: your care team or {ACS}. Emergency: 911. Suicide or crisis: 988."
+    assert answer.endswith(ending)
 
 
 @pytest.mark.parametrize("body", ["zorblatinib", "florbotamab", "what about the pill xeltora"])
@@ -236,16 +259,16 @@ def test_a_keyword_on_a_later_page_is_answered_with_that_page_then_more_sends_th
 # --- by phone ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("words", "topic"), URGENT)
+@pytest.mark.parametrize(("words", "topic", "sign"), URGENT)
 @pytest.mark.parametrize("menu_keys", [(), ("3",)])
 def test_urgent_words_said_at_any_menu_are_answered_first_with_what_to_do_now(
-    twilio: TwilioSimulator, content: Content, words: str, topic: str, menu_keys: tuple[str, ...]
+    twilio: TwilioSimulator, content: Content, words: str, topic: str, sign: str, menu_keys: tuple[str, ...]
 ) -> None:
     twilio.dial()
     for key in menu_keys:
         twilio.press(key)
     heard = twilio.speak(words)
-    assert heard.says[0] == URGENT_NOW
+    assert heard.says[0] == first_line(content, sign)
     assert heard.says[1] == without_opening_advice(topic_parts(content, topic, "en")[0])
     assert not heard.says[1].startswith("If this may be an emergency"), "the safety line is said once"
 

@@ -138,3 +138,18 @@ def test_start_warns_when_audio_is_on_but_recordings_are_missing(
     audio_app(audio_dir=tmp_path / "empty")
     assert f"{len(audio_jobs)} of {len(audio_jobs)} recordings are missing" in caplog.text
     assert "flask audio render" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "i want to end my life"), ("es", "ya no quiero vivir"),
+     ("en", "my mother just had a seizure"), ("es", "tengo fiebre de 39 con la quimio")],
+)
+def test_with_audio_on_the_lifeline_and_each_signs_first_sentence_are_played_not_said(
+    audio_app: AudioAppFactory, lang: str, words: str
+) -> None:
+    phone = TwilioSimulator(audio_app(), lang=lang)
+    phone.dial()
+    heard = phone.speak(words)
+    assert heard.status == 200 and plays(heard), heard.xml
+    assert heard.says == [], f"said with <Say>, not recorded: {heard.says}"

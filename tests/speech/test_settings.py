@@ -35,8 +35,8 @@ def test_a_voice_per_language() -> None:
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"SPEECH_RATE": "fast"}, "SPEECH_RATE must be a whole number of words a minute"),
-        ({"SPEECH_RATE": "900"}, "SPEECH_RATE must be from 60 to 400"),
+        ({"SPEECH_RATE": "fast"}, "SPEECH_RATE is 'fast': use a whole number of words a minute"),
+        ({"SPEECH_RATE": "900"}, "SPEECH_RATE is '900': use a whole number of words a minute from 60 to 400"),
         ({"SPEECH_SLOW_RATE": "150"}, "SPEECH_SLOW_RATE \\(150\\) must be below SPEECH_RATE \\(150\\)"),
         ({"SPEECH_VOICE": "en="}, "SPEECH_VOICE must look like"),
         ({"SPEECH_VOICE": "=en-us"}, "SPEECH_VOICE must look like"),

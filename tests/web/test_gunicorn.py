@@ -19,7 +19,7 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from service.config import PROJECT_ROOT
-from service.web.accesslog import safe_path
+from service.web.ops.accesslog import safe_path
 from tests.conftest import TEST_TOKEN
 
 SECONDS = 15  # the longest any one wait here may take
@@ -167,6 +167,39 @@ def test_a_refused_start_stops_the_server_with_the_reason_and_frees_the_port(
     assert "Booting worker" not in server.log
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", server.port)) != 0, "the port is still bound"
+
+
+@pytest.mark.parametrize(
+    ("env", "reason"),
+    [({"AUDIO_ENABLED": "ture"}, "AUDIO_ENABLED is 'ture': use 1, true, yes, on to turn it on"),
+     ({"WORKERS": "two"}, "WORKERS is 'two': use a whole number of worker processes")],
+)
+def test_a_setting_not_understood_stops_the_server_with_its_name_and_no_traceback(
+    gunicorn, env: dict[str, str], reason: str
+) -> None:
+    server = gunicorn({"TWILIO_AUTH_TOKEN": TEST_TOKEN, **env})
+    assert server.process.wait(SECONDS) != 0
+    assert f"The line cannot start: {reason}" in server.log
+    assert "Traceback" not in server.log and "Booting worker" not in server.log
+
+
+def test_metrics_add_up_every_workers_counts_and_their_folder_goes_at_exit(gunicorn, tmp_path: Path) -> None:
+    token = "metrics-token-for-tests-0123456789"
+    server = gunicorn({"TWILIO_AUTH_TOKEN": TEST_TOKEN, "WORKERS": "2", "METRICS_TOKEN": token,
+                      "TMPDIR": str(tmp_path)})
+    server.wait_until_serving()
+    for word in ("bones", "liver", "lungs", "brain", "menu", "help"):
+        assert "<Message>" in server.text(word)
+    folder = next(tmp_path.glob("mbc-line-metrics-*"))
+    assert len(list(folder.glob("counter_*.db"))) >= 1
+    for _ in range(6):  # whichever worker answers the scrape, it adds up both
+        request = urllib.request.Request(f"http://127.0.0.1:{server.port}/ops/metrics",
+                                         headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=SECONDS) as answer:
+            shown = answer.read().decode()
+        assert 'mbc_requests_total{route="/sms",status="200"} 6.0' in shown, shown
+    server.stop()
+    assert not folder.exists()
 
 
 def test_a_reload_serves_good_new_content_and_keeps_the_old_when_the_new_is_broken(

@@ -30,6 +30,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from service.content.prompts import Prompt
 from service.core.optout import control_word
 from service.store import Store
+from service.web.ops import metrics
 from service.web.runtime import runtime, sender_id
 from service.web.twilio.sends import withheld
 from service.web.twilio.twiml import twiml_response
@@ -175,13 +176,15 @@ def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
     item = limits.breached(scope, items, who)
     if item is not None:
         log.info("rate limits: %s from %s over %s", scope, who[:12], item)
+        metrics.count_rate_limited(scope)
     return limits, who, item
 
 
 def _goodbye() -> Response:
     rt = runtime()
     response = VoiceResponse()
-    response.say(rt.content.prompt(Prompt.BUSY_GOODBYE), voice=rt.settings.voice_name,
-                 language=rt.settings.voice_language)
+    for lang in rt.content.languages:  # before the language choice: each language in its own voice
+        voice, language = rt.settings.say_voice(lang)
+        response.say(rt.content.prompt(Prompt.BUSY_GOODBYE, lang), voice=voice, language=language)
     response.hangup()
     return twiml_response(str(response))

@@ -8,7 +8,6 @@ call goes on after it (or to its action); <Hangup>, or running out of verbs, end
 
 from __future__ import annotations
 
-import math
 import secrets
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
@@ -20,7 +19,7 @@ from twilio.request_validator import RequestValidator
 from werkzeug.test import TestResponse
 
 from service.core.commands import LANGUAGE_KEYS
-from service.core.gsm import gsm_length, non_gsm
+from service.core.gsm import segments
 from service.web.runtime import runtime_of
 
 DEMO_CALLER = "+15555550100"
@@ -28,8 +27,6 @@ DEMO_LINE = "+15555550199"
 CALL_START = "/voice"
 CALL_INPUT = "/voice/input"  # where input goes when no gather says otherwise (tests poke the webhook)
 MAX_REDIRECTS = 10  # Twilio gives up on a loop of redirects; so do we
-GSM_SINGLE, GSM_PART = 160, 153
-UCS2_SINGLE, UCS2_PART = 70, 67
 
 
 @dataclass(frozen=True)
@@ -52,14 +49,8 @@ class SmsFacts:
 
 def sms_facts(text: str) -> SmsFacts:
     """GSM-7 when every character fits (160 alone, 153 a part), else UCS-2 (70 alone, 67 a part)."""
-    if non_gsm(text):
-        size = len(text.encode("utf-16-le")) // 2
-        single, part, encoding = UCS2_SINGLE, UCS2_PART, "UCS-2"
-    else:
-        size = gsm_length(text)
-        single, part, encoding = GSM_SINGLE, GSM_PART, "GSM-7"
-    segments = 1 if size <= single else math.ceil(size / part)
-    return SmsFacts(text, encoding, size, segments if size else 0)
+    sent = segments(text)
+    return SmsFacts(text, sent.encoding, sent.units, sent.count)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.optout import confirmed_by_twilio, language_of
 from service.core.texts import Show, TextReply, TextState
+from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio.controls import control, message_body, opt_out_type
 from service.web.twilio.once import clean_id, once
@@ -59,11 +60,13 @@ def incoming() -> Response:
     channel = channel_of()
     said = control(body)
     if said == "stop":
+        kept = "lost"
         try:
-            rt.optouts.record(subscriber, opted_out=True)
+            kept = rt.optouts.record(subscriber, opted_out=True)
         except Exception:
             log.critical("sms: could not record the opt-out of %s anywhere", subscriber[:12], exc_info=True)
         usage.count(usage.Event.OPT_OUT, channel=channel)
+        metrics.count_opt_out(channel, kept)
         return twiml_response(_opted_out(rt, body, channel))
     key = f"sms:{subscriber}"
     try:
@@ -104,6 +107,7 @@ def _answer(rt: Runtime, key: str, state: TextState, body: str, channel: Channel
         reply = rt.texts.reply(state, body, datetime.now(UTC))
     rt.store.put(key, saved_state(rt.content, reply, channel).to_dict(), rt.settings.state_ttl_seconds)
     usage.count_text(reply, channel)
+    metrics.count_reply(reply, channel)
     return _message(rt, reply, channel)
 
 

@@ -13,6 +13,7 @@ from twilio.twiml.voice_response import Say, VoiceResponse
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
+from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime
 from service.web.twilio import sends
 from service.web.twilio.once import clean_id, once
@@ -105,7 +106,9 @@ def _input_turn(state: CallState) -> Turn:
     else:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
-        turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
+        outcome = textme.send_topic(rt, turn)
+        metrics.count_send(outcome)
+        turn = rt.calls.texted(turn.state, outcome)
     elif turn.dial and not sends.may_dial(rt):
         turn = rt.calls.dialed(turn.state, answered=False, now=now)  # the public numbers instead
     return turn
@@ -127,6 +130,7 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
         turn = textme.unless_paused(rt, step(state), told)
         _save(rt, turn.state, key, number, told or turn.texts_paused)
         usage.count_call(state, turn)
+        metrics.count_turn("voice", turn)
         return twiml_response(_numbered(render(rt, turn), number))
     except Exception:
         log.exception("voice: failed to answer %s", what)
@@ -167,11 +171,12 @@ def _build(rt: Runtime, turn: Turn) -> str:
             _say(rt, response, line, state.slow, state.lang)
         response.hangup()
         return str(response)
-    if turn.dial and rt.settings.helpline_phone:
+    dialled = rt.settings.crisis_line_phone if turn.dial_crisis else rt.settings.helpline_phone
+    if (turn.dial or turn.dial_crisis) and dialled:
         for line in lines:
-            _say(rt, response, line, state.slow)
+            _say(rt, response, line, state.slow, state.lang)
         response.dial(
-            rt.settings.helpline_phone,
+            dialled,
             timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed", **{STEP: STEP_MARK}), method="POST",
         )
         return str(response)
@@ -259,7 +264,7 @@ def _recover(rt: Runtime, state: CallState | None, number: int) -> str:
         return _numbered(render(rt, turn), number)
     except Exception:
         log.exception("voice: could not even render the apology")
-        return last_resort(request.path).get_data(as_text=True)
+        return last_resort(request.path, settings=rt.settings).get_data(as_text=True)
 
 
 def _now() -> datetime:

@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
 from service.config import PROJECT_ROOT
-from tests.twilio_api import ACCOUNT_SID, StandIn
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package (scripts/setup); never a downloaded browser
 CHROMIUM_ARGS = [
@@ -58,12 +57,6 @@ def serve() -> Iterator[Serve]:
 def demo_app(make_app: Callable[..., Flask]) -> Flask:
     """The app as LOCAL_DEMO=1 starts it."""
     return make_app(twilio_auth_token="", local_demo=True)
-
-
-@pytest.fixture
-def texting_app(make_app: Callable[..., Flask], twilio_api: StandIn) -> Flask:
-    """The app with Twilio account settings, sending through the REST API stand-in."""
-    return make_app(twilio_account_sid=ACCOUNT_SID, twilio_api_base_url=twilio_api.url)
 
 
 @pytest.fixture

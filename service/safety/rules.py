@@ -1,0 +1,404 @@
+"""The first layer: patterns for crisis, emergency signs, distress and prognosis, in people's words.
+
+Each pattern is matched against a message folded to lowercase ASCII words (typos of the pattern
+words folded onto them first). Signs that are also asked about as facts ("seizure", "fever") fire
+only when the message is not a question about facts with no one it is happening to; crisis words
+fire always: asking about suicide is never only a question about facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Concern(StrEnum):
+    """What a message shows, most pressing first."""
+
+    CRISIS = "crisis"  # suicide, self-harm, a wish to die: the Lifeline first
+    URGENT = "urgent"  # an emergency sign: what to do now first
+    DISTRESS = "distress"  # fear, grief, a wish for a person: a person first
+    PROGNOSIS = "prognosis"  # how long, survival, am I dying: the honest answer, with a person
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern, what it shows, and when it applies."""
+
+    concern: Concern
+    sign: str  # an emergency-sign id of content/signs.yaml, or "" (no one sign)
+    pattern: re.Pattern[str]
+    plain: bool = True  # True: even in a question about facts; False: not in one
+    personal: bool = False  # True: only when someone it is happening to is named ("i am ...")
+    lang: str = ""  # "es": written in Spanish words, so the answer is in Spanish; "": any language
+
+
+def _rule(concern: Concern, sign: str, pattern: str, plain: bool = True, personal: bool = False) -> Rule:
+    return Rule(concern, sign, re.compile(pattern), plain, personal)
+
+
+def _rule_es(concern: Concern, sign: str, pattern: str, plain: bool = True) -> Rule:
+    return Rule(concern, sign, re.compile(pattern), plain, lang="es")
+
+
+# Someone this is happening to, now: "i", "my mum", "she is", "right now"...
+PERSON = re.compile(
+    r"\b(i|im|ive|id|me|my|myself|we|our|us|she|shes|her|he|hes|his|him|they|their|mom|mum|mother|"
+    r"dad|father|wife|husband|partner|sister|brother|daughter|friend|aunt|grandma|nan|patient|"
+    r"having|had|has|now|just|today|tonight|keeps?|started|suddenly|sudden|"
+    r"yo|mi|mis|me|tengo|tiene|estoy|esta|mama|papa|esposo|esposa|hija|hijo|hermana|hermano|ahora|"
+    r"hoy|de repente)\b"
+)
+# A question about facts: "what is", "can it", "signs of", "side effects"...
+FACT_QUESTION = re.compile(
+    r"^(what|whats|which|how|why|where|when|is|are|can|could|does|do|will|would|should|tell|list|info)\b"
+    r"|\b(symptoms?|signs?|side effects?|cause|causes|caused|mean|means|meaning|define|definition|"
+    r"risk|risks|warning|emergency with|treated|treatment for)\b|\btreat(ment|ed|ing|s)? (for|of)\b"
+    r"|^(que|cual|cuales|como|por que|cuando|donde|el|la|los|las)\b"
+    r"|\b(sintomas?|senales?|efectos secundarios|causa|causan|significa|riesgo|se trata)\b"
+)
+_OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
+_LIMB = r"(legs?|feet|foot|toes)"
+_ARM = r"(arms?|hands?)"
+_SELF = r"(my ?self|herself|himself|themselves|themself|their self)"
+
+CRISIS_RULES: tuple[Rule, ...] = (
+    _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicidio|kms)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(kill|killing|hurt|hurting|harm|harming|harmed|hurted|cut|cutting|cuts|shoot|shooting|hang|"
+          r"hanging|poison|poisoning|overdose) " + _SELF + r"\b|\b(cut|cutting|slit|slash|slashed|slitting) "
+          r"(my|her|his) wrists?\b"
+          r"|\b(going|gonna|about) to (end it|end my life|take my life|kill (my|her|him)self)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(?<!not )(?<!never )(?<!dont )(?<!didnt )(want|wanna|wanted|wants|wish|wishes|ready|plan|"
+          r"planning|planned|thinking|thought|thoughts|think|decided|like) "
+          r"(to |of |about |i (was|were|could) )?"
+          r"(die|be dead|dead|dying by|end (it|it all|my life|her life|his life|things|everything)|"
+          r"ending (it|it all|my life|things|everything)|not wake up|disappear|vanish|take (my|her|his) "
+          r"(own )?life|taking (my|her|his) (own )?life|kill|killing|hurt (my|her|him)self)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(end|ending|take|taking|took|ended) (my|her|his|their) (own )?life\b|\bend it (all|tonight|now|"
+          r"today|for good)\b|\bending it all\b|\bend (things|everything) (tonight|now|for good)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\bbetter off (dead|without me|without her|without him|if i (was|were|am) (gone|dead))\b"
+          r"|\brather be dead\b|\bwish (i|she|he) (was|were) dead\b|\bnot wake up\b|\bnever wake up\b"),
+    _rule(Concern.CRISIS, "",
+          r"\bgiving (my|her|his|all my|away my) (things|stuff|belongings|possessions)( away)?\b"
+          r"|\b(dont|do not|no longer|dont really|doesnt|does not) want to (live|be alive|be here|exist|"
+          r"wake up|go on|keep living|keep going)\b|\b(cant|cannot|can not) (go on|keep going) "
+          r"(like this|any ?more|living)\b|^(i )?(cant|cannot|can not) go on$"
+          r"|\bi (cant|cannot|can not) (go on|keep going)\b(?! (to|with|on|for))"),
+    _rule(Concern.CRISIS, "",
+          r"\b(no|nothing|no reason|no point) (left )?(to live for|in living|in going on|to keep living|"
+          r"(in )?(living|being alive) any ?more)\b|\bwhats the point of (living|going on|being alive)\b"
+          r"|\blife (isnt|is not|aint|is no longer) worth\b|\b(tired|sick) of (living|being alive|life)\b"
+          r"|\bgive up on (living|life)\b|\bno reason to (live|keep living|go on)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(a|such a|just a|being a|only a|nothing but a|am a|im a) burden\b"
+          r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle|"
+          r"the whole bottle|too many|a bottle)\b|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
+          r"not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her |his )?(pain )?"
+          r"(pills|tablets|meds)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(gun|rope|knife|blade|pills|bridge)\b.{0,40}\b(myself|herself|himself|end it|end my life)\b"
+          r"|\bthe rope\b|\bjump(ing)? (off|from|in front of)\b|\bdriv(e|ing) (my|the) car (into|off)\b"),
+    _rule(Concern.CRISIS, "",
+          r"\b(disappear|vanish) (forever|for good|and never)\b|\bnobody would (miss|care)\b"
+          r"|\b(letters?|notes?) (to my family )?(saying )?goodbye\b|\bsuicide note\b"
+          r"|\b(thought|thinking|think|planned|planning) (about |of )?how (i|she|he) "
+          r"(would|could|will|might) (do it|end it|die)\b"),
+    # Spanish
+    _rule_es(Concern.CRISIS, "",
+          r"\b(matarme|matarse|mato|quitarme la vida|quitarse la vida|acabar con mi vida|acabar con su "
+          r"vida|acabar con todo|terminar con todo|terminar con mi vida|hacerme dano|hacerse dano|"
+          r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"),
+    _rule_es(Concern.CRISIS, "",
+          r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]|"
+          r"desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
+          r"|\bkiero morir\w*\b"
+          r"|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir|despertar)\b"),
+    _rule_es(Concern.CRISIS, "",
+          r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
+          r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
+          r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\btirarme\b|\btirarse\b"
+          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b"
+          r"|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el|ella|mi) mism[ao]\b"),
+)
+
+URGENT_RULES: tuple[Rule, ...] = (
+    # Words that say it is an emergency now.
+    _rule(Concern.URGENT, "",
+          r"^(emergency|emergancy)$|^(is|its) (this|it) an emergency\b|\b(this is|its|it is|we have"
+          r"|i have) an "
+          r"emergency\b|\b(911|nine one one|ambulance|er now)\b"),
+    _rule(Concern.URGENT, "", r"\b(emergency|emergancy)\b", plain=False),
+    _rule(Concern.URGENT, "stroke", r"\b(stroke|having a stroke|had a stroke)\b", plain=False),
+    _rule(Concern.URGENT, "stroke", r"\b(lost|losing|lose|lost all) (my|her|his) balance\b", plain=False),
+    _rule(Concern.URGENT, "",
+          r"\bcome (quick|quickly|fast|now)\b|\bsomething is (really |very |badly )?wrong with (my|her"
+          r"|him)\b"),
+    _rule(Concern.URGENT, "confusion",
+          r"\b(collapsed|collapse|unresponsive|not responding|wont respond|blacked out|passed out|"
+          r"fainted|unconscious|cant wake|wont wake|not waking)\b"),
+    # Breathing.
+    _rule(Concern.URGENT, "breathing",
+          r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
+          r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
+          r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
+          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
+    _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"),
+    _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
+          plain=False, personal=True),
+    # Chest pain.
+    _rule(Concern.URGENT, "chest-pain",
+          r"\bchest (pain|pains|hurts?|hurting|tight|tightness|pressure|is tight)\b"
+          r"|\bpain in " + _OF + r"chest\b|\btight chest\b|\bsitting on my chest\b"),
+    # Not able to walk, or to control the bladder or bowels; the spinal cord.
+    _rule(Concern.URGENT, "cord-severe",
+          r"\b(cant|cannot|can not|unable to) (feel|move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
+          r"(waist|hips?|chest|belly button)( down)?\b|\b" + _LIMB + r" (wont|will not|cant) (hold|carry)\b"
+          r"|\b" + _LIMB + r" (just )?(gave out|gave way|giving way|giving out|give way|wont work|"
+          r"not working)\b"),
+    _rule(Concern.URGENT, "spinal-cord",
+          r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weaker|weakness|tingling|tingly|dead|heavy|"
+          r"heaviness|pins and needles)\b"
+          r"|\b(numb|numbness|weak|weakness|tingling|no feeling|heavy|heaviness|pins and needles)\b.{0,20}"
+          r"\b" + _LIMB + r"\b"),
+    _rule(Concern.URGENT, "stroke",
+          r"\b(one|left|right) side\b.{0,25}\b(numb|weak|droop|drooping|cant move|dead|went numb)\b"
+          r"|\b(numb|weak|droop|drooping|drooped)\b.{0,25}\b(one|left|right) side\b"
+          r"|\bface (is )?(droop|drooping|drooped)\b|\bslurred\b|\bslurring\b|\bface (fell|looks crooked)\b"
+          r"|\bmouth (looks )?crooked\b|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
+          + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"),
+    _rule(Concern.URGENT, "cord-severe",
+          r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?"
+          r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
+          r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
+          r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
+    # Seizure.
+    _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
+          r"|\b(having|had|has|having a|had a|has a|in a) (seizure|seizures|fit|fits|convulsion)\b"
+          r"|\bshaking all over\b|\beyes rolled back\b|\bfoaming at the mouth\b"),
+    _rule(Concern.URGENT, "seizure", r"\b(seizure|seizures|convulsion|convulsions)\b", plain=False),
+    # Sudden severe headache, or a headache with vomiting.
+    _rule(Concern.URGENT, "",
+          r"\b(worst|sudden|severe|terrible|awful|really bad|very bad|bad|horrible|splitting|"
+          r"excruciating) (head ?ache|head pain|migraine)\b"),
+    _rule(Concern.URGENT, "",
+          r"\b(head ?ache|head pain|head hurts|migraine)\b.*\b(vomit|vomiting|throwing up|threw up|"
+          r"throw up|being sick|puking|sick)\b"
+          r"|\b(vomit|vomiting|throwing up|threw up|throw up|being sick|puking)\b.*\b(head ?ache|"
+          r"head pain|head hurts|migraine)\b"
+          r"|\b(vomit|vomiting|throwing up|threw up|being sick|puking)\b.*\bhead\b.{0,15}\b(killing|pounding|"
+          r"exploding|splitting|hurts|hurting|agony)\b"
+          r"|\bhead\b.{0,15}\b(killing|pounding|exploding|splitting)\b.*\b(vomit|vomiting|throwing up|"
+          r"threw up|being sick|puking)\b"),
+    # Confusion.
+    _rule(Concern.URGENT, "confusion",
+          r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
+          r"doesnt know where|dont know where i am|cant wake|wont wake|not waking|passed out|fainted|"
+          r"unconscious|hard to wake|talking nonsense|doesnt recognize)\b"
+          r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
+    # Blood: coughed up, vomited, or bleeding that will not stop.
+    _rule(Concern.URGENT, "coughing-blood",
+          r"\b(cough|coughs|coughing|coughed|spitting|spit|spat) (up )?(blood|bloody)\b|\bblood in " + _OF
+          + r"(cough|spit|phlegm|sputum|mucus)\b|\bbloody (cough|phlegm|sputum|mucus)\b|\bphlegm is bloody\b"
+          r"|\bblood\b.{0,20}\b(cough|coughing|coughed)\b|\b(cough|coughing|coughed)\b.{0,20}\bblood\b"),
+    _rule(Concern.URGENT, "bleeding",
+          r"\b(vomiting|vomit|vomited|throwing|threw|bringing|brought) (up )?(blood|bloody)\b"
+          r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop|for an hour)\b"
+          r"|\b(heavy|bad|lots of) bleeding\b|\b(cant|cannot|wont) stop (the )?bleeding\b"
+          r"|\bblood everywhere\b|\bbleeding\b.{0,30}\bwont stop\b"),
+    # A fall, or a bone that may be broken.
+    _rule(Concern.URGENT, "fracture",
+          r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
+          r"fallen|has fallen|had a fall|tripped|slipped)\b|\b(had|have) a (bad )?fall\b"
+          r"|\b(fell|slipped|tripped) (over|down|on|off|in)\b"
+          r"|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b|\bheard a crack\b"),
+    _rule(Concern.URGENT, "fracture",
+          r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) \w+\b"
+          r"|\b(bone|hip|leg|arm|wrist|rib|ribs|back|ankle|spine|shoulder|collarbone|neck) "
+          r"(is|are|may be|might be|could be|feels|feel|must be|looks) (broken|fractured|cracked)\b"
+          r"|\b(bone|hip|leg|arm|wrist|rib|ribs|ankle|collarbone) (snapped|cracked)\b"
+          r"|\b(think|thinks|may|might|could) (be|have|has)? ?(a )?(broken|fractured)\b"
+          r"|\b(leg|arm|hip|wrist|ankle|bone) (looks|is) (wrong|bent|deformed|at a funny angle)\b"),
+    # Fever during treatment.
+    _rule(Concern.URGENT, "fever",
+          r"\b(fever|feverish|temperature|temp|chills|shivering|shaking|rigors|hot and shaky)\b.*\b(chemo|"
+          r"treatment|therapy|infusion|radiation|immunotherapy|last round)\b|\b(chemo|treatment|therapy|"
+          r"infusion)\b.*\b(fever|feverish|high temperature|high temp|chills|temperature is)\b", plain=False),
+    _rule(Concern.URGENT, "fever",
+          r"\b(fever|feverish|high temperature|high temp|temp of|temperature of|10[0-4] ?(f|degrees)?|"
+          r"3[89] ?(c|degrees)?)\b", plain=False, personal=True),
+    # A leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
+    _rule(Concern.URGENT, "clot-leg",
+          r"\b(leg|calf|ankle|thigh)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
+          r"|\b(swollen|swelling|puffed|puffy)\b.{0,20}\b(leg|calf|thigh)\b|\bclot in (my|her|his) leg\b"
+          r"|\b(blood clot|dvt)\b", plain=False),
+    _rule(Concern.URGENT, "belly",
+          r"\b(belly|stomach|tummy|abdomen|tummys|stomachs)\b.{0,25}\b(swollen|swelling|tight|hard|bloated|"
+          r"blew up|huge|bigger)\b", plain=False),
+    _rule(Concern.URGENT, "calcium",
+          r"\b(thirsty|thirst)\b.{0,60}\b(sick|nausea|throwing up|vomit\w*|constipated|confused|muddled|"
+          r"foggy|awful|drowsy)\b|\b(sick|nausea|constipated|confused|muddled)\b.{0,60}\b(thirsty|thirst)\b"
+          r"|\bcant stop drinking\b|\bcalcium (is |might be |may be )?(high|up)\b", plain=False),
+    # Spanish.
+    _rule_es(Concern.URGENT, "",
+          r"^(es una |esto es una )?(emergencia|urgencia)$|\b(ambulancia|nueve uno uno)\b"),
+    _rule_es(Concern.URGENT, "", r"\b(emergencia|urgencia)\b", plain=False),
+    _rule_es(Concern.URGENT, "breathing",
+          r"\b(no (puedo|puede|podemos) respirar|no respira|me ahogo|se ahoga|ahogando|falta de aire|"
+          r"me falta el aire|le falta el aire|dificultad para respirar|cuesta (mucho )?respirar"
+          r"|asfixi\w*)\b"),
+    _rule_es(Concern.URGENT, "chest-pain",
+          r"\b(dolor|presion|opresion) (fuerte )?(en el|de|del) pecho\b|\bme duele el pecho\b"),
+    _rule_es(Concern.URGENT, "cord-severe",
+          r"\bno (puedo|puede) (caminar|mover las piernas|sentir las piernas|pararme|orinar|hacer pipi|"
+          r"controlar (la orina|el intestino|la vejiga))\b|\bparalizad[ao]\b|\bno (siento|siente) las "
+          r"piernas\b|\bperdi el control\b|\bse hizo pipi\b|\bincontinencia\b"),
+    _rule_es(Concern.URGENT, "spinal-cord",
+          r"\b(piernas?|pies?)\b.{0,20}\b(dormidas?|dormidos?|entumid[ao]s?|debiles?|adormecid[ao]s?"
+          r"|pesadas?|"
+          r"no (las|los) siento|no (se|me) mueven?)\b"
+          r"|\b(dormidas?|entumid[ao]s?|debiles?|adormecid[ao]s?|pesadas?)\b.{0,20}\b(piernas?|pies?)\b"),
+    _rule_es(Concern.URGENT, "stroke",
+          r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b"
+          r"|\b(cara|boca) (caida|torcida)\b|\bcaida de un lado\b|\ble (esta|dio) dando "
+          r"un derrame\b|\bhabla raro\b|\bno (puede|puedo) mover el brazo\b"),
+    _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b", plain=False),
+    _rule_es(Concern.URGENT, "seizure",
+          r"\b(convulsionando|sacudirse|temblar todo el cuerpo|(tuvo|tiene|le dio|le dio un|tengo|tuve) "
+          r"(una |un )?(convulsion|convulsiones|ataque))\b"),
+    _rule_es(Concern.URGENT, "seizure", r"\b(convulsion|convulsiones|ataque epileptico)\b", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(dolor de cabeza|migrana)\b.{0,40}\b(vomit\w*|fuerte|terrible|horrible|repentino)\b"
+          r"|\b(vomit\w*)\b.{0,40}\bdolor de cabeza\b"),
+    _rule_es(Concern.URGENT, "confusion",
+          r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
+          r"|podemos) "
+          r"despertar|cosas sin sentido)\b"),
+    _rule_es(Concern.URGENT, "coughing-blood",
+          r"\b(tos con sangre|tosiendo sangre|toso sangre|escupo sangre|sangre al toser"
+          r"|al toser me sale sangre)\b"),
+    _rule_es(Concern.URGENT, "bleeding",
+          r"\b(vomito sangre|vomite sangre|vomitando sangre|no para de sangrar|sangrando mucho"
+          r"|sangra\w* y no "
+          r"(para|se detiene))\b"),
+    _rule_es(Concern.URGENT, "fracture",
+          r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b"
+          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b|\bcrujido\b"),
+    _rule_es(Concern.URGENT, "fever", r"\b(fiebre|calentura|escalofrios)\b", plain=False),
+    _rule_es(Concern.URGENT, "clot-leg",
+          r"\b(pierna|pantorrilla)\b.{0,20}\b(hinchad[ao]|roja|caliente)\b|\bhinch\w* la (pierna"
+          r"|pantorrilla)\b"
+          r"|\bcoagulo en la pierna\b", plain=False),
+    _rule_es(Concern.URGENT, "belly",
+          r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
+          r"|inflamad[ao])\b"
+          r"|\bse me hincho (el abdomen|la panza|la barriga|el vientre)\b", plain=False),
+    _rule_es(Concern.URGENT, "calcium",
+          r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),
+)
+
+PROGNOSIS_RULES: tuple[Rule, ...] = (
+    _rule(Concern.PROGNOSIS, "",
+          r"\b(am i dying|is (she|he|my \w+) dying|will i die|will (she|he|my \w+) die|going to die from|"
+          r"(am i|is (she|he|my \w+)|are (we|they)) (going|gonna) (to )?die|"
+          r"how long (do|have|will|does|has|can|could) (i|she|he|we|you|my|her|his|people|someone|one)|"
+          r"how (long|much time) (to|left to|do|does|have|has) (live|i|she|he|we|they|my|her|his)|"
+          r"time left|life expectancy|terminal|survival rates?|survival statistics|5 year survival|"
+          r"five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|"
+          r"can (it|this) be cured|is (it|this) the end|"
+          r"(can|will|do) (you|i|she|he|people|someone) live (long|for years|many years)|"
+          r"(can|will|do) (you|i|she|he|people|anyone) survive)\b"),
+    _rule_es(Concern.PROGNOSIS, "",
+          r"\b(me voy a morir|me estoy muriendo|se esta muriendo|cuanto tiempo (me|le|nos|de vida)|"
+          r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
+          r"es terminal|se puede curar|cuantos anos se vive|que posibilidades|cuanto vive"
+          r"|se puede sobrevivir)\b"),
+)
+
+DISTRESS_RULES: tuple[Rule, ...] = (
+    _rule(Concern.DISTRESS, "",
+          r"\b(help me|i need help|need help|please help|help please|someone help|help us|"
+          r"help her|help him|sos)\b"),
+    _rule(Concern.DISTRESS, "",
+          r"\b(talk|speak|chat|get through) (to|with) (someone|somebody|a person|a human|a real person|"
+          r"a nurse|nurse|a doctor|anyone|anybody|a counsell?or|a social worker|a real|people)\b"
+          r"|\b(real person|human being|a human|operator|nurse|nurses|counsell?or|counsell?ing|"
+          r"social worker|helpline|hotline|support line|someone to talk to|no one to talk to)\b"
+          r"|^(talk|person|human)$"),
+    _rule(Concern.DISTRESS, "",
+          r"\b(scared|scarred|afraid|frightened|terrified|terrifed|panic|panicking|panicked|"
+          r"freaking out|freaked out|anxious|anxiety|so worried|really worried|very worried|"
+          r"worried sick|fear|fearful|nervous|petrified|in shock)\b"),
+    _rule(Concern.DISTRESS, "",
+          r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)|"
+          r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
+          r"there|cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
+          r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
+          r"lost my(?! (balance|footing|breath|voice|sight))|passed away|died|funeral|falling apart"
+          r"|im not ok|"
+          r"not okay)\b"),
+    _rule(Concern.DISTRESS, "",
+          r"\b(im dying|i am dying|gonna die|going to die|not ready to die|"
+          r"(dont|do not|never) want to die)\b"),
+    _rule(Concern.DISTRESS, "",
+          r"\b(dont|do not) know (what to do|how to tell)\b"
+          r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
+          r"person) (call|ring|phone|talk to) (me|us)\b|\b(i|we) (need|want|have) to talk\b"
+          r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"),
+    _rule(Concern.DISTRESS, "",
+          r"\b(just|newly|recently|only just) (been )?(diagnosed|told|found out)\b"
+          r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"
+          r"|\b(got|had|have) the (news|results)\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
+          r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|auxilio)\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
+          r"no puedo mas|ya no puedo con esto|deprimid[ao]|sol[ao] en esto|muy sol[ao]|llorando|llorar|"
+          r"me acaban de (diagnosticar|decir)|recien diagnosticad[ao]|desesperad[ao]|perdid[ao]|"
+          r"nerviosa|nervioso|en shock|perder a mi|no se (que hacer|como decir\w*)|no (quiero|quisiera) "
+          r"morir\w*)\b"),
+)
+
+RULES: tuple[Rule, ...] = CRISIS_RULES + URGENT_RULES + PROGNOSIS_RULES + DISTRESS_RULES
+
+
+
+def _whole_words(pattern: str) -> list[str]:
+    """The whole words a pattern is written with: not escapes (\\b), nor stems ("muert[ao]", "suicid\\w*")."""
+    plain = re.sub(r"\\[a-zA-Z]", " ", pattern.replace("\\w", "["))
+    return re.findall(r"(?<![a-z])[a-z]{4,}(?![a-z\[\\(])", plain)
+
+
+# The words the patterns are written with: a typo of one of them is read as that word.
+PATTERN_WORDS = frozenset(
+    word for rule in RULES for word in _whole_words(rule.pattern.pattern)
+) - {"cant", "wont", "dont", "doesnt"}
+
+
+def names_someone(text: str) -> bool:
+    """Whether a folded message names someone something is happening to ("i", "my mum", "she")."""
+    return bool(PERSON.search(text))
+
+
+def asks_facts(text: str) -> bool:
+    """Whether a folded message reads as a question about facts, with no one it is happening to."""
+    return bool(FACT_QUESTION.search(text)) and not PERSON.search(text)
+
+
+def rule_finding(text: str) -> Rule | None:
+    """The first rule that applies to a folded message, most pressing concern first."""
+    person = bool(PERSON.search(text))
+    question = bool(FACT_QUESTION.search(text)) and not person
+    for rule in RULES:
+        applies = (rule.plain or not question) and (person or not rule.personal)
+        if applies and rule.pattern.search(text):
+            return rule
+    return None

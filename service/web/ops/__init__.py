@@ -1,0 +1,1 @@
+"""What the operator watches the line with: its metrics for Prometheus."""

@@ -1,0 +1,191 @@
+"""A person in crisis hears the Suicide and Crisis Lifeline first, by text and by phone, in English and
+Spanish; questions of how long get an honest answer; what the line cannot match still names 911.
+
+The wording here is not in the corpus (service/safety/corpus.tsv): it was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from service.config import DEFAULT_CRISIS_LINE_PHONE
+from service.content import Content
+from service.content.prompts import Prompt
+from service.core.calls import CallNavigator, Offers
+from service.core.gsm import to_gsm
+from service.core.wording import topic_parts, turn_lines
+from service.web.twilio.simulate import TwilioSimulator
+from tests.conftest import AppFactory
+from tests.safety.phone import texted
+
+CRISIS_EN = "Please call or text 988, the Suicide and Crisis Lifeline; call 911 if you are in danger now."
+CRISIS_ES = "Llame al 988 y oprima 2, o envíe AYUDA al 988"
+OUTLOOK = "about-outlook"
+
+# Words of suicide or self-harm, of oneself or someone else, as people text or say them.
+CRISIS_WORDS_EN = [
+    "i am done, i don't want to wake up tomorrow",
+    "i've started giving my things away, i won't need them",
+    "thinking i should just overdose and get it over with",
+    "Everybody would be better off if I was gone.",
+    "im such a burden on my daughter",
+    "my dad keeps saying he wants to die and he has a gun",
+    "honestly whats the point in living",
+    "i might hurt myself tonight",
+    "i want to end it",
+    "i cant keep going",
+]
+CRISIS_WORDS_ES = [
+    "ya no quiero vivir así",
+    "quiero quitarme la vida",
+    "mi hija dice que se quiere matar",
+    "me quiero morir",
+    "estoy pensando en hacerme daño",
+]
+HOW_LONG = ["how long have i got left", "whats the life expectancy once it spreads", "is my mom dying"]
+HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida"]
+
+
+@pytest.mark.parametrize("words", CRISIS_WORDS_EN)
+def test_a_crisis_text_gets_the_lifeline_first_then_the_way_on(twilio: TwilioSimulator, words: str) -> None:
+    answer = texted(twilio, words)
+    assert answer.startswith(CRISIS_EN)
+    assert "did not find" not in answer and "Sorry" not in answer and "Reply 1 for" not in answer
+    assert "MENU" in answer
+    assert "Reply with a number" in texted(twilio, "menu"), "the usual way on still works"
+
+
+@pytest.mark.parametrize("words", CRISIS_WORDS_ES)
+def test_a_crisis_text_in_spanish_gets_the_lifeline_in_spanish(twilio: TwilioSimulator, words: str) -> None:
+    answer = texted(twilio, words)
+    assert answer.startswith(to_gsm(CRISIS_ES)) and "911" in answer
+    assert "No encontramos" not in answer
+
+
+@pytest.mark.parametrize("words", CRISIS_WORDS_EN)
+def test_crisis_words_said_on_a_call_are_answered_with_the_lifeline_and_its_key(
+    twilio: TwilioSimulator, words: str
+) -> None:
+    twilio.dial()
+    twilio.press("3")  # at a menu of medicines: the crisis still comes first
+    heard = twilio.speak(words)
+    assert heard.says[0].startswith(CRISIS_EN)
+    assert "To be connected to the Lifeline now, press 1 or say yes." in heard.says
+    assert not any(s.startswith("For ") for s in heard.says), "no topic or menu before the Lifeline"
+
+
+@pytest.mark.parametrize("answer", ["1", "yes", "yes please"])
+def test_key_1_or_yes_after_the_lifeline_connects_the_call(twilio: TwilioSimulator, answer: str) -> None:
+    twilio.dial()
+    twilio.speak("i keep thinking about ending my life")
+    heard = twilio.press(answer) if answer.isdigit() else twilio.speak(answer)
+    assert heard.dials == [DEFAULT_CRISIS_LINE_PHONE]
+    assert heard.says[0].startswith("Connecting you to the Suicide and Crisis Lifeline")
+
+
+def test_the_lifeline_is_offered_again_when_its_call_ends_unanswered(content: Content) -> None:
+    calls = CallNavigator(content, offers=Offers(crisis_line=True))
+    offered = calls.say(calls.start("en").state, "i want to kill myself")
+    connecting = calls.press(offered.state, "1")
+    assert connecting.dial_crisis
+    again = calls.dialed(connecting.state, answered=False)
+    assert again.notices == (Prompt.PERSON_NO_ANSWER, Prompt.CRISIS, Prompt.CRISIS_CONNECT)
+
+
+def test_the_lines_own_helpline_is_offered_after_the_lifeline_when_set(make_app: AppFactory) -> None:
+    phone = TwilioSimulator(make_app(helpline_phone="+18005550100"), lang="en")
+    phone.dial()
+    heard = phone.speak("my wife says she wants to end her life")
+    assert heard.says[0].startswith(CRISIS_EN) and "To talk with our own helpline, press 6." in heard.says
+    assert phone.press("6").dials == ["+18005550100"]
+
+
+def test_another_key_after_the_lifeline_goes_on_as_usual(twilio: TwilioSimulator, content: Content) -> None:
+    twilio.dial()
+    twilio.speak("i want to die")
+    heard = twilio.press("0")
+    assert heard.dials == [] and any(s.startswith("For ") for s in heard.says)
+
+
+def test_silence_after_the_lifeline_repeats_it_and_the_goodbye_names_it_first(
+    twilio: TwilioSimulator,
+) -> None:
+    twilio.dial()
+    twilio.speak("i dont want to be alive")
+    again = twilio.wait()
+    assert again.says[0].startswith(CRISIS_EN)
+    twilio.wait()
+    last = twilio.wait()
+    assert last.says[0].startswith(CRISIS_EN) and last.hangs_up
+
+
+def test_crisis_words_said_in_spanish_get_the_lifeline_in_spanish(app: Flask) -> None:
+    phone = TwilioSimulator(app, lang="es")
+    phone.dial()
+    heard = phone.speak("ya no quiero seguir viviendo")
+    assert heard.says[0].startswith(CRISIS_ES)
+    assert "Para comunicarse ahora con la Línea, oprima 1 o diga sí." in heard.says
+    assert phone.speak("sí").dials == [DEFAULT_CRISIS_LINE_PHONE]
+
+
+def test_the_talking_menu_which_cannot_dial_says_the_lifeline_without_a_key(content: Content) -> None:
+    calls = CallNavigator(content, offers=Offers())
+    turn = calls.say(calls.start("en").state, "i want to kill myself")
+    lines = turn_lines(content, turn)
+    assert lines[0].startswith(CRISIS_EN) and not any("press 1" in line for line in lines)
+
+
+# --- how long ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", HOW_LONG)
+def test_how_long_gets_the_honest_answer_with_a_person_not_a_treatment(
+    twilio: TwilioSimulator, content: Content, words: str
+) -> None:
+    answer = texted(twilio, words)
+    first_page = content.topics[OUTLOOK].texts["en"].sms[0]
+    assert answer.startswith(" ".join(first_page.split())), answer
+    assert "27 in 100" in answer and "1-800-227-2345" in answer
+    twilio.dial()
+    heard = twilio.speak(words)
+    assert heard.says[0] == topic_parts(content, OUTLOOK, "en")[0]
+
+
+@pytest.mark.parametrize("words", HOW_LONG_ES)
+def test_how_long_in_spanish_gets_the_honest_answer_in_spanish(twilio: TwilioSimulator, words: str) -> None:
+    answer = texted(twilio, words)
+    assert "27 de cada 100" in answer and "1-800-227-2345" in answer
+
+
+def test_the_honest_answer_is_sourced_and_reached_from_the_about_menu(content: Content) -> None:
+    topic = content.topics[OUTLOOK]
+    assert "ref-acs-facts-figures-2019" in topic.sources
+    assert any(option.target == OUTLOOK for option in content.menus["about"].options)
+
+
+# --- the net under everything --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", ["wibble wobble", "xyzzy", "the thing from before"])
+def test_every_text_the_line_cannot_match_names_911_and_988(twilio: TwilioSimulator, body: str) -> None:
+    answer = texted(twilio, body)
+    assert "911" in answer and "988" in answer
+
+
+def test_a_spanish_text_the_line_cannot_match_names_911_and_988(twilio: TwilioSimulator) -> None:
+    texted(twilio, "hola")
+    answer = texted(twilio, "blablabla qwerty")
+    assert "No encontramos" in answer and "911" in answer and "988" in answer
+
+
+def test_an_unknown_medicine_names_911(twilio: TwilioSimulator) -> None:
+    assert "911" in texted(twilio, "what about zorblatinib")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_words_a_call_cannot_catch_name_911(app: Flask, lang: str) -> None:
+    phone = TwilioSimulator(app, lang=lang)
+    phone.dial()
+    heard = phone.speak("purple umbrella seventeen")
+    assert "911" in heard.says[0]
