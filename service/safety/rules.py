@@ -58,6 +58,22 @@ FACT_QUESTION = re.compile(
     r"|^(que|cual|cuales|como|por que|cuando|donde|el|la|los|las)\b"
     r"|\b(sintomas?|senales?|efectos secundarios|causa|causan|significa|riesgo|se trata)\b"
 )
+# What makes a sign pressing rather than an everyday symptom ("my back hurts", "i have a cough"):
+# something sudden, severe, new, unable, or a named danger. The model may raise an urgent sign only
+# with one of these words; the rules name their signs themselves.
+ACUTE = re.compile(
+    r"\b(sudden|suddenly|all of a sudden|out of nowhere|can ?t|cannot|cant|couldn ?t|unable|won ?t wake|"
+    r"very|really bad|so bad|severe|terrible|worst|worse|worsening|getting worse|blood|bloody|bleeding|"
+    r"faint|fainted|passed out|collapsed|fell|fall|fallen|broke|broken|snapped|crack|numb|numbness|"
+    r"tingling|pins and needles|funny|strange|weird|asleep|weak|weakness|heavy|paralysed|paralyzed|"
+    r"droop|drooping|slurred|slurring|confused|"
+    r"confusion|muddled|seizure|seizing|shaking|fit|fever|temperature|chills|swollen|swelling|puffy|"
+    r"hot|red|tight|bloated|thirsty|breathe|breathing|breath|chest|choking|gasping|"
+    r"repente|de golpe|no puedo|no puede|muy|fuerte|grave|peor|sangre|sangrando|desmayo|"
+    r"desmaye|cayo|caida|me cai|se cayo|rompi|roto|quebr\w*|entumid\w*|adormecid\w*|hormigueo|"
+    r"debil|debilidad|pesad\w*|torcid\w*|confundid\w*|convulsi\w*|fiebre|temperatura|escalofrios|"
+    r"hinchad\w*|inflamad\w*|roj\w*|calient\w*|sed|respirar|respiro|aire|ahog\w*|pecho)\b"
+)
 _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
 _LIMB = r"(legs?|feet|foot|toes)"
 _ARM = r"(arms?|hands?)"
@@ -381,6 +397,11 @@ def _whole_words(pattern: str) -> list[str]:
 PATTERN_WORDS = frozenset(
     word for rule in RULES for word in _whole_words(rule.pattern.pattern)
 ) - {"cant", "wont", "dont", "doesnt"}
+
+
+def acute(text: str) -> bool:
+    """Whether a folded message says something sudden, severe or dangerous, not an everyday ache."""
+    return bool(ACUTE.search(text))
 
 
 def names_someone(text: str) -> bool:

@@ -22,7 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from service.content.model import SPANISH
 from service.safety.corpus import examples
 from service.safety.model import Model, Scores
-from service.safety.rules import PATTERN_WORDS, Concern, Rule, asks_facts, names_someone, rule_finding
+from service.safety.rules import PATTERN_WORDS, Concern, Rule, acute, asks_facts, names_someone, rule_finding
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
 
@@ -100,7 +100,7 @@ def _learnt(scores: Scores, folded: str) -> Finding | None:
         pressing = found if found is not None and found.concern is Concern.CRISIS else None
     else:
         found = _from_model(scores, MODEL_PRESSING)
-        told = names_someone(folded) or len(folded.split()) >= MODEL_SIGN_WORDS
+        told = (names_someone(folded) or len(folded.split()) >= MODEL_SIGN_WORDS) and acute(folded)
         pressing = found if found is not None and (found.concern is Concern.CRISIS or told) else None
     return pressing or _from_model(scores, MODEL_SURE, pressing=False)
 

@@ -15,6 +15,7 @@ from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, Offers
 from service.core.gsm import to_gsm
 from service.core.wording import topic_parts, turn_lines
+from service.safety.triage import triage
 from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
 from tests.safety.phone import texted
@@ -189,3 +190,12 @@ def test_words_a_call_cannot_catch_name_911(app: Flask, lang: str) -> None:
     phone.dial()
     heard = phone.speak("purple umbrella seventeen")
     assert "911" in heard.says[0]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["my back hurts", "i have a cough", "cough that wont go away", "lump in my armpit",
+     "me duele la espalda", "tengo tos desde hace una semana"],
+)
+def test_an_everyday_symptom_is_not_an_emergency_by_the_model_alone(words: str) -> None:
+    assert triage(words) is None
