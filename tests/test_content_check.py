@@ -754,8 +754,8 @@ def test_an_urgent_sign_whose_words_find_no_topic(breaker: Breaker) -> None:
 
 
 def test_a_phone_number_the_line_gives_must_be_listed_with_its_hours(breaker: Breaker) -> None:
-    breaker.replace("prompts.yaml", 'call your care team or {number}. In an emergency',
-                    'call your care team, 1-800-555-0142 or {number}. In an emergency')
+    breaker.replace("prompts.yaml", 'your care team or {number}. Emergency',
+                    'your care team, 1-800-555-0142 or {number}. Emergency')
     line = breaker.line("prompts.yaml", "  sms_person: ")
     problems = breaker.new_problems()
     assert any(p.startswith(f"content/prompts.yaml:{line}: en.sms_person: names 1-800-555-0142, which "

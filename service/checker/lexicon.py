@@ -18,7 +18,7 @@ from service.content.phones import PHONES_FILE
 from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.hours import OpeningHours
-from service.core.medicines import Found
+from service.core.understand.medicines import Found
 
 # A number written in a text or prompt: 1-800-227-2345, or the 988 Lifeline.
 _WRITTEN_NUMBER = re.compile(r"\b1-(\d{3})-(\d{3})-(\d{4})\b|\b(988)\b")

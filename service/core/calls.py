@@ -18,10 +18,10 @@ from service.core import commands
 from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, sign_topic
-from service.core.meaning import SiteFinder, closes, language_key, language_named, only_language
-from service.core.medicines import Found, MedicineFinder
 from service.core.parts import voice_parts
-from service.core.people import Phones, Reach, asks_for_person
+from service.core.understand.meaning import SiteFinder, closes, language_key, language_named, only_language
+from service.core.understand.medicines import Found, MedicineFinder
+from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 

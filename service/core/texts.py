@@ -18,9 +18,9 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
-from service.core.meaning import SiteFinder, closes, language_named, only_language
-from service.core.medicines import Found, MedicineFinder
-from service.core.people import Phones, Reach, asks_for_person
+from service.core.understand.meaning import SiteFinder, closes, language_named, only_language
+from service.core.understand.medicines import Found, MedicineFinder
+from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 

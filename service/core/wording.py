@@ -12,10 +12,10 @@ from service.core import commands
 from service.core.calls import MAX_TEXTS, Turn
 from service.core.gsm import to_gsm
 from service.core.hours import DAY_NAMES, OpeningHours
-from service.core.medicines import Found
 from service.core.parts import sentences, voice_parts
-from service.core.people import Reach, Status
 from service.core.texts import OFFER_KEY, Show, TextReply, TextState, page_order
+from service.core.understand.medicines import Found
+from service.core.understand.people import Reach, Status
 
 WHATSAPP_LIMIT = 1600  # Twilio's limit for one message's body
 PAGE_BREAK = "\n\n"

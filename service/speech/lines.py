@@ -13,7 +13,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import MAX_SILENCES, MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
 from service.core.hours import OpeningHours
-from service.core.people import Reach
+from service.core.understand.people import Reach
 from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
 from service.safety.triage import urgent_topic_words
 

@@ -9,8 +9,8 @@ import pytest
 from service.content import Content
 from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, CallState
-from service.core.people import Phones, Status, asks_for_person
 from service.core.texts import Show, TextNavigator, TextState
+from service.core.understand.people import Phones, Status, asks_for_person
 from service.core.wording import text_message, turn_lines
 
 NIGHT = datetime(2026, 12, 8, 7, 0, tzinfo=UTC)  # Tuesday, 2 a.m. in New York
@@ -39,7 +39,9 @@ def test_other_words_do_not(words: str) -> None:
 def test_at_night_the_24_hour_line_comes_first_and_the_other_says_when_it_opens(content: Content) -> None:
     reach = Phones(content.phones).reach(NIGHT)
     found = [(r.line, r.status) for r in reach]
-    assert found == [("acs-helpline", Status.ALWAYS), ("nci-cis", Status.CLOSED)]
+    assert found == [
+        ("acs-helpline", Status.ALWAYS), ("lifeline-988", Status.ALWAYS), ("nci-cis", Status.CLOSED),
+    ]
     reply = TextNavigator(content).reply(TextState(), "who can i talk to right now", NIGHT)
     message = text_message(content, reply)
     assert message.index(ACS) < message.index(CIS)

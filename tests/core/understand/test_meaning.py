@@ -8,20 +8,30 @@ import pytest
 from service.content import Content
 from service.content.prompts import Prompt
 from service.core.calls import OPENING, CallNavigator, CallState
-from service.core.meaning import closes, language_key, language_named, only_language
 from service.core.texts import Show, TextNavigator, TextState
+from service.core.understand.meaning import closes, language_key, language_named, only_language
 from service.core.wording import text_message
 
 
 @pytest.mark.parametrize(("words", "topic"), [
     ("lungs cough", "symptoms-lungs"), ("liver pain", "symptoms-liver"),
-    ("my chest is sore", "symptoms-lungs"), ("stomach swelling", "symptoms-liver"),
+    ("my lungs ache", "symptoms-lungs"), ("swollen liver", "symptoms-liver"), ("bone ache", "symptoms-bones"),
     ("head pain", "symptoms-brain"), ("me duele el higado", "symptoms-liver"),
     ("tos en los pulmones", "symptoms-lungs"), ("lung mets", "spread-lungs"), ("liver", "spread-liver"),
 ])
 def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
     reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.topic) == (Show.PAGE, topic)
+
+
+@pytest.mark.parametrize(("words", "sign"), [
+    ("my chest is sore", "chest-pain"), ("stomach swelling", "belly"),
+])
+def test_a_body_part_with_an_emergency_sign_gets_what_to_do_before_any_page(
+        content: Content, words: str, sign: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.sign, reply.state.topic) == (Show.URGENT, sign, "")
+    assert text_message(content, reply).startswith(content.sign(sign).says["en"])
 
 
 @pytest.mark.parametrize(("words", "node"), [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service.content import Content
-from service.core.medicines import MedicineFinder
 from service.core.texts import Show, TextNavigator, TextState
+from service.core.understand.medicines import MedicineFinder
 from service.core.wording import text_message
 
 
