@@ -20,8 +20,10 @@ ratios, not absolute numbers.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import pstats
 import shutil
 import signal
 import socket
@@ -75,9 +77,10 @@ def redis_server(folder: Path, fsync: str = "always") -> Iterator[str]:
 
 @contextmanager
 def gunicorn(app: str, port: int, env: dict[str, str], log: Path, workers: int,
-             root: Path = ROOT) -> Iterator[int]:
+             root: Path = ROOT, conf: Path | None = None) -> Iterator[int]:
     """gunicorn as `make run` starts it on a loopback port (yields its master's pid); stopped afterwards."""
-    config = ["-c", "gunicorn.conf.py"] if (root / "gunicorn.conf.py").exists() else []
+    conf = conf or root / "gunicorn.conf.py"
+    config = ["-c", str(conf)] if conf.exists() else []
     command = [str(GUNICORN), *config, "--bind", f"127.0.0.1:{port}", "--workers", str(workers), app]
     with log.open("ab") as out:
         proc = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=out, start_new_session=True)
@@ -134,6 +137,8 @@ def main() -> None:
                         help="redis-server's appendfsync for --store redis (the README advises always)")
     parser.add_argument("--line-root", type=Path, default=ROOT,
                         help="serve the line from another checkout (e.g. `git archive` of an older commit)")
+    parser.add_argument("--cprofile", type=Path, metavar="FILE",
+                        help="profile the line's workers (bench/gunicorn_profile.py), the table to FILE")
     parser.add_argument("--memory", action="store_true",
                         help="the line alone: RSS per worker after 1,000 and after 50,000 mixed requests")
     args = parser.parse_args()
@@ -180,18 +185,42 @@ def _measure(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> Res
     rounds = [write_requests(folder / f"round{index}.requests", traffic, MAX_RATE * args.seconds)
               for index in range(args.rounds)]
     results: Results = {name: [] for name in servers}
+    profiles = folder / "profiles"
+    profiles.mkdir()
     with ExitStack() as stack:
         for name, (app, extra) in servers.items():
             root = args.line_root.resolve() if name == "line" else ROOT
+            profiled = name == "line" and args.cprofile
+            conf = Path(__file__).with_name("gunicorn_profile.py") if profiled else None
+            extra = {**extra, "BENCH_PROFILE_DIR": str(profiles)} if profiled else extra
             stack.enter_context(gunicorn(app, ports[name], {**env, **extra}, folder / f"{name}.log",
-                                         args.workers, root))
+                                         args.workers, root, conf))
             run_wrk(ports[name], warm, WARM_SECONDS, args.connections)
         for requests_file in rounds:
             for name in servers:
                 results[name].append(run_wrk(ports[name], requests_file, args.seconds, args.connections))
     if any(r["errors"] for r in results["line"]):
         sys.stderr.write((folder / "line.log").read_text()[-3000:])
+    if args.cprofile:
+        _write_profile(profiles, args.cprofile, args)
     return results
+
+
+def _write_profile(profiles: Path, out: Path, args: argparse.Namespace) -> None:
+    """The workers' profiles added up: the functions by own time, then by time including callees."""
+    found = sorted(profiles.glob("*.prof"))
+    if not found:
+        raise SystemExit(f"no worker wrote a profile in {profiles}")
+    text = io.StringIO()
+    text.write(f"cProfile of {len(found)} line workers under bench/load.py --profile {args.profile} "
+               f"--store {args.store} ({args.rounds + 1} runs, warm-up included), "
+               f"{time.strftime('%Y-%m-%d', time.gmtime())}, {os.cpu_count()} cores\n")
+    stats = pstats.Stats(*map(str, found), stream=text)
+    stats.strip_dirs()
+    for order in ("tottime", "cumulative"):
+        stats.sort_stats(order).print_stats(45)
+    out.write_text(text.getvalue())
+    print(f"profile written to {out}")
 
 
 def _memory(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> None:
