@@ -23,9 +23,11 @@ from typing import Literal
 from rapidfuzz.distance import DamerauLevenshtein
 
 from service.core.commands import START_WORDS, STOP_WORDS
+from service.core.kept import Kept
 from service.words.fold import fold_text
 
 CHECKED_CHARS = 300
+KEPT_READINGS = 4096  # messages whose reading is kept (at most CHECKED_CHARS each: about 1 MB)
 # Words that may stand beside a stop word without making the message about something else.
 POLITE_WORDS = frozenset(
     "please pls plz now it all me us them these those this that the your ur you any anymore more "
@@ -69,6 +71,7 @@ _PLAINLY = re.compile(
     r")\b"
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_READ: Kept[str, Control | None] = Kept(KEPT_READINGS)
 # The keywords Twilio's own opt-out handling answers, when they are the whole message.
 TWILIO_STOP_KEYWORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke",
                                   "optout"})
@@ -92,7 +95,14 @@ def control_word(body: str, opt_out_type: str = "") -> Control | None:
     told = opt_out_type.strip().lower()
     if told in ("stop", "start"):
         return "stop" if told == "stop" else "start"
-    text = fold_text(body[:CHECKED_CHARS])
+    body = body[:CHECKED_CHARS]
+    return _READ.get(body, lambda: _control_words(body))
+
+
+def _control_words(body: str) -> Control | None:
+    """control_word's reading of the words themselves (kept per message: texts repeat, and each
+    text is read twice, by the rate limits and by the webhook)."""
+    text = fold_text(body)
     words = _WORD.findall(text)
     if not words:
         return None
