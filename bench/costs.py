@@ -51,11 +51,11 @@ REST = "Flask, werkzeug and the rest"
 # Each part: where its functions live (module or class) and their names. Order is the table's.
 PARTS: dict[str, list[tuple[str | type, tuple[str, ...]]]] = {
     "signature and form": [("service.web.twilio.signature", ("_params", "valid_signature", "public_url"))],
-    "retry record (claim, answer)": [("service.web.twilio.once", ("_earlier_answer", "_keep"))],
+    "retry record (claim; answer if apart)": [("service.web.twilio.once", ("_earlier_answer", "_keep"))],
     "rate limits (store take)": [("service.web.twilio.ratelimit", ("_over",))],
     "opt-out words (folding)": [("service.web.twilio.controls", ("control_word",)),
                                 ("service.web.twilio.ratelimit", ("control_word",))],
-    "state read and write": [],  # the store's get, texter and put, wrapped on the app's own store
+    "state read and write (with the answer)": [],  # the app's own store's get, texter, put, put_many
     "triage rules": [("service.core.texts", ("triage",)), ("service.core.calls", ("triage",))],
     "safety classifier": [(Model, ("scores",))],
     "matching": [(Matcher, ("match",)), (MedicineFinder, ("find",)), (SiteFinder, ("topic",))],
@@ -67,8 +67,9 @@ PARTS: dict[str, list[tuple[str | type, tuple[str, ...]]]] = {
     "usage counts": [("service.web.webhooks.usage", ("count", "count_text", "count_call"))],
     "metrics": [("service.web.ops.metrics", ("_start", "_finish", "count_reply", "count_turn"))],
 }
-STORE_READS_WRITES = ("get", "texter", "put")
-OWNS_ITS_STORE_CALLS = ("retry record (claim, answer)", "rate limits (store take)")
+STORE_READS_WRITES = ("get", "texter", "put", "put_many")
+STATE = "state read and write (with the answer)"
+OWNS_ITS_STORE_CALLS = ("retry record (claim; answer if apart)", "rate limits (store take)")
 KINDS = ("text", "text, reply worked out", "call start", "key press")
 
 
@@ -81,7 +82,7 @@ class Clock:
 
     def timed(self, part: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if self.stack and self.stack[-1] in OWNS_ITS_STORE_CALLS and part == "state read and write":
+            if self.stack and self.stack[-1] in OWNS_ITS_STORE_CALLS and part == STATE:
                 return function(*args, **kwargs)  # the record's own store calls are the record's cost
             self.stack.append(part)
             start = time.perf_counter()
@@ -116,7 +117,7 @@ def build_app(folder: Path, store: str, clock: Clock) -> Flask:
     app = create_app(settings, instance_path=str(folder / "instance"))
     found = runtime_of(app).store
     for name in STORE_READS_WRITES:
-        setattr(found, name, clock.timed("state read and write", getattr(found, name)))
+        setattr(found, name, clock.timed(STATE, getattr(found, name)))
     return app
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -13,6 +13,8 @@ _ERROR_LISTENERS: list[Callable[[str], None]] = []
 # A usage count's labels, always in this order and never anything a person typed or said:
 # (event, channel, language, node), e.g. ("topic", "sms", "en", "spread-bones"); node may be "".
 CountKey = tuple[str, str, str, str]
+# A counter to add to within its limit, as `Store.take` reads it: (key, limit, ttl_seconds, cost).
+Take = tuple[str, int, int, int]
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -43,6 +45,13 @@ class Store(Protocol):
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
         """Save `value` only if the key holds nothing live, atomically across hosts; None when saved,
         else what the key holds (so of two hosts handed the same webhook, one acts)."""
+
+    def claim_taking(
+        self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
+    ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
+        """`claim`, and only when it is won, `take` each of `takes` in order until one is refused, in the
+        same write (one transaction, one round trip): a webhook's retry record and its rate limits.
+        Returns what `claim` returns and each tried take's answer (none when the claim was not won)."""
 
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
         """A texter's saved state (as `get`) and whether they opted out, read together."""

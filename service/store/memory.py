@@ -6,10 +6,10 @@ import copy
 import threading
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from service.store.base import CountKey, UsageRow
+from service.store.base import CountKey, Take, UsageRow
 
 PURGE_AT_ENTRIES = 100_000  # expired entries are dropped once this many are kept: memory stays bounded
 
@@ -42,15 +42,25 @@ class MemoryStore:
                 self._state[key] = (copy.deepcopy(value), now + ttl_seconds)
 
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
+        return self.claim_taking(key, value, ttl_seconds, ())[0]
+
+    def claim_taking(
+        self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
+    ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
         now = time.time()
         with self._lock:
             found = self._state.get(key)
             if found is not None and found[1] > now:
-                return copy.deepcopy(found[0])
+                return copy.deepcopy(found[0]), ()
             if len(self._state) >= PURGE_AT_ENTRIES:
                 self._state = {k: kept for k, kept in self._state.items() if kept[1] > now}
             self._state[key] = (copy.deepcopy(value), now + ttl_seconds)
-        return None
+            taken: list[bool] = []
+            for take in takes:
+                taken.append(self._take(now, *take))
+                if not taken[-1]:
+                    break
+        return None, tuple(taken)
 
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
         return self.get(key), self.is_opted_out(subscriber)
@@ -70,15 +80,18 @@ class MemoryStore:
         """Always answers: it lives in this process."""
 
     def take(self, key: str, limit: int, ttl_seconds: int, cost: int = 1) -> bool:
-        now = time.time()
         with self._lock:
-            used, expires = self._taken.get(key, (0, now + ttl_seconds))
-            if expires <= now:
-                used, expires = 0, now + ttl_seconds
-            if used + cost > limit:
-                return False
-            self._taken[key] = (used + cost, expires)
-            return True
+            return self._take(time.time(), key, limit, ttl_seconds, cost)
+
+    def _take(self, now: float, key: str, limit: int, ttl_seconds: int, cost: int) -> bool:
+        """`take`, with the lock held."""
+        used, expires = self._taken.get(key, (0, now + ttl_seconds))
+        if expires <= now:
+            used, expires = 0, now + ttl_seconds
+        if used + cost > limit:
+            return False
+        self._taken[key] = (used + cost, expires)
+        return True
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         with self._lock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -14,7 +14,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from service.errors import StoreError
-from service.store.base import CountKey, UsageRow, report_error
+from service.store.base import CountKey, Take, UsageRow, report_error
 
 PREFIX = "mbc:"
 OPT_OUTS = PREFIX + "opt-outs"
@@ -30,6 +30,26 @@ local cost = tonumber(ARGV[2])
 if used + cost > tonumber(ARGV[1]) then return 0 end
 if redis.call('INCRBY', KEYS[1], cost) == cost then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 return 1
+"""
+# A claim (SET NX) and, only when it is won, each take in order until one is refused: one step on the
+# server. Answers {1, "", taken...} when won (1 taken, 0 refused), else {0, what the key holds}.
+CLAIM_TAKING_SCRIPT = """
+if not redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
+  return {0, redis.call('GET', KEYS[1])}
+end
+local answer = {1, ''}
+for i = 2, #KEYS do
+  local at = 3 + (i - 2) * 3
+  local limit, cost = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
+  local used = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if used + cost > limit then
+    answer[#answer + 1] = 0
+    return answer
+  end
+  if redis.call('INCRBY', KEYS[i], cost) == cost then redis.call('EXPIRE', KEYS[i], ARGV[at + 2]) end
+  answer[#answer + 1] = 1
+end
+return answer
 """
 # An unchanged state is rewritten only when less than this share of its time to live is left.
 REFRESH_SHARE = 0.5
@@ -64,6 +84,7 @@ class RedisStore:
             raise StoreError(f"STATE_URL {self.url} is not a usable Redis URL: {error}") from error
         self._local = threading.local()
         self._take = self._client.register_script(TAKE_SCRIPT)
+        self._claim_taking = self._client.register_script(CLAIM_TAKING_SCRIPT)
 
     def get(self, key: str) -> dict[str, Any] | None:
         with self._guard():
@@ -120,13 +141,23 @@ class RedisStore:
             pipe.set(PREFIX + key, json.dumps(value).encode(), ex=ttl_seconds, nx=True)
             pipe.get(PREFIX + key)
             taken, raw = pipe.execute()
-        if taken:
-            return None
-        try:
-            found = json.loads(raw) if raw is not None else {}
-        except ValueError:
-            found = {}
-        return found if isinstance(found, dict) else {}
+        return None if taken else _found(raw)
+
+    def claim_taking(
+        self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
+    ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
+        """One script on the server: the claim, then the takes (a new counter gets its time to live)."""
+        if not takes:
+            return self.claim(key, value, ttl_seconds), ()
+        keys = [PREFIX + key, *(ALLOWANCE + take_key for take_key, _, _, _ in takes)]
+        args: list[Any] = [json.dumps(value), ttl_seconds]
+        for _, limit, take_ttl, cost in takes:
+            args += [limit, cost, take_ttl]
+        with self._guard():
+            answer = self._claim_taking(keys=keys, args=args)
+        if not answer[0]:
+            return _found(answer[1] if len(answer) > 1 else None), ()
+        return None, tuple(bool(taken) for taken in answer[2:])
 
     def set_opted_out(self, subscriber: str, opted_out: bool) -> None:
         with self._guard():
@@ -180,6 +211,15 @@ class RedisStore:
         except redis.RedisError as error:
             report_error("redis")
             raise StoreError(f"Redis store {self.url}: {error}") from error
+
+
+def _found(raw: bytes | None) -> dict[str, Any]:
+    """What a claimed key holds, as a dict ({} when it is gone or unreadable)."""
+    try:
+        found = json.loads(raw) if raw is not None else {}
+    except ValueError:
+        found = {}
+    return found if isinstance(found, dict) else {}
 
 
 def _text(value: bytes | str) -> str:

@@ -7,12 +7,12 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from service.errors import StoreError
-from service.store.base import CountKey, UsageRow, report_error
+from service.store.base import CountKey, Take, UsageRow, report_error
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (
@@ -54,6 +54,7 @@ PUT = (
 # Insert, or take over an expired row: one row changed when claimed, none when someone holds it.
 CLAIM = PUT + " WHERE state.expires <= ?"
 PURGE_EVERY_SECONDS = 600
+T = TypeVar("T")
 BUSY_TIMEOUT_SECONDS = 10
 # Waits while another process holds the write lock: short, because writes here take microseconds.
 # (SQLite's own busy handler sleeps 1, 2, 5, 10 ... ms, which made the queue behind it the tail.)
@@ -158,15 +159,38 @@ class SqliteStore:
 
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
         """One statement: insert, or take over an expired row; what is there when neither."""
+        return self.claim_taking(key, value, ttl_seconds, ())[0]
+
+    def claim_taking(
+        self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
+    ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
+        """The claim's upsert, then (when it changed a row) each take's, in one transaction."""
         now = time.time()
+        claim = (key, json.dumps(value), now + ttl_seconds, now)
+        taken: list[bool] = []
+
+        def claim_then_take() -> bool:
+            if db.execute(CLAIM, claim).rowcount != 1:
+                return False
+            for take_key, limit, take_ttl, cost in takes:
+                taken.append(cost <= limit and db.execute(TAKE, {
+                    "key": take_key, "limit": limit, "cost": cost, "now": now, "expires": now + take_ttl,
+                }).rowcount == 1)
+                if not taken[-1]:
+                    break
+            return True
+
         with self._guard():
             db = self._db()
-            taken = _retry_busy(db, CLAIM, (key, json.dumps(value), now + ttl_seconds, now)).rowcount
-            if taken == 1:
-                return None
+            if takes:
+                won = _in_transaction(db, claim_then_take)
+            else:
+                won = _retry_busy(db, CLAIM, claim).rowcount == 1
+            if won:
+                return None, tuple(taken)
             row = _retry_busy(db, "SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         found = json.loads(row[0]) if row else {}
-        return found if isinstance(found, dict) else {}
+        return (found if isinstance(found, dict) else {}), ()
 
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
         """Whether this thread just read the same state, with long enough left to live: no write."""
@@ -278,15 +302,16 @@ def _retry_busy(
         attempt += 1
 
 
-def _in_transaction(db: sqlite3.Connection, write: Callable[[], object]) -> None:
+def _in_transaction(db: sqlite3.Connection, write: Callable[[], T]) -> T:
     """Run `write` in one immediate transaction (the write lock taken first, waiting while busy)."""
     _retry_busy(db, "BEGIN IMMEDIATE")
     try:
-        write()
+        done = write()
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    return done
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:

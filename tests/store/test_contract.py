@@ -166,6 +166,31 @@ def test_an_expired_claim_can_be_won_again(
     assert store.get("once:sms:SM9") == {"at": 2.0}
 
 
+def test_a_claim_won_takes_its_counts_in_order_until_one_is_refused(store: Store) -> None:
+    store.take("t:day", 1, 60)  # the day's one turn is used already
+    takes = [("t:minute", 5, 60, 1), ("t:day", 1, 60, 1), ("t:never", 5, 60, 1)]
+    found, taken = store.claim_taking("once:sms:SM1", {"at": 1.0}, 60, takes)
+    assert found is None and taken == (True, False)
+    assert store.take("t:minute", 5, 60, cost=4) and not store.take("t:minute", 5, 60)  # counted once
+    assert store.take("t:never", 1, 60)  # not tried after the refusal: still unused
+
+
+def test_a_claim_lost_takes_no_count(store: Store) -> None:
+    assert store.claim("once:sms:SM2", {"at": 1.0}, 60) is None
+    found, taken = store.claim_taking("once:sms:SM2", {"at": 2.0}, 60, [("t:retry", 1, 60, 1)])
+    assert found == {"at": 1.0} and taken == ()
+    assert store.take("t:retry", 1, 60)  # the retry counted nothing
+
+
+def test_of_two_stores_claiming_with_takes_one_wins_and_counts_once(
+    shared_backend: str, tmp_path: Path
+) -> None:
+    first, second = open_store(shared_backend, tmp_path), open_store(shared_backend, tmp_path)
+    assert first.claim_taking("once:sms:SM3", {"at": 1.0}, 60, [("t:both", 2, 60, 1)]) == (None, (True,))
+    assert second.claim_taking("once:sms:SM3", {"at": 2.0}, 60, [("t:both", 2, 60, 1)]) == ({"at": 1.0}, ())
+    assert second.take("t:both", 2, 60) and not first.take("t:both", 2, 60)
+
+
 def test_take_counts_up_to_the_limit_then_refuses(store: Store) -> None:
     assert [store.take("t:a", 3, 60) for _ in range(5)] == [True, True, True, False, False]
     assert store.take("t:b", 3, 60)  # another key counts apart

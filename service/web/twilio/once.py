@@ -14,12 +14,13 @@ import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Flask, Response, current_app, g
 
 from service.core.kept import Kept
 from service.store import Store
+from service.store.base import Take
 from service.web.runtime import runtime
 from service.web.twilio.twiml import twiml_response
 
@@ -37,13 +38,25 @@ SAVED = "mbc_once_saved"  # the answer save_with_answer stored for it
 KeyOf = Callable[[], str]
 
 
+class Counts(Protocol):
+    """Rate limits a webhook counts: the takes this request would make, and where their answers go."""
+
+    def takes(self) -> list[Take]: ...
+
+    def counted(self, taken: tuple[bool, ...]) -> None: ...
+
+
 def init_app(app: Flask) -> None:
     """Give the app its bounded memory of recent answers."""
     app.extensions[EXTENSION] = Kept[str, str](KEPT_ANSWERS)
 
 
-def once(key_of: KeyOf) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Act on a delivery once; `key_of` names it from the signed request ("" when it cannot be named)."""
+def once(key_of: KeyOf, counts: Counts | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Act on a delivery once; `key_of` names it from the signed request ("" when it cannot be named).
+
+    `counts` are the rate limits the view counts (service.web.twilio.ratelimit): their takes and
+    a hook for their answers. They are taken with the claim, in the same write, when it is won.
+    """
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
@@ -51,7 +64,7 @@ def once(key_of: KeyOf) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
             key = key_of()
             if not key:
                 return view(*args, **kwargs)
-            answered = _earlier_answer(key)
+            answered = _earlier_answer(key, counts)
             if answered is not None:
                 log.info("once: %s was delivered again; the first answer is given again", key[:40])
                 return twiml_response(answered)
@@ -96,14 +109,18 @@ def _kept() -> Kept[str, str]:
     return found
 
 
-def _earlier_answer(key: str) -> str | None:
-    """The answer already given for this delivery, or None when this attempt is to act."""
+def _earlier_answer(key: str, counts: Counts | None = None) -> str | None:
+    """The answer already given for this delivery, or None when this attempt is to act (its counts
+    taken, if the store could)."""
     kept = _kept().peek(key)
     if kept is not None:
         return kept
     store = runtime().store
     try:
-        found = store.claim(PREFIX + key, {"at": time.time()}, ANSWER_TTL_SECONDS)
+        takes = counts.takes() if counts else []
+        found, taken = store.claim_taking(PREFIX + key, {"at": time.time()}, ANSWER_TTL_SECONDS, takes)
+        if found is None and counts and takes:
+            counts.counted(taken)
     except Exception:
         log.warning("once: the store cannot say whether %s was seen; acting on it", key[:40], exc_info=True)
         return None

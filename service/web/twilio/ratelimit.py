@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 from limits import RateLimitItem, parse_many
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
@@ -30,6 +30,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from service.content.prompts import Prompt
 from service.core.optout import control_word
 from service.store import Store
+from service.store.base import Take
 from service.web.ops import metrics
 from service.web.runtime import runtime, sender_id
 from service.web.twilio.sends import withheld
@@ -42,6 +43,7 @@ EXTENSION = "mbc_line_rate_limits"
 WITHHELD_SHARE = 10
 SWEEP_EVERY_SECONDS = 60.0
 _LONG_AGO = float("-inf")  # before any moment of any clock
+COUNTED = "mbc_limits_counted"  # in flask.g: (scope, each take's answer) when counted with the claim
 
 
 class Counter(Protocol):
@@ -91,13 +93,18 @@ class StoreWindows:
 
     def hit(self, item: RateLimitItem, *identifiers: str, cost: int = 1) -> bool:
         """Count a hit in the current window of `item`; whether it is still within the limit."""
-        seconds = item.get_expiry()
-        window = int(time.time() // seconds)
         try:
-            return self.store.take(f"limit:{item.key_for(*identifiers)}:{window}", item.amount, seconds, cost)
+            return self.store.take(*window_take(item, *identifiers, cost=cost))
         except Exception:
             log.warning("rate limits: the store cannot count; counting in this worker", exc_info=True)
             return self.fallback.hit(item, *identifiers, cost=cost)
+
+
+def window_take(item: RateLimitItem, *identifiers: str, cost: int = 1) -> Take:
+    """The store counter of `item`'s current window for `identifiers`, as `Store.take` reads it."""
+    seconds = item.get_expiry()
+    window = int(time.time() // seconds)
+    return f"limit:{item.key_for(*identifiers)}:{window}", item.amount, seconds, cost
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,12 @@ class RateLimits:
     calls: tuple[RateLimitItem, ...]
 
     def breached(self, scope: str, items: tuple[RateLimitItem, ...], who: str) -> RateLimitItem | None:
-        """Count one turn; the first limit it goes over, or None."""
+        """Count one turn; the first limit it goes over, or None. Counted already, with the request's
+        retry record (`takes`), when the store could do both in one write."""
+        counted = g.get(COUNTED)
+        if counted is not None and counted[0] == scope:
+            refused = [item for item, taken in zip(items, counted[1], strict=False) if not taken]
+            return refused[0] if refused else None
         for item in items:
             if not self.limiter.hit(item, scope, who):
                 return item
@@ -140,8 +152,7 @@ def limit_texts(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        body = request.values.get("Body", "")[:1600]
-        if control_word(body, request.values.get("OptOutType", "")[:16]) is not None:
+        if _control_word() is not None:
             return view(*args, **kwargs)  # STOP and START are never held back
         limits, who, item = _over("texts")
         if item is None:
@@ -165,14 +176,46 @@ def limit_calls(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
-    """Count this request against its sender's `scope` limits ("texts" or "calls"); the one it broke."""
+@dataclass(frozen=True)
+class ScopeCounts:
+    """A scope's limits as a retry record takes them with its claim (service.web.twilio.once.Counts)."""
+
+    scope: str
+
+    def takes(self) -> list[Take]:
+        """This request's counts in the scope; none for a STOP or START, which are never held back."""
+        if self.scope == "texts" and _control_word():
+            return []
+        _, items, who = _limits_for(self.scope)
+        return [window_take(item, self.scope, who) for item in items]
+
+    def counted(self, taken: tuple[bool, ...]) -> None:
+        """The claim took them: the limits read these answers rather than counting again."""
+        setattr(g, COUNTED, (self.scope, taken))
+
+
+TEXT_COUNTS = ScopeCounts("texts")
+CALL_COUNTS = ScopeCounts("calls")
+
+
+def _control_word() -> str | None:
+    return control_word(request.values.get("Body", "")[:1600], request.values.get("OptOutType", "")[:16])
+
+
+def _limits_for(scope: str) -> tuple[RateLimits, tuple[RateLimitItem, ...], str]:
+    """The app's limits, this request's `scope` limits ("texts" or "calls") and whom they count."""
     limits = _limits()
     items = limits.texts if scope == "texts" else limits.calls
     who = sender_id(runtime())
     if withheld(request.values.get("From", "")):  # all alike: one count for them all, larger
         who = "withheld"
         items = tuple(type(item)(item.amount * WITHHELD_SHARE, item.multiples) for item in items)
+    return limits, items, who
+
+
+def _over(scope: str) -> tuple[RateLimits, str, RateLimitItem | None]:
+    """Count this request against its sender's `scope` limits ("texts" or "calls"); the one it broke."""
+    limits, items, who = _limits_for(scope)
     item = limits.breached(scope, items, who)
     if item is not None:
         log.info("rate limits: %s from %s over %s", scope, who[:12], item)

@@ -23,7 +23,7 @@ from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio.controls import control, message_body, opt_out_type
 from service.web.twilio.once import clean_id, once, save_with_answer
-from service.web.twilio.ratelimit import limit_texts
+from service.web.twilio.ratelimit import TEXT_COUNTS, limit_texts
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import twiml_response
 from service.web.webhooks import usage
@@ -50,7 +50,7 @@ def _delivery() -> str:
 
 @bp.route("/sms", methods=["GET", "POST"])
 @twilio_signed
-@once(_delivery)
+@once(_delivery, TEXT_COUNTS)  # the rate limits are taken with the retry record's claim
 @limit_texts
 def incoming() -> Response:
     """One incoming text: opt-out first (committed before we answer), then the topic."""

@@ -17,7 +17,7 @@ from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime
 from service.web.twilio import sends
 from service.web.twilio.once import clean_id, once, save_with_answer
-from service.web.twilio.ratelimit import limit_calls
+from service.web.twilio.ratelimit import CALL_COUNTS, limit_calls
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import last_resort, twiml_response
 from service.web.webhooks import textme, usage
@@ -57,7 +57,7 @@ def _delivery() -> str:
 
 @bp.route("", methods=["GET", "POST"])
 @twilio_signed
-@once(_delivery)
+@once(_delivery, CALL_COUNTS)  # the rate limits are taken with the retry record's claim
 @limit_calls
 def incoming() -> Response:
     """A new call: the language choice (its place rides in the signed action URL), or the welcome."""
