@@ -49,8 +49,8 @@ class Store(Protocol):
     def claim_taking(
         self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
     ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
-        """`claim`, and only when it is won, `take` each of `takes` in order until one is refused, in the
-        same write (one transaction, one round trip): a webhook's retry record and its rate limits.
+        """`claim`, and only when it is won, `take` each of `takes` in order until one is refused: a
+        webhook's retry record and its rate limits, in one round trip where the store is remote (Redis).
         Returns what `claim` returns and each tried take's answer (none when the claim was not won)."""
 
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:

@@ -55,7 +55,7 @@ def once(key_of: KeyOf, counts: Counts | None = None) -> Callable[[Callable[...,
     """Act on a delivery once; `key_of` names it from the signed request ("" when it cannot be named).
 
     `counts` are the rate limits the view counts (service.web.twilio.ratelimit): their takes and
-    a hook for their answers. They are taken with the claim, in the same write, when it is won.
+    a hook for their answers. They are taken with the claim (one round trip), when it is won.
     """
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
