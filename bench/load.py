@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true",
                         help="the line alone: RSS per worker after 1,000 and after 50,000 mixed requests")
     args = parser.parse_args()
+    args.load_before = os.getloadavg()[0]  # the machine's load before this benchmark added its own
     if not shutil.which("wrk"):
         raise SystemExit("bench/load.py needs wrk: apt-get install wrk")
     with tempfile.TemporaryDirectory(prefix="mbc-bench-") as folder_name:
@@ -239,10 +240,11 @@ def _memory(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> None
             rss = _worker_rss(master)
             sizes = ", ".join(f"{kb / 1024:.1f} MB" for kb in rss.values())
             print(f"after {sent:6d} requests: RSS per worker {sizes}  (errors {int(result['errors'])}, "
-                  f"repeated {int(result['repeated'])})")
+                  f"repeated {int(result['repeated'])})", flush=True)
             if before:
                 growth = [rss[pid] / before[pid] - 1 for pid in rss if pid in before]
-                print(f"growth per worker: {', '.join(f'{g:+.1%}' for g in growth)} (the bound: +10 %)")
+                grown = ", ".join(f"{g:+.1%}" for g in growth)
+                print(f"growth per worker: {grown} (the bound: +10 %)", flush=True)
             before = rss
 
 
@@ -267,7 +269,7 @@ def _report(args: argparse.Namespace, results: Results) -> None:
     store = f"redis (appendfsync {args.redis_fsync})" if args.store == "redis" else args.store
     print(f"line from {args.line_root}  store={store} profile={args.profile} workers={args.workers} "
           f"connections={args.connections} rounds={args.rounds}x{args.seconds}s  cores={os.cpu_count()} "
-          f"load average before: {os.getloadavg()[0]:.2f}")
+          f"load average before: {args.load_before:.2f}")
     print(f"{'round':5} {'server':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
     for index in range(args.rounds):
         for name, runs in results.items():
