@@ -121,7 +121,7 @@ def run_wrk(
     out = subprocess.run([*base, f"-d{seconds}s", url], env=env, check=True, capture_output=True, text=True)
     found = [line for line in out.stdout.splitlines() if line.startswith("BENCH ")]
     result: dict[str, float] = json.loads(found[-1][len("BENCH "):])
-    result["rps"] = result["requests"] / result["seconds"]
+    result["rps"] = result["requests"] / result["seconds"] if result["seconds"] else 0.0
     return result
 
 
