@@ -266,7 +266,8 @@ def check_speech(setup: Setup) -> list[Finding]:
     needed = "recordings (AUDIO_ENABLED) and the talking menu need it; calls still work with Twilio's voice"
     if shutil.which("espeak-ng") is None:
         return warn(f"espeak-ng is not installed: {needed}.",
-                    "Install it: `sudo apt-get install espeak-ng libespeak-ng1` (scripts/setup does this).")
+                    "Install it: `sudo apt-get install espeak-ng libespeak-ng1` "
+                    "(`scripts/setup speech` does this).")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doctor.wav"
         with SpeechWorker(voice_for(settings, "en"), rate_for(settings, False)) as worker:
