@@ -371,6 +371,7 @@ def test_mean_grade_above_6(breaker: Breaker) -> None:
         str(p) for p in report.problems
         if p.severity == "error" and "must open with when to get help" not in str(p)
         and "(urgent signs)" not in str(p)  # the stubs have no keywords left for the signs
+        and "has no SMS page" not in str(p)  # nor the pages medicines.yaml points to
         and "urgent-signs topic" not in str(p)  # nor any sign for the urgent topic to name
     ]
     assert report.mean_grade is not None and report.mean_grade > 6
@@ -733,8 +734,8 @@ def test_one_topic_broken_eight_ways_shows_all_eight_in_one_run(breaker: Breaker
 def test_distress_reply_too_long_with_a_helpline(breaker: Breaker) -> None:
     longer = "We are glad you wrote to us today, and we hope it helps you and the people you love."
     breaker.replace(
-        "prompts.yaml", "    In an emergency, call 911.\n  sms_helpline",
-        f"    In an emergency, call 911. {longer}\n  sms_helpline",
+        "prompts.yaml", "    In an emergency, call 911.\n  # In a text, each number",
+        f"    In an emergency, call 911. {longer}\n  # In a text, each number",
     )
 
     line = breaker.line("prompts.yaml", "sms_distress:")
@@ -749,4 +750,39 @@ def test_an_urgent_sign_whose_words_find_no_topic(breaker: Breaker) -> None:
     assert breaker.new_problems() == [
         "content:1: (urgent signs): the urgent sign 'urgent' finds None, not a topic: give the topic for "
         "it (such as symptoms-urgent) the keyword 'urgent'"
+    ]
+
+
+def test_a_phone_number_the_line_gives_must_be_listed_with_its_hours(breaker: Breaker) -> None:
+    breaker.replace("prompts.yaml", 'your care team or {number}. Emergency',
+                    'your care team, 1-800-555-0142 or {number}. Emergency')
+    line = breaker.line("prompts.yaml", "  sms_person: ")
+    problems = breaker.new_problems()
+    assert any(p.startswith(f"content/prompts.yaml:{line}: en.sms_person: names 1-800-555-0142, which "
+                            "phones.yaml does not list") for p in problems), problems
+
+
+def test_phone_hours_the_line_cannot_read(breaker: Breaker) -> None:
+    breaker.replace("phones.yaml", "Mon-Fri 08:00-20:00 America/New_York", "Mon-Fri 08:00-20:00 Eastern")
+    line = breaker.line("phones.yaml", "hours: Mon-Fri")
+    assert breaker.new_problems() == [
+        f"content/phones.yaml:{line}: phones[1].hours: 'Eastern' is not a time zone name "
+        "like America/New_York"
+    ]
+
+
+def test_a_medicine_kind_whose_page_is_not_a_topic(breaker: Breaker) -> None:
+    breaker.replace("medicines.yaml", "page: treat-bone", "page: treat-bones")
+    line = breaker.line("medicines.yaml", "page: treat-bones")
+    problem = f"content/medicines.yaml:{line}: classes[8].page: 'treat-bones' is not a topic"
+    assert problem in breaker.new_problems()
+
+
+def test_a_medicine_of_no_known_kind(breaker: Breaker) -> None:
+    breaker.replace("medicines.yaml", "[xgiva, exgeva, denosumap], class: bone,",
+                    "[xgiva, exgeva, denosumap], class: bones,")
+    line = breaker.line("medicines.yaml", "class: bones")
+    assert breaker.new_problems() == [
+        f"content/medicines.yaml:{line}: medicines[44].class: 'bones' is not one of the classes: "
+        "hormone, cdk46, her2, parp, adc, targeted, chemo, immuno, bone"
     ]

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from service.checker.budget import serving_problems
+from service.checker.lexicon import lexicon_problems
 from service.checker.quality import Report, check_quality
 from service.config import Settings
 from service.content import Content, ContentError
@@ -17,7 +18,7 @@ __all__ = ["Report", "check_content", "load_checked"]
 def load_checked(root: Path) -> Content:
     """Load content for serving: refuse it, naming every error, when the line could not send it."""
     reading = read_folder(root)
-    problems = [*reading.problems, *serving_problems(reading)]
+    problems = [*reading.problems, *serving_problems(reading), *lexicon_problems(reading)]
     errors = [p for p in problems if p.severity == "error"]
     if errors or reading.content is None:
         raise ContentError(sorted(errors or problems, key=lambda p: (p.file, p.line)))
@@ -30,6 +31,6 @@ def check_content(
     """Every problem in a content folder, the loader's and the quality checks', in file order."""
     reading = read_folder(root)
     quality = check_quality(reading, today or dt.date.today(), max_age_days)
-    found = [*reading.problems, *serving_problems(reading), *quality.problems]
+    found = [*reading.problems, *serving_problems(reading), *lexicon_problems(reading), *quality.problems]
     problems = sorted(found, key=lambda p: (p.file, p.line))
     return Report(problems, quality.mean_grade)

@@ -98,7 +98,7 @@ def _safety_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
         message = wording.sms_triage(content, show, offer, lang, LONGEST_HELPLINE)
         yield from message_problems(doc, (lang, name.value), message)
     for sign in content.signs:  # an urgent reply starts with its sign's own sentence (signs.yaml)
-        message = wording.sms_triage(content, Show.URGENT, offer, lang, LONGEST_HELPLINE, sign.id)
+        message = wording.sms_triage(content, Show.URGENT, offer, lang, LONGEST_HELPLINE, sign=sign.id)
         yield from message_problems(doc, (lang, Prompt.SMS_URGENT.value), message)
     notice = content.prompt(Prompt.SMS_NOT_UNDERSTOOD, lang)
     for helpline, name in (("", Prompt.SMS_PERSON), (LONGEST_HELPLINE, Prompt.SMS_PERSON_HELPLINE)):

@@ -41,6 +41,19 @@ def texts(reading: Reading) -> Iterator[Text]:
                 if body:
                     yield Text(doc, (lang, "sms", page), topic.id, lang, body)
     yield from menu_intros(reading)
+    yield from medicine_texts(reading)
+
+
+def medicine_texts(reading: Reading) -> Iterator[Text]:
+    """Each kind of medicine's own words (medicines.yaml), said and sent after a medicine's name."""
+    doc = next((d for f, d in reading.docs.items() if f.endswith("medicines.yaml")), None)
+    medicines = reading.readable.medicines
+    if doc is None or medicines is None:
+        return
+    for index, kind in enumerate(medicines.classes.values()):
+        for lang, written in kind.texts.items():
+            for field in ("sms", "voice"):
+                yield Text(doc, ("classes", index, lang, field), kind.page, lang, getattr(written, field))
 
 
 def menu_intros(reading: Reading) -> Iterator[Text]:

@@ -34,4 +34,7 @@ def usable_content(reading: Reading) -> Content | None:
         menus = kept
     if "main" not in menus:
         return None
-    return Content(topics, menus, readable.prompts, readable.sources, readable.near_main)
+    return Content(
+        topics, menus, readable.prompts, readable.sources, readable.near_main,
+        phones=readable.phones, signs=readable.signs, medicines=readable.medicines, sites=readable.sites,
+    )

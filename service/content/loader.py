@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from service.content.collect import Collector
+from service.content.medicines import MEDICINES_FILE, read_medicines
 from service.content.menus import MenuReader
-from service.content.model import Content, Source, Topic, TopicText
+from service.content.model import Content, Medicines, PhoneLine, Sites, Source, Topic, TopicText
+from service.content.phones import PHONES_FILE, read_phones
 from service.content.prompts import Prompt, placeholders
 from service.content.signs import read_signs
+from service.content.sites import SITES_FILE, read_sites
 from service.content.yamlfile import Problem, YamlDoc
 
 SOURCE_KINDS = ("article", "study", "reference")
@@ -92,6 +95,8 @@ class _Reader(Collector):
         self.problems.extend(problems)
         self.readable = Content(
             topics=topics, menus=menus, prompts=prompts, sources=sources, near_main=near_main,
+            phones=self._phones(languages, sources), medicines=self._medicines_file(languages, sources),
+            sites=self._sites(languages, topics),
             signs=signs,
         )
         if not prompts or not menus or self.has_errors():
@@ -133,6 +138,24 @@ class _Reader(Collector):
                 continue
             out[prompt.value] = value if prompt.value.startswith("sms_") else value.strip()
         return out
+
+    def _phones(self, languages: tuple[str, ...], sources: dict[str, Source]) -> tuple[PhoneLine, ...]:
+        doc = self.doc(self.root / PHONES_FILE)
+        if doc is None:
+            return ()
+        phones, problems = read_phones(doc, languages, sources)
+        self.problems.extend(problems)
+        return phones
+
+    def _medicines_file(self, languages: tuple[str, ...], sources: dict[str, Source]) -> Medicines:
+        medicines, problems = read_medicines(self.doc(self.root / MEDICINES_FILE), languages, sources)
+        self.problems.extend(problems)
+        return medicines
+
+    def _sites(self, languages: tuple[str, ...], topics: dict[str, Topic]) -> Sites:
+        sites, problems = read_sites(self.doc(self.root / SITES_FILE), languages, topics)
+        self.problems.extend(problems)
+        return sites
 
     # --- sources -----------------------------------------------------------------------
 

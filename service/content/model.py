@@ -16,6 +16,7 @@ SYMPTOM_TOPIC_PREFIX = "symptoms-"
 CHOICE_KEYS = ("1", "2", "3", "4", "5", "6")  # a menu offers at most six choices, on these keys
 # The main menu keeps key 6 free: it puts a caller through to a person when the line has a helpline.
 MAIN_MENU_KEYS = CHOICE_KEYS[:5]
+ALWAYS_OPEN = "always"  # a phone line's hours when it answers day and night, every day
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,33 @@ class Source:
 
 
 @dataclass(frozen=True)
+class PhoneText:
+    """One language's words for a phone line: its name as said after "call", its number as said."""
+
+    name: str
+    short: str = ""  # the name as a text message lists it ("American Cancer Society: 1-800-227-2345")
+    zone: str = ""  # the name of the line's time zone, as in "Eastern time"
+    spoken: str = ""  # the number as a caller hears it, where it differs from the written one
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    """A phone number the line gives people, and when a person answers it."""
+
+    id: str
+    number: str  # E.164 (+18002272345), or a short code such as 988
+    hours: str  # "always", or days, times and a time zone: "Mon-Fri 08:00-20:00 America/New_York"
+    source: str
+    texts: Mapping[str, PhoneText]
+    written: str = ""  # the number as a texter reads it, where it differs from the usual form
+
+    @property
+    def always(self) -> bool:
+        """Whether a person answers day and night, every day."""
+        return self.hours == ALWAYS_OPEN
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything loaded from `content/`: topics, menus, prompts and sources."""
 
@@ -97,6 +125,9 @@ class Content:
     prompts: Mapping[str, Mapping[str, str]]
     sources: Mapping[str, Source]
     near_main: tuple[str, ...] = ()  # ids that menus.yaml's `core` list keeps within 2 presses of main
+    phones: tuple[PhoneLine, ...] = ()  # phones.yaml: the numbers given for a person, in order
+    medicines: Medicines | None = None  # medicines.yaml: medicines by name, and their kinds
+    sites: Sites | None = None  # sites.yaml: parts of the body with a symptom word lead to their symptoms
     signs: tuple[Sign, ...] = ()  # the emergency signs of signs.yaml, in file order: 911 signs first
 
     @property
@@ -145,3 +176,66 @@ class Content:
         """A menu's words in a language, falling back to English."""
         texts = self.menus[menu].texts
         return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+
+
+@dataclass(frozen=True)
+class ClassText:
+    """One language's words for a kind of medicine: what it is, and its short page."""
+
+    what: str  # said after "<name> is": "a CDK4/6 inhibitor, a targeted drug for ..."
+    sms: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class MedicineClass:
+    """A kind of medicine (hormone therapy, CDK4/6 inhibitor...) and the topic page that tells of it."""
+
+    id: str
+    page: str  # the topic
+    sms_page: int  # that topic's SMS page about this kind
+    source: str
+    texts: Mapping[str, ClassText]
+
+
+@dataclass(frozen=True)
+class Medicine:
+    """A medicine by its names: generic (and its Spanish form), brands, and misspellings people write."""
+
+    generic: str
+    spanish: str
+    brands: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    kind: str  # a MedicineClass id
+    source: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a message may use for it."""
+        return (self.generic, self.spanish, *self.brands, *self.misspellings)
+
+
+@dataclass(frozen=True)
+class Medicines:
+    """medicines.yaml: the medicines by name, their kinds, and side effect words per language."""
+
+    classes: Mapping[str, MedicineClass]
+    medicines: tuple[Medicine, ...]
+    side_effects: Mapping[str, tuple[str, ...]]
+    urgent_side_effects: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Site:
+    """A part of the body (its words per language) and the topic about its symptoms."""
+
+    topic: str
+    words: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Sites:
+    """sites.yaml: symptom words, and the parts of the body they lead to the symptoms of."""
+
+    symptom_words: Mapping[str, tuple[str, ...]]
+    sites: tuple[Site, ...]

@@ -83,6 +83,31 @@ class Prompt(StrEnum):
     TEXT_PAUSED = "text_paused"
     TEXT_NOT_NOW = "text_not_now"
     TEXT_NOT_THIS_PHONE = "text_not_this_phone"
+    # The person answer's phone numbers (phones.yaml), each named by whether it is open now.
+    LINE_ALWAYS = "line_always"
+    LINE_OPEN = "line_open"
+    LINE_CLOSED = "line_closed"
+    LINE_CALL = "line_call"
+    SMS_LINE_ALWAYS = "sms_line_always"
+    SMS_LINE_OPEN = "sms_line_open"
+    SMS_LINE_CLOSED = "sms_line_closed"
+    SMS_LINE_CALL = "sms_line_call"
+    OPENS_TODAY = "opens_today"
+    OPENS_TOMORROW = "opens_tomorrow"
+    OPENS_ON = "opens_on"
+    CLOCK_AM = "clock_am"
+    CLOCK_PM = "clock_pm"
+    # Thanks and goodbye: a kind close (on a call, goodbye ends it).
+    CLOSE = "close"
+    CLOSE_GOODBYE = "close_goodbye"
+    SMS_CLOSE = "sms_close"
+    # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
+    MEDICINE_NAME = "medicine_name"
+    MEDICINE_ALONE = "medicine_alone"
+    MEDICINE_IS = "medicine_is"
+    SIDE_EFFECTS = "side_effects"
+    SMS_MEDICINE_NAME = "sms_medicine_name"
+    SMS_MEDICINE_IS = "sms_medicine_is"
 
 
 # The {placeholders} each prompt may use; the service fills them in.
@@ -98,7 +123,23 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.CRISIS_CONNECT: ("key",),
     Prompt.CRISIS_HELPLINE: ("key",),
     Prompt.SMS_PERSON_HELPLINE: ("phone",),
-    Prompt.SMS_DISTRESS: ("helpline",),
+    Prompt.SMS_DISTRESS: ("helpline", "lines"),
+    Prompt.DISTRESS: ("lines",),
+    Prompt.SMS_PERSON: ("number",),
+    **{line: ("who", "number", "when") for line in (
+        Prompt.LINE_ALWAYS, Prompt.LINE_OPEN, Prompt.LINE_CLOSED, Prompt.LINE_CALL,
+        Prompt.SMS_LINE_ALWAYS, Prompt.SMS_LINE_OPEN, Prompt.SMS_LINE_CLOSED, Prompt.SMS_LINE_CALL,
+    )},
+    Prompt.OPENS_TODAY: ("time", "zone", "day"),
+    Prompt.OPENS_TOMORROW: ("time", "zone", "day"),
+    Prompt.OPENS_ON: ("time", "zone", "day"),
+    Prompt.MEDICINE_NAME: ("medicine", "other"),
+    Prompt.MEDICINE_ALONE: ("medicine", "other"),
+    Prompt.SMS_MEDICINE_NAME: ("medicine", "other"),
+    Prompt.MEDICINE_IS: ("medicine", "what"),
+    Prompt.SMS_MEDICINE_IS: ("medicine", "what"),
+    Prompt.CLOCK_AM: ("time",),
+    Prompt.CLOCK_PM: ("time",),
     Prompt.SMS_HELPLINE: ("phone",),
     Prompt.SMS_OFFER: ("key", "title"),
     Prompt.SMS_MENU: ("intro", "options"),

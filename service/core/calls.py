@@ -19,12 +19,16 @@ from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBER
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
+from service.core.understand.meaning import SiteFinder, closes, language_key, language_named, only_language
+from service.core.understand.medicines import Found, MedicineFinder
+from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 
 MAX_SILENCES = 3
 MAX_TRAIL = 12
 MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
+BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 1 plays the topic's first
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ class Turn:
     offer_text: bool = False  # the topic names the key that texts it to the caller
     texts_paused: bool = False  # in place of that offer, once: texts to this phone did not arrive
     hours: OpeningHours | None = None  # said with the "helpline is closed" notice
+    reach: tuple[Reach, ...] = ()  # the person answer's numbers: open now first, then when they open
+    medicine: Found | None = None  # a medicine named: what it is and its kind's page, before its topic
 
     @property
     def node(self) -> str:
@@ -137,6 +143,9 @@ class CallNavigator:
         self.content = content
         self.matchers = matchers or matchers_for(content)
         self.offers = offers or Offers()
+        self.phones = Phones(content.phones)
+        self.medicines = MedicineFinder(content.medicines) if content.medicines else None
+        self.sites = SiteFinder(content.sites)
 
     def start(self, lang: str | None = None) -> Turn:
         """A new call: with more than one language, the choice first (911 said before it); then the
@@ -163,7 +172,7 @@ class CallNavigator:
     def say(self, state: CallState, speech: str, now: datetime | None = None) -> Turn:
         """Words the caller said: an urgent sign or distress first, then a command, a number, a topic."""
         if state.choosing:
-            chosen = commands.LANGUAGE_WORDS.get(normalize(speech))
+            chosen = language_named(speech) or language_key(speech)
             if chosen in self.content.languages:
                 return self.offered(self.start(chosen), now)
             state = CallState()  # anything else is said to the English main menu
@@ -180,6 +189,8 @@ class CallNavigator:
         """The turn with the extra keys this line offers right now named (a person, text me this)."""
         if turn.hangup or turn.dial or turn.dial_crisis or turn.send_text or turn.state.crisis:
             return turn
+        if Prompt.DISTRESS in turn.notices:
+            turn = replace(turn, reach=self.phones.reach(now))
         state = turn.state
         person = self.offers.person and state.node == MAIN_MENU and self._open(now)
         texting = self.offers.texting and state.node in self.content.topics and state.texts_sent < MAX_TEXTS
@@ -203,13 +214,28 @@ class CallNavigator:
         return self.offered(Turn(state, (TEXT_NOTICES[outcome],), reprompt=True))
 
     def _said(self, state: CallState, speech: str, now: datetime | None) -> Turn:
-        """Words, before the extra keys are named."""
-        person = self._person_asked(state, speech, now)
-        if person is not None:
-            return person
-        triaged = self._triaged(state, speech, now)
-        if triaged is not None:
-            return triaged
+        """Words, before the extra keys are named: a person or an urgent sign first, then a language
+        or thanks, then a command, then what the words are about."""
+        return (
+            self._person_asked(state, speech, now) or self._triaged(state, speech, now)
+            or self._social(state, speech) or self._spoken_command(state, speech, now)
+            or self._meaning(state, speech)
+        )
+
+    def _social(self, state: CallState, speech: str) -> Turn | None:
+        """The other language named ("hablo español": the same place, in it), or thanks and goodbye."""
+        switched = only_language(speech)
+        if switched in self.content.languages and switched != state.lang:
+            return Turn(replace(state, lang=switched, silences=0, part=0), full_keys=True)
+        closing = closes(speech)
+        if not closing:
+            return None
+        goodbye = closing == "bye"
+        notice = Prompt.CLOSE_GOODBYE if goodbye else Prompt.CLOSE
+        return Turn(replace(state, silences=0), (notice,), hangup=goodbye, reprompt=not goodbye)
+
+    def _spoken_command(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
+        """"Text me this", a key said as a word or a number, "more"."""
         if self._phrase(speech, commands.SPOKEN_TEXT_ME):
             texted = self._extra_key(state, commands.TEXT_ME, now)
             if texted is not None:
@@ -217,14 +243,28 @@ class CallNavigator:
         key = self._spoken_key(speech)
         if key is None and normalize(speech) in commands.SPOKEN_MORE and self._has_more(state):
             key = commands.MORE
-        if key is not None:
-            turn = self._extra_key(state, key, now) or self._key(state, key)
-            if turn is not None:
-                return turn
-        node = self.matchers[state.lang].match(speech) if state.lang in self.matchers else None
+        if key is None:
+            return None
+        return self._extra_key(state, key, now) or self._key(state, key)
+
+    def _meaning(self, state: CallState, speech: str) -> Turn:
+        """A medicine by name, a body part with a symptom, a topic's words, or sorry."""
+        medicine = self._medicine(state, speech)
+        if medicine is not None:
+            return medicine
+        node = self.sites.topic(speech)
+        node = node or (self.matchers[state.lang].match(speech) if state.lang in self.matchers else None)
         if node is None:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))
+
+    def _medicine(self, state: CallState, speech: str) -> Turn | None:
+        """A medicine's name: what it is and its kind's words; key 1 then plays its kind's topic."""
+        found = self.medicines.find(speech, state.lang) if self.medicines else None
+        kinds = self.content.medicines.classes if self.content.medicines else {}
+        if found is None or kinds[found.kind].page not in self.content.topics:
+            return None
+        return Turn(replace(self._go(state, kinds[found.kind].page), part=BEFORE_TOPIC), medicine=found)
 
     def silence(self, state: CallState, now: datetime | None = None) -> Turn:
         """No key and no words before the time-out; the third in a row ends the call."""
@@ -288,7 +328,7 @@ class CallNavigator:
     def _extra_key(self, state: CallState, key: str, now: datetime | None) -> Turn | None:
         """Key 6 (a person, from the main menu) and key 2 (text me this, at a topic), when offered."""
         state = replace(state, silences=0)
-        if key == commands.PERSON and self.offers.person and state.node == MAIN_MENU:
+        if key == commands.PERSON and state.node == MAIN_MENU:
             return self._person(state, now)
         if key == commands.TEXT_ME and self.offers.texting and state.node in self.content.topics:
             if state.texts_sent >= MAX_TEXTS:
@@ -297,15 +337,18 @@ class CallNavigator:
         return None
 
     def _person(self, state: CallState, now: datetime | None) -> Turn:
-        """Connect to the helpline when open; else when it is open, the public numbers, and the menu."""
+        """Connect to the helpline when open; else when it is open, and the public numbers (all there
+        is without a helpline), and the menu."""
+        if not self.offers.person:
+            return Turn(state, (Prompt.DISTRESS,), reprompt=True)
         if self._open(now):
             return Turn(state, (Prompt.PERSON_CONNECTING,), dial=True)
         closed = (Prompt.PERSON_CLOSED, Prompt.DISTRESS)
         return Turn(state, closed, reprompt=True, hours=self.offers.person_hours)
 
     def _person_asked(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
-        """"Talk to a person" (not an urgent sign) at any menu, when the line has a helpline."""
-        if not self.offers.person or not self._phrase(speech, commands.SPOKEN_PERSON):
+        """"Talk to a person" in any everyday words (not an urgent sign), at any menu."""
+        if not asks_for_person(speech):
             return None
         finding = triage(speech)
         if finding is not None and finding.concern is not Concern.DISTRESS:

@@ -48,6 +48,22 @@ PERSON = "6"
 SPOKEN_PERSON = ("talk to a person", "operator", "representative", "speak to someone", "a real person",
                  "real person", "speak to a person", "talk to a human", "speak to a human",
                  "hablar con una persona", "una persona", "operadora", "hablar con alguien")
+# Asking for a person, at any menu, by text or by voice: a whole message of one of these words, or a
+# short message holding one of these phrases (an urgent sign is still answered first).
+PERSON_WORDS = frozenset(
+    {"person", "human", "agent", "operator", "representative", "rep", "nurse", "someone", "somebody",
+     "anyone", "anybody", "people", "live agent", "real person", "live person", "a person", "a human",
+     "human being", "customer service", "talk", "speak",
+     "alguien", "persona", "una persona", "humano", "un humano", "operadora", "operador", "enfermera",
+     "representante", "agente", "hablar", "hablar con alguien"}
+)
+PERSON_PHRASES = SPOKEN_PERSON + (
+    "representative", "agent", "live person", "real human", "a human", "human being", "live agent",
+    "a nurse", "customer service", "someone to talk to", "somebody to talk to", "talk to someone",
+    "talk to somebody", "talk with someone", "speak with someone", "speak to somebody",
+    "talk to a real", "talk to anyone", "speak to anyone", "talk to a nurse", "speak to a nurse",
+    "alguien", "una persona", "un humano", "una enfermera", "representante", "agente", "operador",
+)
 # After words of suicide or self-harm (phone only): connect the caller to the Suicide and Crisis Lifeline.
 CRISIS_LINE = "1"
 SPOKEN_CRISIS_YES = frozenset({"yes", "yeah", "yep", "yes please", "please", "ok", "okay", "connect me",
@@ -59,12 +75,29 @@ TEXT_ME = "2"
 SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my phone", "text it to me",
                   "send me this", "envieme un mensaje", "mandeme un mensaje", "por mensaje", "enviemelo")
 
+# Thanks and goodbyes: a message of only these words, with at least one thanks or goodbye word, gets a
+# kind close ("ok thx", "thank you so much", "gracias, adios").
+GOODBYE_WORDS = frozenset({"bye", "goodbye", "byebye", "bye bye", "cya", "adios", "chao", "chau", "ciao"})
+CLOSE_WORDS = GOODBYE_WORDS | frozenset(
+    {"thanks", "thank", "thx", "thanx", "thnx", "thnks", "tx", "ty", "tysm", "cheers", "appreciate",
+     "gracias", "grasias", "agradezco", "bendiciones"}
+)
+CLOSE_FILLERS = frozenset(
+    {"ok", "okay", "okey", "k", "kk", "you", "u", "so", "much", "very", "a", "lot", "lots", "for", "the",
+     "this", "that", "info", "information", "help", "and", "great", "good", "night", "have", "nice",
+     "day", "all", "it", "i", "got", "perfect", "will", "do", "god", "bless", "again", "now", "see",
+     "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
+     "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
+     "luego", "pronto", "buenas", "noches", "y", "vale", "dios", "le", "lo", "bendiga", "todo", "su",
+     "bien", "perfecto", "si", "de", "nada", "pues"}
+)
+
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
-     "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "thanks",
-     "thank you", "start", "yes", "unstop",
-     "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
+     "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "start", "yes",
+     "unstop",
+     "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
      "menu principal", "inicio", "comenzar"}
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m",
@@ -77,6 +110,16 @@ LANGUAGE_WORDS = {
     "espanol": "es", "spanish": "es", "en espanol": "es", "castellano": "es",
     "english": "en", "ingles": "en", "en ingles": "en",
 }
+# A language named in a short message, said or texted in either language ("hablo español", "en español
+# por favor", "spanish please", "in english"): it chooses that language, at the opening or at any menu.
+LANGUAGE_NAMES = {"espanol": "es", "spanish": "es", "castellano": "es", "english": "en", "ingles": "en"}
+LANGUAGE_FILLERS = frozenset(
+    {"hablo", "habla", "hablar", "en", "por", "favor", "please", "i", "speak", "in", "quiero", "prefiero",
+     "idioma", "language", "si", "yes", "the", "want", "would", "like", "de", "a", "al", "cambiar",
+     "switch", "to", "change", "say", "it", "do", "you", "usted", "puede", "can", "me", "que", "lo",
+     "mas", "el", "la", "only", "solo", "we", "nosotros", "hablamos", "prefer", "oh", "um", "eh", "ok"}
+)
+
 # Whole texts that are Spanish greetings or commands: a texter who sends one wants Spanish.
 SPANISH_TEXT_WORDS = frozenset(
     {"hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
@@ -98,6 +141,6 @@ def command_words() -> frozenset[str]:
     spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases} | SPOKEN_MORE
     return frozenset(
         spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | STOP_WORDS | START_WORDS
-        | set(LANGUAGE_WORDS)
+        | set(LANGUAGE_WORDS) | CLOSE_WORDS
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
     )

@@ -58,6 +58,17 @@ class OpeningHours:
         local = now.astimezone(ZoneInfo(self.zone))
         return any(span.covers(local) for span in self.spans)
 
+    def next_opening(self, now: dt.datetime) -> dt.datetime:
+        """The local moment it next opens after an aware moment (within the coming week)."""
+        local = now.astimezone(ZoneInfo(self.zone))
+        openings = (
+            dt.datetime.combine(local.date() + dt.timedelta(days=ahead), span.opens, local.tzinfo)
+            for ahead in range(8)
+            for span in self.spans
+            if span.first <= (local.weekday() + ahead) % 7 <= span.last
+        )
+        return min(moment for moment in openings if moment > local)
+
     def describe(self, lang: str = "en") -> str:
         """The hours in words for a caller: "Monday to Friday, 09:00 to 17:00"."""
         names = DAY_NAMES.get(lang, DAY_NAMES["en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,10 @@ FILLER_WORDS = frozenset(
     "how why when can could would will it its it's this that there tell please want know need "
     "info on hi hello hey am".split()
 )
+# Words of the line's own subject, in nearly every message: they count for less in a keyword's rank.
+SUBJECT_WORDS = frozenset({"breast", "cancer", "mama", "seno"})
+SUBJECT_WEIGHT = 0.5
+_LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 MIN_SIMILARITY = 0.78
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
 
@@ -30,8 +35,9 @@ class _Keyword:
 
 
 def _content_words(text: str) -> tuple[str, ...]:
-    """The words that carry meaning; filler is dropped unless nothing else is left."""
-    words = normalize(text).split()
+    """The words that carry meaning; filler is dropped unless nothing else is left. Letters and
+    digits written together are two words, so "stage4" is "stage 4" (keywords are read the same way)."""
+    words = _LETTERS_DIGITS.sub(" ", normalize(text)).split()
     return tuple(w for w in words if w not in FILLER_WORDS) or tuple(words)
 
 
@@ -128,7 +134,7 @@ class Matcher:
             score = _phrase_score(keyword.words, near, joined)
             if score <= 0:
                 continue
-            rank = (len(keyword.words) * score, score, keyword.node)
+            rank = (_weight(keyword.words) * score, score, keyword.node)
             if best is None or rank[:2] > best[:2]:
                 best = rank
         return best[2] if best else None
@@ -154,6 +160,12 @@ class Matcher:
             score_cutoff=MIN_SIMILARITY, limit=None,
         )
         return found + [(self.vocabulary[i], score) for _, score, i in close if len(self.vocabulary[i]) > 3]
+
+
+def _weight(words: tuple[str, ...]) -> float:
+    """How much a keyword's words say: the line's own subject ("breast cancer") says half as much,
+    so "where does breast cancer spread" is about spread, and "brest canser" alone still matches."""
+    return sum(SUBJECT_WEIGHT if word in SUBJECT_WORDS else 1.0 for word in words)
 
 
 def _phrase_score(phrase: tuple[str, ...], near: dict[str, float], joined: dict[str, float]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -17,19 +18,23 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.understand.meaning import SiteFinder, closes, language_named, only_language
+from service.core.understand.medicines import Found, MedicineFinder
+from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
 MIN_PAGE_SIMILARITY = 0.8  # how close a message's word must come to a page's word to count for it
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
+BEFORE_FIRST = -1  # a medicine's reply gave its kind's own page: MORE sends the topic's first page
 KEPT_REPLIES = 8192
 KEPT_MESSAGE_CHARS = 160  # a longer message is worked out each time, so the kept ones stay small
 # Small words that say a text is written in Spanish ("me duele la espalda", "que es la quimio").
 SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
     "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
-    "y o pero muy mas sobre mama seno pecho informacion".split()
+    "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
@@ -90,6 +95,8 @@ class Show(StrEnum):
     CRISIS = "crisis"  # the Suicide and Crisis Lifeline first, then the usual way on (MENU)
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
+    MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
+    CLOSE = "close"  # a kind close after thanks or goodbye
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
 
 
@@ -102,6 +109,8 @@ class TextReply:
     notices: tuple[Prompt, ...] = ()
     person: bool = False  # end with how to reach a person (after a text the line cannot match)
     intro: bool = True  # a menu's intro; left out where the notice says what the menu is for
+    reach: tuple[Reach, ...] = ()  # the numbers to name (a person answer, or after an unmatched text)
+    medicine: Found | None = None  # the medicine a message named (Show.MEDICINE)
     sign: str = ""  # the emergency sign an urgent reply names first (an id of content/signs.yaml)
 
 
@@ -114,8 +123,19 @@ class TextNavigator:
         self.matchers = matchers or matchers_for(content)
         self._words: dict[tuple[str, str], TopicWords | None] = {}
         self._replies: Kept[tuple[TextState, str], TextReply] = Kept(KEPT_REPLIES)
+        self.phones = Phones(content.phones)
+        self.medicines = MedicineFinder(content.medicines) if content.medicines else None
+        self.sites = SiteFinder(content.sites)
+        self._vocabulary = {lang: frozenset(m.vocabulary) for lang, m in self.matchers.items()}
 
-    def reply(self, state: TextState, body: str) -> TextReply:
+    def reply(self, state: TextState, body: str, now: datetime | None = None) -> TextReply:
+        """The reply to one message; one that names people to call lists first those open at `now`."""
+        reply = self._kept(state, body)
+        if reply.show is Show.DISTRESS or reply.person:
+            return replace(reply, reach=self.phones.reach(now))
+        return reply
+
+    def _kept(self, state: TextState, body: str) -> TextReply:
         """The reply to one message, given what this phone was sent before.
 
         A reply depends on nothing else, and most texts are the same few words sent from the same
@@ -131,16 +151,13 @@ class TextNavigator:
         offer, state = state.offer, replace(state, offer="")
         text = normalize(body)
         state = replace(state, lang=self._language(state.lang, text, body))
-        if text in commands.LANGUAGE_WORDS:
+        if text in commands.LANGUAGE_WORDS or only_language(body):
             return self._menu(state, MAIN_MENU)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
-        command = text in commands.TEXT_MORE_WORDS or text in commands.TEXT_MENU_WORDS
-        finding = triage(body, command=command or text in commands.NUMBER_WORDS)
-        if finding is not None:
-            if finding.lang in self.content.languages:  # "me quiero morir": the answer in Spanish
-                state = replace(state, lang=finding.lang)
-            return self._triaged(state, body, finding)
+        answered = self._before_commands(state, body, text)
+        if answered is not None:
+            return answered
         if text in commands.TEXT_MORE_WORDS:
             return self._more(state)
         if not text or text in commands.TEXT_MENU_WORDS:
@@ -150,7 +167,28 @@ class TextNavigator:
             return self._node(state, offer, body)
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
-        node = self._match(state.lang, body)
+        return self._meaning(state, body, text)
+
+    def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:
+        """Safety before any command: crisis or an urgent sign, then a person asked for, then thanks."""
+        command = text in commands.TEXT_MORE_WORDS or text in commands.TEXT_MENU_WORDS
+        finding = triage(body, command=command or text in commands.NUMBER_WORDS)
+        if finding is not None:
+            if finding.lang in self.content.languages:  # "me quiero morir": the answer in Spanish
+                state = replace(state, lang=finding.lang)
+            return self._triaged(state, body, finding)
+        if asks_for_person(body):
+            return TextReply(state, Show.DISTRESS)
+        if closes(body):
+            return TextReply(state, Show.CLOSE)
+        return None
+
+    def _meaning(self, state: TextState, body: str, text: str) -> TextReply:
+        """A medicine by name, else the topic or menu the words name, else the honest "not found"."""
+        found = self.medicines.find(body, state.lang) if self.medicines else None
+        if found is not None:
+            return self._medicine(state, found)
+        node = self.sites.topic(body) or self._match(state.lang, body)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
@@ -175,7 +213,7 @@ class TextNavigator:
 
     def _language(self, lang: str, text: str, body: str) -> str:
         """The texter's language: chosen by ESPANOL or ENGLISH, else kept, else Spanish when they write it."""
-        chosen = commands.LANGUAGE_WORDS.get(text)
+        chosen = commands.LANGUAGE_WORDS.get(text) or language_named(text)
         if chosen in self.content.languages:
             return chosen
         if lang != DEFAULT_LANGUAGE or SPANISH not in self.content.languages:
@@ -183,7 +221,8 @@ class TextNavigator:
         return SPANISH if self._writes_spanish(text, body) else lang
 
     def _writes_spanish(self, text: str, body: str) -> bool:
-        """A Spanish greeting or command, more Spanish than English small words, or only a Spanish keyword."""
+        """A Spanish greeting or command, more Spanish than English small words, or a Spanish keyword
+        that covers more of the message than any English one ("metastasis cerebral")."""
         if text in commands.SPANISH_TEXT_WORDS:
             return True
         words = text.split()
@@ -193,8 +232,15 @@ class TextNavigator:
             return True
         if spanish < english:
             return False
-        english_topic = self.matchers[DEFAULT_LANGUAGE].match(body)
-        return english_topic is None and self.matchers[SPANISH].match(body) is not None
+        if self.matchers[SPANISH].match(body) is None:
+            return False
+        if self.matchers[DEFAULT_LANGUAGE].match(body) is None:
+            return True
+        return self._keyword_words(SPANISH, words) > self._keyword_words(DEFAULT_LANGUAGE, words)
+
+    def _keyword_words(self, lang: str, words: list[str]) -> int:
+        """How many of a message's words are words of the language's keywords."""
+        return sum(word in self._vocabulary[lang] for word in words)
 
     def _match(self, lang: str, body: str) -> str | None:
         """The node a message names in the texter's language, else in any other."""
@@ -218,6 +264,8 @@ class TextNavigator:
         if number == commands.MAIN:
             return self._menu(state, MAIN_MENU)
         target = self.content.menus[state.menu].target(number)
+        if target is None and number == commands.PERSON and state.menu == MAIN_MENU:
+            return TextReply(state, Show.DISTRESS)  # the phone line's key for a person
         if target is None:
             return self._menu(state, state.menu, Prompt.SMS_NOT_UNDERSTOOD)
         return self._node(state, target)
@@ -243,6 +291,14 @@ class TextNavigator:
         """The topic the matcher finds for triage's words, if it is a topic (not a menu)."""
         node = self.matchers[DEFAULT_LANGUAGE].match(words)
         return node if node in self.content.topics else None
+
+    def _medicine(self, state: TextState, found: Found) -> TextReply:
+        """What the medicine is and its kind's page; MORE goes on to the kind's page of its topic."""
+        kind = self.content.medicines.classes[found.kind] if self.content.medicines else None
+        if kind is None or kind.page not in self.content.topics:
+            return self._unknown(state, "medicine")
+        place = replace(state, topic=kind.page, page=BEFORE_FIRST, first=kind.sms_page)
+        return TextReply(place, Show.MEDICINE, medicine=found)
 
     def _unknown(self, state: TextState, text: str) -> TextReply:
         """Nothing matched: a medicine's name gets the medicines menu; anything else the main menu."""
@@ -302,6 +358,8 @@ class TextNavigator:
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         order = page_order(len(self.content.topic_text(state.topic, state.lang).sms), state.first)
         step = order.index(state.page) + 1 if state.page in order else len(order)
+        if state.page == BEFORE_FIRST:
+            step = 0
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)

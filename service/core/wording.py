@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -10,9 +11,11 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import MAX_TEXTS, Turn
 from service.core.gsm import to_gsm
-from service.core.hours import OpeningHours
+from service.core.hours import DAY_NAMES, OpeningHours
 from service.core.parts import sentences, voice_parts
 from service.core.texts import OFFER_KEY, Show, TextReply, TextState, page_order
+from service.core.understand.medicines import Found
+from service.core.understand.people import Reach, Status
 
 WHATSAPP_LIMIT = 1600  # Twilio's limit for one message's body
 PAGE_BREAK = "\n\n"
@@ -40,15 +43,55 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
     state = turn.state
     if turn.choose_language:
         return tuple(text for _, text in language_choice(content))
-    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.sign)
+    said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.reach, turn.sign)
     if turn.hangup or turn.dial or turn.dial_crisis or state.crisis:
         return said  # a crisis turn says only the Lifeline and the keys that connect
+    if turn.medicine is not None:
+        keys = key_lines(content, state.node, state.lang, turn.full_keys)
+        return said + medicine_lines(content, turn.medicine, state.lang) + (
+            said_prompt(content, Prompt.MORE, state.lang), *keys)
     script = spoken(
         content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
         part=state.part, full_keys=turn.full_keys,
         offer_person=turn.offer_person, offer_text=turn.offer_text, texts_paused=turn.texts_paused,
     )
     return said + script.body + script.choices
+
+
+def medicine_lines(content: Content, found: Found, lang: str) -> tuple[str, ...]:
+    """A named medicine as said: what to do now (an urgent side effect), what it is, its kind's words,
+    and to ask the care team about side effects (when the caller named one)."""
+    kind = content.medicines.classes[found.kind] if content.medicines else None
+    if kind is None:
+        return ()
+    text = kind.texts[lang]
+    name = content.prompt(Prompt.MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
+                          medicine=found.name, other=found.other)
+    lines = [content.prompt(Prompt.MEDICINE_IS, lang, medicine=name, what=text.what), text.voice]
+    if found.urgent:
+        lines.insert(0, said_prompt(content, Prompt.URGENT_NOW, lang))
+    if found.side_effects or found.urgent:
+        lines.append(said_prompt(content, Prompt.SIDE_EFFECTS, lang))
+    return tuple(lines)
+
+
+def sms_medicine(content: Content, found: Found, lang: str) -> str:
+    """A named medicine as one text: what to do now (an urgent side effect), what it is, to ask the
+    care team about side effects (when named), its kind's page (unless urgent), and MORE."""
+    kind = content.medicines.classes[found.kind] if content.medicines else None
+    if kind is None:
+        return ""
+    text = kind.texts[lang]
+    name = content.prompt(Prompt.SMS_MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
+                          medicine=found.name, other=found.other)
+    said = [content.prompt(Prompt.SMS_MEDICINE_IS, lang, medicine=name, what=text.what)]
+    if found.urgent:  # what to do now says to call the care team: the kind's page waits for MORE
+        said.insert(0, content.prompt(Prompt.SMS_URGENT, lang))
+    else:
+        said += [content.prompt(Prompt.SIDE_EFFECTS, lang)] if found.side_effects else []
+        said.append(text.sms)
+    said.append(content.prompt(Prompt.SMS_MORE, lang))
+    return " ".join(" ".join(said).split())
 
 
 def language_choice(content: Content) -> tuple[tuple[str, str], ...]:
@@ -84,7 +127,7 @@ HELPLINE_UNREACHED = (Prompt.PERSON_NO_ANSWER, Prompt.PERSON_CLOSED)
 
 def notice_lines(
     content: Content, notices: tuple[Prompt, ...], lang: str, helpline: str = "",
-    hours: OpeningHours | None = None, sign: str = "",
+    hours: OpeningHours | None = None, reach: tuple[Reach, ...] = (), sign: str = "",
 ) -> tuple[str, ...]:
     """The prompts said first; the distress prompt is followed by the operator's helpline, if any.
 
@@ -95,6 +138,8 @@ def notice_lines(
     for name in notices:
         if name is Prompt.PERSON_CLOSED:
             lines.append(closed_line(content, hours, lang))
+        elif name is Prompt.DISTRESS:
+            lines.append(content.prompt(name, lang, lines=phone_list(content, reach, lang, spoken=True)))
         elif name is Prompt.URGENT_NOW and sign_says(content, sign, lang):
             lines.append(sign_says(content, sign, lang))
         else:
@@ -193,6 +238,52 @@ def key_lines(content: Content, node: str, lang: str, full: bool = False) -> tup
     return (said_prompt(content, name, lang),)
 
 
+# The words each kind of line is named with: said on a call, and written in a text.
+_LINE_PROMPTS = {
+    True: {Status.ALWAYS: Prompt.LINE_ALWAYS, Status.OPEN: Prompt.LINE_OPEN,
+           Status.CLOSED: Prompt.LINE_CLOSED, Status.UNKNOWN: Prompt.LINE_CALL},
+    False: {Status.ALWAYS: Prompt.SMS_LINE_ALWAYS, Status.OPEN: Prompt.SMS_LINE_OPEN,
+            Status.CLOSED: Prompt.SMS_LINE_CLOSED, Status.UNKNOWN: Prompt.SMS_LINE_CALL},
+}
+_OPENS = {0: Prompt.OPENS_TODAY, 1: Prompt.OPENS_TOMORROW}
+
+
+def phone_list(content: Content, reach: tuple[Reach, ...], lang: str, spoken: bool) -> str:
+    """The person answer's numbers, in the order given: open now first, then when the others open.
+
+    Without a clock (`reach` empty) every line is named in the file's order, without its hours.
+    """
+    lines = {line.id: line for line in content.phones}
+    reach = reach or tuple(
+        Reach(line.id, Status.ALWAYS if line.always else Status.UNKNOWN) for line in content.phones
+    )
+    said = []
+    for one in reach:
+        line = lines[one.line]
+        text = line.texts[lang]
+        number = (text.spoken if spoken else line.written) or phone_words(line.number)
+        when = _opens(content, one, text.zone, lang) if one.status is Status.CLOSED else ""
+        who = text.name if spoken else text.short
+        name = _LINE_PROMPTS[spoken][one.status]
+        said.append(content.prompt(name, lang, who=who, number=number, when=when))
+    return (" " if spoken else "").join(said)
+
+
+def _opens(content: Content, reach: Reach, zone: str, lang: str) -> str:
+    """When a closed line opens: "tomorrow at 8 a.m., Eastern time"."""
+    time = clock(content, reach.opens or dt.time(), lang)
+    name = _OPENS.get(reach.days_away, Prompt.OPENS_ON)
+    day = DAY_NAMES.get(lang, DAY_NAMES["en"])[reach.weekday]
+    return content.prompt(name, lang, day=day, time=time, zone=zone)
+
+
+def clock(content: Content, time: dt.time, lang: str) -> str:
+    """A time of day as people say it: 8 a.m., 12:30 p.m."""
+    hour = time.hour % 12 or 12
+    said = f"{hour}:{time.minute:02d}" if time.minute else str(hour)
+    return content.prompt(Prompt.CLOCK_PM if time.hour >= 12 else Prompt.CLOCK_AM, lang, time=said)
+
+
 def phone_words(e164: str) -> str:
     """A phone number as people read and hear it: +18005550100 is 1-800-555-0100."""
     digits = e164.lstrip("+")
@@ -209,14 +300,18 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
     state = reply.state
     notice = "".join(content.prompt(name, state.lang) for name in reply.notices)
     if reply.show is Show.MENU:
-        person = sms_person(content, state.lang, helpline) if reply.person else ""
+        person = sms_person(content, state.lang, helpline, reply.reach) if reply.person else ""
         return sms_menu(content, state.menu, state.lang, notice, reply.intro) + person
     if reply.show is Show.PAGE:
         return sms_page(content, state.topic, state.page, state.lang, notice, state.first)
     if reply.show is Show.HELP:
         return sms_help(content, state.lang, phone)
+    if reply.show is Show.CLOSE:
+        return sms_prompt(content, Prompt.SMS_CLOSE, state.lang)
+    if reply.show is Show.MEDICINE and reply.medicine is not None:
+        return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):
-        return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.sign)
+        return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach, reply.sign)
     if reply.show is Show.MEDIA:
         said = content.prompt(Prompt.SMS_HELP_PHONE, state.lang, phone=phone) if phone else ""
         return sms_prompt(content, Prompt.SMS_MEDIA, state.lang) + said
@@ -280,7 +375,8 @@ def sms_page(
 
 
 def sms_triage(
-    content: Content, show: Show, offer: str, lang: str, helpline: str = "", sign: str = ""
+    content: Content, show: Show, offer: str, lang: str, helpline: str = "", reach: tuple[Reach, ...] = (),
+    sign: str = "",
 ) -> str:
     """The Lifeline (crisis), what to do now (urgent: the sign's own sentence when known) or how to
     reach a person (distress), then "Reply 1 for <topic>"."""
@@ -290,7 +386,8 @@ def sms_triage(
         first = sign_says(content, sign, lang) or content.prompt(Prompt.SMS_URGENT, lang)
     else:
         extra = content.prompt(Prompt.SMS_HELPLINE, lang, phone=phone_words(helpline)) if helpline else ""
-        first = content.prompt(Prompt.SMS_DISTRESS, lang, helpline=extra)
+        lines = phone_list(content, reach, lang, spoken=False)
+        first = content.prompt(Prompt.SMS_DISTRESS, lang, helpline=extra, lines=lines)
     then = ""
     if offer:
         then = content.prompt(Prompt.SMS_OFFER, lang, key=OFFER_KEY, title=content.title(offer, lang))
@@ -303,11 +400,15 @@ def sign_says(content: Content, sign: str, lang: str) -> str:
     return known[sign].says.get(lang, "") if sign in known else ""
 
 
-def sms_person(content: Content, lang: str, helpline: str = "") -> str:
-    """How to reach a person, ending a reply to a text the line could not match."""
+def sms_person(content: Content, lang: str, helpline: str = "", reach: tuple[Reach, ...] = ()) -> str:
+    """How to reach a person (and 911), ending a reply to a text the line could not match: the
+    operator's helpline, else the first public number answering now."""
     if helpline:
         return content.prompt(Prompt.SMS_PERSON_HELPLINE, lang, phone=phone_words(helpline))
-    return content.prompt(Prompt.SMS_PERSON, lang)
+    lines = {line.id: line for line in content.phones}
+    first = lines[reach[0].line] if reach else next(iter(content.phones), None)
+    number = (first.written or phone_words(first.number)) if first else ""
+    return content.prompt(Prompt.SMS_PERSON, lang, number=number)
 
 
 def sms_help(content: Content, lang: str, phone: str = "") -> str:

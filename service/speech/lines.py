@@ -13,6 +13,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import MAX_SILENCES, MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
 from service.core.hours import OpeningHours
+from service.core.understand.people import Reach
 from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
 from service.safety.triage import urgent_topic_words
 
@@ -20,7 +21,7 @@ PROBE_KEYS = tuple("0123456789*")
 CRISIS_PROBE = "suicide"  # words that reach the Lifeline's turn, in any language
 URGENT_PROBES = ("emergency", "emergencia")  # words that reach the urgent turn, in the call's language
 # Words that reach every other kind of spoken turn: unmatched, an urgent sign, distress.
-PROBE_SPEECH = ("qxzv", "emergency", "talk to someone")
+PROBE_SPEECH = ("qxzv", "emergency", "talk to someone", "i am scared")
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,15 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
 
 def _offer_turns(navigator: CallNavigator, seen: set[CallState]) -> Iterator[Turn]:
     """What the extra offers can say that no key alone reaches: back from a dial, sent or not, closed."""
+    hours = _person_hours(navigator)
     for state in (s for s in seen if s.node == MAIN_MENU and not s.trail):
         yield navigator.dialed(state, answered=True)
         yield navigator.dialed(state, answered=False)
         closed = _closed_moment(navigator.offers.person_hours)
         if closed is not None:
             yield navigator.press(state, commands.PERSON, closed)
+        for moment in hours:  # the person answer names the numbers open then
+            yield navigator.say(state, "i am scared", moment)
     for state in (s for s in seen if s.node in navigator.content.topics and s.part == 0):
         for outcome in TextOutcome:
             yield navigator.texted(state, outcome)
@@ -104,9 +108,21 @@ def _closed_moment(hours: OpeningHours | None) -> datetime | None:
     """A moment in the coming week when the helpline is closed (None: always open)."""
     if hours is None:
         return None
-    start = datetime(2026, 1, 5, tzinfo=UTC)  # a Monday
-    moments = (start + timedelta(minutes=30 * n) for n in range(7 * 48))
-    return next((moment for moment in moments if not hours.is_open(moment)), None)
+    return next((moment for moment in _week() if not hours.is_open(moment)), None)
+
+
+def _person_hours(navigator: CallNavigator) -> list[datetime]:
+    """One moment for each way the person answer's numbers can stand (open, or opening when)."""
+    moments: dict[tuple[Reach, ...], datetime] = {}
+    for moment in _week():
+        moments.setdefault(navigator.phones.reach(moment), moment)
+    return list(moments.values())
+
+
+def _week() -> Iterator[datetime]:
+    """Every half hour of one week, from a Monday."""
+    start = datetime(2026, 1, 5, tzinfo=UTC)
+    return (start + timedelta(minutes=30 * n) for n in range(7 * 48))
 
 
 def _moves(navigator: CallNavigator, state: CallState, speak: bool) -> Iterator[Turn]:

@@ -21,12 +21,14 @@ def topic_state(content: Content) -> CallState:
     return CallNavigator(content).say(CallState(), "bones").state
 
 
-def test_without_offers_keys_6_and_2_are_wrong_keys_and_nothing_is_announced(content: Content) -> None:
+def test_without_offers_key_6_gives_the_national_lines_and_nothing_is_announced(content: Content) -> None:
     calls = CallNavigator(content)
     main = calls.offered(calls.start("en"))
     assert not main.offer_person
     assert not any("press 6" in line for line in turn_lines(content, main))
-    assert calls.press(CallState(), "6").notices == (Prompt.SORRY_KEY,)
+    person = calls.press(CallState(), "6")
+    assert person.notices == (Prompt.DISTRESS,) and not person.dial
+    assert "1-800-227-2345" in turn_lines(content, person)[0]
     at_topic = calls.press(topic_state(content), "2")
     assert not at_topic.send_text and not at_topic.offer_text
 

@@ -90,7 +90,7 @@ def test_a_kept_reply_is_the_same_as_one_worked_out_afresh(content: Content, mon
     messages = ["livr", "MENU", "2", "livr", "more", "my legs are numb", "livr", "x" * 200, "x" * 200]
     state_kept = state_fresh = TextState()
     for message in messages:
-        reply = kept.reply(state_kept, message)
+        reply = kept._kept(state_kept, message)
         assert reply == fresh._reply(state_fresh, message), message
         state_kept = state_fresh = reply.state
     assert len(kept._replies) <= 3  # bounded, the oldest forgotten first; long messages never kept

@@ -191,7 +191,8 @@ def test_a_frightened_text_gets_a_person_not_sorry(twilio: TwilioSimulator, mess
 @pytest.mark.parametrize("message", BENIGN)
 def test_a_question_about_facts_gets_no_alarm(twilio: TwilioSimulator, message: str) -> None:
     answer = texted(twilio, message)
-    assert not answer.startswith(URGENT_NOW) and "Reply 1 for" not in answer and ACS not in answer
+    assert not answer.startswith(URGENT_NOW) and "Reply 1 for" not in answer
+    assert not answer.startswith("You are not alone")
 
 
 def test_help_alone_is_still_the_carrier_help_reply(twilio: TwilioSimulator, content: Content) -> None:
@@ -225,7 +226,7 @@ def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
 ) -> None:
     answer = texted(twilio, body)
     assert not answer.startswith("Sorry") and "Reply with a number" in answer
-    ending = f"To talk with someone: your care team or {CIS}. Emergency: 911. Suicide or crisis: 988."
+    ending = f"To talk with someone: your care team or {ACS}. Emergency: 911. Suicide or crisis: 988."
     assert answer.endswith(ending)
 
 
@@ -243,9 +244,9 @@ def test_a_keyword_on_a_later_page_is_answered_with_that_page_then_more_sends_th
     twilio: TwilioSimulator, content: Content
 ) -> None:
     pages = content.topics["treat-hormone"].texts["en"].sms
-    holding = next(i for i, page in enumerate(pages) if "tamoxifen" in page.lower())
-    assert holding > 0, "the test needs tamoxifen past the first page"
-    first = texted(twilio, "tamoxifen")
+    holding = next(i for i, page in enumerate(pages) if "aromatase inhibitors" in page.lower())
+    assert holding > 0, "the test needs aromatase inhibitors past the first page"
+    first = texted(twilio, "aromatase inhibitors")  # a medicine's own name gets its kind's page first
     assert first.startswith(pages[holding]) and "MORE" in first
     rest = [texted(twilio, "more") for _ in range(len(pages) - 1)]
     assert [next(p for p in pages if m.startswith(p)) for m in rest] == [

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections import deque
+from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 
 from service.content import Content
+from service.core.calls import CallNavigator, CallState
 from service.core.hours import OpeningHours
-from service.core.wording import topic_parts
+from service.core.wording import topic_parts, turn_lines
 from service.speech.lines import phone_lines
 from service.web.twilio.simulate import TwilioSimulator
 
 VOICE_PROMPTS = (
     "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_off", "goodbye", "error",
-    "urgent_now", "distress",
+    "urgent_now",
 )
 KEYED_PROMPTS = {"slower_on": {"key": "7"}, "more": {"key": "1"}, "keys_short_main": {"repeat": "9"},
                  "keys_short": {"repeat": "9", "back": "8", "main": "0"},
@@ -34,6 +37,18 @@ def test_every_topic_menu_intro_and_spoken_prompt_is_in_every_language(content: 
             assert (lang, content.prompt(name, lang)) in texts, name
         for name, keys in KEYED_PROMPTS.items():
             assert (lang, content.prompt(name, lang, **keys)) in texts, name
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2026, 12, 8, 7, 0, tzinfo=UTC), datetime(2026, 12, 8, 16, 0, tzinfo=UTC),
+    datetime(2026, 12, 12, 16, 0, tzinfo=UTC), datetime(2026, 12, 9, 2, 30, tzinfo=UTC),
+])
+def test_the_person_answer_is_rendered_as_said_at_any_hour(content: Content, moment: datetime) -> None:
+    texts = {(line.lang, line.text) for line in phone_lines(content)}
+    calls = CallNavigator(content)
+    for lang in content.languages:
+        turn = calls.say(CallState(lang=lang), "i am scared", moment)
+        assert (lang, turn_lines(content, turn)[0]) in texts
 
 
 def test_the_operators_helpline_line_is_rendered_when_set(content: Content) -> None:

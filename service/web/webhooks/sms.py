@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
 
 from flask import Blueprint, Response, request
 from twilio.twiml.messaging_response import MessagingResponse
@@ -103,7 +104,7 @@ def _answer(rt: Runtime, key: str, state: TextState, body: str, channel: Channel
     elif is_media_only(body):
         reply = rt.texts.keyword(state, body, Show.MEDIA)
     else:
-        reply = rt.texts.reply(state, body)
+        reply = rt.texts.reply(state, body, datetime.now(UTC))
     rt.store.put(key, saved_state(rt.content, reply, channel).to_dict(), rt.settings.state_ttl_seconds)
     usage.count_text(reply, channel)
     metrics.count_reply(reply, channel)

@@ -245,8 +245,7 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
     hints.extend(SAFETY_HINTS)
-    if rt.calls.offers.person:
-        hints.append(SPOKEN_PERSON[0])
+    hints.append(SPOKEN_PERSON[0])  # a person, at any menu (connected when the line has a helpline)
     if rt.calls.offers.texting and state.node in content.topics:
         hints.append(SPOKEN_TEXT_ME[0])
     for node in (*content.topics, *content.menus):

@@ -45,14 +45,9 @@ def is_main_menu(content: Content, message: str) -> bool:
         ("bone mets", "spread-bones"),
         ("Bones", "spread-bones"),
         ("lungs", "spread-lungs"),
-        ("herceptin", "treat-targeted"),
-        ("Trastuzumab", "treat-targeted"),
         ("chemo", "treat-chemo"),
         ("chemotherapy", "treat-chemo"),
         ("my bones hurt", "symptoms-bones"),
-        ("tamoxifen", "treat-hormone"),
-        ("keytruda", "treat-immuno"),
-        ("zometa", "treat-bone"),
         ("radiation", "treat-radiation"),
         ("lymph nodes", "spread-lymph-nodes"),
         ("what is stage 4", "about-metastatic"),
@@ -61,7 +56,7 @@ def is_main_menu(content: Content, message: str) -> bool:
         ("What are the symptoms of brain mets?", "symptoms-brain"),
     ],
 )
-def test_a_keyword_with_typos_plurals_or_drug_names_gets_its_topic(
+def test_a_keyword_with_typos_or_plurals_gets_its_topic(
     twilio: TwilioSimulator, content: Content, body: str, topic: str
 ) -> None:
     assert a_page_of(content, topic, reply(twilio, body))

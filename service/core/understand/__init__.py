@@ -1,0 +1,1 @@
+"""What people mean in their own words: a body part, a medicine, a wish to talk to a person."""

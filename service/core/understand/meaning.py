@@ -1,0 +1,75 @@
+"""What people mean beyond keywords: a part of the body with a symptom word, and thanks or goodbye.
+
+"lungs cough" is about lung symptoms, not where cancer spreads; "liver pain" about liver symptoms;
+"ok thx" and "gracias, adios" are a kind close, not "we did not find that".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from service.content.model import Sites
+from service.core import commands
+from service.words.fold import normalize
+
+MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
+
+
+class SiteFinder:
+    """The symptom topic of a body part named with a symptom word; one instance serves every message."""
+
+    def __init__(self, sites: Sites | None) -> None:
+        symptoms = sites.symptom_words.values() if sites else ()
+        self._symptoms = _folded(word for words in symptoms for word in words)
+        self._parts: dict[str, str] = {}
+        for site in sites.sites if sites else ():
+            for word in _folded(w for words in site.words.values() for w in words):
+                self._parts.setdefault(word, site.topic)
+
+    def topic(self, message: str) -> str | None:
+        """The symptom topic when a message names a part of the body and a symptom, else None."""
+        words = normalize(message).split()
+        if not any(word in self._symptoms for word in words):
+            return None
+        return next((self._parts[word] for word in words if word in self._parts), None)
+
+
+def closes(message: str) -> str:
+    """"bye" when a message says goodbye (with or without thanks), "thanks" for thanks alone, else ""."""
+    words = normalize(message).split()
+    if not words or not all(w in commands.CLOSE_WORDS or w in commands.CLOSE_FILLERS for w in words):
+        return ""
+    if any(w in commands.GOODBYE_WORDS for w in words):
+        return "bye"
+    return "thanks" if any(w in commands.CLOSE_WORDS for w in words) else ""
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    """Words as messages are folded: "pulmón" is found as "pulmon"."""
+    return frozenset(normalize(word) for word in words)
+
+
+def language_named(message: str) -> str | None:
+    """The language a short message names ("hablo español", "spanish please"), else None."""
+    words = normalize(message).split()
+    if len(words) > MAX_LANGUAGE_WORDS:
+        return None
+    named = {commands.LANGUAGE_NAMES[w] for w in words if w in commands.LANGUAGE_NAMES}
+    return named.pop() if len(named) == 1 else None
+
+
+def only_language(message: str) -> str | None:
+    """The language, when naming it is all a message does ("en español por favor", not "herceptin en
+    español")."""
+    words = normalize(message).split()
+    lang = language_named(message)
+    others = [w for w in words if w not in commands.LANGUAGE_NAMES and w not in commands.LANGUAGE_FILLERS]
+    return lang if lang and not others else None
+
+
+def language_key(message: str) -> str | None:
+    """The opening's language chosen by a number word said in either language ("dos", "two", "uno")."""
+    words = [w for w in normalize(message).split() if w not in commands.NUMBER_FILLERS]
+    if len(words) != 1:
+        return None
+    return commands.LANGUAGE_KEYS.get(commands.SPOKEN_NUMBERS.get(words[0], words[0]))

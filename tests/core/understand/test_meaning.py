@@ -1,0 +1,109 @@
+"""What people mean: a body part with a symptom, short words and misspellings, thanks and goodbye,
+and the language they name (issue 30, items 4 and 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.content import Content
+from service.content.prompts import Prompt
+from service.core.calls import OPENING, CallNavigator, CallState
+from service.core.texts import Show, TextNavigator, TextState
+from service.core.understand.meaning import closes, language_key, language_named, only_language
+from service.core.wording import text_message
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("lungs cough", "symptoms-lungs"), ("liver pain", "symptoms-liver"),
+    ("my lungs ache", "symptoms-lungs"), ("swollen liver", "symptoms-liver"), ("bone ache", "symptoms-bones"),
+    ("head pain", "symptoms-brain"), ("me duele el higado", "symptoms-liver"),
+    ("tos en los pulmones", "symptoms-lungs"), ("lung mets", "spread-lungs"), ("liver", "spread-liver"),
+])
+def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, topic)
+
+
+@pytest.mark.parametrize(("words", "sign"), [
+    ("my chest is sore", "chest-pain"), ("stomach swelling", "belly"),
+])
+def test_a_body_part_with_an_emergency_sign_gets_what_to_do_before_any_page(
+        content: Content, words: str, sign: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.sign, reply.state.topic) == (Show.URGENT, sign, "")
+    assert text_message(content, reply).startswith(content.sign(sign).says["en"])
+
+
+@pytest.mark.parametrize(("words", "node"), [
+    ("stage4", "about-metastatic"), ("brest canser", "about-metastatic"),
+    ("hair fal out", "symptoms-general"),
+    ("where does breast cancer spread", "spread"), ("stage 4", "about-metastatic"),
+])
+def test_short_words_and_misspellings_find_their_topic(content: Content, words: str, node: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert node in (reply.state.topic, reply.state.menu) and not reply.notices
+
+
+@pytest.mark.parametrize(("words", "kind"), [
+    ("ok thx", "thanks"), ("thanks so much for the info", "thanks"), ("bye", "bye"),
+    ("gracias, adios", "bye"),
+    ("muchisimas gracias", "thanks"), ("thanks, what about my liver", ""), ("ok", ""),
+])
+def test_thanks_and_goodbyes(words: str, kind: str) -> None:
+    assert closes(words) == kind
+
+
+def test_a_texted_thanks_gets_a_kind_close_in_the_texters_language(content: Content) -> None:
+    texts = TextNavigator(content)
+    english = texts.reply(TextState(), "ok thx")
+    spanish = texts.reply(TextState(), "muchas gracias")
+    assert english.show is Show.CLOSE and text_message(content, english).startswith("You are welcome.")
+    assert text_message(content, spanish).startswith("De nada.")
+
+
+def test_a_caller_saying_goodbye_hears_a_kind_close_and_the_call_ends(content: Content) -> None:
+    calls = CallNavigator(content)
+    bye = calls.say(CallState(), "thank you, bye")
+    assert bye.hangup and bye.notices == (Prompt.CLOSE_GOODBYE,)
+    thanks = calls.say(CallState(), "thank you")
+    assert not thanks.hangup and thanks.notices == (Prompt.CLOSE,)
+
+
+@pytest.mark.parametrize(("words", "lang"), [
+    ("hablo español", "es"), ("en español por favor", "es"), ("spanish please", "es"), ("Español", "es"),
+    ("english", "en"), ("in english please", "en"), ("inglés", "en"),
+])
+def test_a_language_named_is_chosen(words: str, lang: str) -> None:
+    assert language_named(words) == lang and only_language(words) == lang
+
+
+def test_a_language_named_in_passing_is_not_all_the_message_says() -> None:
+    assert language_named("herceptin en español") == "es" and only_language("herceptin en español") is None
+
+
+@pytest.mark.parametrize(("words", "lang"), [("dos", "es"), ("two", "es"), ("uno", "en"), ("one", "en")])
+def test_number_words_of_either_language_choose_at_the_opening(
+    content: Content, words: str, lang: str
+) -> None:
+    assert language_key(words) == lang
+    assert CallNavigator(content).say(OPENING, words).state.lang == lang
+
+
+@pytest.mark.parametrize("words", ["hablo español", "en español por favor", "spanish please"])
+def test_saying_spanish_at_the_opening_chooses_it(content: Content, words: str) -> None:
+    turn = CallNavigator(content).say(OPENING, words)
+    assert turn.state.lang == "es" and turn.notices == (Prompt.WELCOME,)
+
+
+def test_saying_the_other_language_at_any_menu_switches_and_stays_there(content: Content) -> None:
+    calls = CallNavigator(content)
+    at_symptoms = calls.press(CallState(), "2").state
+    spanish = calls.say(at_symptoms, "español")
+    assert (spanish.state.lang, spanish.state.node) == ("es", at_symptoms.node)
+    english = calls.say(spanish.state, "english please")
+    assert (english.state.lang, english.state.node) == ("en", at_symptoms.node)
+
+
+def test_texting_a_language_phrase_sends_the_menu_in_it(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(), "en español por favor")
+    assert (reply.show, reply.state.lang) == (Show.MENU, "es")

@@ -1,0 +1,72 @@
+"""Medicines by name: the kind's page first, saying what it is; side effects; unknown names stay honest."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.content import Content
+from service.core.texts import Show, TextNavigator, TextState
+from service.core.understand.medicines import MedicineFinder
+from service.core.wording import text_message
+
+
+@pytest.mark.parametrize(("words", "kind", "page"), [
+    ("kisqali", "cdk46", "treat-targeted"),
+    ("verzenio diarrhea", "cdk46", "treat-targeted"),
+    ("what is enhertu", "adc", "treat-targeted"),
+    ("faslodex", "hormone", "treat-hormone"),
+    ("taxol", "chemo", "treat-chemo"),
+    ("xeloda", "chemo", "treat-chemo"),
+    ("zometa jaw pain", "bone", "treat-bone"),
+    ("kiskali", "cdk46", "treat-targeted"),
+    ("que es la capecitabina", "chemo", "treat-chemo"),
+    ("keytruda", "immuno", "treat-immuno"),
+    ("lynparza", "parp", "treat-targeted"),
+])
+def test_a_named_medicine_gets_its_kinds_page(content: Content, words: str, kind: str, page: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert reply.show is Show.MEDICINE and reply.medicine is not None
+    assert (reply.medicine.kind, reply.state.topic) == (kind, page)
+
+
+def test_kisqali_says_what_it_is_and_not_the_her2_page(content: Content) -> None:
+    message = text_message(content, TextNavigator(content).reply(TextState(), "kisqali"))
+    assert message.startswith("Kisqali (ribociclib) is a CDK4/6 inhibitor, a targeted drug")
+    assert "HER2" not in message and "trastuzumab" not in message
+
+
+def test_more_after_a_medicine_goes_to_its_kinds_page_of_the_topic(content: Content) -> None:
+    texts = TextNavigator(content)
+    reply = texts.reply(TextState(), "kisqali")
+    more = texts.reply(reply.state, "more")
+    pages = content.topic_text("treat-targeted").sms
+    assert more.show is Show.PAGE and text_message(content, more).startswith(pages[2])
+
+
+def test_a_side_effect_asks_the_care_team(content: Content) -> None:
+    message = text_message(content, TextNavigator(content).reply(TextState(), "verzenio diarrhea"))
+    assert "Ask your care team about side effects." in message and "CDK4/6" in message
+
+
+def test_an_urgent_side_effect_says_what_to_do_now_first(content: Content) -> None:
+    message = text_message(content, TextNavigator(content).reply(TextState(), "xeloda and bleeding"))
+    assert message.startswith("If this may be an emergency, call 911 now.")
+
+
+def test_in_spanish_the_spanish_name_is_given(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(lang="es"), "xeloda")
+    said = "Xeloda (capecitabina) es un medicamento de quimioterapia."
+    assert text_message(content, reply).startswith(said)
+
+
+@pytest.mark.parametrize("words", ["blorptanib", "what is zandrelimab", "live", "brain", "tired"])
+def test_unknown_or_everyday_words_name_no_medicine(content: Content, words: str) -> None:
+    assert content.medicines is not None
+    assert MedicineFinder(content.medicines).find(words, "en") is None
+
+
+def test_the_lexicon_has_at_least_40_medicines_each_with_a_source(content: Content) -> None:
+    assert content.medicines is not None
+    medicines = content.medicines.medicines
+    assert len(medicines) >= 40 and all(m.source in content.sources for m in medicines)
+    assert {m.kind for m in medicines} == set(content.medicines.classes)

@@ -1,0 +1,38 @@
+"""The caller's language (issue 30, item 5), through the signed webhooks: said at the opening in
+any words, or the other language named at any menu; the same by text."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from service.web.twilio.simulate import TwilioSimulator
+
+WELCOME_ES = "Le damos la bienvenida"
+
+
+@pytest.mark.parametrize("words", ["hablo español", "en español por favor", "spanish please", "dos", "two"])
+def test_saying_spanish_or_its_number_at_the_opening_goes_on_in_spanish(app: Flask, words: str) -> None:
+    caller = TwilioSimulator(app)  # answers the opening itself
+    caller.dial()
+    heard = caller.speak(words)
+    assert heard.says[0].startswith(WELCOME_ES) and heard.gathers
+
+
+@pytest.mark.parametrize("words", ["english", "english please", "one", "uno"])
+def test_saying_english_or_its_number_at_the_opening_goes_on_in_english(app: Flask, words: str) -> None:
+    caller = TwilioSimulator(app)
+    caller.dial()
+    assert caller.speak(words).says[0].startswith("Welcome")
+
+
+def test_naming_the_other_language_at_a_menu_switches_there(twilio: TwilioSimulator) -> None:
+    twilio.dial()
+    twilio.press("2")  # Symptoms, in English
+    spanish = twilio.speak("en español por favor")
+    assert any("oprima" in line for line in spanish.says) and spanish.gathers
+    assert any("press" in line for line in twilio.speak("english please").says)
+
+
+def test_a_texter_naming_spanish_gets_the_menu_in_spanish(twilio: TwilioSimulator) -> None:
+    assert "Envie un numero" in twilio.text("hablo español").messages[0]  # sent in plain SMS letters
