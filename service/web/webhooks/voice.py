@@ -93,7 +93,7 @@ def dialed() -> Response:
 
 
 def _input_turn(state: CallState) -> Turn:
-    """The core's turn for a key, words or silence; a "text me this" is sent here, then reported."""
+    """The core's turn for a key, words or silence; a "text me this" is queued here, then reported."""
     rt = runtime()
     values = request.values
     digits = values.get("Digits", "")[:20]
@@ -106,9 +106,7 @@ def _input_turn(state: CallState) -> Turn:
     else:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
-        outcome = textme.send_topic(rt, turn)
-        metrics.count_send(outcome)
-        turn = rt.calls.texted(turn.state, outcome)
+        turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
     elif turn.dial and not sends.may_dial(rt):
         turn = rt.calls.dialed(turn.state, answered=False, now=now)  # the public numbers instead
     return turn
