@@ -12,8 +12,8 @@ MAX_ATTEMPTS claims); a page the API took but did not answer for in time is not 
 
 Before each page the phone's opt-out is read again: a STOP that arrives after the text was queued
 stops it, and a store that cannot say sends nothing (tried again later). The caller's number is
-kept sealed (service.store.sealed), only until the text is sent or dropped, and at most
-KEEP_SECONDS; logs name the topic and the outcome, never the number or its hash.
+kept sealed (service.store.sealed), and the line's own number too, only until the text is sent or
+dropped, and at most KEEP_SECONDS; logs name the topic and the outcome, never a number or its hash.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ class Outbox:
     def put(self, to: str, line: str, pages: list[str], phone: str, callback: str,
             counts: list[list[str | int]], topic: str) -> None:
         """Queue a topic's pages for the phone `to` (hashed: `phone`) from the line's number `line`."""
-        text = {"to": self.sealer.seal(to), "phone": phone, "line": line, "callback": callback,
-                "pages": pages, "sent": 0, "counts": counts, "topic": topic}
+        text = {"to": self.sealer.seal(to), "line": self.sealer.seal(line), "phone": phone,
+                "callback": callback, "pages": pages, "sent": 0, "counts": counts, "topic": topic}
         self.rt.store.enqueue(QUEUE, secrets.token_hex(16), text, KEEP_SECONDS)
         self._wake.set()
 
@@ -116,14 +116,15 @@ class Outbox:
             log.warning("outbox: gave up %s after %d tries", text["topic"], MAX_ATTEMPTS)
             return self._finish(rt, claimed, sent, FAILED)
         try:
-            to = self.sealer.open(str(text["to"]), KEEP_SECONDS + int(LEASE_SECONDS))
+            to, line = (self.sealer.open(str(text[number]), KEEP_SECONDS + int(LEASE_SECONDS))
+                        for number in ("to", "line"))
         except SealError:
             log.error("outbox: a queued text's number did not open (PHONE_HASH_KEY changed?); dropped")
             return self._finish(rt, claimed, sent, FAILED)
         while sent < len(pages):
             if time.monotonic() > deadline:
                 return  # the lease is nearly over: the next claim goes on from this page
-            outcome = self._send_page(rt, text, to, pages[sent], claimed.attempts)
+            outcome = self._send_page(rt, text, (to, line), pages[sent], claimed.attempts)
             if outcome == RETRY:
                 return  # claimed again when the lease ends
             if outcome != SENT:
@@ -135,8 +136,10 @@ class Outbox:
                 return
         self._finish(rt, claimed, sent, SENT)
 
-    def _send_page(self, rt: Runtime, text: dict[str, Any], to: str, page: str, attempts: int) -> str:
-        """One page, if the phone may still be texted: SENT, or why not (RETRY: try again later)."""
+    def _send_page(self, rt: Runtime, text: dict[str, Any], numbers: tuple[str, str], page: str,
+                   attempts: int) -> str:
+        """One page to `numbers` (the phone, from the line's number) if the phone may still be texted:
+        SENT, or why not (RETRY: try again later)."""
         phone = str(text["phone"])
         try:
             if rt.optouts.is_opted_out(phone):
@@ -148,7 +151,7 @@ class Outbox:
         if texts_paused(rt, phone):
             return PAUSED
         try:
-            sids = self.sender.send(to, str(text["line"]), [page], str(text["callback"]))
+            sids = self.sender.send(*numbers, [page], str(text["callback"]))
         except Unanswered:
             log.warning("outbox: the API did not answer in time for a page of %s; it is not sent again",
                         text["topic"])
