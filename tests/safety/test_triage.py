@@ -217,7 +217,7 @@ def test_a_distress_text_that_names_a_topic_offers_it(twilio: TwilioSimulator, c
 def test_the_offer_lasts_one_reply(twilio: TwilioSimulator, content: Content) -> None:
     texted(twilio, "chest pain")
     texted(twilio, "menu")
-    assert texted(twilio, "1").startswith(content.menus["spread"].texts["en"].intro)
+    assert texted(twilio, "3").startswith(content.menus["spread"].texts["en"].intro)
 
 
 @pytest.mark.parametrize("body", ["asdfghjkl", "purple elephant", "qwzx vvv"])
