@@ -95,7 +95,7 @@ def sms_medicine(content: Content, found: Found, lang: str) -> str:
 
 
 def _sentence(line: str) -> str:
-    """A generic name opens the sentence in lower case ("tamoxifen is..."): a sentence starts with a capital."""
+    """A generic name would open the sentence in lower case ("tamoxifen is...")."""
     return line[:1].upper() + line[1:]
 
 
