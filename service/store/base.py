@@ -36,6 +36,10 @@ class Store(Protocol):
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
         """Save a state under a key for a time."""
 
+    def put_many(self, values: list[tuple[str, dict[str, Any], int]]) -> None:
+        """Save several (key, state, ttl_seconds) at once, all or none: a webhook's place and its answer
+        in one write (one transaction, one round trip) rather than two."""
+
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
         """Save `value` only if the key holds nothing live, atomically across hosts; None when saved,
         else what the key holds (so of two hosts handed the same webhook, one acts)."""

@@ -35,6 +35,12 @@ class MemoryStore:
         with self._lock:
             self._state[key] = (copy.deepcopy(value), time.time() + ttl_seconds)
 
+    def put_many(self, values: list[tuple[str, dict[str, Any], int]]) -> None:
+        now = time.time()
+        with self._lock:
+            for key, value, ttl_seconds in values:
+                self._state[key] = (copy.deepcopy(value), now + ttl_seconds)
+
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
         now = time.time()
         with self._lock:

@@ -103,6 +103,16 @@ class RedisStore:
             self._client.set(PREFIX + key, text, ex=ttl_seconds)
         self._local.seen = {key: (text, float(ttl_seconds))}
 
+    def put_many(self, values: list[tuple[str, dict[str, Any], int]]) -> None:
+        """One round trip (MULTI/EXEC) for all of them."""
+        texts = [(key, json.dumps(value).encode(), ttl_seconds) for key, value, ttl_seconds in values]
+        with self._guard():
+            pipe = self._client.pipeline(transaction=True)
+            for key, text, ttl_seconds in texts:
+                pipe.set(PREFIX + key, text, ex=ttl_seconds)
+            pipe.execute()
+        self._local.seen = {key: (text, float(ttl_seconds)) for key, text, ttl_seconds in texts}
+
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
         """SET NX with the time to live, and the value there when it was not set, in one round trip."""
         with self._guard():

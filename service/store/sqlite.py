@@ -7,7 +7,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,12 @@ ON CONFLICT(key) DO UPDATE SET
     expires = CASE WHEN allowance.expires <= :now THEN excluded.expires ELSE allowance.expires END
 WHERE allowance.expires <= :now OR allowance.used + :cost <= :limit
 """
+PUT = (
+    "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires"
+)
+# Insert, or take over an expired row: one row changed when claimed, none when someone holds it.
+CLAIM = PUT + " WHERE state.expires <= ?"
 PURGE_EVERY_SECONDS = 600
 BUSY_TIMEOUT_SECONDS = 10
 # Waits while another process holds the write lock: short, because writes here take microseconds.
@@ -127,37 +133,36 @@ class SqliteStore:
         return value if isinstance(value, dict) else None
 
     def put(self, key: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        self.put_many([(key, value, ttl_seconds)])
+
+    def put_many(self, values: list[tuple[str, dict[str, Any], int]]) -> None:
+        """One transaction for all of them (one WAL commit); a state this thread just read unchanged,
+        with long enough left to live, is not written again."""
         now = time.time()
-        text = json.dumps(value)
-        if self._unchanged(key, text, now + ttl_seconds * REFRESH_SHARE):
+        rows = [(key, json.dumps(value), now + ttl_seconds) for key, value, ttl_seconds in values]
+        rows = [row for row, (_, _, ttl) in zip(rows, values, strict=True)
+                if not self._unchanged(row[0], row[1], now + ttl * REFRESH_SHARE)]
+        if not rows:
             return
         with self._guard():
             db = self._db()
-            _retry_busy(
-                db,
-                "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
-                (key, text, now + ttl_seconds),
-            )
+            if len(rows) == 1:
+                _retry_busy(db, PUT, rows[0])
+            else:
+                _in_transaction(db, lambda: db.executemany(PUT, rows))
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
                 _retry_busy(db, "DELETE FROM state WHERE expires <= ?", (now,))
                 _retry_busy(db, "DELETE FROM allowance WHERE expires <= ?", (now,))
-        self._local.seen = {key: (text, now + ttl_seconds)}
+        self._local.seen = {key: (text, expires) for key, text, expires in rows}
 
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
         """One statement: insert, or take over an expired row; what is there when neither."""
         now = time.time()
         with self._guard():
             db = self._db()
-            taken = _retry_busy(
-                db,
-                "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
-                "WHERE state.expires <= ? RETURNING 1",
-                (key, json.dumps(value), now + ttl_seconds, now),
-            ).fetchall()
-            if taken:
+            taken = _retry_busy(db, CLAIM, (key, json.dumps(value), now + ttl_seconds, now)).rowcount
+            if taken == 1:
                 return None
             row = _retry_busy(db, "SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         found = json.loads(row[0]) if row else {}
@@ -207,18 +212,12 @@ class SqliteStore:
         rows = [(day, *key, number) for key, number in counts.items()]
         with self._guard():
             db = self._db()
-            _retry_busy(db, "BEGIN IMMEDIATE")  # one transaction, one fsync, for the whole batch
-            try:
-                db.executemany(
-                    "INSERT INTO usage_count (day, event, channel, lang, node, count) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(day, event, channel, lang, node) "
-                    "DO UPDATE SET count = count + excluded.count",
-                    rows,
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+            _in_transaction(db, lambda: db.executemany(  # one transaction, one fsync, for the whole batch
+                "INSERT INTO usage_count (day, event, channel, lang, node, count) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(day, event, channel, lang, node) "
+                "DO UPDATE SET count = count + excluded.count",
+                rows,
+            ))
 
     def counts(self, since: str, until: str) -> list[UsageRow]:
         with self._guard():
@@ -277,6 +276,17 @@ def _retry_busy(
                 raise
         time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])
         attempt += 1
+
+
+def _in_transaction(db: sqlite3.Connection, write: Callable[[], object]) -> None:
+    """Run `write` in one immediate transaction (the write lock taken first, waiting while busy)."""
+    _retry_busy(db, "BEGIN IMMEDIATE")
+    try:
+        write()
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:

@@ -50,6 +50,20 @@ def test_a_new_state_replaces_the_old(store: Store) -> None:
     assert store.get("sms:a") == {"menu": "spread"}
 
 
+def test_a_place_and_an_answer_saved_together_are_both_there(store: Store) -> None:
+    store.put("sms:a", {"menu": "main"}, 60)
+    store.put_many([("sms:a", {"menu": "spread"}, 60), ("once:sms:SM1", {"reply": "<Response/>"}, 60)])
+    assert store.get("sms:a") == {"menu": "spread"}
+    assert store.get("once:sms:SM1") == {"reply": "<Response/>"}
+
+
+def test_saving_together_keeps_each_time_to_live(store: Store) -> None:
+    store.put_many([("sms:short", {"menu": "main"}, 1), ("sms:long", {"menu": "main"}, 60)])
+    time.sleep(1.1)
+    assert store.get("sms:short") is None
+    assert store.get("sms:long") == {"menu": "main"}
+
+
 def test_an_unchanged_state_is_still_there_after_saving_it_again(store: Store) -> None:
     store.put("sms:a", {"menu": "main"}, 60)
     store.put("sms:a", store.get("sms:a") or {}, 60)

@@ -1,8 +1,9 @@
 """A webhook Twilio delivers again (same MessageSid, or same CallSid and step) is acted on once.
 
 Twilio retries a webhook after a timeout or a dropped connection, perhaps to another host. The
-first attempt claims the delivery in the shared store; its answer is saved there and kept in a
-bounded map in memory. A retry gets that same answer and changes nothing: no page is skipped, no
+first attempt claims the delivery in the shared store; its answer is saved there (with the
+webhook's new place, in the same write, through `save_with_answer`) and kept in a bounded map in
+memory. A retry gets that same answer and changes nothing: no page is skipped, no
 count, send or opt-out happens twice. A retry that finds the first attempt still working waits for
 its answer; if the first attempt died (no answer after CLAIM_WAIT_SECONDS), the retry acts.
 """
@@ -15,9 +16,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, g
 
 from service.core.kept import Kept
+from service.store import Store
 from service.web.runtime import runtime
 from service.web.twilio.twiml import twiml_response
 
@@ -29,6 +31,8 @@ CLAIM_WAIT_SECONDS = 12.0  # a webhook answers within Twilio's 15 s, so a claim 
 POLL_SECONDS = 0.05
 KEPT_ANSWERS = 2048  # answers kept in memory per worker, each a few kilobytes
 MAX_ID_CHARS = 64
+DELIVERY = "mbc_once_delivery"  # this request's delivery, in flask.g, while its view runs
+SAVED = "mbc_once_saved"  # the answer save_with_answer stored for it
 
 KeyOf = Callable[[], str]
 
@@ -51,6 +55,7 @@ def once(key_of: KeyOf) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
             if answered is not None:
                 log.info("once: %s was delivered again; the first answer is given again", key[:40])
                 return twiml_response(answered)
+            setattr(g, DELIVERY, key)
             try:
                 response = view(*args, **kwargs)
             except BaseException:
@@ -64,9 +69,25 @@ def once(key_of: KeyOf) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return decorate
 
 
+def save_with_answer(store: Store, key: str, state: dict[str, Any], ttl_seconds: int, answer: str) -> None:
+    """Save a webhook's new place and, for its retries, its answer, in one write; raises as `put` does.
+
+    Outside a delivery that can be named (no MessageSid, no CallSid) only the place is saved.
+    """
+    delivery = g.get(DELIVERY, "")
+    if not delivery:
+        store.put(key, state, ttl_seconds)
+        return
+    store.put_many([(key, state, ttl_seconds), (PREFIX + delivery, {"reply": answer}, ANSWER_TTL_SECONDS)])
+    setattr(g, SAVED, answer)
+
+
 def clean_id(raw: str) -> str:
     """A Twilio id from a form value: letters and digits only, bounded."""
-    kept = (char for char in raw[: MAX_ID_CHARS * 2] if char.isascii() and char.isalnum())
+    raw = raw[: MAX_ID_CHARS * 2]
+    if raw.isascii() and raw.isalnum():  # as Twilio sends them: nothing to drop
+        return raw[:MAX_ID_CHARS]
+    kept = (char for char in raw if char.isascii() and char.isalnum())
     return "".join(kept)[:MAX_ID_CHARS]
 
 
@@ -117,6 +138,8 @@ def _keep(key: str, response: Response) -> None:
         return
     reply = response.get_data(as_text=True)
     _kept().get(key, lambda: reply)
+    if g.get(SAVED) == reply:
+        return  # saved already, with the webhook's place (save_with_answer)
     try:
         runtime().store.put(PREFIX + key, {"reply": reply}, ANSWER_TTL_SECONDS)
     except Exception:

@@ -23,7 +23,7 @@ from service.safety.triage import Concern, triage
 from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio.controls import control, message_body, opt_out_type
-from service.web.twilio.once import clean_id, once
+from service.web.twilio.once import clean_id, once, save_with_answer
 from service.web.twilio.ratelimit import limit_texts
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import twiml_response
@@ -111,10 +111,12 @@ def _answer(rt: Runtime, key: str, state: TextState, body: str, channel: Channel
         reply = rt.texts.keyword(state, body, Show.MEDIA)
     else:
         reply = rt.texts.reply(state, body, datetime.now(UTC))
-    rt.store.put(key, saved_state(rt.content, reply, channel).to_dict(), rt.settings.state_ttl_seconds)
+    answer = _message(rt, reply, channel)
+    saved = saved_state(rt.content, reply, channel).to_dict()
+    save_with_answer(rt.store, key, saved, rt.settings.state_ttl_seconds, answer)
     usage.count_text(reply, channel)
     metrics.count_reply(reply, channel)
-    return _message(rt, reply, channel)
+    return answer
 
 
 def _line_phone(rt: Runtime) -> str:

@@ -16,7 +16,7 @@ from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON
 from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime
 from service.web.twilio import sends
-from service.web.twilio.once import clean_id, once
+from service.web.twilio.once import clean_id, once, save_with_answer
 from service.web.twilio.ratelimit import limit_calls
 from service.web.twilio.signature import twilio_signed
 from service.web.twilio.twiml import last_resort, twiml_response
@@ -65,10 +65,11 @@ def incoming() -> Response:
     try:
         sends.note_call_start(rt)
         turn = rt.calls.offered(rt.calls.start(), _now())
+        answer = _numbered(render(rt, turn), 1)
         if not turn.choose_language:
-            _save(rt, turn.state, step=1)
+            _save(rt, turn.state, step=1, answer=answer)
         usage.count_call(None, turn)
-        return twiml_response(_numbered(render(rt, turn), 1))
+        return twiml_response(answer)
     except Exception:
         log.exception("voice: failed to answer a new call")
         return twiml_response(_recover(rt, None, 1))
@@ -128,10 +129,11 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
         state = OPENING if request.args.get(AT_OPENING) else CallState.from_dict(saved)
         told = bool(saved and saved.get(TOLD_PAUSED))
         turn = textme.unless_paused(rt, step(state), told)
-        _save(rt, turn.state, key, number, told or turn.texts_paused)
+        answer = _numbered(render(rt, turn), number)
+        _save(rt, turn.state, key, number, told or turn.texts_paused, answer)
         usage.count_call(state, turn)
         metrics.count_turn("voice", turn)
-        return twiml_response(_numbered(render(rt, turn), number))
+        return twiml_response(answer)
     except Exception:
         log.exception("voice: failed to answer %s", what)
         return twiml_response(_recover(rt, state, number))
@@ -277,11 +279,17 @@ def call_key() -> str:
     return f"voice:{sends.call_id() or 'unknown'}"
 
 
-def _save(rt: Runtime, state: CallState, key: str = "", step: int = 0, told: bool = False) -> None:
+def _save(
+    rt: Runtime, state: CallState, key: str = "", step: int = 0, told: bool = False, answer: str = ""
+) -> None:
     """The call's place, with the number of the step that answered it (and whether it heard why texts
-    to its phone are paused)."""
+    to its phone are paused); with the `answer` for retries in the same write when it is given."""
     extra = {STEP: step, TOLD_PAUSED: True} if told else {STEP: step}
-    rt.store.put(key or call_key(), {**state.to_dict(), **extra}, rt.settings.state_ttl_seconds)
+    place = {**state.to_dict(), **extra}
+    if answer:
+        save_with_answer(rt.store, key or call_key(), place, rt.settings.state_ttl_seconds, answer)
+    else:
+        rt.store.put(key or call_key(), place, rt.settings.state_ttl_seconds)
 
 
 def _url(endpoint: str, **query: str) -> str:

@@ -264,6 +264,7 @@ def test_a_fault_on_our_side_gets_an_apology_not_an_error_page(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(runtime_of(app).store, "put", broken)
+    monkeypatch.setattr(runtime_of(app).store, "put_many", broken)  # the place saved with the answer
     message = reply(twilio, "liver")
     assert message.startswith("Sorry") and "MENU" in message
 
