@@ -55,6 +55,7 @@ class Prompt(StrEnum):
     SMS_ERROR = "sms_error"
     SMS_MEDIA = "sms_media"  # a picture, voice note or place with no words
     SMS_OPTED_OUT = "sms_opted_out"
+    SMS_OPTED_OUT_CRISIS = "sms_opted_out_crisis"  # STOP with words of suicide: the Lifeline first
     # Talking menu (flask talk, at a computer): its own words, and where they differ from a call's.
     TALK_EMERGENCY = "talk_emergency"
     TALK_LANGUAGE_CHOICE = "talk_language_choice"

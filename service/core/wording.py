@@ -85,7 +85,7 @@ def medicine_lines(content: Content, found: Found, lang: str) -> tuple[str, ...]
     text = kind.texts[lang]
     name = content.prompt(Prompt.MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
                           medicine=found.name, other=found.other)
-    lines = [content.prompt(Prompt.MEDICINE_IS, lang, medicine=name, what=text.what), text.voice]
+    lines = [_sentence(content.prompt(Prompt.MEDICINE_IS, lang, medicine=name, what=text.what)), text.voice]
     if found.urgent:
         lines.insert(0, said_prompt(content, Prompt.URGENT_NOW, lang))
     if found.side_effects or found.urgent:
@@ -102,7 +102,7 @@ def sms_medicine(content: Content, found: Found, lang: str) -> str:
     text = kind.texts[lang]
     name = content.prompt(Prompt.SMS_MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
                           medicine=found.name, other=found.other)
-    said = [content.prompt(Prompt.SMS_MEDICINE_IS, lang, medicine=name, what=text.what)]
+    said = [_sentence(content.prompt(Prompt.SMS_MEDICINE_IS, lang, medicine=name, what=text.what))]
     if found.urgent:  # what to do now says to call the care team: the kind's page waits for MORE
         said.insert(0, content.prompt(Prompt.SMS_URGENT, lang))
     else:
@@ -110,6 +110,11 @@ def sms_medicine(content: Content, found: Found, lang: str) -> str:
         said.append(text.sms)
     said.append(content.prompt(Prompt.SMS_MORE, lang))
     return " ".join(" ".join(said).split())
+
+
+def _sentence(line: str) -> str:
+    """A generic name would open the sentence in lower case ("tamoxifen is...")."""
+    return line[:1].upper() + line[1:]
 
 
 def language_choice(content: Content) -> tuple[tuple[str, str], ...]:

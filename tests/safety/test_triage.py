@@ -49,6 +49,7 @@ URGENT = [
     ("911", "symptoms-urgent", ""),
     ("call an ambulance", "symptoms-urgent", ""),
     ("Im short of breath", "symptoms-urgent", "breathing"),
+    ("my arm is swollen and red", "symptoms-urgent", "clot-leg"),
 ]
 DISTRESS = [
     "help me", "I need help", "please help", "talk to someone", "can i talk to a nurse", "nurse",
@@ -129,6 +130,16 @@ def test_urgent_words_are_urgent(message: str) -> None:
 def test_each_urgent_message_names_its_sign(message: str, sign: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.sign == sign, message
+
+
+@pytest.mark.parametrize(("message", "lang", "limb"), [
+    ("my arm is swollen and red", "en", "arm"), ("mi brazo está hinchado y rojo", "es", "brazo"),
+])
+def test_a_swollen_arm_is_told_about_its_arm_not_a_leg_or_the_belly(
+        content: Content, message: str, lang: str, limb: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.sign == "clot-leg"
+    assert limb in content.sign("clot-leg").says[lang].split(",")[0]
 
 
 @pytest.mark.parametrize("message", PROGNOSIS)

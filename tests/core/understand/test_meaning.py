@@ -15,7 +15,9 @@ from service.core.wording import text_message
 
 @pytest.mark.parametrize(("words", "topic"), [
     ("lungs cough", "symptoms-lungs"), ("liver pain", "symptoms-liver"),
-    ("my lungs ache", "symptoms-lungs"), ("swollen liver", "symptoms-liver"), ("bone ache", "symptoms-bones"),
+    ("my lungs ache", "symptoms-lungs"), ("my back is killing me", "symptoms-bones"),
+    ("la espalda me mata", "symptoms-bones"), ("swollen liver", "symptoms-liver"),
+    ("bone ache", "symptoms-bones"),
     ("head pain", "symptoms-brain"), ("me duele el higado", "symptoms-liver"),
     ("tos en los pulmones", "symptoms-lungs"), ("lung mets", "spread-lungs"), ("liver", "spread-liver"),
 ])
