@@ -81,7 +81,8 @@ def redis_server(folder: Path) -> Iterator[RedisServer]:
 class Gunicorn:
     """The line under gunicorn as `make run` starts it, on a free loopback port.
 
-    The app is built by `create_app` with an instance folder of its own (as on a host of its own),
+    The app is built by `worker_app` (as wsgi.py builds it, with the thread that sends queued texts)
+    with an instance folder of its own (as on a host of its own),
     so a test never writes into the project's instance folder.
     """
 
@@ -91,7 +92,7 @@ class Gunicorn:
         self.instance = instance
         instance.mkdir(parents=True, exist_ok=True)
         log = instance / "gunicorn.log"
-        app = f"service.web.app:create_app(instance_path={str(instance)!r})"
+        app = f"service.web.serving:worker_app(instance_path={str(instance)!r})"  # as wsgi.py serves
         command = [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), app]
         with log.open("ab") as out:
             self.proc = subprocess.Popen(

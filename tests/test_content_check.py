@@ -232,29 +232,28 @@ def test_keyword_claimed_by_two_topics(breaker: Breaker) -> None:
 
 
 def test_main_menu_keeps_key_6_for_a_person(breaker: Breaker) -> None:
-    breaker.replace("menus.yaml", "      - {key: 5, to: about}\n",
-                    "      - {key: 5, to: about}\n      - {key: 6, to: choosing}\n")
+    breaker.replace("menus.yaml", "      - {key: 5, to: other-treatments}\n",
+                    "      - {key: 5, to: other-treatments}\n      - {key: 6, to: choosing}\n")
 
     problems = breaker.new_problems()
-    options_line = breaker.line("menus.yaml", "{key: 1, to: spread}")
+    options_line = breaker.line("menus.yaml", "{key: 1, to: symptoms-urgent}")
     key_line = breaker.line("menus.yaml", "{key: 6, to: choosing}")
     assert problems == [
         f"content/menus.yaml:{options_line}: menus[0].options: has 6 choices; at most 5 fit the main menu",
         f"content/menus.yaml:{key_line}: menus[0].options[5].key: key 6 is not 1 to 5 in the main menu "
-        "(key 6 of the main menu is for a person; 7, 8, 9, 0 are the same everywhere)",
+        "(key 6 of the main menu is for a person; 7, 8, 9, 0 and * are the same everywhere)",
     ]
 
 
 def test_too_many_choices(breaker: Breaker) -> None:
     breaker.replace("menus.yaml", "      - {key: 5, to: spread-other}\n",
-                    "      - {key: 5, to: spread-other}\n      - {key: 6, to: lower-risk}\n"
-                    "      - {key: 7, to: clinical-trials}\n")
+                    "      - {key: 5, to: spread-other}\n      - {key: 6, to: lower-risk}\n")
 
     problems = breaker.new_problems()
     options_line = breaker.line("menus.yaml", "{key: 1, to: spread-bones}")
-    assert f"content/menus.yaml:{options_line}: menus[1].options: has 7 choices; at most 6 fit a phone menu" \
+    assert f"content/menus.yaml:{options_line}: menus[1].options: has 6 choices; at most 5 fit a phone menu" \
         in problems
-    assert any("key 7 is not 1 to 6 in a phone menu" in problem for problem in problems)
+    assert any("key 6 is not 1 to 5 in a phone menu" in problem for problem in problems)
 
 
 def test_too_deep(breaker: Breaker) -> None:
@@ -406,8 +405,8 @@ def test_welcome_and_main_menu_too_long_together(breaker: Breaker) -> None:
     problems = breaker.new_problems()
     assert any(
         re.fullmatch(
-            rf"content/prompts\.yaml:{welcome}: en\.welcome: the opening \(welcome, main menu, keys\) has "
-            r"1\d\d words, about \d\d seconds, over 60",
+            rf"content/prompts\.yaml:{welcome}: en\.welcome: the opening \(911, main menu, welcome, keys\) "
+            r"has 1\d\d words, about \d\d seconds, over 60",
             problem,
         )
         for problem in problems
@@ -423,17 +422,24 @@ def test_welcome_and_main_menu_too_long_together(breaker: Breaker) -> None:
 
 
 def test_the_emergency_line_must_come_within_the_first_25_words(breaker: Breaker) -> None:
+    """Both ways a call starts: the bilingual choice (each language's line), and a caller greeted in the
+    language the line remembers (911 first, then the main menu)."""
     breaker.replace(
-        "prompts.yaml", "    If this is an emergency, hang up and call 911.\n", ""
+        "prompts.yaml", "  emergency: If this is an emergency, hang up and call 911.\n",
+        "  emergency: Hello, and thank you for calling us today.\n",
     )
     breaker.replace(
-        "prompts.yaml", "Your care team knows your case best.\n  option:",
-        "Your care team knows your case best. If this is an emergency, hang up and call 911.\n  option:",
+        "prompts.yaml",
+        "  language_choice: If this is an emergency, hang up and call 911. For English, press 1.\n",
+        "  language_choice: For English, press 1.\n",
     )
 
-    line = breaker.line("prompts.yaml", "  welcome:")
+    emergency = breaker.line("prompts.yaml", "  emergency: Hello")
+    choice = breaker.line("prompts.yaml", "  language_choice: For English")
+    within = "a caller must hear to call 911 within the first 25 words"
     assert breaker.new_problems() == [
-        f"content/prompts.yaml:{line}: en.welcome: a caller must hear to call 911 within the first 25 words"
+        f"content/prompts.yaml:{emergency}: en.emergency: {within}",
+        f"content/prompts.yaml:{choice}: en.language_choice: {within}",
     ]
 
 

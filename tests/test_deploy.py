@@ -1,9 +1,10 @@
 """The deployment files under deploy/, checked as far as a machine without Docker allows.
 
 Run here: the compose file is parsed and its settings compared with the README; the Dockerfile's
-user, command, packages and files are read, and its health-check command is run against a live
-app; the systemd unit goes through `systemd-analyze verify`; the Caddyfile through `caddy validate`.
-Not run here: `docker build`, `docker compose up` (no Docker engine), nor the unit under systemd.
+stages, user, command, lock and files are read, and its health-check command is run against a live
+app; the systemd unit goes through `systemd-analyze verify`; the Caddyfile through `caddy validate`,
+and as compose's caddy service reads it. Not run here: `docker build`, `docker compose up` (no
+Docker engine), nor the unit under systemd.
 """
 
 from __future__ import annotations
@@ -37,8 +38,27 @@ def dockerfile() -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def instruction(name: str) -> list[str]:
-    return [line[len(name) + 1:].strip() for line in dockerfile() if line.startswith(f"{name} ")]
+def instruction(name: str, lines: list[str] | None = None) -> list[str]:
+    return [line[len(name) + 1:].strip() for line in lines or dockerfile() if line.startswith(f"{name} ")]
+
+
+def stages() -> dict[str, list[str]]:
+    """Each build stage's instructions, by the stage's name (FROM ... AS name)."""
+    found: dict[str, list[str]] = {}
+    for line in dockerfile():
+        if line.startswith("FROM "):
+            name = line.split()[-1] if " AS " in line.upper() else str(len(found))
+            found[name] = []
+        elif found:
+            found[list(found)[-1]].append(line)
+    return found
+
+
+def build_arg(name: str) -> str:
+    """An ARG's default value in the Dockerfile."""
+    values = [line.split("=", 1)[1].strip('"') for line in instruction("ARG") if line.startswith(f"{name}=")]
+    assert values, f"ARG {name} has no default"
+    return values[0]
 
 
 def compose() -> dict:
@@ -47,7 +67,7 @@ def compose() -> dict:
 
 def test_compose_runs_the_line_with_redis_and_known_settings() -> None:
     services = compose()["services"]
-    assert set(services) == {"line", "redis"}
+    assert set(services) == {"line", "redis", "caddy"}
     line = services["line"]
     assert line["environment"]["STATE_URL"] == "redis://redis:6379/0"
     built = DEPLOY / line["build"]["context"] / line["build"]["dockerfile"]
@@ -69,26 +89,80 @@ def test_compose_redis_keeps_every_opt_out_on_disk() -> None:
     assert "redis-cli" in redis["healthcheck"]["test"]
 
 
+def test_compose_puts_caddy_in_front_of_the_line(tmp_path: Path) -> None:
+    services = compose()["services"]
+    caddy, line = services["caddy"], services["line"]
+    assert {"80:80", "443:443"} <= set(caddy["ports"])
+    assert caddy["depends_on"]["line"]["condition"] == "service_healthy"
+    mounted = {volume.split(":")[1]: volume.split(":")[0] for volume in caddy["volumes"]}
+    assert (DEPLOY / mounted["/etc/caddy/Caddyfile"]).resolve() == DEPLOY / "Caddyfile"
+    assert caddy["environment"]["PUBLIC_BASE_URL"] == line["environment"]["PUBLIC_BASE_URL"]
+    upstream = caddy["environment"]["LINE_UPSTREAM"]
+    assert upstream == f"line:{line['ports'][0].rsplit(':', 1)[1]}"
+    env = {"PUBLIC_BASE_URL": "https://line.example.org", "LINE_UPSTREAM": upstream}
+    server = _caddy_config(tmp_path, env)["apps"]["http"]["servers"]["srv0"]
+    route = server["routes"][0]
+    assert route["match"] == [{"host": ["line.example.org"]}]
+    handlers = json.dumps(route["handle"])
+    assert '"dial": "line:8000"' in handlers and '"path": ["/ops/*"]' in handlers
+
+
+def _caddy_config(tmp_path: Path, env: dict[str, str]) -> dict:
+    """deploy/Caddyfile as Caddy reads it with these environment variables, in Caddy's JSON."""
+    result = subprocess.run(
+        ["caddy", "adapt", "--config", str(DEPLOY / "Caddyfile"), "--adapter", "caddyfile"],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        env={"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path),
+             "PATH": "/usr/bin:/bin", **env},
+    )
+    assert result.returncode == 0, result.stderr
+    config: dict = json.loads(result.stdout)
+    return config
+
+
 def test_the_image_runs_gunicorn_as_a_user_who_is_not_root() -> None:
-    lines = dockerfile()
+    lines = list(stages().values())[-1]
     users = [i for i, line in enumerate(lines) if line.startswith("USER ")]
     assert users and lines[users[-1]].split()[1] not in {"root", "0"}
     assert users[-1] < next(i for i, line in enumerate(lines) if line.startswith("CMD "))
-    assert json.loads(instruction("CMD")[-1]) == GUNICORN
+    assert json.loads(instruction("CMD", lines)[-1]) == GUNICORN
 
 
-def test_the_image_installs_the_debian_packages_the_line_uses() -> None:
-    installs = " ".join(line for line in instruction("RUN") if "apt-get install" in line)
-    for package in RUNTIME_DEBIAN_PACKAGES:
-        assert re.search(rf"(^|\s){re.escape(package)}(\s|$)", installs), package
+def test_the_image_is_built_in_stages_from_the_serving_lock() -> None:
+    built = stages()
+    assert len(built) >= 2 and "build" in built
+    final = list(built.values())[-1]
+    assert "COPY --from=build /opt/venv /opt/venv" in final
+    assert not [line for line in final if "pip install" in line], "the image installs nothing itself"
+    assert "PATH=/opt/venv/bin:$PATH" in " ".join(instruction("ENV", final))
+    assert build_arg("LOCK") == "requirements/serve.txt"
+    installs = [line for line in instruction("RUN", built["build"]) if "pip install" in line]
+    assert any("--require-hashes -r /tmp/${LOCK}" in line for line in installs)
+    for line in installs:  # every package from the lock, checked; the project alone without its deps
+        assert "--require-hashes" in line or "--no-deps --no-build-isolation" in line, line
+    assert "COPY requirements/ /tmp/requirements/" in built["build"]
+
+
+def test_the_image_speaks_only_when_built_with_the_speech_lock() -> None:
+    """The default image installs no Debian package; the speech build named in the Dockerfile installs
+    the speech lock and the Debian packages scripts/setup's speech install uses."""
+    assert build_arg("DEBIAN_PACKAGES") == ""
+    text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    speech = re.search(r"--build-arg LOCK=(\S+) .*?--build-arg DEBIAN_PACKAGES=\"([^\"]+)\"", text, re.S)
+    assert speech is not None
+    assert (PROJECT_ROOT / speech.group(1)).exists()
     setup = (PROJECT_ROOT / "scripts" / "setup").read_text(encoding="utf-8")
-    for package in RUNTIME_DEBIAN_PACKAGES:
-        assert package in setup, f"{package} is installed in the image but not by scripts/setup"
+    speech_packages = re.search(r"^SPEECH_PACKAGES=\((.*)\)$", setup, re.M)
+    assert speech_packages is not None
+    for package in speech.group(2).split():
+        assert package in RUNTIME_DEBIAN_PACKAGES and package in speech_packages.group(1), package
 
 
 def test_every_file_the_image_copies_is_in_the_repository_and_not_ignored() -> None:
     ignore = (DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8")
     for line in instruction("COPY"):
+        if line.startswith("--from="):
+            continue  # from an earlier stage
         *sources, _target = line.split()
         for source in sources:
             if source.endswith("*"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,17 @@ def test_broken_content_is_a_problem_that_names_the_file(
     (content_copy / "topics" / "spread-bones.yaml").write_text("id: spread-bones\nen: [", encoding="utf-8")
     found = findings({**good_env, "CONTENT_DIR": str(content_copy)}, tmp_path, checks.check_content)
     assert any("spread-bones.yaml" in p for p in problems(found))
+
+
+def test_a_topic_past_its_review_date_is_a_warning_not_a_line_that_will_not_start(
+    good_env: dict[str, str], tmp_path: Path, content_copy: Path
+) -> None:
+    topic = content_copy / "topics" / "spread-bones.yaml"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(re.sub(r"reviewed: [0-9-]+", "reviewed: 2020-01-02", text, count=1), encoding="utf-8")
+    found = findings({**good_env, "CONTENT_DIR": str(content_copy)}, tmp_path, checks.check_content)
+    assert found[-1].level is Level.WARN and "spread-bones.yaml" in found[-1].what
+    assert "will not start" not in found[-1].what and "still serves" in found[-1].what
 
 
 def test_missing_recordings_are_a_warning_when_audio_is_on(good_env: dict[str, str], tmp_path: Path) -> None:

@@ -8,19 +8,21 @@ from service.core.texts import TextState
 from service.core.wording import without_opening_advice
 
 
-def test_start_welcomes_at_the_main_menu(content: Content) -> None:
+def test_a_call_in_a_set_language_says_911_first_then_the_main_menu(content: Content) -> None:
     turn = CallNavigator(content).start("en")
-    assert turn.node == "main" and turn.notices == ("welcome",)
+    assert turn.node == "main" and turn.notices == ("emergency",) and turn.welcome and turn.full_keys
 
 
 def test_a_call_opens_with_the_language_choice_and_its_keys_choose(content: Content) -> None:
     nav = CallNavigator(content)
     opening = nav.start()
     assert opening.choose_language and opening.state.choosing
-    spanish = nav.press(opening.state, "2")
-    assert (spanish.state.lang, spanish.node, spanish.notices) == ("es", "main", ("welcome",))
+    spanish = nav.press(opening.state, "2")  # 911 was said in each language: the menu at once
+    assert (spanish.state.lang, spanish.node, spanish.notices) == ("es", "main", ())
+    assert spanish.welcome and spanish.chose_language
     assert nav.press(opening.state, "1").state.lang == "en"
-    assert nav.silence(opening.state).state == CallState()  # no choice: English, no "sorry"
+    silent = nav.silence(opening.state)
+    assert silent.state == CallState() and not silent.chose_language  # English, no "sorry", not kept
     said = nav.say(opening.state, "Español")
     assert said.state.lang == "es"
     straight = nav.press(opening.state, "3")  # a main-menu choice is taken in English at once
@@ -30,7 +32,7 @@ def test_a_call_opens_with_the_language_choice_and_its_keys_choose(content: Cont
 def test_keys_walk_down_and_back_up_the_trail(content: Content) -> None:
     nav = CallNavigator(content)
     state = nav.start("en").state
-    state = nav.press(state, "1").state
+    state = nav.press(state, "3").state
     state = nav.press(state, "5").state
     assert state.node == "spread-other" and state.trail == ("main", "spread")
     state = nav.press(state, "2").state

@@ -64,7 +64,7 @@ def test_key_6_without_a_helpline_gives_the_national_lines(twilio: TwilioSimulat
 def test_wrong_key_silence_and_unmatched_words_name_a_person_and_911_first(app, lang: str) -> None:
     caller = TwilioSimulator(app, lang=lang)
     caller.dial()
-    for heard in (caller.press("*"), caller.wait(), caller.speak("purple elephant")):
+    for heard in (caller.press("#"), caller.wait(), caller.speak("purple elephant")):
         first = first_two_sentences(heard.says[0])
         assert "911" in first and ("person" in first or "alguien" in first), heard.says[0]
 

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
+
+from service.web.webhooks.textme import outbox_of
 
 ACCOUNT_SID = "AC" + "ab" * 16
 AUTH_TOKEN = "0123456789abcdef" * 2
@@ -28,10 +31,15 @@ class StandIn:
     status: int = 201
     code: int = 20500  # Twilio's error code when `status` is an error (21610: the phone opted out)
     delay_seconds: float = 0.0
+    held: threading.Event | None = None  # when set to an Event: each request waits for it (up to 30 s)
+    arrived: int = 0  # requests that reached the stand-in, answered or not yet
 
     def handle(self, request: Request) -> Response:
         """Answer a Messages.json create the way Twilio does, after recording it."""
+        self.arrived += 1
         time.sleep(self.delay_seconds)
+        if self.held is not None:
+            self.held.wait(30)
         form = {key: values[0] for key, values in parse_qs(request.get_data(as_text=True)).items()}
         user, _, password = base64.b64decode(
             request.headers.get("Authorization", "Basic ").split(" ", 1)[1] or b""
@@ -44,6 +52,21 @@ class StandIn:
         body = {"sid": sid, "status": "queued", "to": form.get("To"),
                 "body": form.get("Body"), "account_sid": user}
         return Response(json.dumps(body), status=201, content_type="application/json")
+
+
+    def wait_for(self, count: int, seconds: float = 20.0) -> list[dict[str, str]]:
+        """What was sent, once at least `count` messages were (or the time is up)."""
+        deadline = time.monotonic() + seconds
+        while len(self.sent) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.sent
+
+
+def deliver(app: Flask) -> int:
+    """Send what the app's outbox holds now, as its thread would (tests call it after a webhook)."""
+    outbox = outbox_of(app)
+    assert outbox is not None, "the app has no Twilio account settings, so it sends nothing"
+    return outbox.deliver_due()
 
 
 @pytest.fixture

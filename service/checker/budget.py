@@ -79,7 +79,8 @@ def _prompt_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
     """HELP (with a long phone number), the START confirmation and the apology fit one reply."""
     help_text = wording.sms_help(content, lang, LONGEST_PHONE)
     yield from message_problems(doc, (lang, Prompt.SMS_HELP.value), help_text)
-    for name in (Prompt.SMS_RESUBSCRIBED, Prompt.SMS_ERROR, Prompt.SMS_OPTED_OUT, Prompt.SMS_MEDIA):
+    for name in (Prompt.SMS_RESUBSCRIBED, Prompt.SMS_ERROR, Prompt.SMS_OPTED_OUT, Prompt.SMS_OPTED_OUT_CRISIS,
+                 Prompt.SMS_MEDIA):
         yield from message_problems(doc, (lang, name.value), wording.sms_prompt(content, name, lang))
     yield from _safety_problems(doc, content, lang)
 

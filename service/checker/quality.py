@@ -36,7 +36,7 @@ from service.content.yamlfile import Problem, YamlDoc
 from service.core.calls import CallNavigator
 from service.core.matching import Matcher
 from service.core.parts import MAX_PART_WORDS, PART_SECONDS, sentences, voice_parts
-from service.core.wording import spoken, turn_lines
+from service.core.wording import language_choice, spoken, turn_lines
 from service.safety.triage import urgent_topic_words
 
 MAX_PRESSES = 3
@@ -200,19 +200,21 @@ def opening_problems(reading: Reading, content: Content) -> Iterator[Problem]:
     if doc is None:
         return
     navigator = CallNavigator(content)
+    choice = dict(language_choice(content)) if len(content.languages) > 1 else {}
     for lang in content.languages:
         said = " ".join(turn_lines(content, navigator.start(lang)))
-        first = " ".join(said.split()[:EMERGENCY_WITHIN_WORDS])
-        if "911" not in first:
-            yield doc.problem(
-                (lang, Prompt.WELCOME.value),
-                f"a caller must hear to call 911 within the first {EMERGENCY_WITHIN_WORDS} words",
-            )
+        firsts = ((said, Prompt.EMERGENCY), (choice.get(lang, "911"), Prompt.LANGUAGE_CHOICE))
+        for first_words, prompt in firsts:
+            if "911" not in " ".join(first_words.split()[:EMERGENCY_WITHIN_WORDS]):
+                yield doc.problem(
+                    (lang, prompt.value),
+                    f"a caller must hear to call 911 within the first {EMERGENCY_WITHIN_WORDS} words",
+                )
         count = word_count(said, lang)
         if count > OPENING_MAX_SECONDS * WORDS_PER_MINUTE // 60:
             yield doc.problem(
                 (lang, Prompt.WELCOME.value),
-                f"the opening (welcome, main menu, keys) has {count} words, about "
+                f"the opening (911, main menu, welcome, keys) has {count} words, about "
                 f"{spoken_seconds(count):.0f} seconds, over {OPENING_MAX_SECONDS}",
             )
 

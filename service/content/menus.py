@@ -10,7 +10,7 @@ from service.content.yamlfile import KeyPath, Problem, YamlDoc
 
 MENU_TEXT_FIELDS = {"title", "label", "keywords", "intro"}
 MENUS_FILE_FIELDS = {"menus", "core"}
-_KEYS_WHY = "(key 6 of the main menu is for a person; 7, 8, 9, 0 are the same everywhere)"
+_KEYS_WHY = "(key 6 of the main menu is for a person; 7, 8, 9, 0 and * are the same everywhere)"
 
 
 class MenuReader:

@@ -13,9 +13,9 @@ DEFAULT_LANGUAGE = "en"
 SPANISH = "es"
 # Symptom topics are named symptoms-*: their first page and first spoken sentence say when to get help.
 SYMPTOM_TOPIC_PREFIX = "symptoms-"
-CHOICE_KEYS = ("1", "2", "3", "4", "5", "6")  # a menu offers at most six choices, on these keys
-# The main menu keeps key 6 free: it puts a caller through to a person when the line has a helpline.
-MAIN_MENU_KEYS = CHOICE_KEYS[:5]
+CHOICE_KEYS = ("1", "2", "3", "4", "5")  # a menu offers at most five choices, on these keys
+# The main menu's key 6 stays free: it puts a caller through to a person when the line has a helpline.
+MAIN_MENU_KEYS = CHOICE_KEYS
 ALWAYS_OPEN = "always"  # a phone line's hours when it answers day and night, every day
 
 

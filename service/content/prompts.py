@@ -9,7 +9,10 @@ class Prompt(StrEnum):
     """Every prompt the service says or sends; prompts.yaml must have each, in every language."""
 
     LINE_NAME = "line_name"
+    EMERGENCY = "emergency"
     WELCOME = "welcome"
+    NOT_ADVICE = "not_advice"
+    OTHER_LANGUAGE = "other_language"
     OPTION = "option"
     SAY_ALSO = "say_also"
     KEYS_FULL = "keys_full"
@@ -52,7 +55,10 @@ class Prompt(StrEnum):
     SMS_ERROR = "sms_error"
     SMS_MEDIA = "sms_media"  # a picture, voice note or place with no words
     SMS_OPTED_OUT = "sms_opted_out"
+    SMS_OPTED_OUT_CRISIS = "sms_opted_out_crisis"  # STOP with words of suicide: the Lifeline first
     # Talking menu (flask talk, at a computer): its own words, and where they differ from a call's.
+    TALK_EMERGENCY = "talk_emergency"
+    TALK_LANGUAGE_CHOICE = "talk_language_choice"
     TALK_WELCOME = "talk_welcome"
     TALK_KEYS = "talk_keys"
     TALK_SAY_ALSO = "talk_say_also"
@@ -156,6 +162,8 @@ PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
 # The talking menu says these in place of a call's words: at a computer there is nothing to hang up,
 # no key 7, and words are typed, not said.
 TALK_IN_PLACE_OF: dict[Prompt, Prompt] = {
+    Prompt.EMERGENCY: Prompt.TALK_EMERGENCY,
+    Prompt.LANGUAGE_CHOICE: Prompt.TALK_LANGUAGE_CHOICE,
     Prompt.WELCOME: Prompt.TALK_WELCOME,
     Prompt.SAY_ALSO: Prompt.TALK_SAY_ALSO,
     Prompt.KEYS_FULL: Prompt.TALK_KEYS_FULL,

@@ -44,6 +44,7 @@ class CallState:
     choosing: bool = False  # the opening's language choice is waiting for a key
     texts_sent: int = 0  # topics sent to the caller's phone by text in this call
     crisis: bool = False  # the Lifeline was just offered: its key (or "yes") connects
+    advised: bool = False  # the caller heard "information, not medical advice" (after their first topic)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store (vars, not asdict: asdict deep-copies every field)."""
@@ -65,6 +66,7 @@ class CallState:
                 choosing=bool(data.get("choosing", False)),
                 texts_sent=int(data.get("texts_sent", 0)),
                 crisis=bool(data.get("crisis", False)),
+                advised=bool(data.get("advised", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -93,6 +95,10 @@ class Turn:
     hours: OpeningHours | None = None  # said with the "helpline is closed" notice
     reach: tuple[Reach, ...] = ()  # the person answer's numbers: open now first, then when they open
     medicine: Found | None = None  # a medicine named: what it is and its kind's page, before its topic
+    welcome: bool = False  # the call's first main menu: the line's name is said after its choices
+    offer_language: str = ""  # a returning caller's greeting offers this other language (its key, its name)
+    advise: bool = False  # "information, not medical advice" after this topic (once a call)
+    chose_language: bool = False  # the caller chose this language (a key or its name): remembered
 
     @property
     def node(self) -> str:
@@ -147,12 +153,40 @@ class CallNavigator:
         self.medicines = MedicineFinder(content.medicines) if content.medicines else None
         self.sites = SiteFinder(content.sites)
 
-    def start(self, lang: str | None = None) -> Turn:
-        """A new call: with more than one language, the choice first (911 said before it); then the
-        welcome (911 first), the main menu and the fixed keys in full."""
+    def start(self, lang: str | None = None, remembered: str | None = None) -> Turn:
+        """A new call. A caller the line remembers (`remembered`, the language they chose before) is
+        greeted in it: 911 first, then the other language's key and name, said in that language, then
+        the main menu. With no history and more than one language: the choice, 911 first in each. In
+        one set language (`lang`, or the only one): 911 first, then the main menu."""
+        if remembered in self.content.languages:
+            other = self._other_language(remembered) or ""
+            return replace(self._greeting(remembered, (Prompt.EMERGENCY,)), offer_language=other)
         if lang is None and len(self.content.languages) > 1:
             return Turn(OPENING, (Prompt.LANGUAGE_CHOICE,), choose_language=True)
-        return Turn(CallState(lang=lang or DEFAULT_LANGUAGE), (Prompt.WELCOME,), full_keys=True)
+        return self._greeting(lang or DEFAULT_LANGUAGE, (Prompt.EMERGENCY,))
+
+    def chosen(self, lang: str, chose: bool = True) -> Turn:
+        """After the opening's choice (911 was said in each language): the main menu at once. `chose`
+        is False when no choice came (silence: the line goes on in English)."""
+        return replace(self._greeting(lang, ()), chose_language=chose)
+
+    def _greeting(self, lang: str, notices: tuple[Prompt, ...]) -> Turn:
+        """The call's first main menu: its choices, the line's name after them, the keys in full."""
+        return Turn(CallState(lang=lang), notices, full_keys=True, welcome=True)
+
+    def _other_language(self, lang: str) -> str | None:
+        """The language the language key switches to: the next one in the content's order."""
+        languages = self.content.languages
+        if len(languages) < 2 or lang not in languages:
+            return None
+        return languages[(languages.index(lang) + 1) % len(languages)]
+
+    def _switch(self, state: CallState, lang: str) -> Turn:
+        """The same place in another language, chosen by its key or its name; at the main menu the
+        911 line comes first in it (a returning caller heard it only in the language remembered)."""
+        notices = (Prompt.EMERGENCY,) if state.node == MAIN_MENU else ()
+        state = replace(state, lang=lang, silences=0, part=0)
+        return Turn(state, notices, full_keys=True, chose_language=True)
 
     def press(self, state: CallState, digits: str, now: datetime | None = None) -> Turn:
         """A key (or keys) pressed on the phone; `now` (aware) decides whether the helpline is open."""
@@ -174,7 +208,7 @@ class CallNavigator:
         if state.choosing:
             chosen = language_named(speech) or language_key(speech)
             if chosen in self.content.languages:
-                return self.offered(self.start(chosen), now)
+                return self.offered(self.chosen(chosen), now)
             state = CallState()  # anything else is said to the English main menu
         state = self._known(state)
         if state.crisis:
@@ -194,7 +228,16 @@ class CallNavigator:
         state = turn.state
         person = self.offers.person and state.node == MAIN_MENU and self._open(now)
         texting = self.offers.texting and state.node in self.content.topics and state.texts_sent < MAX_TEXTS
-        return replace(turn, offer_person=person, offer_text=texting)
+        return self._advised(replace(turn, offer_person=person, offer_text=texting))
+
+    def _advised(self, turn: Turn) -> Turn:
+        """The first topic a caller hears ends with "information, not medical advice": said once a
+        call, where it costs no one time on the way to a topic."""
+        state = turn.state
+        heard = state.node in self.content.topics and state.part >= 0 and not turn.reprompt
+        if state.advised or not heard:
+            return turn
+        return replace(turn, state=replace(state, advised=True), advise=True)
 
     def dialed(self, state: CallState | None, answered: bool, now: datetime | None = None) -> Turn:
         """Back from the helpline: thanks after a talk; after no answer, the public numbers. Then main."""
@@ -226,7 +269,7 @@ class CallNavigator:
         """The other language named ("hablo español": the same place, in it), or thanks and goodbye."""
         switched = only_language(speech)
         if switched in self.content.languages and switched != state.lang:
-            return Turn(replace(state, lang=switched, silences=0, part=0), full_keys=True)
+            return self._switch(state, switched)
         closing = closes(speech)
         if not closing:
             return None
@@ -268,8 +311,8 @@ class CallNavigator:
 
     def silence(self, state: CallState, now: datetime | None = None) -> Turn:
         """No key and no words before the time-out; the third in a row ends the call."""
-        if state.choosing:
-            return self.offered(self.start(DEFAULT_LANGUAGE), now)  # no choice: the line goes on in English
+        if state.choosing:  # no choice: the line goes on in English
+            return self.offered(self.chosen(DEFAULT_LANGUAGE, chose=False), now)
         state = self._known(state)
         silences = state.silences + 1
         state = replace(state, silences=silences)
@@ -300,9 +343,10 @@ class CallNavigator:
         """At the language choice: its keys choose; a main-menu choice is taken in English at once."""
         chosen = commands.LANGUAGE_KEYS.get(key)
         if chosen in self.content.languages:
-            return self.offered(self.start(chosen), now)
+            return self.offered(self.chosen(chosen), now)
         turn = self._key(CallState(), key) if key not in commands.UNIVERSAL_KEYS else None
-        return self.offered(turn or self.start(DEFAULT_LANGUAGE), now)
+        return self.offered(turn or self.chosen(DEFAULT_LANGUAGE, chose=False), now)
+
     def _crisis(self, state: CallState, now: datetime | None, first: tuple[Prompt, ...] = ()) -> Turn:
         """The Lifeline first; then its key, and the helpline's, where this line can connect them."""
         notices = (*first, Prompt.CRISIS)
@@ -409,6 +453,9 @@ class CallNavigator:
         if key == commands.SLOWER:
             notice = Prompt.SLOWER_OFF if state.slow else Prompt.SLOWER_ON
             return Turn(replace(state, slow=not state.slow), (notice,))
+        other = self._other_language(state.lang) if key == commands.OTHER_LANGUAGE else None
+        if other is not None:
+            return self._switch(state, other)
         if key == commands.MORE and self._has_more(state):
             return Turn(replace(state, part=state.part + 1))
         menu = self.content.menus.get(state.node)

@@ -11,7 +11,10 @@ SLOWER = "7"
 BACK = "8"
 REPEAT = "9"
 MAIN = "0"
-UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN)
+# The other language (a line with two): the same place in it, at any menu on the phone. The talking
+# menu's star key is its normal speed, and there the language is chosen by its name.
+OTHER_LANGUAGE = "*"
+UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN, OTHER_LANGUAGE)
 # After a part of a topic that has more: this key (or a word below, said) plays the next part.
 MORE = "1"
 SPOKEN_MORE = frozenset({"more", "yes", "yeah", "yep", "continue", "go on", "tell me more", "keep going",

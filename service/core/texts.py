@@ -176,6 +176,8 @@ class TextNavigator:
         if finding is not None:
             if finding.lang in self.content.languages:  # "me quiero morir": the answer in Spanish
                 state = replace(state, lang=finding.lang)
+            elif state.lang != DEFAULT_LANGUAGE and _writes_english(text):  # "i want to die" after Spanish
+                state = replace(state, lang=DEFAULT_LANGUAGE)
             return self._triaged(state, body, finding)
         if asks_for_person(body):
             return TextReply(state, Show.DISTRESS)
@@ -364,3 +366,8 @@ class TextNavigator:
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
 
+
+def _writes_english(text: str) -> bool:
+    """More English small words than Spanish ones: what to do now is said in the words it was asked in."""
+    words = text.split()
+    return sum(w in FILLER_WORDS for w in words) > sum(w in SPANISH_SMALL_WORDS for w in words)

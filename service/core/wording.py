@@ -40,9 +40,26 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
 
     `helpline` is the operator's own number (E.164), named after the distress prompt when set.
     """
-    state = turn.state
+    return tuple(text for _, text in voiced_lines(content, turn, helpline))
+
+
+def voiced_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[tuple[str, str], ...]:
+    """The turn's lines, each with the language it is said in: the call's, but for the opening's
+    choice and a returning caller's offer of the other language, each said in its own."""
     if turn.choose_language:
-        return tuple(text for _, text in language_choice(content))
+        return language_choice(content)
+    lang = turn.state.lang
+    lines = tuple((lang, line) for line in _turn_lines(content, turn, helpline))
+    if not turn.offer_language:
+        return lines
+    offer = (turn.offer_language, content.prompt(Prompt.OTHER_LANGUAGE, turn.offer_language))
+    said = len(turn.notices)  # the offer follows the 911 line, before the menu
+    return (*lines[:said], offer, *lines[said:])
+
+
+def _turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, ...]:
+    """The lines of a turn in the call's own language."""
+    state = turn.state
     said = notice_lines(content, turn.notices, state.lang, helpline, turn.hours, turn.reach, turn.sign)
     if turn.hangup or turn.dial or turn.dial_crisis or state.crisis:
         return said  # a crisis turn says only the Lifeline and the keys that connect
@@ -54,6 +71,7 @@ def turn_lines(content: Content, turn: Turn, helpline: str = "") -> tuple[str, .
         content, state.node, turn.notices, state.lang, state.slow, turn.reprompt,
         part=state.part, full_keys=turn.full_keys,
         offer_person=turn.offer_person, offer_text=turn.offer_text, texts_paused=turn.texts_paused,
+        welcome=turn.welcome, advise=turn.advise,
     )
     return said + script.body + script.choices
 
@@ -67,7 +85,7 @@ def medicine_lines(content: Content, found: Found, lang: str) -> tuple[str, ...]
     text = kind.texts[lang]
     name = content.prompt(Prompt.MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
                           medicine=found.name, other=found.other)
-    lines = [content.prompt(Prompt.MEDICINE_IS, lang, medicine=name, what=text.what), text.voice]
+    lines = [_sentence(content.prompt(Prompt.MEDICINE_IS, lang, medicine=name, what=text.what)), text.voice]
     if found.urgent:
         lines.insert(0, said_prompt(content, Prompt.URGENT_NOW, lang))
     if found.side_effects or found.urgent:
@@ -84,7 +102,7 @@ def sms_medicine(content: Content, found: Found, lang: str) -> str:
     text = kind.texts[lang]
     name = content.prompt(Prompt.SMS_MEDICINE_NAME if found.other else Prompt.MEDICINE_ALONE, lang,
                           medicine=found.name, other=found.other)
-    said = [content.prompt(Prompt.SMS_MEDICINE_IS, lang, medicine=name, what=text.what)]
+    said = [_sentence(content.prompt(Prompt.SMS_MEDICINE_IS, lang, medicine=name, what=text.what))]
     if found.urgent:  # what to do now says to call the care team: the kind's page waits for MORE
         said.insert(0, content.prompt(Prompt.SMS_URGENT, lang))
     else:
@@ -92,6 +110,11 @@ def sms_medicine(content: Content, found: Found, lang: str) -> str:
         said.append(text.sms)
     said.append(content.prompt(Prompt.SMS_MORE, lang))
     return " ".join(" ".join(said).split())
+
+
+def _sentence(line: str) -> str:
+    """A generic name would open the sentence in lower case ("tamoxifen is...")."""
+    return line[:1].upper() + line[1:]
 
 
 def language_choice(content: Content) -> tuple[tuple[str, str], ...]:
@@ -168,23 +191,29 @@ def spoken(
     content: Content, node: str, notices: tuple[Prompt, ...], lang: str, slow: bool,
     reprompt: bool = False, part: int = 0, full_keys: bool = False,
     offer_person: bool = False, offer_text: bool = False, texts_paused: bool = False,
+    welcome: bool = False, advise: bool = False,
 ) -> Spoken:
     """The spoken script for a node; a re-prompt after a topic skips the topic's long text.
 
-    A topic is said one part (about 30 seconds) at a time, with "to hear more, press 1" after a
-    part that has more. The fixed keys are said in full once (`full_keys`), then briefly.
+    A menu says its choices first and its intro after them, so a caller who knows the way presses
+    at once; the call's first main menu names the line after its choices (`welcome`). A topic is
+    said one part (about 30 seconds) at a time, with "to hear more, press 1" after a part that has
+    more, and "information, not medical advice" after it the first time in a call (`advise`). The
+    fixed keys are said in full once (`full_keys`), then briefly.
     """
     said = notice_lines(content, notices, lang)
     if content.is_menu(node):
         menu = content.menus[node]
         intro = content.menu_text(node, lang).intro
-        body = (intro,) if intro else ()
+        body: tuple[str, ...] = ()
         options = tuple(
             content.prompt(Prompt.OPTION, lang, label=content.label(o.target, lang), key=o.key)
             for o in menu.options
         )
         if offer_person:
             options += (said_prompt(content, Prompt.PERSON_KEY, lang),)
+        options += (intro,) if intro else ()
+        options += (content.prompt(Prompt.WELCOME, lang),) if welcome and node == MAIN_MENU else ()
         if node == MAIN_MENU:
             options += (content.prompt(Prompt.SAY_ALSO, lang),)
     else:
@@ -195,7 +224,8 @@ def spoken(
             text = without_opening_advice(text)  # said just before, in the urgent line
         body = () if reprompt or not text else (text,)
         more = part + 1 < len(parts)
-        options = (said_prompt(content, Prompt.MORE, lang),) if more else ()
+        options = (content.prompt(Prompt.NOT_ADVICE, lang),) if advise and body else ()
+        options += (said_prompt(content, Prompt.MORE, lang),) if more else ()
         if offer_text and body:
             options += (said_prompt(content, Prompt.TEXT_KEY, lang),)
         elif texts_paused and body:

@@ -250,10 +250,11 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "fever",
           r"\b(fever|feverish|high temperature|high temp|temp of|temperature of|10[0-4] ?(f|degrees)?|"
           r"3[89] ?(c|degrees)?)\b", plain=False, personal=True),
-    # A leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
+    # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
-          r"\b(leg|calf|ankle|thigh)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
-          r"|\b(swollen|swelling|puffed|puffy)\b.{0,20}\b(leg|calf|thigh)\b|\bclot in (my|her|his) leg\b"
+          r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
+          r"|\b(swollen|swelling|puffed|puffy)\b.{0,20}\b(leg|calf|thigh|arm)\b"
+          r"|\bclot in (my|her|his) (leg|arm)\b"
           r"|\b(blood clot|dvt)\b", plain=False),
     _rule(Concern.URGENT, "belly",
           r"\b(belly|stomach|tummy|abdomen|tummys|stomachs)\b.{0,25}\b(swollen|swelling|tight|hard|bloated|"
@@ -309,9 +310,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b|\bcrujido\b"),
     _rule_es(Concern.URGENT, "fever", r"\b(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
-          r"\b(pierna|pantorrilla)\b.{0,20}\b(hinchad[ao]|roja|caliente)\b|\bhinch\w* la (pierna"
-          r"|pantorrilla)\b"
-          r"|\bcoagulo en la pierna\b", plain=False),
+          r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
+          r"|\bhinch\w* (la|el) (pierna|pantorrilla|brazo)\b"
+          r"|\bcoagulo en (la pierna|el brazo)\b", plain=False),
     _rule_es(Concern.URGENT, "belly",
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
           r"|inflamad[ao])\b"

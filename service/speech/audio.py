@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Seconds of audio per word times the engine's rate: 59-61 for espeak-ng en-us on this line's
 # content at rates 100-200 (so the rate setting is close to the words a minute heard).
@@ -17,6 +21,10 @@ HIGH_RATIO = 1.8
 SLACK_SECONDS = 1.0
 SILENT_RMS = 0.002
 TELEPHONE_SAMPLE_RATE = 8000
+# espeak-ng ends each line with about 0.4 s of silence; a caller hears the lines one after another, so
+# each keeps a short pause after its last sound and no more (0.2 s a line, measured: bench/first_minute.py).
+SOUND_LEVEL = 0.01
+KEPT_PAUSE_SECONDS = 0.2
 TELEPHONE_SUBTYPE = "ULAW"
 
 
@@ -83,5 +91,15 @@ def to_telephone(source: Path, target: Path) -> None:
     data, rate = soundfile.read(str(source), dtype="float32", always_2d=True)
     mono = data.mean(axis=1)
     resampled = soxr.resample(mono, rate, TELEPHONE_SAMPLE_RATE, quality="HQ")
-    clipped = np.clip(resampled, -1.0, 1.0)
+    clipped = np.clip(_short_tail(resampled, TELEPHONE_SAMPLE_RATE), -1.0, 1.0)
     soundfile.write(str(target), clipped, TELEPHONE_SAMPLE_RATE, subtype=TELEPHONE_SUBTYPE, format="WAV")
+
+
+def _short_tail(samples: np.ndarray, rate: int) -> np.ndarray:
+    """The samples up to a short pause after the last sound (silence all through is kept whole)."""
+    import numpy as np
+
+    sounds = np.flatnonzero(np.abs(samples) > SOUND_LEVEL)
+    if sounds.size == 0:
+        return samples
+    return samples[: min(len(samples), int(sounds[-1]) + 1 + int(KEPT_PAUSE_SECONDS * rate))]

@@ -35,7 +35,13 @@ class SpeechEngine:
     """This process's only engine, set once to one voice and one rate."""
 
     def __init__(self, voice: str, rate: int) -> None:
-        import pyttsx3
+        try:
+            import pyttsx3
+        except ImportError:
+            raise EngineError(
+                "speech needs the speech extra (pyttsx3), which the serving install leaves out: run "
+                "`scripts/setup speech` (or `make talk`), then try again"
+            ) from None
 
         self._engine = pyttsx3.init()
         self._espeak = self._engine.driver_name == ESPEAK_DRIVER

@@ -14,7 +14,7 @@ from service.core import commands
 from service.core.calls import MAX_SILENCES, MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
 from service.core.hours import OpeningHours
 from service.core.understand.people import Reach
-from service.core.wording import language_choice, said_prompt, topic_parts, turn_lines
+from service.core.wording import language_choice, said_prompt, topic_parts, voiced_lines
 from service.safety.triage import urgent_topic_words
 
 PROBE_KEYS = tuple("0123456789*")
@@ -52,14 +52,15 @@ def phone_lines(content: Content, helpline: str = "", hours: OpeningHours | None
         seen.update(dict.fromkeys(language_choice(content)))
     for lang in content.languages:
         for turn in reachable_turns(navigator, lang):
-            for text in turn_lines(content, turn, helpline):
-                seen.setdefault((lang, text), None)
+            seen.update(dict.fromkeys(voiced_lines(content, turn, helpline)))
     ids = _known_ids(content)
     return [Line(lang, text, ids.get((lang, text)) or _slug_id(lang, text)) for lang, text in seen]
 
 
 def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
     """Every turn a call in one language can produce: each key, silence, unknown words, a fault."""
+    yield navigator.start(remembered=lang)  # a returning caller: 911, the other language, the menu
+    yield navigator.chosen(lang)  # after the opening's choice
     first = navigator.start(lang)
     yield first
     seen = {first.state}
@@ -80,9 +81,10 @@ def reachable_turns(navigator: CallNavigator, lang: str) -> Iterator[Turn]:
         state = queue.popleft()
         for turn in _moves(navigator, state, (state.node, state.slow) not in heard_at):
             yield turn
-            if not turn.hangup and turn.state not in seen:
-                seen.add(turn.state)
-                queue.append(turn.state)
+            after = replace(turn.state, advised=False)  # "not medical advice" once a call: no new lines
+            if not turn.hangup and after not in seen:
+                seen.add(after)
+                queue.append(after)
         heard_at.add((state.node, state.slow))
     yield from _offer_turns(navigator, seen)
 

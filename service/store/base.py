@@ -29,8 +29,18 @@ class UsageRow:
     count: int
 
 
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A queued item one sender holds until its lease ends; `token` proves the hold when settling it."""
+
+    item: str
+    value: dict[str, Any]
+    token: str
+    attempts: int  # how many times it has been claimed, this time included
+
+
 class Store(Protocol):
-    """Per-call and per-phone state by key, and the opt-out list by hashed number."""
+    """Per-call and per-phone state by key, the opt-out list by hashed number, and work queues."""
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The state saved under a key, or None when there is none or it expired."""
@@ -69,6 +79,18 @@ class Store(Protocol):
         """Add `cost` to a counter (made with a time to live) unless that takes it over `limit`;
         whether it was added. Atomic across threads, workers and hosts sharing the store; a
         negative cost gives back. Raises StoreError when it cannot count (callers then refuse)."""
+
+    def enqueue(self, queue: str, item: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        """Add an item to a queue, ready at once and dropped after `ttl_seconds` unless settled first;
+        kept (fsynced) before returning, so a restart loses nothing."""
+
+    def claim_next(self, queue: str, lease_seconds: float) -> Claimed | None:
+        """Take the oldest ready item for `lease_seconds`, atomically across threads, workers and hosts:
+        no other claim gets it until the lease ends (then it is ready again). None when none is ready."""
+
+    def settle(self, queue: str, claimed: Claimed, value: dict[str, Any] | None) -> bool:
+        """While `claimed` still holds its item: remove it (value None: done or dropped), or keep `value`
+        in its place (progress, the lease unchanged). Whether it still held the item."""
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """Add to the day's usage totals (day is YYYY-MM-DD); called in batches, never per request."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+import secrets
 import threading
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from service.store.base import CountKey, Take, UsageRow
+from service.store.base import Claimed, CountKey, Take, UsageRow
 
 PURGE_AT_ENTRIES = 100_000  # expired entries are dropped once this many are kept: memory stays bounded
 
@@ -22,6 +23,8 @@ class MemoryStore:
         self._opted_out: set[str] = set()
         self._counts: Counter[tuple[str, CountKey]] = Counter()
         self._taken: dict[str, tuple[int, float]] = {}  # key -> (used, expires)
+        # (queue, item) -> [value, added, ready, expires, token, attempts]
+        self._queued: dict[tuple[str, str], list[Any]] = {}
         self._lock = threading.Lock()
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -92,6 +95,34 @@ class MemoryStore:
             return False
         self._taken[key] = (used + cost, expires)
         return True
+
+    def enqueue(self, queue: str, item: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        now = time.time()
+        with self._lock:
+            self._queued = {key: entry for key, entry in self._queued.items() if entry[3] > now}
+            self._queued[(queue, item)] = [copy.deepcopy(value), now, now, now + ttl_seconds, "", 0]
+
+    def claim_next(self, queue: str, lease_seconds: float) -> Claimed | None:
+        now = time.time()
+        with self._lock:
+            ready = [(entry[1], item) for (name, item), entry in self._queued.items()
+                     if name == queue and entry[2] <= now < entry[3]]
+            if not ready:
+                return None
+            entry = self._queued[(queue, min(ready)[1])]
+            entry[2], entry[4], entry[5] = now + lease_seconds, secrets.token_hex(8), entry[5] + 1
+            return Claimed(min(ready)[1], copy.deepcopy(entry[0]), entry[4], entry[5])
+
+    def settle(self, queue: str, claimed: Claimed, value: dict[str, Any] | None) -> bool:
+        with self._lock:
+            entry = self._queued.get((queue, claimed.item))
+            if entry is None or entry[4] != claimed.token:
+                return False
+            if value is None:
+                del self._queued[(queue, claimed.item)]
+            else:
+                entry[0] = copy.deepcopy(value)
+            return True
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         with self._lock:

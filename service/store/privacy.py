@@ -30,6 +30,11 @@ class PhoneHasher:
         digits = _NOT_DIGITS.sub("", number)[:64]
         return hmac.digest(self._key, digits.encode(), "sha256").hex()[:40]  # one-shot: no HMAC object
 
+    def key_for(self, purpose: str) -> bytes:
+        """A 32-byte key for another use of the same secret (HMAC as the key derivation), so the hash
+        key itself is used for nothing else and needs no second secret to keep."""
+        return hmac.digest(self._key, f"mbc-line key for {purpose}".encode(), "sha256")
+
 
 def weak_key(key: str) -> str:
     """Why a key is too weak to share between hosts ("" when it is fine)."""

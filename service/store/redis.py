@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from service.errors import StoreError
-from service.store.base import CountKey, Take, UsageRow, report_error
+from service.store.base import Claimed, CountKey, Take, UsageRow, report_error
 
 PREFIX = "mbc:"
 OPT_OUTS = PREFIX + "opt-outs"
@@ -51,6 +52,52 @@ for i = 2, #KEYS do
 end
 return answer
 """
+# A queue is three keys: a sorted set of its items by the time each is ready (claimable), a hash of
+# their values, and a hash of "expires:attempts:token". Times are the Redis server's own (TIME), so
+# hosts whose clocks differ still agree when a lease ends.
+QUEUE = PREFIX + "queue:"
+ENQUEUE_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[3], ARGV[1], string.format('%.6f', now + tonumber(ARGV[3])) .. ':0:')
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+return 1
+"""
+# Take the oldest ready item (dropping expired ones on the way) and lease it, in one step on the server.
+CLAIM_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+for _, item in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, 20)) do
+  local meta = redis.call('HGET', KEYS[3], item)
+  local expires, attempts
+  if meta then expires, attempts = string.match(meta, '^([^:]*):([^:]*):') end
+  if not meta or tonumber(expires) <= now then
+    redis.call('ZREM', KEYS[1], item)
+    redis.call('HDEL', KEYS[2], item)
+    redis.call('HDEL', KEYS[3], item)
+  else
+    attempts = tonumber(attempts) + 1
+    redis.call('HSET', KEYS[3], item, expires .. ':' .. attempts .. ':' .. ARGV[2])
+    redis.call('ZADD', KEYS[1], now + tonumber(ARGV[1]), item)
+    return {item, redis.call('HGET', KEYS[2], item), attempts}
+  end
+end
+return false
+"""
+# Remove (ARGV[2] empty) or update an item, only while the claim's token still holds it.
+SETTLE_SCRIPT = """
+local meta = redis.call('HGET', KEYS[3], ARGV[1])
+if not meta or string.match(meta, ':([^:]*)$') ~= ARGV[3] then return 0 end
+if ARGV[2] == '' then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('HDEL', KEYS[3], ARGV[1])
+else
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+end
+return 1
+"""
 # An unchanged state is rewritten only when less than this share of its time to live is left.
 REFRESH_SHARE = 0.5
 
@@ -85,6 +132,9 @@ class RedisStore:
         self._local = threading.local()
         self._take = self._client.register_script(TAKE_SCRIPT)
         self._claim_taking = self._client.register_script(CLAIM_TAKING_SCRIPT)
+        self._enqueue = self._client.register_script(ENQUEUE_SCRIPT)
+        self._claim = self._client.register_script(CLAIM_SCRIPT)
+        self._settle = self._client.register_script(SETTLE_SCRIPT)
 
     def get(self, key: str) -> dict[str, Any] | None:
         with self._guard():
@@ -178,6 +228,24 @@ class RedisStore:
         with self._guard():
             return bool(self._take(keys=[ALLOWANCE + key], args=[limit, cost, ttl_seconds]))
 
+    def enqueue(self, queue: str, item: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        with self._guard():
+            self._enqueue(keys=_queue_keys(queue), args=[item, json.dumps(value), ttl_seconds])
+
+    def claim_next(self, queue: str, lease_seconds: float) -> Claimed | None:
+        token = secrets.token_hex(8)
+        with self._guard():
+            found = self._claim(keys=_queue_keys(queue), args=[lease_seconds, token])
+        if not found:
+            return None
+        item, raw, attempts = found
+        return Claimed(_text(item), json.loads(raw), token, int(attempts))
+
+    def settle(self, queue: str, claimed: Claimed, value: dict[str, Any] | None) -> bool:
+        text = "" if value is None else json.dumps(value)
+        with self._guard():
+            return bool(self._settle(keys=_queue_keys(queue), args=[claimed.item, text, claimed.token]))
+
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:
         """One hash a day ("event|channel|lang|node" -> total), added to in one round trip."""
         with self._guard():
@@ -220,6 +288,11 @@ def _found(raw: bytes | None) -> dict[str, Any]:
     except ValueError:
         found = {}
     return found if isinstance(found, dict) else {}
+
+
+def _queue_keys(queue: str) -> list[str]:
+    """A queue's keys: its items by ready time, their values, their expiry, attempts and claim."""
+    return [f"{QUEUE}{queue}:ready", f"{QUEUE}{queue}:values", f"{QUEUE}{queue}:meta"]
 
 
 def _text(value: bytes | str) -> str:

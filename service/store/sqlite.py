@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import secrets
 import sqlite3
 import threading
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from service.errors import StoreError
-from service.store.base import CountKey, Take, UsageRow, report_error
+from service.store.base import Claimed, CountKey, Take, UsageRow, report_error
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (
@@ -30,6 +31,18 @@ CREATE TABLE IF NOT EXISTS allowance (
     used INTEGER NOT NULL,
     expires REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS queue (
+    queue TEXT NOT NULL,
+    item TEXT NOT NULL,
+    value TEXT NOT NULL,
+    added REAL NOT NULL,
+    ready REAL NOT NULL,
+    expires REAL NOT NULL,
+    token TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (queue, item)
+);
+CREATE INDEX IF NOT EXISTS queue_ready ON queue (queue, ready);
 CREATE TABLE IF NOT EXISTS usage_count (
     day TEXT NOT NULL,
     event TEXT NOT NULL,
@@ -54,6 +67,14 @@ PUT = (
 )
 # Insert, or take over an expired row: one row changed when claimed, none when someone holds it.
 CLAIM = PUT + " WHERE state.expires <= ?"
+# One statement takes the oldest ready item and leases it: SQLite runs it under the write lock, so two
+# workers (or threads) never claim the same item.
+CLAIM_NEXT = """
+UPDATE queue SET ready = :until, token = :token, attempts = attempts + 1
+WHERE rowid = (SELECT rowid FROM queue WHERE queue = :queue AND ready <= :now AND expires > :now
+               ORDER BY added LIMIT 1)
+RETURNING item, value, attempts
+"""
 PURGE_EVERY_SECONDS = 600
 T = TypeVar("T")
 BUSY_TIMEOUT_SECONDS = 10
@@ -224,6 +245,45 @@ class SqliteStore:
         with self._guard():
             cursor = _retry_busy(self._db(), TAKE, {"key": key, "limit": limit, "cost": cost, "now": now,
                                                     "expires": now + ttl_seconds})
+        return cursor.rowcount == 1
+
+    def enqueue(self, queue: str, item: str, value: dict[str, Any], ttl_seconds: int) -> None:
+        """Committed with synchronous=FULL, as an opt-out is: a queued text survives a power cut."""
+        now = time.time()
+        with self._guard():
+            db = self._db()
+            db.execute("PRAGMA synchronous=FULL")
+            try:
+                _retry_busy(db, "INSERT INTO queue (queue, item, value, added, ready, expires) "
+                                "VALUES (?, ?, ?, ?, ?, ?)",
+                            (queue, item, json.dumps(value), now, now, now + ttl_seconds))
+                _retry_busy(db, "DELETE FROM queue WHERE queue = ? AND expires <= ?", (queue, now))
+            finally:
+                db.execute("PRAGMA synchronous=NORMAL")
+
+    def claim_next(self, queue: str, lease_seconds: float) -> Claimed | None:
+        now = time.time()
+        token = secrets.token_hex(8)
+        with self._guard():
+            lease = {"queue": queue, "now": now, "until": now + lease_seconds, "token": token}
+            row = _retry_busy(self._db(), CLAIM_NEXT, lease).fetchone()
+        if row is None:
+            return None
+        item, value, attempts = row
+        return Claimed(item, json.loads(value), token, attempts)
+
+    def settle(self, queue: str, claimed: Claimed, value: dict[str, Any] | None) -> bool:
+        with self._guard():
+            if value is None:
+                cursor = _retry_busy(
+                    self._db(), "DELETE FROM queue WHERE queue = ? AND item = ? AND token = ?",
+                    (queue, claimed.item, claimed.token),
+                )
+            else:
+                cursor = _retry_busy(
+                    self._db(), "UPDATE queue SET value = ? WHERE queue = ? AND item = ? AND token = ?",
+                    (json.dumps(value), queue, claimed.item, claimed.token),
+                )
         return cursor.rowcount == 1
 
     def add_counts(self, day: str, counts: Mapping[CountKey, int]) -> None:

@@ -20,6 +20,7 @@ from service.content import Content, ContentError
 from service.errors import ConfigError, StoreError
 from service.web.app import create_app
 from service.web.runtime import runtime_of
+from service.web.webhooks.textme import outbox_of
 
 REFUSALS = (ConfigError, ContentError, StoreError)
 _last_good: dict[str, Content] = {}  # the content the master checked, inherited by forked workers
@@ -57,12 +58,16 @@ def reload_content(log: Log) -> bool:
     return True
 
 
-def worker_app() -> Flask:
-    """The app a worker serves: on the master's checked content under gunicorn, else read here.
+def worker_app(instance_path: str | None = None) -> Flask:
+    """The app a worker serves: on the master's checked content under gunicorn, else read here;
+    with its thread that sends queued texts (text me this), one a worker.
 
     Everything built so far (content, matchers, word lists) lives as long as the worker, so it is
     moved out of the garbage collector's sight: each collection then walks only what requests make.
     """
-    app = create_app(content=_last_good.get("content"))
+    app = create_app(instance_path=instance_path, content=_last_good.get("content"))
+    outbox = outbox_of(app)
+    if outbox is not None:
+        outbox.start()
     gc.freeze()
     return app

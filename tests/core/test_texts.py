@@ -26,8 +26,8 @@ def test_more_walks_the_pages_then_says_there_is_no_more(content: Content) -> No
 
 def test_a_number_answers_the_last_menu_sent(content: Content) -> None:
     texts = TextNavigator(content)
-    menu = texts.reply(TextState(), "1")
-    assert (menu.show, menu.state.menu) == (Show.MENU, content.menus["main"].target("1"))
+    menu = texts.reply(TextState(), "2")
+    assert (menu.show, menu.state.menu) == (Show.MENU, content.menus["main"].target("2"))
     topic = texts.reply(menu.state, "two")
     assert topic.state.topic == content.menus[menu.state.menu].target("2")
 

@@ -57,6 +57,21 @@ def test_a_crisis_text_gets_the_lifeline_first_then_the_way_on(twilio: TwilioSim
     assert "Reply with a number" in texted(twilio, "menu"), "the usual way on still works"
 
 
+@pytest.mark.parametrize("words", ["i want to end it", "I want to kill myself tonight"])
+def test_crisis_words_in_english_after_a_spanish_conversation_get_the_lifeline_in_english(
+        twilio: TwilioSimulator, words: str) -> None:
+    assert "Envie un numero" in texted(twilio, "hola")
+    assert texted(twilio, words).startswith(CRISIS_EN)
+
+
+@pytest.mark.parametrize("words", ["STOP. I want to die", "stop texting me i want to end it all"])
+def test_an_opt_out_with_words_of_suicide_gets_the_lifeline_first_and_still_opts_out(
+        twilio: TwilioSimulator, words: str) -> None:
+    answer = texted(twilio, words)
+    assert answer.startswith(CRISIS_EN) and "no more texts" in answer
+    assert twilio.text("what is chemo").messages == [], "the opt-out holds: nothing more is sent"
+
+
 @pytest.mark.parametrize("words", CRISIS_WORDS_ES)
 def test_a_crisis_text_in_spanish_gets_the_lifeline_in_spanish(twilio: TwilioSimulator, words: str) -> None:
     answer = texted(twilio, words)

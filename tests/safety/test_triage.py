@@ -49,6 +49,7 @@ URGENT = [
     ("911", "symptoms-urgent", ""),
     ("call an ambulance", "symptoms-urgent", ""),
     ("Im short of breath", "symptoms-urgent", "breathing"),
+    ("my arm is swollen and red", "symptoms-urgent", "clot-leg"),
 ]
 DISTRESS = [
     "help me", "I need help", "please help", "talk to someone", "can i talk to a nurse", "nurse",
@@ -129,6 +130,16 @@ def test_urgent_words_are_urgent(message: str) -> None:
 def test_each_urgent_message_names_its_sign(message: str, sign: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.sign == sign, message
+
+
+@pytest.mark.parametrize(("message", "lang", "limb"), [
+    ("my arm is swollen and red", "en", "arm"), ("mi brazo está hinchado y rojo", "es", "brazo"),
+])
+def test_a_swollen_arm_is_told_about_its_arm_not_a_leg_or_the_belly(
+        content: Content, message: str, lang: str, limb: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.sign == "clot-leg"
+    assert limb in content.sign("clot-leg").says[lang].split(",")[0]
 
 
 @pytest.mark.parametrize("message", PROGNOSIS)
@@ -217,7 +228,7 @@ def test_a_distress_text_that_names_a_topic_offers_it(twilio: TwilioSimulator, c
 def test_the_offer_lasts_one_reply(twilio: TwilioSimulator, content: Content) -> None:
     texted(twilio, "chest pain")
     texted(twilio, "menu")
-    assert texted(twilio, "1").startswith(content.menus["spread"].texts["en"].intro)
+    assert texted(twilio, "3").startswith(content.menus["spread"].texts["en"].intro)
 
 
 @pytest.mark.parametrize("body", ["asdfghjkl", "purple elephant", "qwzx vvv"])

@@ -93,3 +93,12 @@ def test_a_folder_that_cannot_be_made_is_named_in_the_error(tmp_path: Path) -> N
     blocker.write_text("not a folder")
     with pytest.raises(AudioCacheError, match="a-file/audio cannot be written"):
         AudioCache(blocker / "audio").prepare()
+
+
+def test_conversion_keeps_a_short_pause_after_the_last_sound(tmp_path: Path) -> None:
+    """espeak ends a line with ~0.4 s of silence; a caller hears lines back to back, so 0.2 s is kept."""
+    t = np.arange(int(2.0 * RATE)) / RATE
+    speech = np.concatenate([0.3 * np.sin(2 * np.pi * 220 * t), np.zeros(int(0.8 * RATE))])
+    soundfile.write(str(tmp_path / "raw.wav"), speech, RATE, subtype="PCM_16")
+    to_telephone(tmp_path / "raw.wav", tmp_path / "phone.wav")
+    assert soundfile.info(str(tmp_path / "phone.wav")).duration == pytest.approx(2.2, abs=0.02)

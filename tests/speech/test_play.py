@@ -32,7 +32,7 @@ def names(heard: Heard) -> list[str]:
 def heard_lines(app: Flask, content: Content, *keys: str) -> tuple[str, ...]:
     """What the navigation core says after these keys, to compare with what is played."""
     calls = runtime_of(app).calls
-    turn = calls.start("en")  # the caller picked English at the opening
+    turn = calls.chosen("en")  # the caller picked English at the opening
     for key in keys:
         turn = calls.press(turn.state, key)
     return turn_lines(content, turn)

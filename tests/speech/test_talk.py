@@ -56,12 +56,13 @@ def test_a_session_on_files_speaks_every_line_shown_slower_after_7(
     talk: Talk, tmp_path: Path, content: Content
 ) -> None:
     folder = tmp_path / "spoken"
-    code, output = talk("--to-folder", str(folder), "--plain", keys="1\n1\n7\nliver\nq\n")
+    code, output = talk("--to-folder", str(folder), "--plain", keys="3\n1\n7\nliver\nq\n")
     assert code == 0, output
     rows = transcript(folder)
     assert [name for name, *_ in rows] == [f"{n:04d}.wav" for n in range(1, len(rows) + 1)]
     spoken = [text for *_, text in rows]
-    assert spoken[:2] == [content.prompt(Prompt.TALK_WELCOME), content.prompt(Prompt.TALK_KEYS)]
+    assert spoken[:2] == [content.prompt(Prompt.TALK_EMERGENCY), content.prompt(Prompt.TALK_KEYS)]
+    assert spoken.index(content.prompt(Prompt.TALK_WELCOME)) > spoken.index("For urgent signs, press 1.")
     assert topic_parts(content, "spread-bones", "en")[0] in spoken
     slower_at = spoken.index(content.prompt(Prompt.TALK_SLOWER))
     assert {rate for _, rate, _, _ in rows[:slower_at]} == {150}
@@ -137,10 +138,10 @@ def test_three_silences_end_the_session_in_the_computer_s_own_words(
 def test_silent_mode_shows_big_titles_and_the_words_and_ends_at_end_of_input(
     talk: Talk, content: Content
 ) -> None:
-    code, output = talk("--silent", keys="2\n")
+    code, output = talk("--silent", keys="4\n")
     assert code == 0, output
     assert "|_|" in output  # the big-letter title
-    assert "For symptoms to report, press 2." in output
+    assert "For symptoms, press 4." in output
     assert content.menus["symptoms"].texts["en"].intro.split(".")[0] in flat(output)
     assert "hang up" not in output and "Make the terminal's text bigger" in output
     assert "press minus" not in output and "while I am speaking" not in output  # nothing is spoken
@@ -156,7 +157,7 @@ def test_large_body_shows_every_line_in_big_letters(talk: Talk) -> None:
 def test_plain_is_for_screen_readers_no_letter_art_no_styling_one_sentence_a_line(
     talk: Talk, content: Content
 ) -> None:
-    code, output = talk("--silent", "--plain", keys="1\nq\n")
+    code, output = talk("--silent", "--plain", keys="3\nq\n")
     assert code == 0, output
     lines = output.splitlines()
     assert f"{content.title('spread')}." in lines
@@ -214,7 +215,7 @@ def test_with_no_working_sound_output_it_says_so_in_large_print_with_the_fix(
     config = tmp_path / "asound.conf"
     config.write_text(ALSA_BROKEN)
     monkeypatch.setenv("ALSA_CONFIG_PATH", str(config))
-    code, output = talk(*(["--plain"] if plain else []), keys="1\nq\n")
+    code, output = talk(*(["--plain"] if plain else []), keys="3\nq\n")
     assert code == 0, output
     warning = flat(output.split("Press a number key")[0])
     assert "This computer cannot play sound: aplay: audio open error: No such file" in warning
@@ -248,7 +249,7 @@ def test_when_speech_fails_the_reason_is_shown_once_and_the_menu_goes_on(
     make_app: Callable[..., Flask], tmp_path: Path
 ) -> None:
     app = make_app(speech_voices=(("en", "zz-no-such-voice"),))
-    result = app.test_cli_runner().invoke(args=["talk", "--to-folder", str(tmp_path / "x")], input="1\nq\n")
+    result = app.test_cli_runner().invoke(args=["talk", "--to-folder", str(tmp_path / "x")], input="3\nq\n")
     assert result.exit_code == 0, result.output
     assert result.output.count("Speech is not working") == 1
     assert "no installed voice matches 'zz-no-such-voice'" in result.output
@@ -264,7 +265,7 @@ def test_the_talking_menu_needs_no_twilio_token_or_app(
 
     monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
     monkeypatch.delenv("LOCAL_DEMO", raising=False)
-    result = CliRunner().invoke(standalone_talk_command, ["--silent", "--plain"], input="3\nq\n")
+    result = CliRunner().invoke(standalone_talk_command, ["--silent", "--plain"], input="2\nq\n")
     assert result.exit_code == 0, result.output
     assert content.label("treat-hormone") in result.output
     assert result.output.rstrip().endswith("Goodbye.")

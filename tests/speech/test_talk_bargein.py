@@ -95,7 +95,7 @@ def test_a_key_pressed_mid_speech_stops_it_and_acts_at_once_without_enter(
 ) -> None:
     welcome = speaking(player)
     time.sleep(0.3)
-    pressed = terminal.press("1")
+    pressed = terminal.press("3")
     stopped = player.wait_for(lambda n: n.event == "stopped" and n.file == welcome.file)
     following = player.wait_for(lambda n: n.event == "start" and n.at > pressed)
     assert stopped.at - pressed < STOP_WITHIN_SECONDS

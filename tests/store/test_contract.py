@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 import time
 from pathlib import Path
 
@@ -211,9 +213,6 @@ def _take_many(url: str, folder: str, key: str, tries: int) -> int:
 
 
 def test_parallel_takes_from_many_processes_never_pass_the_limit(shared_backend: str, tmp_path: Path) -> None:
-    import concurrent.futures
-    import multiprocessing
-
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(4, mp_context=context) as pool:
         runs = [pool.submit(_take_many, shared_backend, str(tmp_path), "t:shared", 20) for _ in range(4)]
@@ -232,3 +231,73 @@ def test_take_on_a_redis_that_refuses_writes_raises(redis_url: str, tmp_path: Pa
             store.take("t:refused", 5, 60)
     finally:
         admin.config_set("min-replicas-to-write", 0)
+
+
+def test_a_queued_item_is_claimed_oldest_first_and_held_for_its_lease(store: Store) -> None:
+    store.enqueue("texts", "first", {"pages": ["a"], "sent": 0}, 60)
+    store.enqueue("texts", "second", {"pages": ["b"], "sent": 0}, 60)
+    store.enqueue("other", "elsewhere", {"pages": ["c"]}, 60)
+    first = store.claim_next("texts", 60)
+    second = store.claim_next("texts", 60)
+    assert first is not None and second is not None
+    assert (first.item, first.value, first.attempts) == ("first", {"pages": ["a"], "sent": 0}, 1)
+    assert second.item == "second"
+    assert store.claim_next("texts", 60) is None  # both are held
+
+
+def test_a_settled_item_is_gone_and_progress_is_kept_for_the_next_claim(store: Store) -> None:
+    store.enqueue("texts", "a", {"sent": 0}, 60)
+    store.enqueue("texts", "b", {"sent": 0}, 60)
+    done, going = store.claim_next("texts", 0.3), store.claim_next("texts", 0.3)
+    assert done is not None and going is not None
+    assert store.settle("texts", done, None)
+    assert store.settle("texts", going, {"sent": 1})
+    time.sleep(0.4)  # the leases end
+    again = store.claim_next("texts", 60)
+    assert again is not None and (again.item, again.value, again.attempts) == ("b", {"sent": 1}, 2)
+    assert store.claim_next("texts", 60) is None
+
+
+def test_a_claim_whose_lease_ended_cannot_settle_once_another_holds_it(store: Store) -> None:
+    store.enqueue("texts", "a", {"sent": 0}, 60)
+    old = store.claim_next("texts", 0.2)
+    time.sleep(0.3)
+    new = store.claim_next("texts", 60)
+    assert old is not None and new is not None and new.token != old.token
+    assert not store.settle("texts", old, {"sent": 5}) and not store.settle("texts", old, None)
+    assert store.settle("texts", new, None)
+
+
+def test_a_queued_item_not_settled_in_its_time_is_dropped(store: Store) -> None:
+    store.enqueue("texts", "a", {"sent": 0}, 1)
+    time.sleep(1.1)
+    assert store.claim_next("texts", 60) is None
+
+
+def test_a_queue_survives_reopening_the_store(shared_backend: str, tmp_path: Path) -> None:
+    open_store(shared_backend, tmp_path).enqueue("texts", "a", {"sent": 0}, 60)
+    claimed = open_store(shared_backend, tmp_path).claim_next("texts", 60)
+    assert claimed is not None and claimed.item == "a"
+
+
+def _claim_all(url: str, folder: str, queue: str) -> list[str]:
+    """Claim items until none is left, from a process of its own; the items it got."""
+    store = open_store(url, Path(folder))
+    got = []
+    while (claimed := store.claim_next(queue, 60)) is not None:
+        got.append(claimed.item)
+    return got
+
+
+def test_many_processes_claiming_at_once_each_get_different_items(
+    shared_backend: str, tmp_path: Path
+) -> None:
+    store = open_store(shared_backend, tmp_path)
+    items = [f"item-{number}" for number in range(60)]
+    for item in items:
+        store.enqueue("race", item, {"sent": 0}, 60)
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(4, mp_context=context) as pool:
+        claims = list(pool.map(_claim_all, [shared_backend] * 4, [str(tmp_path)] * 4, ["race"] * 4))
+    everything = [item for got in claims for item in got]
+    assert sorted(everything) == sorted(items)  # every item once, none twice

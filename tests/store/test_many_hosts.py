@@ -59,15 +59,15 @@ def test_a_call_whose_turns_alternate_between_hosts_keeps_its_place(hosts: tuple
     assert status == 200 and "Para español" in _said(opening)
     action = ET.fromstring(opening).find("Gather").get("action")  # the opening's place rides in it
     _, welcome = b.post(action, {**call, "Digits": "1"}, TOKEN)  # English
-    assert "Welcome" in _said(welcome)
+    assert "This is the Breast Cancer" in _said(welcome)
     _, welcome = a.post("/voice/input", {**call, "Digits": "9"}, TOKEN)  # the other host: same place
-    assert "Welcome" not in _said(welcome) and "For where breast cancer spreads, press 1." in _said(welcome)
-    _, spread_menu = b.post("/voice/input", {**call, "Digits": "1"}, TOKEN)
+    assert "This is the Breast" not in _said(welcome) and "For where it spreads, press 3." in _said(welcome)
+    _, spread_menu = b.post("/voice/input", {**call, "Digits": "3"}, TOKEN)
     assert "For bones, press 1." in _said(spread_menu)
     _, bones = a.post("/voice/input", {**call, "Digits": "1"}, TOKEN)  # 1 in the spread menu: bones
     _, again = b.post("/voice/input", {**call, "Digits": "9"}, TOKEN)  # 9 repeats where we are
     assert "Bones are" in _said(bones) and "For bones, press 1." not in _said(bones)
-    assert _said(again) == _said(bones)
+    assert _said(again) == _said(bones).replace(" This is information, not medical advice.", "")  # once
     _, back = a.post("/voice/input", {**call, "Digits": "8"}, TOKEN)  # 8: back to the spread menu
     assert "For bones, press 1." in _said(back)
 
@@ -116,7 +116,7 @@ def test_a_call_step_twilio_fetches_again_from_the_other_host_moves_the_call_onc
     _, opening = a.post("/voice", call, TOKEN)
     _, welcome = b.post(ET.fromstring(opening).find("Gather").get("action"), {**call, "Digits": "1"}, TOKEN)
     action = ET.fromstring(welcome).find("Gather").get("action")
-    key = {**call, "Digits": "1"}
+    key = {**call, "Digits": "3"}
     first, again = a.post(action, key, TOKEN), b.post(action, key, TOKEN)
     assert first == again and "For bones, press 1." in _said(first[1])
     _, repeat = a.post(ET.fromstring(again[1]).find("Gather").get("action"), {**call, "Digits": "9"}, TOKEN)
@@ -159,12 +159,14 @@ def texting_hosts(redis_url: str, twilio_api: StandIn, tmp_path: Path) -> Iterat
 
 
 def _at_topic(host: Gunicorn, caller: str) -> tuple[dict[str, str], str]:
-    """A new call that chose English and asked for bones: its params and what it heard."""
+    """A call that chose English (or is greeted in it, having chosen it before) and asked for bones:
+    its params and what it heard."""
     call = {"CallSid": "CA" + secrets.token_hex(16), "From": caller, "To": "+15555550199"}
-    _, opening = host.post("/voice", call, TOKEN)
-    english = ET.fromstring(opening).find("Gather").get("action")
-    _, welcome = host.post(english, {**call, "Digits": "1"}, TOKEN)
+    _, welcome = host.post("/voice", call, TOKEN)
     action = ET.fromstring(welcome).find("Gather").get("action")
+    if "opening=1" in action:
+        _, welcome = host.post(action, {**call, "Digits": "1"}, TOKEN)
+        action = ET.fromstring(welcome).find("Gather").get("action")
     return call, host.post(action, {**call, "SpeechResult": "bones", "Confidence": "0.9"}, TOKEN)[1]
 
 
@@ -175,8 +177,8 @@ def test_an_undelivered_text_reported_to_one_host_pauses_the_offer_on_the_other(
     call, bones = _at_topic(a, "+15555550148")
     assert "press 2" in _said(bones)
     _, sent = a.post(ET.fromstring(bones).find("Gather").get("action"), {**call, "Digits": "2"}, TOKEN)
-    assert "I sent it to your phone." in _said(sent) and twilio_api.sent
-    message = twilio_api.sent[0]
+    assert "The text is on its way to your phone." in _said(sent)
+    message = twilio_api.wait_for(1)[0]  # sent by a worker's thread, on either host
     assert message["StatusCallback"] == f"{a.base_url}/sms/status"
     status = {"MessageSid": message["sid"], "MessageStatus": "undelivered", "ErrorCode": "30006",
               "To": message["To"], "From": message["From"], "AccountSid": ACCOUNT_SID}

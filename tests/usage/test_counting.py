@@ -40,7 +40,7 @@ def test_a_call_counts_menus_topics_wrong_keys_silences_and_words_not_understood
     app: Flask, twilio: TwilioSimulator
 ) -> None:
     twilio.dial()
-    twilio.press("1")                 # the spread menu
+    twilio.press("3")                 # the spread menu
     twilio.press("6")                 # not a choice there
     twilio.wait()                     # silence
     twilio.speak("zzzz qqqq")         # matches nothing

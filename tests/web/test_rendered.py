@@ -30,11 +30,11 @@ def test_a_full_map_forgets_its_oldest_entry_first() -> None:
 
 def test_two_calls_at_the_same_place_hear_the_same_twiml_built_once(app: Flask) -> None:
     first, second = TwilioSimulator(app, lang="en"), TwilioSimulator(app, lang="en")
-    assert first.dial().xml == second.dial().xml
+    assert first.dial("+15555550101").xml == second.dial("+15555550102").xml  # two new callers
     kept = len(runtime_of(app).rendered)
-    symptoms = first.press("2")
-    assert "For bone symptoms, press 2." in symptoms.text
-    assert second.press("2").xml == symptoms.xml
+    symptoms = first.press("4")
+    assert "For bones, press 1." in symptoms.text
+    assert second.press("4").xml == symptoms.xml
     assert len(runtime_of(app).rendered) == kept + 1
 
 

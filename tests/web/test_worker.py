@@ -129,18 +129,19 @@ def _signed_text(port: int, body: str) -> str:
 
 
 def _caddy_in_front(folder: Path, upstream: int) -> tuple[subprocess.Popen[bytes], int]:
-    """deploy/Caddyfile as it is, on a loopback port over plain http, in front of `upstream`."""
+    """deploy/Caddyfile as it is, on a loopback port over plain http, in front of `upstream`: the site
+    and the line named through the environment, as compose.yaml's caddy service names them."""
     port = free_port()
     text = (PROJECT_ROOT / "deploy" / "Caddyfile").read_text(encoding="utf-8")
     text = text.replace("{\n\tservers {", "{\n\tadmin off\n\tauto_https off\n\tservers {", 1)
-    text = text.replace("line.example.org {", f"http://127.0.0.1:{port} {{")
-    text = text.replace("127.0.0.1:8000", f"127.0.0.1:{upstream}")
     config = folder / "Caddyfile"
     config.write_text(text, encoding="utf-8")
     with (folder / "caddy.log").open("wb") as log:
         command = ["caddy", "run", "--config", str(config), "--adapter", "caddyfile"]
         caddy = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                 env={**os.environ, "HOME": str(folder)})
+                                 env={**os.environ, "HOME": str(folder),
+                                      "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+                                      "LINE_UPSTREAM": f"127.0.0.1:{upstream}"})
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         with socket.socket() as probe:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import textwrap
 from collections.abc import Iterator
 
@@ -20,14 +21,17 @@ def init_app(app: Flask) -> None:
 
 @click.command("call")
 @click.argument("inputs", nargs=-1)
+@click.option("--caller", default="", metavar="NUMBER",
+              help="Call from this number (the line remembers the language it chose); default: a new one.")
 @with_appcontext
-def call_command(inputs: tuple[str, ...]) -> None:
+def call_command(inputs: tuple[str, ...], caller: str) -> None:
     """Call the line: each input is a key (1, 9, 0...), words to say, or - for silence.
 
-    With no inputs, asks for each one in turn (empty line = silence, q = hang up).
+    With no inputs, asks for each one in turn (empty line = silence, q = hang up). Each call comes
+    from a new made-up number, so it opens with the language choice, unless --caller names one.
     """
     phone = TwilioSimulator(current_app)
-    heard = phone.dial()
+    heard = phone.dial(caller or f"+1555555{secrets.randbelow(10_000):04d}")
     _show_call(heard)
     steps = iter(inputs) if inputs else _typed_steps()
     for step in steps:

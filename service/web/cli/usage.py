@@ -62,8 +62,13 @@ def report_command(
             rows = write_csv(report, out)
         click.echo(f"\nWrote {rows} rows to {csv_path}.")
     if chart_path:
-        from service.usage.chart import write_chart  # matplotlib loads only when a chart is asked for
-
+        try:
+            from service.usage.chart import write_chart  # matplotlib loads only when a chart is asked for
+        except ImportError:
+            raise click.ClickException(
+                "--chart needs the reports extra (matplotlib), which the serving install leaves out: "
+                "run `scripts/setup` for the full install, then try again."
+            ) from None
         try:
             write_chart(report, chart_path, title)
         except ValueError as error:

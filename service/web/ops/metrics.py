@@ -52,7 +52,8 @@ TRIAGE = Counter("mbc_triage", "Urgent and distress answers given, by channel an
                  ["channel", "concern"])
 OPT_OUTS = Counter("mbc_opt_outs", "STOPs received, by source and where they were kept (store, journal, "
                    "lost)", ["source", "kept"])
-SENDS = Counter("mbc_sends", "Texts sent from a call (text me this), by outcome", ["outcome"])
+SENDS = Counter("mbc_sends", "Texts from a call (text me this): queued or refused, then sent or not, by "
+                "outcome", ["outcome"])
 STORE_ERRORS = Counter("mbc_store_errors", "Store operations that failed, by backend", ["backend"])
 RATE_LIMITED = Counter("mbc_rate_limited", "Requests refused over the per-phone limits, by scope", ["scope"])
 
@@ -122,7 +123,8 @@ def count_opt_out(source: str, kept: str) -> None:
 
 
 def count_send(outcome: str) -> None:
-    """What became of a text sent from a call: sent, failed, opted_out."""
+    """What became of a text from a call: queued or why not (the webhook), then sent, failed, opted_out
+    or paused (the outbox's thread)."""
     _inc(SENDS, outcome)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from requests.exceptions import ReadTimeout
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
@@ -22,6 +23,10 @@ class SendError(Exception):
 
 class Unsubscribed(SendError):
     """Twilio refused with 21610: the phone opted out of this sender (STOP to any of its numbers)."""
+
+
+class Unanswered(SendError):
+    """The API did not answer in time after the message went out: Twilio may have taken it."""
 
 
 UNSUBSCRIBED_CODE = 21610
@@ -63,6 +68,8 @@ class TextSender:
                             type(error).__name__)
                 if isinstance(error, TwilioRestException) and error.code == UNSUBSCRIBED_CODE:
                     raise Unsubscribed(str(error)) from error
+                if isinstance(error, ReadTimeout):
+                    raise Unanswered(str(error)) from error
                 raise SendError(str(error)) from error
             sent.append(str(message.sid or ""))
         return sent

@@ -21,6 +21,7 @@ import phonenumbers
 from flask import request
 
 from service.core.calls import MAX_TEXTS, TextOutcome
+from service.store import Store
 from service.web.runtime import Runtime, sender_id
 
 log = logging.getLogger(__name__)
@@ -77,10 +78,15 @@ def text_refusal(rt: Runtime, caller: str, line: str, messages: int) -> TextOutc
     return _take_all(rt, _text_takes(rt, messages), "text")
 
 
-def give_back_text(rt: Runtime, messages: int) -> None:
+def text_counts(rt: Runtime, messages: int) -> list[list[str | int]]:
+    """The counters a text took, as a queued text keeps them: [key, limit, cost, seconds] each."""
+    return [[take.key, take.limit, take.cost, take.seconds] for take, _ in _text_takes(rt, messages)]
+
+
+def give_back_counts(store: Store, counts: list[list[str | int]]) -> None:
     """Nothing was sent after all (the API refused the first message): the counts are given back."""
-    for take, _ in _text_takes(rt, messages):
-        _give_back(rt, take)
+    for key, limit, cost, seconds in counts:
+        _give_back(store, _Take(str(key), int(limit), int(cost), int(seconds)))
 
 
 def _text_takes(rt: Runtime, messages: int) -> tuple[tuple[_Take, TextOutcome], ...]:
@@ -117,7 +123,7 @@ def _take_all(rt: Runtime, takes: tuple[tuple[_Take, TextOutcome], ...], what: s
             if not rt.store.take(take.key, take.limit, take.seconds, take.cost):
                 log.info("sends: a %s refused: over the limit of %s", what, take.key.split(":")[1])
                 for done in taken:
-                    _give_back(rt, done)
+                    _give_back(rt.store, done)
                 return refusal
             taken.append(take)
     except Exception:
@@ -126,9 +132,9 @@ def _take_all(rt: Runtime, takes: tuple[tuple[_Take, TextOutcome], ...], what: s
     return None
 
 
-def _give_back(rt: Runtime, take: _Take) -> None:
+def _give_back(store: Store, take: _Take) -> None:
     try:
-        rt.store.take(take.key, take.limit, take.seconds, -take.cost)
+        store.take(take.key, take.limit, take.seconds, -take.cost)
     except Exception:
         log.warning("sends: could not give back a count of %s (it runs out early)", take.key.split(":")[1])
 

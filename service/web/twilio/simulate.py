@@ -12,13 +12,13 @@ import secrets
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 from flask import Flask
 from twilio.request_validator import RequestValidator
 from werkzeug.test import TestResponse
 
-from service.core.commands import LANGUAGE_KEYS
+from service.core.commands import LANGUAGE_KEYS, OTHER_LANGUAGE
 from service.core.gsm import segments
 from service.web.runtime import runtime_of
 
@@ -27,6 +27,7 @@ DEMO_LINE = "+15555550199"
 CALL_START = "/voice"
 CALL_INPUT = "/voice/input"  # where input goes when no gather says otherwise (tests poke the webhook)
 MAX_REDIRECTS = 10  # Twilio gives up on a loop of redirects; so do we
+AT_OPENING = "opening"  # the query parameter of the opening's language choice (service.web.webhooks.voice)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class CallProgress:
     method: str = "POST"
     inputs: str = "dtmf speech"
     rest: str = ""  # the verbs after the gather, as TwiML, run when the caller stays silent
+    language: str = ""  # the waiting gather's speech language (en-US, es-US): the language spoken
     url: str = CALL_START  # the document being run: relative URLs in it are resolved against it
 
     def to_dict(self) -> dict[str, str]:
@@ -180,15 +182,23 @@ class TwilioSimulator:
 
     def dial(self, caller: str = DEMO_CALLER, lang: str | None = None) -> Heard:
         """A new call arrives. With `lang` (or the simulator's own), the caller answers the opening's
-        language choice, when the line offers one, with that language's key: this returns what
-        they hear after it."""
+        language choice, when the line offers one, with that language's key, or, greeted in another
+        language the line remembers for their number, with the other language's key: this returns
+        what they hear after it (the greeting itself when it is in `lang` already)."""
         self.progress = CallProgress(call_sid="CA" + secrets.token_hex(16), caller=caller)
         opening = self._fetch(CALL_START, "POST", {})
         lang = lang or self.lang
         if lang is None or len(runtime_of(self.app).content.languages) < 2:
             return opening
-        key = next(k for k, chosen in LANGUAGE_KEYS.items() if chosen == lang)
-        return self.press(key)
+        if AT_OPENING in parse_qs(urlsplit(self.progress.action).query):
+            return self.press(next(k for k, chosen in LANGUAGE_KEYS.items() if chosen == lang))
+        return opening if self.speaking() in (lang, "") else self.press(OTHER_LANGUAGE)
+
+    def speaking(self) -> str:
+        """The content language the waiting gather listens in ("" when none waits)."""
+        settings = runtime_of(self.app).settings
+        languages = runtime_of(self.app).content.languages
+        return next((lang for lang in languages if settings.say_voice(lang)[1] == self.progress.language), "")
 
     def press(self, digits: str) -> Heard:
         """The caller presses a key: it goes to the waiting gather's action."""
@@ -278,6 +288,7 @@ class TwilioSimulator:
         self.progress.action = self._resolve(gather.get("action", ""))
         self.progress.method = gather.get("method", "POST")
         self.progress.inputs = gather.get("input", "dtmf")
+        self.progress.language = gather.get("language", "")
         self.progress.rest = ET.tostring(after, encoding="unicode")
 
     def _resolve(self, url: str) -> str:

@@ -19,6 +19,7 @@ from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.optout import confirmed_by_twilio, language_of
 from service.core.texts import Show, TextReply, TextState
+from service.safety.triage import Concern, triage
 from service.web.ops import metrics
 from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio.controls import control, message_body, opt_out_type
@@ -90,10 +91,15 @@ def incoming() -> Response:
 
 
 def _opted_out(rt: Runtime, body: str, channel: Channel) -> str:
-    """Silence where Twilio confirms the opt-out itself; else the line's one confirmation."""
+    """Silence where Twilio confirms the opt-out itself; else the line's one confirmation, with the
+    Lifeline first when the same text has words of suicide or self-harm."""
     response = MessagingResponse()
     if not confirmed_by_twilio(body, opt_out_type()):
-        said = wording.sms_prompt(rt.content, Prompt.SMS_OPTED_OUT, language_of(body))
+        finding = triage(body)
+        crisis = finding is not None and finding.concern is Concern.CRISIS
+        prompt = Prompt.SMS_OPTED_OUT_CRISIS if crisis else Prompt.SMS_OPTED_OUT
+        lang = (finding.lang if finding is not None and crisis else "") or language_of(body)
+        said = wording.sms_prompt(rt.content, prompt, lang)
         response.message(said if channel == WHATSAPP else to_gsm(said))
     return str(response)
 

@@ -1,48 +1,54 @@
-"""Text me this: a caller's chosen topic sent by SMS to the phone they call from, never to an opt-out.
+"""Text me this: a caller's chosen topic queued for the phone they call from, never for an opt-out.
 
-Nor to a phone whose texts did not arrive lately (service.web.webhooks.delivery): it is not offered, and the
-caller hears why once a call.
+Nor for a phone whose texts did not arrive lately (service.web.webhooks.delivery): it is not offered, and
+the caller hears why once a call. The webhook checks and counts every limit, queues the text and
+answers at once ("on its way"); a thread sends it (service.web.webhooks.outbox).
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import replace
 
 from flask import Flask, current_app, request
 
 from service.core import wording
 from service.core.calls import TextOutcome, Turn
+from service.web.ops import metrics
 from service.web.runtime import Runtime, sender_id
 from service.web.twilio import sends
-from service.web.twilio.outbound import SendError, TextSender, Unsubscribed
-from service.web.webhooks.delivery import opted_out_at_twilio, record_sent, status_url, texts_paused
+from service.web.twilio.outbound import TextSender
+from service.web.webhooks.delivery import status_url, texts_paused
+from service.web.webhooks.outbox import Outbox, make_outbox
 
 log = logging.getLogger(__name__)
 EXTENSION = "mbc_line_textme"
-# Twilio waits 15 s for a webhook: no page is started after this, so even a slow API (each message
-# may take SEND_TIMEOUT_SECONDS) leaves time to answer the caller.
-SEND_BUDGET_SECONDS = 8.0
+QUEUED = "queued"  # the send metric's outcome for a text the webhook queued
 
 
 def init_app(app: Flask, sender: TextSender | None) -> None:
-    """Keep the app's sender (None when the account settings are not there: nothing is offered)."""
-    app.extensions[EXTENSION] = sender
+    """Keep the app's outbox (None without the account settings: nothing is offered)."""
+    app.extensions[EXTENSION] = make_outbox(app, sender)
 
 
-def sender_of(app: Flask) -> TextSender | None:
-    """An app's sender, or None."""
-    found: TextSender | None = app.extensions.get(EXTENSION)
+def outbox_of(app: Flask) -> Outbox | None:
+    """An app's outbox, or None."""
+    found: Outbox | None = app.extensions.get(EXTENSION)
     return found
 
 
 def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
-    """Send the turn's topic to the caller (`From`) from the line (`To`); why not, when it cannot."""
-    sender = sender_of(current_app)
+    """Queue the turn's topic for the caller (`From`) from the line (`To`); why not, when it cannot."""
+    outcome = _queue_topic(rt, turn)
+    metrics.count_send(QUEUED if outcome is TextOutcome.SENT else outcome)
+    return outcome
+
+
+def _queue_topic(rt: Runtime, turn: Turn) -> TextOutcome:
+    outbox = outbox_of(current_app)
     caller = request.values.get("From", "").strip()
     line = request.values.get("To", "").strip()
-    if sender is None:
+    if outbox is None:
         log.warning("textme: no sender to send with")
         return TextOutcome.FAILED
     phone = sender_id(rt)
@@ -53,26 +59,14 @@ def send_topic(rt: Runtime, turn: Turn) -> TextOutcome:
     refusal = sends.text_refusal(rt, caller, line, len(pages))
     if refusal is not None:
         return refusal
-    deadline = time.monotonic() + SEND_BUDGET_SECONDS
-    callback = status_url(rt)
-    for number, page in enumerate(pages, 1):
-        if number > 1 and time.monotonic() > deadline:
-            log.warning("textme: out of time after %d of %d texts", number - 1, len(pages))
-            return TextOutcome.FAILED
-        try:
-            record_sent(rt, sender.send(caller, line, [page], callback), phone)
-        except Unsubscribed:
-            log.info("textme: Twilio says the caller's phone opted out (21610); recorded as a STOP")
-            opted_out_at_twilio(rt, phone)
-            if number == 1:
-                sends.give_back_text(rt, len(pages))
-            return TextOutcome.OPTED_OUT
-        except SendError:
-            log.warning("textme: could not send text %d of %d of %s", number, len(pages), turn.send_text)
-            if number == 1:
-                sends.give_back_text(rt, len(pages))
-            return TextOutcome.FAILED
-    log.info("textme: sent %s (%d texts) to the caller", turn.send_text, len(pages))
+    counts = sends.text_counts(rt, len(pages))
+    try:
+        outbox.put(caller, line, pages, phone, status_url(rt), counts, turn.send_text)
+    except Exception:
+        log.exception("textme: could not queue %s, so it will not be sent", turn.send_text)
+        sends.give_back_counts(rt.store, counts)
+        return TextOutcome.FAILED
+    log.info("textme: queued %s (%d texts) for the caller", turn.send_text, len(pages))
     return TextOutcome.SENT
 
 

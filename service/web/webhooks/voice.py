@@ -14,7 +14,7 @@ from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
 from service.web.ops import metrics
-from service.web.runtime import Runtime, runtime
+from service.web.runtime import Runtime, runtime, sender_id
 from service.web.twilio import sends
 from service.web.twilio.once import clean_id, once, save_with_answer
 from service.web.twilio.ratelimit import CALL_COUNTS, limit_calls
@@ -40,6 +40,10 @@ DIAL_ANSWERED = "completed"  # DialCallStatus when the helpline picked up; anyth
 STEP = "step"
 STEP_MARK = "__step__"
 TOLD_PAUSED = "told_paused"  # the call heard why texts to its phone are paused
+# The language a caller chose, kept under their number's keyed hash (never the number) for 90 days
+# from their last call, so the next call greets them in it.
+LANGUAGE_KEY = "lang:"
+LANGUAGE_KEPT_SECONDS = 90 * 24 * 3600
 
 
 def _delivery() -> str:
@@ -64,7 +68,7 @@ def incoming() -> Response:
     rt = runtime()
     try:
         sends.note_call_start(rt)
-        turn = rt.calls.offered(rt.calls.start(), _now())
+        turn = rt.calls.offered(rt.calls.start(remembered=_remembered(rt)), _now())
         answer = _numbered(render(rt, turn), 1)
         if not turn.choose_language:
             _save(rt, turn.state, step=1, answer=answer)
@@ -94,7 +98,7 @@ def dialed() -> Response:
 
 
 def _input_turn(state: CallState) -> Turn:
-    """The core's turn for a key, words or silence; a "text me this" is sent here, then reported."""
+    """The core's turn for a key, words or silence; a "text me this" is queued here, then reported."""
     rt = runtime()
     values = request.values
     digits = values.get("Digits", "")[:20]
@@ -107,9 +111,7 @@ def _input_turn(state: CallState) -> Turn:
     else:
         turn = rt.calls.silence(state, now)
     if turn.send_text:
-        outcome = textme.send_topic(rt, turn)
-        metrics.count_send(outcome)
-        turn = rt.calls.texted(turn.state, outcome)
+        turn = rt.calls.texted(turn.state, textme.send_topic(rt, turn))
     elif turn.dial and not sends.may_dial(rt):
         turn = rt.calls.dialed(turn.state, answered=False, now=now)  # the public numbers instead
     return turn
@@ -131,6 +133,8 @@ def _step(rt: Runtime, step: Callable[[CallState], Turn], what: str) -> Response
         turn = textme.unless_paused(rt, step(state), told)
         answer = _numbered(render(rt, turn), number)
         _save(rt, turn.state, key, number, told or turn.texts_paused, answer)
+        if turn.chose_language:
+            _remember(rt, turn.state.lang)
         usage.count_call(state, turn)
         metrics.count_turn("voice", turn)
         return twiml_response(answer)
@@ -167,16 +171,16 @@ def _build(rt: Runtime, turn: Turn) -> str:
     response = VoiceResponse()
     if turn.choose_language:
         return _language_choice(rt)
-    lines = wording.turn_lines(rt.content, turn, rt.settings.helpline_phone)
+    lines = wording.voiced_lines(rt.content, turn, rt.settings.helpline_phone)
     if turn.hangup:
-        for line in lines:
-            _say(rt, response, line, state.slow, state.lang)
+        for lang, line in lines:
+            _say(rt, response, line, state.slow, lang)
         response.hangup()
         return str(response)
     dialled = rt.settings.crisis_line_phone if turn.dial_crisis else rt.settings.helpline_phone
     if (turn.dial or turn.dial_crisis) and dialled:
-        for line in lines:
-            _say(rt, response, line, state.slow, state.lang)
+        for lang, line in lines:
+            _say(rt, response, line, state.slow, lang)
         response.dial(
             dialled,
             timeout=DIAL_TIMEOUT_SECONDS, action=_url("voice.dialed", **{STEP: STEP_MARK}), method="POST",
@@ -193,10 +197,37 @@ def _build(rt: Runtime, turn: Turn) -> str:
         hints=", ".join(_hints(rt, state)),
         language=rt.settings.say_voice(state.lang)[1],
     )
-    for line in lines:
-        _say(rt, gather_verb, line, state.slow, state.lang)
+    for lang, line in lines:
+        _say(rt, gather_verb, line, state.slow, lang)
     response.redirect(action, method="POST")
     return str(response)
+
+
+def _remembered(rt: Runtime) -> str | None:
+    """The language this caller chose on an earlier call (kept again for 90 days), or None: a withheld
+    number, no history, or a store that cannot say (the bilingual opening then, as for anyone new)."""
+    if sends.withheld(request.values.get("From", "")):
+        return None
+    try:
+        kept = rt.store.get(LANGUAGE_KEY + sender_id(rt))
+        lang = kept.get("lang") if kept else None
+        if lang not in rt.content.languages:
+            return None
+        rt.store.put(LANGUAGE_KEY + sender_id(rt), {"lang": lang}, LANGUAGE_KEPT_SECONDS)
+        return str(lang)
+    except Exception:
+        log.exception("voice: could not read a caller's language; the bilingual opening instead")
+        return None
+
+
+def _remember(rt: Runtime, lang: str) -> None:
+    """Keep the language the caller chose, under their number's keyed hash, for their next call."""
+    if sends.withheld(request.values.get("From", "")):
+        return
+    try:
+        rt.store.put(LANGUAGE_KEY + sender_id(rt), {"lang": lang}, LANGUAGE_KEPT_SECONDS)
+    except Exception:
+        log.exception("voice: could not keep the caller's language; the call goes on")
 
 
 def _language_choice(rt: Runtime) -> str:
@@ -247,6 +278,7 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.extend(text.keywords[:3])
     hints.extend(phrases[0] for phrases in SPOKEN_COMMANDS.values())
     hints.extend(SAFETY_HINTS)
+    hints.extend(LANGUAGE_WORDS)  # the other language, by its name, at any menu
     hints.append(SPOKEN_PERSON[0])  # a person, at any menu (connected when the line has a helpline)
     if rt.calls.offers.texting and state.node in content.topics:
         hints.append(SPOKEN_TEXT_ME[0])

@@ -15,7 +15,9 @@ from service.core.wording import text_message
 
 @pytest.mark.parametrize(("words", "topic"), [
     ("lungs cough", "symptoms-lungs"), ("liver pain", "symptoms-liver"),
-    ("my lungs ache", "symptoms-lungs"), ("swollen liver", "symptoms-liver"), ("bone ache", "symptoms-bones"),
+    ("my lungs ache", "symptoms-lungs"), ("my back is killing me", "symptoms-bones"),
+    ("la espalda me mata", "symptoms-bones"), ("swollen liver", "symptoms-liver"),
+    ("bone ache", "symptoms-bones"),
     ("head pain", "symptoms-brain"), ("me duele el higado", "symptoms-liver"),
     ("tos en los pulmones", "symptoms-lungs"), ("lung mets", "spread-lungs"), ("liver", "spread-liver"),
 ])
@@ -92,12 +94,12 @@ def test_number_words_of_either_language_choose_at_the_opening(
 @pytest.mark.parametrize("words", ["hablo español", "en español por favor", "spanish please"])
 def test_saying_spanish_at_the_opening_chooses_it(content: Content, words: str) -> None:
     turn = CallNavigator(content).say(OPENING, words)
-    assert turn.state.lang == "es" and turn.notices == (Prompt.WELCOME,)
+    assert turn.state.lang == "es" and turn.welcome and turn.chose_language  # 911 was said in each
 
 
 def test_saying_the_other_language_at_any_menu_switches_and_stays_there(content: Content) -> None:
     calls = CallNavigator(content)
-    at_symptoms = calls.press(CallState(), "2").state
+    at_symptoms = calls.press(CallState(), "4").state
     spanish = calls.say(at_symptoms, "español")
     assert (spanish.state.lang, spanish.state.node) == ("es", at_symptoms.node)
     english = calls.say(spanish.state, "english please")

@@ -48,9 +48,21 @@ def test_a_side_effect_asks_the_care_team(content: Content) -> None:
     assert "Ask your care team about side effects." in message and "CDK4/6" in message
 
 
-def test_an_urgent_side_effect_says_what_to_do_now_first(content: Content) -> None:
-    message = text_message(content, TextNavigator(content).reply(TextState(), "xeloda and bleeding"))
-    assert message.startswith("If this may be an emergency, call 911 now.")
+@pytest.mark.parametrize(("words", "now"), [
+    ("xeloda and bleeding", "If this may be an emergency, call 911 now."),
+    ("kadcyla shortness of breath", "If this may be an emergency, call 911 now."),
+    ("enhertu and i cant breathe", "Very hard breathing"),
+    ("enhertu y me falta el aire", "Si respirar se hace muy difícil"),
+    ("kadcyla y tos con sangre", "Toser sangre"),
+])
+def test_an_urgent_side_effect_says_what_to_do_now_first(content: Content, words: str, now: str) -> None:
+    message = text_message(content, TextNavigator(content).reply(TextState(), words))
+    assert message.startswith(now)
+
+
+def test_a_generic_name_opens_its_sentence_with_a_capital(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(lang="es"), "qué es el tamoxifeno")
+    assert text_message(content, reply).startswith("Tamoxifeno (Soltamox) es una terapia hormonal")
 
 
 def test_in_spanish_the_spanish_name_is_given(content: Content) -> None:

@@ -17,8 +17,9 @@ from service.config import PROJECT_ROOT
 from service.web.ops.metrics import METRICS_PATH
 from service.web.runtime import runtime_of
 from service.web.twilio.simulate import DEMO_CALLER, TwilioSimulator
+from service.web.webhooks import outbox
 from tests.conftest import AppFactory
-from tests.twilio_api import ACCOUNT_SID, StandIn
+from tests.twilio_api import ACCOUNT_SID, StandIn, deliver
 
 TOKEN = "metrics-token-for-tests-0123456789"
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
@@ -117,17 +118,23 @@ def test_opt_outs_are_counted_with_where_they_were_kept(
         assert counted.grew("mbc_opt_outs_total", **labels) == 1
 
 
-def test_texts_sent_from_a_call_are_counted_by_outcome(make_app: AppFactory, twilio_api: StandIn) -> None:
+def test_texts_from_a_call_are_counted_queued_then_by_outcome(
+    make_app: AppFactory, twilio_api: StandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(outbox, "LEASE_SECONDS", 0.0)  # a failed text is tried again at once
+    monkeypatch.setattr(outbox, "PAGE_SECONDS", -10.0)
     app = make_app(metrics_token=TOKEN, twilio_account_sid=ACCOUNT_SID, twilio_api_base_url=twilio_api.url)
     with Counted(app) as counted:
         caller = TwilioSimulator(app, lang="en")
         caller.dial()
         caller.speak("bones")
         caller.press("2")
+        deliver(app)
         twilio_api.status = 500
         caller.press("2")
-    for outcome in ("sent", "failed"):
-        assert counted.grew("mbc_sends_total", outcome=outcome) == 1
+        deliver(app)
+    for outcome, times in (("queued", 2), ("sent", 1), ("failed", 1)):
+        assert counted.grew("mbc_sends_total", outcome=outcome) == times
 
 
 def test_store_errors_are_counted_by_backend(app: Flask, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_the_topics_are_public_even_with_a_real_token(app: Flask) -> None:
 
 def test_a_topic_page_says_which_keys_and_which_word_reach_it(app: Flask) -> None:
     body = page(app, "/topics/en/spread-liver")
-    assert "press 1, then 3" in body and "send the word <strong>liver</strong>" in body
+    assert "press 3, then 3" in body and "send the word <strong>liver</strong>" in body
     assert 'href="/topics/en/#spread"' in body
 
 

@@ -44,9 +44,11 @@ def test_a_call_through_the_api_hears_what_the_webhooks_say(make_app, content: C
     assert start["waiting"] and "call 911" in start["steps"][0]["text"]
     assert "Para español, oprima 2" in start["steps"][1]["text"]
     english = post(client, "/try/call/press", {"key": "1"}).get_json()
-    assert "Welcome" in english["steps"][0]["text"]
-    spread = post(client, "/try/call/press", {"key": "1"}).get_json()
-    assert spread["steps"][0]["text"] == content.menu_text("spread").intro
+    assert english["steps"][0]["text"] == "For urgent signs, press 1."  # 911 was said: the menu at once
+    assert any(step["text"].startswith("This is the Breast Cancer") for step in english["steps"])
+    spread = post(client, "/try/call/press", {"key": "3"}).get_json()
+    assert spread["steps"][0]["text"] == "For bones, press 1."
+    assert content.menu_text("spread").intro in [step["text"] for step in spread["steps"]]
     liver = post(client, "/try/call/say", {"words": "liver"}).get_json()
     assert liver["steps"][0]["text"] == topic_parts(content, "spread-liver", "en")[0]
     for _ in range(2):

@@ -55,7 +55,7 @@ def test_behind_a_proxy_gather_actions_point_at_the_public_url(make_app) -> None
     opening = phone.dial()
     assert opening.root.find("Gather").get("action") == "https://line.example.org/voice/input?opening=1"
     english = phone.press("1")
-    assert english.status == 200 and "Welcome" in english.text
+    assert english.status == 200 and "This is the Breast Cancer Spread Info Line" in english.text
     assert english.root.find("Gather").get("action") == "https://line.example.org/voice/input?step=1"
 
 

@@ -11,7 +11,7 @@ from service.core import wording
 from service.core.texts import Show, TextReply, TextState, page_order
 from service.web.twilio.outbound import SendError
 from service.web.twilio.simulate import TwilioSimulator
-from service.web.webhooks.textme import sender_of
+from service.web.webhooks.textme import outbox_of
 from tests.twilio_api import StandIn
 from tests.usage.conftest import counted
 
@@ -112,8 +112,9 @@ def test_the_line_only_answers_on_whatsapp_and_never_sends_on_its_own(
     for body in ("bones", "MORE", "HELP", "STOP", "START", ""):
         twilio.text(body, sender=WHATSAPP)
     assert twilio_api.sent == []
-    sender = sender_of(texting_app)
-    assert sender is not None
+    outbox = outbox_of(texting_app)
+    assert outbox is not None
     with pytest.raises(SendError):
-        sender.send(WHATSAPP, "+15555550199", ["hello"])  # outside a session WhatsApp allows no free text
+        # Outside a session WhatsApp allows no free text.
+        outbox.sender.send(WHATSAPP, "+15555550199", ["hello"])
     assert twilio_api.sent == []

@@ -73,16 +73,16 @@ def test_menu_greetings_and_anything_not_understood_get_the_short_menu(
 
 def test_a_number_answers_the_last_menu_sent_to_that_phone(twilio: TwilioSimulator, content: Content) -> None:
     reply(twilio, "menu")
-    symptoms = reply(twilio, "2")
-    assert f"1 {content.title('symptoms-urgent')}" in symptoms
-    assert first_page(content, "symptoms-urgent") in reply(twilio, "1")
-    assert first_page(content, "symptoms-bones") in reply(twilio, "2"), "numbers still answer that menu"
+    symptoms = reply(twilio, "4")
+    assert f"1 {content.title('symptoms-bones')}" in symptoms
+    assert first_page(content, "symptoms-bones") in reply(twilio, "1")
+    assert first_page(content, "symptoms-lungs") in reply(twilio, "2"), "numbers still answer that menu"
 
 
 def test_numbers_are_kept_apart_per_phone(twilio: TwilioSimulator, content: Content) -> None:
     reply(twilio, "medicines", sender="+15555550111")
-    other = reply(twilio, "2", sender="+15555550122")
-    assert f"1 {content.title('symptoms-urgent')}" in other, "a new phone's numbers answer the main menu"
+    other = reply(twilio, "4", sender="+15555550122")
+    assert f"1 {content.title('symptoms-bones')}" in other, "a new phone's numbers answer the main menu"
     assert first_page(content, "treat-hormone") in reply(twilio, "1", sender="+15555550111")
 
 
@@ -185,7 +185,7 @@ def test_start_from_a_phone_that_never_stopped_gets_the_menu(
 
 def test_a_number_written_as_a_word_answers_the_menu(twilio: TwilioSimulator, content: Content) -> None:
     reply(twilio, "menu")
-    assert f"1 {content.title('symptoms-urgent')}" in reply(twilio, "two")
+    assert f"1 {content.title('symptoms-bones')}" in reply(twilio, "four")
 
 
 def test_a_stop_word_inside_a_question_is_not_an_opt_out(twilio: TwilioSimulator, content: Content) -> None:

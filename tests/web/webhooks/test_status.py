@@ -27,7 +27,7 @@ def test_three_silences_count_as_timed_out_not_as_a_hang_up(app: Flask, twilio: 
 
 def test_the_status_callback_counts_where_the_caller_hung_up(app: Flask, twilio: TwilioSimulator) -> None:
     twilio.dial()
-    twilio.press("2")  # symptoms
+    twilio.press("4")  # symptoms
     ended = twilio.post("/voice/status", {**twilio._call_params(), "CallStatus": "completed",
                                           "CallDuration": "42"})
     assert ended.status == 200 and ended.root is not None and ended.root.tag == "Response"

@@ -33,15 +33,16 @@ def choices(heard_text: str) -> dict[str, str]:
     return {key: label for label, key in re.findall(r"For ([^.]+?), press (\d)\.", heard_text)}
 
 
-def test_welcome_says_what_the_line_is_that_it_is_not_advice_and_when_to_call_911(
+def test_the_first_menu_names_the_line_after_its_choices_and_the_first_topic_says_not_advice(
     twilio: TwilioSimulator,
 ) -> None:
-    heard = twilio.dial()
+    heard = twilio.dial()  # after the opening's choice, where 911 was said in each language
     assert heard.status == 200
-    assert "Welcome" in heard.says[0]
-    assert "not medical advice" in heard.text
-    assert "911" in heard.text
+    assert heard.says[0] == "For urgent signs, press 1."
+    named = next(i for i, line in enumerate(heard.says) if line.startswith("This is the Breast Cancer"))
+    assert named > 4 and "not medical advice" not in heard.text
     assert heard.gathers and not heard.hangs_up
+    assert "This is information, not medical advice." in twilio.press("1").says
 
 
 def test_main_menu_offers_at_most_five_choices_each_with_its_key(
@@ -53,7 +54,8 @@ def test_main_menu_offers_at_most_five_choices_each_with_its_key(
     main = content.menus["main"]
     for option in main.options:
         assert offered[option.key] == content.label(option.target)
-    assert "spreads" in offered["1"] and "symptoms" in offered["2"] and "treatment" in offered["3"]
+    assert "urgent" in offered["1"] and "medicines" in offered["2"] and "spreads" in offered["3"]
+    assert "symptoms" in offered["4"] and "surgery" in offered["5"]
     assert "press 9 to hear it again" in heard.text
 
 
@@ -82,11 +84,11 @@ def test_general_symptoms_like_tiredness_are_a_key_under_symptoms(
     twilio: TwilioSimulator, content: Content
 ) -> None:
     twilio.dial()
-    symptoms = twilio.press("2")
+    symptoms = twilio.press("4")
     offered = choices(symptoms.text)
     general = next(key for key, label in offered.items() if "tiredness" in label)
     assert offered[general] == content.label("symptoms-general")
-    assert len(offered) <= 6 and offered["1"] == content.label("symptoms-urgent")
+    assert len(offered) <= 5 and offered["1"] == content.label("symptoms-bones")
     heard = twilio.press(general)
     assert heard.says[0].startswith("If this may be an emergency, call 911 now.")
     assert voice(content, "symptoms-general") in heard.text
@@ -95,7 +97,7 @@ def test_general_symptoms_like_tiredness_are_a_key_under_symptoms(
 
 def test_a_topic_then_repeat_back_and_main_menu_keys(twilio: TwilioSimulator, content: Content) -> None:
     twilio.dial()
-    menu = twilio.press("1")
+    menu = twilio.press("3")
     assert "For bones, press 1." in menu.text
     bones = twilio.press("1")
     assert voice(content, "spread-bones") in bones.text
@@ -104,19 +106,19 @@ def test_a_topic_then_repeat_back_and_main_menu_keys(twilio: TwilioSimulator, co
     back = twilio.press("8")
     assert "For bones, press 1." in back.text and voice(content, "spread-bones") not in back.text
     main = twilio.press("0")
-    assert choices(main.text)["1"] == content.label("spread")
+    assert choices(main.text)["3"] == content.label("spread")
 
 
 def test_back_from_the_main_menu_stays_on_the_main_menu(twilio: TwilioSimulator, content: Content) -> None:
     twilio.dial()
     heard = twilio.press("8")
-    assert choices(heard.text)["2"] == content.label("symptoms")
+    assert choices(heard.text)["4"] == content.label("symptoms")
 
 
-@pytest.mark.parametrize("key", ["6", "*", "#", "12"])
+@pytest.mark.parametrize("key", ["6", "#", "12"])
 def test_a_wrong_key_says_sorry_and_the_same_menu_again(twilio: TwilioSimulator, key: str) -> None:
     twilio.dial()
-    first = twilio.press("1")  # where it spreads: five choices, so 6 is a wrong key there
+    first = twilio.press("3")  # where it spreads: five choices, so 6 is a wrong key there
     heard = twilio.press(key)
     assert heard.says[0].startswith("Sorry")
     assert choices(heard.text) == choices(first.text)
@@ -126,8 +128,8 @@ def test_a_wrong_key_after_a_topic_re_prompts_without_replaying_the_whole_topic(
     twilio: TwilioSimulator, content: Content
 ) -> None:
     twilio.dial()
-    twilio.press("1")
     twilio.press("3")
+    assert voice(content, "spread-liver") in twilio.press("3").text
     heard = twilio.press("5")
     assert heard.says[0].startswith("Sorry")
     assert voice(content, "spread-liver") not in heard.text
@@ -190,7 +192,7 @@ def test_saying_treatment_opens_the_treatment_menu(twilio: TwilioSimulator, cont
     assert choices(heard.text)["1"] == content.label("treat-hormone")
 
 
-@pytest.mark.parametrize(("words", "expect"), [("two", "symptoms"), ("Number 2.", "symptoms")])
+@pytest.mark.parametrize(("words", "expect"), [("two", "medicines"), ("Number 4.", "symptoms")])
 def test_saying_a_number_works_like_pressing_it(
     twilio: TwilioSimulator, content: Content, words: str, expect: str
 ) -> None:
@@ -201,12 +203,12 @@ def test_saying_a_number_works_like_pressing_it(
 
 def test_saying_go_back_and_main_menu(twilio: TwilioSimulator, content: Content) -> None:
     twilio.dial()
-    twilio.press("1")
+    twilio.press("3")
     twilio.press("2")
     back = twilio.speak("go back")
     assert "For bones, press 1." in back.text
     main = twilio.speak("main menu")
-    assert choices(main.text)["3"] == content.label("medicines")
+    assert choices(main.text)["2"] == content.label("medicines")
 
 
 def test_speech_that_matches_nothing_re_prompts_like_a_wrong_key(twilio: TwilioSimulator) -> None:
@@ -237,9 +239,13 @@ def test_the_slower_key_pressed_again_goes_back_to_normal_speed(twilio: TwilioSi
 
 
 def test_the_call_opens_with_the_emergency_line_within_25_words(twilio: TwilioSimulator) -> None:
-    words = twilio.dial().text.split()
-    first = " ".join(words[:25])
-    assert "If this is an emergency, hang up and call 911." in first
+    opening = TwilioSimulator(twilio.app).dial()  # a caller with no history: the bilingual choice
+    assert opening.says[0].startswith("If this is an emergency, hang up and call 911.")
+    assert opening.says[1].startswith("Si es una emergencia, cuelgue y llame al 911.")
+    twilio.dial()
+    twilio.hang_up()
+    returning = twilio.dial()  # greeted in the language chosen last time
+    assert returning.says[0] == "If this is an emergency, hang up and call 911."
 
 
 def test_the_fixed_keys_are_said_in_full_once_then_briefly(twilio: TwilioSimulator) -> None:
@@ -301,7 +307,7 @@ def test_a_call_that_reaches_input_without_a_start_begins_at_the_main_menu(
     twilio: TwilioSimulator, content: Content
 ) -> None:
     twilio.call_sid = "CAunknowncall"
-    heard = twilio.press("1")
+    heard = twilio.press("3")
     assert choices(heard.text)["1"] == content.label("spread-bones")
 
 
@@ -376,7 +382,7 @@ def test_the_opening_is_carried_in_its_signed_action_so_the_call_start_writes_no
     store = runtime_of(app).store
     assert store.get(f"voice:{phone.call_sid}") is None
     assert opening.root.find("Gather").get("action") == "/voice/input?opening=1"
-    assert "Le damos la bienvenida" in phone.press("2").text
+    assert "Esta es la Línea" in phone.press("2").text
     assert store.get(f"voice:{phone.call_sid}") is not None  # from the first choice on, the place is kept
     params = {"CallSid": phone.call_sid, "From": "+15555550100", "To": "+15555550199", "Digits": "2"}
     signed_without = phone.validator.compute_signature("http://localhost/voice/input", params)
@@ -389,12 +395,12 @@ def test_a_caller_who_presses_2_hears_and_is_heard_in_spanish(app, content: Cont
     phone = TwilioSimulator(app)
     phone.dial()
     welcome = phone.press("2")
-    assert "Le damos la bienvenida" in welcome.text and "oprima 1" in welcome.text
+    assert "Esta es la Línea" in welcome.text and "oprima 1" in welcome.text
     gather = welcome.root.find("Gather") if welcome.root is not None else None
     assert gather is not None and gather.get("language") == "es-US"
     assert {say.get("voice") for say in gather.findall("Say")} == {"Polly.Lupe"}
     liver = phone.speak("el hígado")
-    assert "hígado" in liver.text.lower() and "Welcome" not in liver.text
+    assert "hígado" in liver.text.lower() and "This is" not in liver.text
     urgent = phone.speak("no puedo respirar")
     assert urgent.says[0] == content.sign("breathing").says["es"]
 
@@ -402,4 +408,4 @@ def test_a_caller_who_presses_2_hears_and_is_heard_in_spanish(app, content: Cont
 def test_no_answer_at_the_language_choice_goes_on_in_english(app) -> None:
     phone = TwilioSimulator(app)
     phone.dial()
-    assert "Welcome" in phone.wait().text
+    assert "This is the Breast Cancer Spread Info Line" in phone.wait().text
