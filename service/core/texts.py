@@ -228,8 +228,7 @@ class TextNavigator:
         if text in commands.SPANISH_TEXT_WORDS:
             return True
         words = text.split()
-        spanish = sum(w in SPANISH_SMALL_WORDS for w in words)
-        english = sum(w in FILLER_WORDS for w in words)
+        spanish, english = _small_words(words)
         if spanish > english:
             return True
         if spanish < english:
@@ -369,5 +368,10 @@ class TextNavigator:
 
 def _writes_english(text: str) -> bool:
     """More English small words than Spanish ones: what to do now is said in the words it was asked in."""
-    words = text.split()
-    return sum(w in FILLER_WORDS for w in words) > sum(w in SPANISH_SMALL_WORDS for w in words)
+    spanish, english = _small_words(text.split())
+    return english > spanish
+
+
+def _small_words(words: list[str]) -> tuple[int, int]:
+    """How many Spanish and how many English small words a message has: the language it is written in."""
+    return sum(w in SPANISH_SMALL_WORDS for w in words), sum(w in FILLER_WORDS for w in words)
