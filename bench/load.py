@@ -186,6 +186,7 @@ def _measure(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> Res
     rounds = [write_requests(folder / f"round{index}.requests", traffic, MAX_RATE * args.seconds)
               for index in range(args.rounds)]
     results: Results = {name: [] for name in servers}
+    masters: dict[str, int] = {}
     profiles = folder / "profiles"
     profiles.mkdir()
     with ExitStack() as stack:
@@ -194,12 +195,16 @@ def _measure(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> Res
             profiled = name == "line" and args.cprofile
             conf = Path(__file__).with_name("gunicorn_profile.py") if profiled else None
             extra = {**extra, "BENCH_PROFILE_DIR": str(profiles)} if profiled else extra
-            stack.enter_context(gunicorn(app, ports[name], {**env, **extra}, folder / f"{name}.log",
-                                         args.workers, root, conf))
+            masters[name] = stack.enter_context(gunicorn(app, ports[name], {**env, **extra},
+                                                         folder / f"{name}.log", args.workers, root, conf))
             run_wrk(ports[name], warm, WARM_SECONDS, args.connections)
         for requests_file in rounds:
             for name in servers:
-                results[name].append(run_wrk(ports[name], requests_file, args.seconds, args.connections))
+                cpu = _workers_cpu(masters[name])
+                result = run_wrk(ports[name], requests_file, args.seconds, args.connections)
+                used = _workers_cpu(masters[name]) - cpu
+                result["cpu_us"] = used * 1e6 / result["requests"] if result["requests"] else 0.0
+                results[name].append(result)
     if any(r["errors"] for r in results["line"]):
         sys.stderr.write((folder / "line.log").read_text()[-3000:])
     if args.cprofile:
@@ -234,7 +239,10 @@ def _memory(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> None
         sent = 0
         before: dict[int, int] = {}
         for mark in marks:
-            requests_file = write_requests(folder / f"to{mark}.requests", traffic, mark - sent)
+            # One request more a connection than answers counted: wrk asks for the next request of each
+            # connection before the last answers arrive, and these spares keep it from repeating one.
+            spared = mark - sent + args.connections
+            requests_file = write_requests(folder / f"to{mark}.requests", traffic, spared)
             result = run_wrk(port, requests_file, 600, args.connections, limit=mark - sent)
             sent += int(result["requests"])
             rss = _worker_rss(master)
@@ -246,6 +254,19 @@ def _memory(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> None
                 grown = ", ".join(f"{g:+.1%}" for g in growth)
                 print(f"growth per worker: {grown} (the bound: +10 %)", flush=True)
             before = rss
+
+
+def _workers_cpu(master: int) -> float:
+    """CPU seconds (user and system) the master's workers have used so far, read from /proc."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(master):
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _worker_rss(master: int) -> dict[int, int]:
@@ -270,13 +291,14 @@ def _report(args: argparse.Namespace, results: Results) -> None:
     print(f"line from {args.line_root}  store={store} profile={args.profile} workers={args.workers} "
           f"connections={args.connections} rounds={args.rounds}x{args.seconds}s  cores={os.cpu_count()} "
           f"load average before: {args.load_before:.2f}")
-    print(f"{'round':5} {'server':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
+    print(f"{'round':5} {'server':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} "
+          f"{'CPU us/req':>10}")
     for index in range(args.rounds):
         for name, runs in results.items():
             r = runs[index]
             again = "  REPEATED requests: not counted" if name == "line" and r["repeated"] else ""
             print(f"{index + 1:5} {name:6} {r['rps']:8.0f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} "
-                  f"{r['max_ms']:8.1f} {int(r['errors']):7d}{again}")
+                  f"{r['max_ms']:8.1f} {int(r['errors']):7d} {r['cpu_us']:10.0f}{again}")
     pairs = zip(results["line"], results["bare"], strict=True)
     ratios = [line["rps"] / bare["rps"] for line, bare in pairs if not line["repeated"]]
     if not ratios:

@@ -61,6 +61,17 @@ ON CONFLICT(key) DO UPDATE SET
     expires = CASE WHEN allowance.expires <= :now THEN excluded.expires ELSE allowance.expires END
 WHERE allowance.expires <= :now OR allowance.used + :cost <= :limit
 """
+# Several counters, all or none, in one statement: each added to as TAKE would, but only when none of
+# them would go over its limit (a live row with used + cost > limit refuses them all). SQLite runs the
+# whole statement, its check included, under the write lock.
+TAKE_ALL = """
+INSERT INTO allowance (key, used, expires)
+SELECT column1, column2, column3 FROM (VALUES {rows})
+WHERE NOT EXISTS (SELECT 1 FROM allowance WHERE expires > ? AND ({refusals}))
+ON CONFLICT(key) DO UPDATE SET
+    used = CASE WHEN allowance.expires <= ? THEN excluded.used ELSE allowance.used + excluded.used END,
+    expires = CASE WHEN allowance.expires <= ? THEN excluded.expires ELSE allowance.expires END
+"""
 PUT = (
     "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires"
@@ -187,16 +198,19 @@ class SqliteStore:
     def claim_taking(
         self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
     ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
-        """The claim's upsert, then (when it changed a row) each take's: one statement each.
+        """The claim's upsert, then (when it changed a row) the takes: one statement for them all when
+        none is refused (the usual case), else each take's in order until one is refused.
 
         Not one transaction: a write lock held from one statement to the next is held while the
         thread waits for Python's lock, and every other writer queues behind it (see `put_many`).
-        Each take is atomic on its own, as `take`; the claim comes first, so a retry counts nothing.
+        Each statement is atomic on its own; the claim comes first, so a retry counts nothing.
         """
         now = time.time()
         with self._guard():
             db = self._db()
             if _retry_busy(db, CLAIM, (key, json.dumps(value), now + ttl_seconds, now)).rowcount == 1:
+                if self._take_all(takes):
+                    return None, (True,) * len(takes)
                 taken: list[bool] = []
                 for take in takes:
                     taken.append(self.take(*take))
@@ -206,6 +220,22 @@ class SqliteStore:
             row = _retry_busy(db, "SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         found = json.loads(row[0]) if row else {}
         return (found if isinstance(found, dict) else {}), ()
+
+    def _take_all(self, takes: Sequence[Take]) -> bool:
+        """Every take at once, in one statement, when none would be refused; whether they were taken.
+
+        False (nothing counted) when any would go over its limit, or when the takes are not plain
+        distinct counts (a cost outside 0..limit, or a key twice): then `take` decides each in turn.
+        """
+        if len(takes) < 2 or len({key for key, *_ in takes}) < len(takes):
+            return False
+        if any(not 0 <= cost <= limit for _, limit, _, cost in takes):
+            return False
+        now = time.time()
+        rows = tuple(field for key, _, ttl, cost in takes for field in (key, cost, now + ttl))
+        refusals = tuple(field for key, limit, _, cost in takes for field in (key, cost, limit))
+        cursor = _retry_busy(self._db(), _take_all_sql(len(takes)), (*rows, now, *refusals, now, now))
+        return cursor.rowcount == len(takes)
 
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
         """Whether this thread just read the same state, with long enough left to live: no write."""
@@ -354,6 +384,14 @@ def _retry_busy(
                 raise
         time.sleep(BUSY_SLEEPS_SECONDS[min(attempt, len(BUSY_SLEEPS_SECONDS) - 1)])
         attempt += 1
+
+
+@functools.cache
+def _take_all_sql(count: int) -> str:
+    """TAKE_ALL for `count` counters."""
+    rows = ", ".join(["(?, ?, ?)"] * count)
+    refusals = " OR ".join(["(key = ? AND used + ? > ?)"] * count)
+    return TAKE_ALL.format(rows=rows, refusals=refusals)
 
 
 @functools.cache

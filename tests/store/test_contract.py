@@ -177,6 +177,22 @@ def test_a_claim_won_takes_its_counts_in_order_until_one_is_refused(store: Store
     assert store.take("t:never", 1, 60)  # not tried after the refusal: still unused
 
 
+def test_a_claim_won_takes_counts_all_within_their_limits_each_once(
+    store: Store, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    takes = [("t:m", 2, 60, 1), ("t:d", 3, 60, 1)]
+    assert store.claim_taking("once:sms:SM4", {"at": 1.0}, 60, takes) == (None, (True, True))
+    assert store.claim_taking("once:sms:SM5", {"at": 1.0}, 60, takes) == (None, (True, True))
+    assert store.claim_taking("once:sms:SM6", {"at": 1.0}, 60, takes) == (None, (False,))
+    assert store.take("t:d", 3, 60) and not store.take("t:d", 3, 60)  # 2, and the refused turn counted none
+    if backend.startswith("redis"):
+        return
+    later = time.time() + 61  # both windows over: they start again at this turn's count
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert store.claim_taking("once:sms:SM7", {"at": 1.0}, 60, takes) == (None, (True, True))
+    assert store.take("t:m", 2, 60) and not store.take("t:m", 2, 60)
+
+
 def test_a_claim_lost_takes_no_count(store: Store) -> None:
     assert store.claim("once:sms:SM2", {"at": 1.0}, 60) is None
     found, taken = store.claim_taking("once:sms:SM2", {"at": 2.0}, 60, [("t:retry", 1, 60, 1)])

@@ -7,6 +7,7 @@ checked; only a signed one gets the polite "too long" TwiML, anything else gets 
 
 from __future__ import annotations
 
+import base64
 import functools
 import hmac
 import io
@@ -42,7 +43,7 @@ URL_ENVIRON = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SC
                "QUERY_STRING")
 _KNOWN_URLS: Kept[tuple[str, ...], str] = Kept(1024)
 URLENCODED = "application/x-www-form-urlencoded"  # how Twilio posts every webhook
-SUPPORTED_ALGORITHMS = (HMAC_SHA1, HMAC_SHA256)  # what RequestValidator can compute
+SUPPORTED_ALGORITHMS = {HMAC_SHA1: "sha1", HMAC_SHA256: "sha256"}  # what RequestValidator can compute
 MAX_SIGNATURE_CHARS = 128  # base64 of an HMAC-SHA1 is 28 characters, of an HMAC-SHA256 44
 # Twilio's webhooks carry a few dozen fields (a text with 10 pictures about 60); a body with this many
 # separators is refused before it is parsed, so 100,000 tiny fields cost a byte count, not a parse.
@@ -81,27 +82,26 @@ def valid_signature(
     every request; here the URL as it came (one of those two forms) is tried first, and the other
     only when that fails.
     """
-    if "bodySHA256" in url or (algorithm or HMAC_SHA1).upper() not in SUPPORTED_ALGORITHMS:
+    digest = SUPPORTED_ALGORITHMS.get((algorithm or HMAC_SHA1).upper())
+    if "bodySHA256" in url or digest is None:
         return bool(validator.validate(url, params, signature, algorithm))  # JSON bodies; refusals logged
-    form = _SignedForm(params.lists())
-    if _matches(validator.compute_signature(url, form, algorithm), signature):
+    fields = "".join(name + value for name, values in sorted(params.lists()) for value in sorted(set(values)))
+    if _matches(_signature(validator.token, url + fields, digest), signature):
         return True
     parsed = urlparse(url)
     others = [other for other in dict.fromkeys((remove_port(parsed), add_port(parsed))) if other != url]
-    return any(_matches(validator.compute_signature(other, form, algorithm), signature) for other in others)
+    return any(_matches(_signature(validator.token, other + fields, digest), signature) for other in others)
+
+
+def _signature(token: bytes, signed: str, digest: str) -> str:
+    """RequestValidator.compute_signature's HMAC of the URL and the sorted fields, in one C call: the
+    library builds the same string field by field and hashes it through hmac.new (about 15 us more)."""
+    return base64.b64encode(hmac.digest(token, signed.encode(), digest)).decode()
 
 
 def _matches(computed: str, signature: str) -> bool:
     """Constant-time, like the library's compare, in C; bytes, since a header may hold any character."""
     return hmac.compare_digest(computed.encode(), signature.encode())
-
-
-class _SignedForm(dict[str, list[str]]):
-    """A form's values by name, as the validator reads them: `getall` is the first lookup it tries
-    (werkzeug's MultiDict has only `getlist`, so each name cost the library a caught AttributeError)."""
-
-    def getall(self, name: str) -> list[str]:
-        return self[name]
 
 
 def signed_by_twilio() -> bool:
