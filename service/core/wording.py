@@ -291,7 +291,7 @@ def phone_list(content: Content, reach: tuple[Reach, ...], lang: str, spoken: bo
     for one in reach:
         line = lines[one.line]
         text = line.texts[lang]
-        number = (text.spoken if spoken else line.written) or phone_words(line.number)
+        number = (text.spoken if spoken else text.written or line.written) or phone_words(line.number)
         when = _opens(content, one, text.zone, lang) if one.status is Status.CLOSED else ""
         who = text.name if spoken else text.short
         name = _LINE_PROMPTS[spoken][one.status]
