@@ -305,7 +305,10 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "seizure", r"\b(convulsion|convulsiones|ataque epileptico)\b", plain=False),
     _rule_es(Concern.URGENT, "",
           r"\b(dolor de cabeza|migrana)\b.{0,40}\b(vomit\w*|fuerte|terrible|horrible|repentino)\b"
-          r"|\b(vomit\w*)\b.{0,40}\bdolor de cabeza\b"),
+          r"|\b(vomit\w*)\b.{0,40}\b(dolor de cabeza|(me|le) duele la cabeza)\b"
+          r"|\b(me|le) duele (mucho |muchisimo |muy fuerte |horrible )?la cabeza\b.{0,40}\bvomit\w*"
+          r"|\b(me|le) duele (muchisimo|muy fuerte|horrible|terriblemente) la cabeza\b"
+          r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b"),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
           r"\bno (puedo|puede|logro|logra) (retener|mantener|tragar) (nada|la comida|comida|el agua|agua|"

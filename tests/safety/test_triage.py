@@ -161,6 +161,17 @@ def test_vomiting_that_goes_on_gets_the_care_team_now_not_another_sign(
     assert "bladder" not in first and "orina" not in first
 
 
+@pytest.mark.parametrize("message", [
+    "me duele mucho la cabeza y vomito", "vomito y me duele la cabeza", "me duele muchísimo la cabeza",
+])
+def test_a_bad_headache_in_spanish_says_what_to_do_now_then_offers_brain_symptoms(
+        twilio: TwilioSimulator, message: str) -> None:
+    """It had got the brain page alone, where the same words in English get what to do now first."""
+    first = texted(twilio, message)
+    assert first.startswith("Si puede ser una emergencia, llame al 911 ahora.")
+    assert first.endswith("Responda 1 para Sintomas: cerebro.")
+
+
 @pytest.mark.parametrize("message", ["does chemo make you throw up", "i threw up once after chemo", "nausea"])
 def test_a_question_about_vomiting_gets_no_alarm(message: str) -> None:
     assert triage(message) is None
