@@ -97,6 +97,7 @@ class PhoneText:
     short: str = ""  # the name as a text message lists it ("American Cancer Society: 1-800-227-2345")
     zone: str = ""  # the name of the line's time zone, as in "Eastern time"
     spoken: str = ""  # the number as a caller hears it, where it differs from the written one
+    written: str = ""  # the number as a texter reads it in this language ("988, oprima 2")
 
 
 @dataclass(frozen=True)

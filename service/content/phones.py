@@ -11,7 +11,7 @@ from service.content.yamlfile import KeyPath, Problem, YamlDoc
 
 PHONES_FILE = "phones.yaml"
 LINE_FIELDS = {"id", "number", "written", "hours", "source"}
-TEXT_FIELDS = {"name", "short", "zone", "spoken"}
+TEXT_FIELDS = {"name", "short", "zone", "spoken", "written"}
 _NUMBER = re.compile(r"^(\+[1-9][0-9]{6,14}|[0-9]{3,6})$")  # E.164, or a short code like 988
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -79,10 +79,10 @@ def _text(doc: YamlDoc, path: KeyPath, block: Any, hours: str, problems: list[Pr
         return None
     for name in block:
         if name not in TEXT_FIELDS:
-            why = "is not a phone text field (name, short, zone, spoken)"
+            why = "is not a phone text field (name, short, zone, spoken, written)"
             problems.append(doc.problem((*path, name), why))
-    name, short, zone, spoken = (
-        " ".join(str(block.get(f) or "").split()) for f in ("name", "short", "zone", "spoken")
+    name, short, zone, spoken, written = (
+        " ".join(str(block.get(f) or "").split()) for f in ("name", "short", "zone", "spoken", "written")
     )
     if not name:
         problems.append(doc.problem((*path, "name"), "is missing: the line's name, as said after \"call\""))
@@ -90,4 +90,4 @@ def _text(doc: YamlDoc, path: KeyPath, block: Any, hours: str, problems: list[Pr
     if hours != ALWAYS_OPEN and not zone:
         problems.append(doc.problem((*path, "zone"), "is missing: the time zone's name, as in \"Eastern\""))
         return None
-    return PhoneText(name, short or name, zone, spoken)
+    return PhoneText(name, short or name, zone, spoken, written)

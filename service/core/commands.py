@@ -105,7 +105,12 @@ TEXT_MENU_WORDS = frozenset(
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor"})
-TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion"})
+TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
+                             "what is this", "whats this", "who is this", "who are you",
+                             "what is this number", "what is this line",
+                             "que es esto", "quien es", "quien es usted", "quienes son"})
+# BACK by text: from a topic to the menu it was chosen from, from a menu to the one above it.
+TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {"atras por favor", "back please"}
 # The keys of the opening's language choice ("For English, press 1. Para espanol, oprima 2.").
 LANGUAGE_KEYS = {"1": "en", "2": "es"}
 # Words that choose the language of the replies: on a call, at the opening; by text, at any time.
@@ -127,7 +132,8 @@ LANGUAGE_FILLERS = frozenset(
 SPANISH_TEXT_WORDS = frozenset(
     {"hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
      "menu principal", "inicio", "comenzar", "mas", "siguiente", "sigue", "continuar", "mas por favor",
-     "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar"}
+     "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar", "atras", "volver",
+     "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son"}
 )
 # Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
 SPOKEN_HELP = frozenset({"help", "help help"})
@@ -143,7 +149,8 @@ def command_words() -> frozenset[str]:
     """Every word or phrase that acts as a command on some channel: no topic keyword may be one."""
     spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases} | SPOKEN_MORE
     return frozenset(
-        spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | STOP_WORDS | START_WORDS
+        spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | TEXT_BACK_WORDS
+        | STOP_WORDS | START_WORDS
         | set(LANGUAGE_WORDS) | CLOSE_WORDS
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
     )

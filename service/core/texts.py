@@ -162,6 +162,8 @@ class TextNavigator:
             return self._more(state)
         if not text or text in commands.TEXT_MENU_WORDS:
             return self._menu(state, MAIN_MENU)
+        if text in commands.TEXT_BACK_WORDS:
+            return self._back(state)
         text = commands.NUMBER_WORDS.get(text, text)
         if offer and text == OFFER_KEY:
             return self._node(state, offer, body)
@@ -353,6 +355,17 @@ class TextNavigator:
 
     def _menu(self, state: TextState, menu: str, notice: Prompt | None = None) -> TextReply:
         return TextReply(replace(state, menu=menu), Show.MENU, (notice,) if notice else ())
+
+    def _back(self, state: TextState) -> TextReply:
+        """BACK: a topic's menu, else the menu that lists this one, else the main menu."""
+        if state.topic:
+            return self._menu(replace(state, topic="", page=0, first=0), state.menu)
+        above = next(
+            (menu.id for menu in self.content.menus.values()
+             if any(option.target == state.menu for option in menu.options)),
+            MAIN_MENU,
+        )
+        return self._menu(state, above)
 
     def _more(self, state: TextState) -> TextReply:
         if not state.topic:

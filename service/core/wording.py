@@ -203,13 +203,9 @@ def spoken(
     """
     said = notice_lines(content, notices, lang)
     if content.is_menu(node):
-        menu = content.menus[node]
         intro = content.menu_text(node, lang).intro
         body: tuple[str, ...] = ()
-        options = tuple(
-            content.prompt(Prompt.OPTION, lang, label=content.label(o.target, lang), key=o.key)
-            for o in menu.options
-        )
+        options = option_lines(content, node, lang)
         if offer_person:
             options += (said_prompt(content, Prompt.PERSON_KEY, lang),)
         options += (intro,) if intro else ()
@@ -231,6 +227,16 @@ def spoken(
         elif texts_paused and body:
             options += (said_prompt(content, Prompt.TEXT_PAUSED, lang),)
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
+
+
+def option_lines(content: Content, menu_id: str, lang: str) -> tuple[str, ...]:
+    """A menu's choices as said: the first names its key in full ("For bones, press 1"), the rest
+    only their key ("Lungs, 2"), so each choice comes sooner once the caller has the pattern."""
+    return tuple(
+        _sentence(content.prompt(Prompt.OPTION_NEXT if i else Prompt.OPTION, lang,
+                                 label=content.label(option.target, lang), key=option.key))
+        for i, option in enumerate(content.menus[menu_id].options)
+    )
 
 
 # A topic's own opening safety line ("If this may be an emergency, call 911 now. If not, ..."), in
@@ -291,7 +297,7 @@ def phone_list(content: Content, reach: tuple[Reach, ...], lang: str, spoken: bo
     for one in reach:
         line = lines[one.line]
         text = line.texts[lang]
-        number = (text.spoken if spoken else line.written) or phone_words(line.number)
+        number = (text.spoken if spoken else text.written or line.written) or phone_words(line.number)
         when = _opens(content, one, text.zone, lang) if one.status is Status.CLOSED else ""
         who = text.name if spoken else text.short
         name = _LINE_PROMPTS[spoken][one.status]
@@ -343,8 +349,7 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
     if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):
         return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach, reply.sign)
     if reply.show is Show.MEDIA:
-        said = content.prompt(Prompt.SMS_HELP_PHONE, state.lang, phone=phone) if phone else ""
-        return sms_prompt(content, Prompt.SMS_MEDIA, state.lang) + said
+        return sms_prompt(content, Prompt.SMS_MEDIA, state.lang) + _call_us(content, state.lang, phone)
     name = Prompt.SMS_RESUBSCRIBED if reply.show is Show.RESUBSCRIBED else Prompt.SMS_ERROR
     return sms_prompt(content, name, state.lang)
 
@@ -443,9 +448,14 @@ def sms_person(content: Content, lang: str, helpline: str = "", reach: tuple[Rea
 
 def sms_help(content: Content, lang: str, phone: str = "") -> str:
     """The HELP reply: the line's name, what to text, how to stop, where to call."""
-    said = content.prompt(Prompt.SMS_HELP_PHONE, lang, phone=phone) if phone else ""
     line_name = content.prompt(Prompt.LINE_NAME, lang)
+    said = _call_us(content, lang, phone)
     return " ".join(content.prompt(Prompt.SMS_HELP, lang, line_name=line_name, phone=said).split())
+
+
+def _call_us(content: Content, lang: str, phone: str) -> str:
+    """"To hear this by phone, call 1-555-555-0199." as people read a number, or "" with none."""
+    return content.prompt(Prompt.SMS_HELP_PHONE, lang, phone=phone_words(phone)) if phone else ""
 
 
 def sms_prompt(content: Content, name: Prompt, lang: str) -> str:

@@ -259,6 +259,18 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "belly",
           r"\b(belly|stomach|tummy|abdomen|tummys|stomachs)\b.{0,25}\b(swollen|swelling|tight|hard|bloated|"
           r"blew up|huge|bigger)\b", plain=False),
+    # Vomiting that goes on, or nothing staying down (NCI: tell the care team): no one sign, so the
+    # answer is the general one (911 if it may be an emergency, else the care team right away).
+    _rule(Concern.URGENT, "",
+          r"\b(cant|cannot|can not|unable to|not able to|couldnt|wont) (keep|hold) (anything|any thing|"
+          r"food|water|fluids?|liquids?|drinks?|meds|medicines?|medications?|pills|(my|her|his) (food|meds|"
+          r"medicines?|medications?|pills))( at all)? down\b"
+          r"|\b(cant|cannot|wont|will not|doesnt|does not|not) stop "
+          r"(vomiting|throwing up|being sick|puking)\b"
+          r"|\b(keeps?|kept|keep on) (vomiting|throwing up|being sick|puking)\b"
+          r"|\b(vomiting|throwing up|being sick|puking) and (i |she |he |it )?(cant|cannot|wont) stop\b"
+          r"|\b(vomiting|throwing up|been sick|being sick|puking|threw up|vomited) (all day|all night|"
+          r"nonstop|non stop|constantly|every hour|for (two|2|three|3|several|many) (days|hours))\b"),
     _rule(Concern.URGENT, "calcium",
           r"\b(thirsty|thirst)\b.{0,60}\b(sick|nausea|throwing up|vomit\w*|constipated|confused|muddled|"
           r"foggy|awful|drowsy)\b|\b(sick|nausea|constipated|confused|muddled)\b.{0,60}\b(thirsty|thirst)\b"
@@ -293,7 +305,17 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "seizure", r"\b(convulsion|convulsiones|ataque epileptico)\b", plain=False),
     _rule_es(Concern.URGENT, "",
           r"\b(dolor de cabeza|migrana)\b.{0,40}\b(vomit\w*|fuerte|terrible|horrible|repentino)\b"
-          r"|\b(vomit\w*)\b.{0,40}\bdolor de cabeza\b"),
+          r"|\b(vomit\w*)\b.{0,40}\b(dolor de cabeza|(me|le) duele la cabeza)\b"
+          r"|\b(me|le) duele (mucho |muchisimo |muy fuerte |horrible )?la cabeza\b.{0,40}\bvomit\w*"
+          r"|\b(me|le) duele (muchisimo|muy fuerte|horrible|terriblemente) la cabeza\b"
+          r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b"),
+    # Vomiting that goes on, or nothing staying down.
+    _rule_es(Concern.URGENT, "",
+          r"\bno (puedo|puede|logro|logra) (retener|mantener|tragar) (nada|la comida|comida|el agua|agua|"
+          r"los liquidos|liquidos|las pastillas|la medicina|las medicinas)\b"
+          r"|\bno (para|paro|paran|puedo parar|puede parar|deja|dejo) de vomitar\b|\b(sigo|sigue) vomitando\b"
+          r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora"
+          r"|desde hace (dos|2|tres|3|varios) dias)\b"),
     _rule_es(Concern.URGENT, "confusion",
           r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
           r"|podemos) "

@@ -125,7 +125,7 @@ def _from_model(scores: Scores, at_least: float, pressing: bool = True) -> Findi
 def _about(concern: Concern, sign: str, pattern: str = "") -> str:
     """The words that find the topic to offer with a finding."""
     if concern is Concern.URGENT:
-        if not sign and "head" in pattern:
+        if not sign and ("head" in pattern or "cabeza" in pattern):
             return HEADACHE_TOPIC_WORDS
         return SIGN_TOPIC_WORDS.get(sign, URGENT_TOPIC_WORDS)
     if concern is Concern.PROGNOSIS:

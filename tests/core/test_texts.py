@@ -55,7 +55,7 @@ def test_every_reply_kind_has_words(content: Content) -> None:
     replies = [texts.reply(TextState(), "help"), texts.resubscribed(), texts.error(),
                texts.reply(TextState(), "menu"), texts.reply(TextState(), "bones")]
     messages = [wording.text_message(content, reply, "+15555550199") for reply in replies]
-    assert "+15555550199" in messages[0]
+    assert "1-555-555-0199" in messages[0]
     assert len(set(messages)) == len(messages)
     assert all(message.strip() for message in messages)
 
@@ -95,3 +95,33 @@ def test_a_kept_reply_is_the_same_as_one_worked_out_afresh(content: Content, mon
         state_kept = state_fresh = reply.state
     assert len(kept._replies) <= 3  # bounded, the oldest forgotten first; long messages never kept
     assert all(len(body) <= texts_module.KEPT_MESSAGE_CHARS for _, body in kept._replies)
+
+
+def test_back_goes_from_a_topic_to_its_menu_then_up_to_the_main_menu(content: Content) -> None:
+    texts = TextNavigator(content)
+    menu = texts.reply(TextState(), "3")
+    topic = texts.reply(menu.state, "1")
+    assert topic.show is Show.PAGE
+    back = texts.reply(topic.state, "back")
+    assert (back.show, back.state.menu, back.notices) == (Show.MENU, menu.state.menu, ())
+    assert back.state.topic == ""
+    assert texts.reply(back.state, "more").notices == (Prompt.SMS_NO_MORE,)  # the topic is left
+    up = texts.reply(back.state, "go back")
+    assert (up.show, up.state.menu, up.notices) == (Show.MENU, "main", ())
+    assert texts.reply(up.state, "BACK").notices == ()  # at the top, the main menu again, no "not found"
+
+
+def test_atras_goes_back_in_spanish(content: Content) -> None:
+    texts = TextNavigator(content)
+    topic = texts.reply(texts.reply(TextState(), "4").state, "1")
+    back = texts.reply(topic.state, "atrás")
+    assert (back.show, back.state.lang, back.state.menu) == (Show.MENU, "es", topic.state.menu)
+
+
+def test_asking_what_the_line_is_gets_the_help_reply(content: Content) -> None:
+    texts = TextNavigator(content)
+    for asked, lang in (("what is this?", "en"), ("Who are you", "en"), ("¿Qué es esto?", "es")):
+        reply = texts.reply(TextState(), asked)
+        assert (reply.show, reply.state.lang) == (Show.HELP, lang), asked
+    said = wording.text_message(content, texts.reply(TextState(), "who is this"), phone="+15555550199")
+    assert said.endswith("call 1-555-555-0199.")

@@ -142,6 +142,41 @@ def test_a_swollen_arm_is_told_about_its_arm_not_a_leg_or_the_belly(
     assert limb in content.sign("clot-leg").says[lang].split(",")[0]
 
 
+@pytest.mark.parametrize(("message", "told"), [
+    ("cant keep food down", "call your care team right away"),
+    ("throwing up all day cant keep anything down", "call your care team right away"),
+    ("my mom keeps throwing up", "call your care team right away"),
+    ("she can't keep her meds down", "call your care team right away"),
+    ("vomiting and cant stop", "call your care team right away"),
+    ("no para de vomitar", "llame de inmediato a su equipo médico"),
+    ("no puedo retener nada", "llame de inmediato a su equipo médico"),
+])
+def test_vomiting_that_goes_on_gets_the_care_team_now_not_another_sign(
+        twilio: TwilioSimulator, message: str, told: str) -> None:
+    """Nothing staying down had been told about the bladder and the spinal cord (the model's guess)."""
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == ""
+    first = texted(twilio, message)
+    assert "911" in first.split(".")[0] and told in first
+    assert "bladder" not in first and "orina" not in first
+
+
+@pytest.mark.parametrize("message", [
+    "me duele mucho la cabeza y vomito", "vomito y me duele la cabeza", "me duele muchísimo la cabeza",
+])
+def test_a_bad_headache_in_spanish_says_what_to_do_now_then_offers_brain_symptoms(
+        twilio: TwilioSimulator, message: str) -> None:
+    """It had got the brain page alone, where the same words in English get what to do now first."""
+    first = texted(twilio, message)
+    assert first.startswith("Si puede ser una emergencia, llame al 911 ahora.")
+    assert first.endswith("Responda 1 para Sintomas: cerebro.")
+
+
+@pytest.mark.parametrize("message", ["does chemo make you throw up", "i threw up once after chemo", "nausea"])
+def test_a_question_about_vomiting_gets_no_alarm(message: str) -> None:
+    assert triage(message) is None
+
+
 @pytest.mark.parametrize("message", PROGNOSIS)
 def test_questions_of_how_long_are_prognosis(message: str) -> None:
     finding = triage(message)

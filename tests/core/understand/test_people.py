@@ -82,3 +82,14 @@ def test_a_caller_at_night_hears_the_open_line_first_in_spanish_too(content: Con
 def test_key_6_by_text_at_the_main_menu_gives_the_person_answer(content: Content) -> None:
     reply = TextNavigator(content).reply(TextState(), "6", DAY)
     assert reply.show is Show.DISTRESS and ACS in text_message(content, reply)
+
+
+def test_a_spanish_speaker_is_told_to_press_2_at_the_988_lifeline(content: Content) -> None:
+    """988 answers in Spanish only after pressing 2: a number without that would reach English."""
+    texts = TextNavigator(content)
+    texted = text_message(content, texts.reply(TextState(), "quiero hablar con alguien", DAY))
+    assert "988, oprima 2" in texted
+    said = turn_lines(content, CallNavigator(content).say(CallState(lang="es"), "tengo miedo", DAY))[0]
+    assert "9 8 8, y oprima 2" in said
+    english = text_message(content, texts.reply(TextState(), "representative", DAY))
+    assert "988 Lifeline: 988, day or night" in english

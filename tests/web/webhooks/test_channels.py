@@ -77,7 +77,7 @@ def test_a_voice_note_picture_or_place_without_words_gets_a_kind_reply(
         heard = twilio.text("", sender=sender, **media)
         message = heard.messages[0]
         assert message.startswith("Thank you. I can only read words, not pictures, voice notes or places.")
-        assert "Text a word like BONES" in message and "call +15555550199." in message
+        assert "Text a word like BONES" in message and "call 1-555-555-0199." in message
 
 
 def test_a_picture_with_words_is_answered_by_its_words(twilio: TwilioSimulator, content: Content) -> None:
