@@ -177,6 +177,21 @@ def test_a_question_about_vomiting_gets_no_alarm(message: str) -> None:
     assert triage(message) is None
 
 
+@pytest.mark.parametrize("message", ["😢", "😭😭😭", "ok 😞", "💔"])
+def test_tears_or_a_broken_heart_get_a_person_not_the_menu(twilio: TwilioSimulator, message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS
+    first = texted(twilio, message)
+    assert first.startswith("You are not alone.") and "1-800-227-2345" in first
+
+
+@pytest.mark.parametrize("message", [
+    "❤️", "👍", "thank you ❤️", "what are the side effects of chemo 😢 i start monday",
+])
+def test_other_emoji_or_a_question_with_tears_are_read_as_words(message: str) -> None:
+    assert triage(message) is None
+
+
 @pytest.mark.parametrize("message", PROGNOSIS)
 def test_questions_of_how_long_are_prognosis(message: str) -> None:
     finding = triage(message)
