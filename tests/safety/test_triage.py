@@ -102,6 +102,7 @@ BENIGN = [
     "will hair grow back after chemo", "can exercise help", "what does her2 positive mean",
     "bone strengthening drugs", "can breast cancer spread to the skin", "what is a ct scan",
     "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
+    "is it safe to take tylenol", "can i take aleve with ibrance", "can my mom take her pain pills now",
 ]
 
 
@@ -291,7 +292,10 @@ def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
     assert answer.endswith(ending)
 
 
-@pytest.mark.parametrize("body", ["zorblatinib", "florbotamab", "what about the pill xeltora"])
+@pytest.mark.parametrize("body", [
+    "zorblatinib", "florbotamab", "what about the pill xeltora", "can i take tylenol",
+    "how much advil can i take",
+])
 def test_an_unknown_medicine_gets_the_medicines_menu_and_the_care_team(
     twilio: TwilioSimulator, content: Content, body: str
 ) -> None:
