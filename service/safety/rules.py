@@ -59,10 +59,13 @@ FACT_QUESTION = re.compile(
     r"|\b(sintomas?|senales?|efectos secundarios|causa|causan|significa|riesgo|se trata)\b"
 )
 # What makes a sign pressing rather than an everyday symptom ("my back hurts", "i have a cough"):
-# something sudden, severe, new, unable, or a named danger. The model may raise an urgent sign only
-# with one of these words; the rules name their signs themselves.
+# something sudden, severe, new, unable to do what a body does ("cant walk", not "cant afford"), or a
+# named danger. The model may raise an urgent sign only with one of these words; the rules name their
+# signs themselves.
 ACUTE = re.compile(
-    r"\b(sudden|suddenly|all of a sudden|out of nowhere|can ?t|cannot|cant|couldn ?t|unable|won ?t wake|"
+    r"\b(sudden|suddenly|all of a sudden|out of nowhere|won ?t wake|"
+    r"(can ?t|cannot|can not|couldn ?t|unable to|not able to) (walk|move|stand|feel|breathe|breath|stop|wake|"
+    r"see|speak|talk|swallow|get up|keep|hold|lift|control|pee|think|remember|focus)|"
     r"very|really bad|so bad|severe|terrible|worst|worse|worsening|getting worse|blood|bloody|bleeding|"
     r"faint|fainted|passed out|collapsed|fell|fall|fallen|broke|broken|snapped|crack|numb|numbness|"
     r"tingling|pins and needles|funny|strange|weird|asleep|weak|weakness|heavy|paralysed|paralyzed|"
@@ -380,7 +383,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
           r"there|cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
-          r"lost my(?! (balance|footing|breath|voice|sight))|passed away|died|funeral|falling apart"
+          r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight|way))"
+          r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),
     _rule(Concern.DISTRESS, "",

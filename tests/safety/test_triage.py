@@ -103,6 +103,7 @@ BENIGN = [
     "bone strengthening drugs", "can breast cancer spread to the skin", "what is a ct scan",
     "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
     "is it safe to take tylenol", "can i take aleve with ibrance", "can my mom take her pain pills now",
+    "i cant afford chemo", "no puedo pagar la quimio", "i lost my appetite", "i lost my hair",
 ]
 
 
