@@ -65,7 +65,7 @@ FACT_QUESTION = re.compile(
 ACUTE = re.compile(
     r"\b(sudden|suddenly|all of a sudden|out of nowhere|won ?t wake|"
     r"(can ?t|cannot|can not|couldn ?t|unable to|not able to) (walk|move|stand|feel|breathe|breath|stop|wake|"
-    r"see|speak|talk|swallow|get up|keep|hold|lift|control|pee|think|remember|focus)|"
+    r"speak|talk|get up|keep|hold|lift|control|pee)|"
     r"very|really bad|so bad|severe|terrible|worst|worse|worsening|getting worse|blood|bloody|bleeding|"
     r"faint|fainted|passed out|collapsed|fell|fall|fallen|broke|broken|snapped|crack|numb|numbness|"
     r"tingling|pins and needles|funny|strange|weird|asleep|weak|weakness|heavy|paralysed|paralyzed|"
@@ -168,7 +168,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
           r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
           r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
-    _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"),
+    _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
+          r"|\bthroat (is |feels |keeps )?(closing|closing up|swelling|swelling up|swollen shut)\b"),
     _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
           plain=False, personal=True),
     # Chest pain.
@@ -177,7 +178,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bpain in " + _OF + r"chest\b|\btight chest\b|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (feel|move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes|"
+          r"lower body|body|anything|below|bottom|butt)\b"
           r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
           r"(waist|hips?|chest|belly button)( down)?\b|\b" + _LIMB + r" (wont|will not|cant) (hold|carry)\b"
           r"|\b" + _LIMB + r" (just )?(gave out|gave way|giving way|giving out|give way|wont work|"

@@ -67,7 +67,7 @@ MORE_URGENT = [
     "can't wake my mom up", "numb from the waist down", "i'm breathless walking to the bathroom",
     "got chills and fever day after infusion", "my back is killing me and my legs are tingling",
     "heavy bleeding", "my chest feels tight and i cant get air",
-    "mum has gone really confused since this morning",
+    "mum has gone really confused since this morning", "i cant swallow and my throat is closing",
     "i coughed up some blood this morning", "sudden weakness in my right arm",
     "i keep vomiting and have the worst headache", "i fell in the shower",
     "my hip hurts after a fall and i cant put weight on it", "running a temp on chemo",
@@ -104,6 +104,7 @@ BENIGN = [
     "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
     "is it safe to take tylenol", "can i take aleve with ibrance", "can my mom take her pain pills now",
     "i cant afford chemo", "no puedo pagar la quimio", "i lost my appetite", "i lost my hair",
+    "i cant swallow pills", "i cant see well", "i cant feel my fingertips since chemo",
 ]
 
 
