@@ -3,12 +3,14 @@
 Run here: the compose file is parsed and its settings compared with the README; the Dockerfile's
 stages, user, command, lock and files are read, and its health-check command is run against a live
 app; the systemd unit goes through `systemd-analyze verify`; the Caddyfile through `caddy validate`,
-and as compose's caddy service reads it. Not run here: `docker build`, `docker compose up` (no
-Docker engine), nor the unit under systemd.
+and as compose's caddy service reads it; deploy/rootfs.py (which builds and measures the image's tree
+by hand, in minutes) is held to the Dockerfile and the .dockerignore. Not run here: `docker build`,
+`docker compose up` (no Docker engine), nor the unit under systemd.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shlex
@@ -17,6 +19,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -231,3 +234,47 @@ def test_the_caddyfile_is_valid_and_says_to_set_public_base_url(tmp_path: Path) 
              "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0 and "Valid configuration" in result.stdout + result.stderr, result.stderr
+
+
+def rootfs() -> ModuleType:
+    """deploy/rootfs.py, the script that builds the image's tree where no Docker engine runs."""
+    if "deploy_rootfs" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("deploy_rootfs", DEPLOY / "rootfs.py")
+        assert spec is not None and spec.loader is not None
+        sys.modules["deploy_rootfs"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules["deploy_rootfs"])
+    return sys.modules["deploy_rootfs"]
+
+
+def test_the_image_never_carries_secrets_state_or_the_dev_install(tmp_path: Path) -> None:
+    """The build context, as deploy/Dockerfile.dockerignore filters it, on a checkout an operator has
+    used: their deploy/.env (the Twilio token), the instance folder, .venv and bytecode stay out."""
+    script = rootfs()
+    kept = ["pyproject.toml", "README.md", "wsgi.py", "gunicorn.conf.py", "requirements/serve.txt",
+            "service/__init__.py", "service/web/pages/static/phone.js", "content/topics/bones.yaml"]
+    left_out = ["deploy/.env", "instance/state.sqlite3", "instance/phone-hash.key", ".venv/bin/python",
+                "service/__pycache__/config.cpython-311.pyc", "content/topics/__pycache__/x.pyc",
+                "tests/conftest.py", ".git/config", "bench/load.py", "notes.pyc",
+                "mbc_line.egg-info/PKG-INFO"]
+    for relative in kept + left_out:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("x", encoding="utf-8")
+    rules = script.ignored((DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8"))
+    assert sorted(script.context_files(rules, tmp_path, tmp_path)) == sorted(kept)
+
+
+def test_the_measuring_script_follows_every_instruction_of_the_dockerfile() -> None:
+    """deploy/rootfs.py measures the image the README states by carrying out deploy/Dockerfile itself:
+    it knows each instruction there, and builds the base both stages start from."""
+    script = rootfs()
+    text = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    found, global_args = script.stages(script.instructions(text), {})
+    known = script.SETTINGS | {"ARG", "ENV", "RUN", "COPY", "WORKDIR"}
+    assert [stage.name for stage in found] == list(stages())
+    for stage in found:
+        assert stage.image in {f"debian:{script.SUITE}-slim", *[earlier.name for earlier in found]}
+        assert {item.keyword for item in stage.instructions} <= known
+    assert global_args == {"DEBIAN_IMAGE": f"debian:{script.SUITE}-slim"}
+    final = [item.args for item in found[-1].instructions if item.keyword == "RUN"]
+    assert "python3" in final[0].split() and "useradd --system --uid 10001" in final[0]
+    assert "rootfs.py" in README and f"debian:{script.SUITE}-slim" in README
