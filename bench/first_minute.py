@@ -23,7 +23,7 @@ from service.content import Content, load_content
 from service.content.model import MAIN_MENU
 from service.core import commands
 from service.core.calls import CallNavigator, Turn
-from service.core.wording import language_choice, notice_lines, voiced_lines
+from service.core.wording import language_choice, notice_lines, option_lines, voiced_lines
 from service.speech.cache import AudioCache
 from service.speech.lines import Line
 from service.speech.render import AudioJob, rate_for, render_audio, voice_for
@@ -119,8 +119,8 @@ def _up_to_option(content: Content, turn: Turn, key: str) -> tuple[tuple[str, st
     names `key`."""
     lang = turn.state.lang
     lines = voiced_lines(content, turn)
-    label = content.label(content.menus[turn.state.node].target(key) or "", lang)
-    option = (lang, content.prompt("option", lang, label=label, key=key))
+    keys = [option.key for option in content.menus[turn.state.node].options]
+    option = (lang, option_lines(content, turn.state.node, lang)[keys.index(key)])
     return lines[: lines.index(option) + 1]
 
 

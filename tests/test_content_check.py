@@ -425,12 +425,12 @@ def test_the_emergency_line_must_come_within_the_first_25_words(breaker: Breaker
     """Both ways a call starts: the bilingual choice (each language's line), and a caller greeted in the
     language the line remembers (911 first, then the main menu)."""
     breaker.replace(
-        "prompts.yaml", "  emergency: If this is an emergency, hang up and call 911.\n",
+        "prompts.yaml", "  emergency: In an emergency, call 911.\n",
         "  emergency: Hello, and thank you for calling us today.\n",
     )
     breaker.replace(
         "prompts.yaml",
-        "  language_choice: If this is an emergency, hang up and call 911. For English, press 1.\n",
+        "  language_choice: In an emergency, call 911. For English, press 1.\n",
         "  language_choice: For English, press 1.\n",
     )
 

@@ -16,7 +16,8 @@ def test_saying_spanish_or_its_number_at_the_opening_goes_on_in_spanish(app: Fla
     caller = TwilioSimulator(app)  # answers the opening itself
     caller.dial()
     heard = caller.speak(words)
-    assert heard.says[0].startswith("Para ") and heard.gathers  # the menu at once: 911 was said
+    assert heard.says[0] == "Señales urgentes, oprima 1." and heard.gathers  # the menu at once: 911 was said
+    assert heard.says[1] == "Medicinas, 2."  # after the first choice, each names only its key
     assert any(line.startswith(WELCOME_ES) for line in heard.says)
 
 

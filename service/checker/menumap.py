@@ -95,7 +95,8 @@ def _layout(content: Content, lang: str) -> list[Row]:
 
 
 def _label_lines(content: Content, lang: str, node: str, key: str) -> list[str]:
-    """What the caller hears for this choice: the `option` prompt with the node's spoken label."""
+    """This choice named in full, with the node's spoken label: the `option` prompt (a menu says its
+    first choice so, and the rest short, `option_next`: "Lungs, 2")."""
     if not key:
         return ["where every call starts, after the welcome"]
     said = content.prompt("option", lang, label=content.label(node, lang), key=key)

@@ -14,6 +14,7 @@ class Prompt(StrEnum):
     NOT_ADVICE = "not_advice"
     OTHER_LANGUAGE = "other_language"
     OPTION = "option"
+    OPTION_NEXT = "option_next"
     SAY_ALSO = "say_also"
     KEYS_FULL = "keys_full"
     KEYS_SHORT = "keys_short"
@@ -119,6 +120,7 @@ class Prompt(StrEnum):
 # The {placeholders} each prompt may use; the service fills them in.
 PROMPT_FIELDS: dict[Prompt, tuple[str, ...]] = {
     Prompt.OPTION: ("label", "key"),
+    Prompt.OPTION_NEXT: ("label", "key"),
     Prompt.KEYS_FULL: ("repeat", "back", "main", "slower"),
     Prompt.TALK_KEYS_FULL: ("repeat", "back", "main", "slower"),
     Prompt.KEYS_SHORT: ("repeat", "back", "main"),

@@ -203,13 +203,9 @@ def spoken(
     """
     said = notice_lines(content, notices, lang)
     if content.is_menu(node):
-        menu = content.menus[node]
         intro = content.menu_text(node, lang).intro
         body: tuple[str, ...] = ()
-        options = tuple(
-            content.prompt(Prompt.OPTION, lang, label=content.label(o.target, lang), key=o.key)
-            for o in menu.options
-        )
+        options = option_lines(content, node, lang)
         if offer_person:
             options += (said_prompt(content, Prompt.PERSON_KEY, lang),)
         options += (intro,) if intro else ()
@@ -231,6 +227,16 @@ def spoken(
         elif texts_paused and body:
             options += (said_prompt(content, Prompt.TEXT_PAUSED, lang),)
     return Spoken(said, body, options + key_lines(content, node, lang, full_keys))
+
+
+def option_lines(content: Content, menu_id: str, lang: str) -> tuple[str, ...]:
+    """A menu's choices as said: the first names its key in full ("For bones, press 1"), the rest
+    only their key ("Lungs, 2"), so each choice comes sooner once the caller has the pattern."""
+    return tuple(
+        _sentence(content.prompt(Prompt.OPTION_NEXT if i else Prompt.OPTION, lang,
+                                 label=content.label(option.target, lang), key=option.key))
+        for i, option in enumerate(content.menus[menu_id].options)
+    )
 
 
 # A topic's own opening safety line ("If this may be an emergency, call 911 now. If not, ..."), in

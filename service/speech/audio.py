@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 SECONDS_PER_WORD_TIMES_RATE = 60.0
 LOW_RATIO = 0.55
 HIGH_RATIO = 1.8
-SLACK_SECONDS = 1.0
+# A short line of long words takes longer than its count says: "Inmunoterapia, 4." is 2.8 s at rate 120.
+SLACK_SECONDS = 1.5
 SILENT_RMS = 0.002
 TELEPHONE_SAMPLE_RATE = 8000
 # espeak-ng ends each line with about 0.4 s of silence; a caller hears the lines one after another, so

@@ -11,7 +11,7 @@ from pathlib import Path
 from service.speech.audio import TELEPHONE_SAMPLE_RATE, AudioFacts, check_speech, to_telephone
 
 NAME_PATTERN = re.compile(r"[0-9a-f]{32}")
-FORMAT_TAG = "wav-ulaw-8000-v2"  # v2: the silence after each line cut to a short pause
+FORMAT_TAG = "wav-ulaw-8000-v3"  # v2: the silence after each line cut short; v3: 911 and 988 digit by digit
 SUFFIX = ".wav"
 
 

@@ -23,23 +23,26 @@ WARM_UP_TEXT = "Ready."
 
 
 class Clips:
-    """Renders lines for one voice into a folder, through one worker process per rate."""
+    """Renders lines for one voice (or another one asked for: the opening says each language in
+    its own) into a folder, through one worker process per voice and rate."""
 
     def __init__(self, voice: str, folder: Path, max_workers: int = MAX_WORKERS) -> None:
         self.voice = voice
         self.folder = folder
         self.max_workers = max_workers
-        self.workers: dict[int, tuple[SpeechWorker, threading.Lock]] = {}
+        self.workers: dict[tuple[str, int], tuple[SpeechWorker, threading.Lock]] = {}
         self._guard = threading.Lock()
         # numpy and soundfile take a few tenths of a second to import: not while a person waits.
         threading.Thread(target=_import_audio_libraries, name="talk-warm-up").start()
 
-    def clip(self, text: str, rate: int, volume: float) -> tuple[Path | None, str]:
-        """The file for a line at a rate and loudness, rendering it when new; else why it failed."""
-        raw = self.folder / f"{_name(self.voice, rate, text)}.wav"
+    def clip(self, text: str, rate: int, volume: float, voice: str = "") -> tuple[Path | None, str]:
+        """The file for a line at a rate and loudness (in `voice`, else this one's own), rendering it
+        when new; else why it failed."""
+        voice = voice or self.voice
+        raw = self.folder / f"{_name(voice, rate, text)}.wav"
         if not raw.is_file():
             timeout = expected_seconds(len(text.split()), rate) * 2 + SPEAK_TIMEOUT_SLACK_SECONDS
-            worker, lock = self._worker(rate)
+            worker, lock = self._worker(voice, rate)
             with lock:
                 outcome = worker.run(Job(f"talk:{raw.stem[:8]}", text, raw), timeout)
             if not outcome.ok:
@@ -52,26 +55,27 @@ class Clips:
             scale(raw, scaled, volume)
         return scaled, ""
 
-    def warm(self, rates: Iterable[int]) -> None:
+    def warm(self, rates: Iterable[int], voice: str = "") -> None:
         """Start, in the background and one at a time, the workers for rates the person may ask for next.
 
         One at a time, so that on a busy computer the starts do not slow the speech asked for now.
         """
+        voice = voice or self.voice
         jobs = []
         for rate in rates:
             with self._guard:
-                if rate in self.workers or len(self.workers) >= self.max_workers:
+                if (voice, rate) in self.workers or len(self.workers) >= self.max_workers:
                     continue
-            worker, lock = self._worker(rate)
+            worker, lock = self._worker(voice, rate)
             path = self.folder / f".warm-up-{rate}.wav"
             jobs.append((worker, lock, Job("talk:warm-up", WARM_UP_TEXT, path)))
         if jobs:
             threading.Thread(target=_warm_up, args=(jobs,), name="talk-warm-up-rates", daemon=True).start()
 
     def rates(self) -> list[int]:
-        """The rates that have a worker."""
+        """The rates that have a worker (in any voice)."""
         with self._guard:
-            return sorted(self.workers)
+            return sorted({rate for _, rate in self.workers})
 
     def close(self) -> None:
         """Stop every worker, once any warm-up under way has finished."""
@@ -81,12 +85,12 @@ class Clips:
             with lock:
                 worker.close()
 
-    def _worker(self, rate: int) -> tuple[SpeechWorker, threading.Lock]:
-        """The worker for a rate, and the lock that lets one job at a time use it."""
+    def _worker(self, voice: str, rate: int) -> tuple[SpeechWorker, threading.Lock]:
+        """The worker for a voice and rate, and the lock that lets one job at a time use it."""
         with self._guard:
-            if rate not in self.workers:
-                self.workers[rate] = (SpeechWorker(self.voice, rate), threading.Lock())
-            return self.workers[rate]
+            if (voice, rate) not in self.workers:
+                self.workers[(voice, rate)] = (SpeechWorker(voice, rate), threading.Lock())
+            return self.workers[(voice, rate)]
 
 
 def scale(source: Path, target: Path, gain: float) -> None:

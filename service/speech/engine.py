@@ -13,6 +13,7 @@ runAndWait and skip the waits.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,9 @@ SETTLE_TRIES = 5
 IDLE_POLL_SECONDS = 0.005
 IDLE_LIMIT_SECONDS = 30.0
 UTTERANCE_LIMIT_SECONDS = 900.0
+# Said one digit at a time, as people say them ("nine one one", "nueve uno uno"): espeak-ng reads 911
+# as "nine hundred eleven" and "novecientos once", 988 as "nine hundred eighty-eight".
+SERVICE_NUMBERS = re.compile(r"(?<![\d-])(?:911|988)(?![\d-])")  # not inside 1-800-911-0000
 
 
 class EngineError(Exception):
@@ -58,11 +62,11 @@ class SpeechEngine:
         folder = path.parent
         if not folder.is_dir() or not os.access(folder, os.W_OK):
             raise EngineError(f"cannot write to {folder}: the folder is missing or read-only")
-        self._utter(lambda: self._engine.save_to_file(text, str(path)))
+        self._utter(lambda: self._engine.save_to_file(engine_text(text), str(path)))
 
     def speak(self, text: str) -> None:
         """Say one utterance through the sound card, and return once it has been played."""
-        self._utter(lambda: self._engine.say(text))
+        self._utter(lambda: self._engine.say(engine_text(text)))
 
     def _utter(self, queue: Callable[[], None]) -> None:
         """One command per runAndWait (several render only the last), then wait until truly done."""
@@ -133,6 +137,11 @@ class SpeechEngine:
     def _on_error(self, exception: BaseException | None = None, **_: Any) -> None:
         if exception is not None:
             self._errors.append(exception)
+
+
+def engine_text(text: str) -> str:
+    """The words as the engine is given them: the emergency and crisis numbers digit by digit."""
+    return SERVICE_NUMBERS.sub(lambda number: " ".join(number.group()), text)
 
 
 def pick_voice(voices: Sequence[Any], wanted: str) -> str:

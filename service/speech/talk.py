@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -20,7 +22,7 @@ from service.content.model import Content
 from service.content.prompts import TALK_IN_PLACE_OF, Prompt
 from service.core import commands
 from service.core.calls import CallNavigator, CallState, Turn
-from service.core.wording import turn_lines
+from service.core.wording import voiced_lines
 from service.speech.audio import expected_seconds
 from service.speech.clips import SPEAK_TIMEOUT_SLACK_SECONDS, Clips
 from service.speech.keys import KEYS, Keys
@@ -42,8 +44,9 @@ Pressed = Callable[[float], bool]
 class Speaker(Protocol):
     """Something that voices the lines of a turn, and stops when a key is pressed."""
 
-    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
-        """Voice the lines in order at this pace; stop as soon as `pressed` says a key came."""
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed, voice: str = "") -> None:
+        """Voice the lines in order at this pace (in `voice`, else the speaker's own); stop as soon
+        as `pressed` says a key came."""
 
     def close(self) -> None:
         """Free what it holds."""
@@ -52,7 +55,7 @@ class Speaker(Protocol):
 class Silent:
     """Speaks nothing: the words are only shown."""
 
-    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed, voice: str = "") -> None:
         """Nothing to do."""
 
     def close(self) -> None:
@@ -69,7 +72,7 @@ class SoundSpeaker:
         self.failed = False
         self.nearby: list[int] = []
 
-    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed, voice: str = "") -> None:
         """Sentence by sentence, checking for a key before each and all through its playing.
 
         A sentence renders in a few hundredths of a second where a whole topic takes tenths, so the
@@ -79,18 +82,18 @@ class SoundSpeaker:
         for text in (part for line in lines for part in sentences(line)):
             if self.failed or pressed(0):
                 return
-            path, problem = self.clips.clip(text, pace.rate, pace.volume)
+            path, problem = self.clips.clip(text, pace.rate, pace.volume, voice)
             if path is None:
                 self._fail(f"Speech is not working: {problem}")
                 return
-            if pressed(0) or not self._play(path, pressed):  # a key typed while the line was rendered
+            if pressed(0) or not self._play(path, pressed, voice):  # a key typed while the line was rendered
                 return
 
     def close(self) -> None:
         """Stop the speech workers."""
         self.clips.close()
 
-    def _play(self, path: Path, pressed: Pressed) -> bool:
+    def _play(self, path: Path, pressed: Pressed, voice: str = "") -> bool:
         """Play one file to its end (True), or stop it for a key or a failure (False)."""
         try:
             playback = self.player.start(path)
@@ -98,7 +101,7 @@ class SoundSpeaker:
             self._fail(f"Sound is not working: {self.player.program}: {error.strerror or error}")
             return False
         if self.nearby:  # while this plays, get the speeds one key away ready
-            self.clips.warm(self.nearby)
+            self.clips.warm(self.nearby, voice)
             self.nearby = []
         try:
             while playback.running():
@@ -129,12 +132,12 @@ class FileSpeaker:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / TRANSCRIPT).write_text("", encoding="utf-8")
 
-    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed, voice: str = "") -> None:
         """Every line to its own file; after a failure, say why once and only show words."""
         for text in lines:
             if self.failed:
                 return
-            path, problem = self.clips.clip(text, pace.rate, pace.volume)
+            path, problem = self.clips.clip(text, pace.rate, pace.volume, voice)
             if path is None:
                 self.failed = True
                 self.warn(f"(Speech is not working: {problem}. The words are still shown.)")
@@ -143,7 +146,8 @@ class FileSpeaker:
             target = self.folder / f"{self.count:04d}.wav"
             shutil.copyfile(path, target)
             with (self.folder / TRANSCRIPT).open("a", encoding="utf-8") as transcript:
-                transcript.write(f"{target.name}\t{pace.rate}\t{round(pace.volume * 100)}\t{text}\n")
+                said = voice or self.clips.voice
+                transcript.write(f"{target.name}\t{pace.rate}\t{round(pace.volume * 100)}\t{said}\t{text}\n")
 
     def close(self) -> None:
         """Stop the speech workers."""
@@ -157,11 +161,14 @@ class EngineSpeaker:
         self.voice = voice
         self.warn = warn
         self.failed = False
-        self.workers: dict[int, SpeechWorker] = {}
+        self.workers: dict[tuple[str, int], SpeechWorker] = {}
 
-    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed) -> None:
+    def speak(self, lines: Sequence[str], pace: Pace, pressed: Pressed, voice: str = "") -> None:
         """Each line through the engine; a key is read after the line that is playing."""
-        worker = self.workers.setdefault(pace.rate, SpeechWorker(self.voice, pace.rate))
+        voice = voice or self.voice
+        if (voice, pace.rate) not in self.workers:
+            self.workers[(voice, pace.rate)] = SpeechWorker(voice, pace.rate)
+        worker = self.workers[(voice, pace.rate)]
         for text in lines:
             if self.failed or pressed(0):
                 return
@@ -232,17 +239,23 @@ def talk_wording(content: Content) -> Content:
 
 
 class TalkingMenu:
-    """Steps the same call core as the phone, with keys and words typed at the keyboard."""
+    """Steps the same call core as the phone, with keys and words typed at the keyboard.
+
+    Without a set language (`lang` None) it opens as a new caller's call does: 911 and each
+    language's key, each said in its own language (`voices`: the engine voice of each), then the
+    menu in the language chosen by its key or its name.
+    """
 
     def __init__(
         self, content: Content, navigator: CallNavigator, speaker: Speaker, screen: LargePrint,
-        keys: Keys, lang: str, pace: Pace, audible: bool = True,
+        keys: Keys, lang: str | None, pace: Pace, audible: bool = True,
+        voices: Mapping[str, str] | None = None,
     ) -> None:
         self.content = content
         self.words = talk_wording(content)
         # With no sound, the keys for speed and loudness mean nothing: they are not shown.
         self.unheard = () if audible else tuple(
-            self.words.prompt(name, lang) for name in (Prompt.TALK_KEYS,)
+            self.words.prompt(Prompt.TALK_KEYS, each) for each in content.languages
         )
         self.navigator = navigator
         self.speaker = speaker
@@ -250,14 +263,22 @@ class TalkingMenu:
         self.keys = keys
         self.lang = lang
         self.pace = pace
+        self.voices = dict(voices or {})
 
     def run(self) -> None:
-        """Present each turn and read the next entry, until the session ends or the person quits."""
-        start = self.navigator.start(self.lang)
-        turn = replace(start, notices=(*start.notices, Prompt.TALK_KEYS))
+        """Present each turn and read the next entry, until the session ends or the person quits.
+
+        The keys for speed and loudness are told once, in the session's language: with the first
+        turn after the opening's choice."""
+        turn = self.navigator.start(self.lang)
+        told = False
         while True:
+            if not told and not turn.choose_language:
+                turn, told = replace(turn, notices=(*turn.notices, Prompt.TALK_KEYS)), True
             lines = self.present(turn)
-            self.speaker.speak(lines, self.pace, self.keys.pressed)
+            for lang, run in groupby(lines, key=itemgetter(0)):
+                self.speaker.speak([text for _, text in run], self.pace, self.keys.pressed,
+                                   self.voices.get(lang, ""))
             if turn.hangup:
                 return
             entry = self.keys.entry()
@@ -265,11 +286,13 @@ class TalkingMenu:
                 return
             turn = self.step(turn.state, entry)
 
-    def present(self, turn: Turn) -> tuple[str, ...]:
-        """Show what the phone would say for this turn, in this channel's words, and return it."""
-        lines = tuple(line for line in turn_lines(self.words, turn) if line not in self.unheard)
-        title = "" if turn.hangup else self.content.title(turn.state.node, turn.state.lang)
-        self.screen.show(title, lines)
+    def present(self, turn: Turn) -> tuple[tuple[str, str], ...]:
+        """Show what the phone would say for this turn, in this channel's words, and return it,
+        each line with the language it is said in."""
+        lines = tuple(pair for pair in voiced_lines(self.words, turn) if pair[1] not in self.unheard)
+        title = "" if turn.hangup or turn.choose_language else self.content.title(
+            turn.state.node, turn.state.lang)
+        self.screen.show(title, [text for _, text in lines])
         if not turn.hangup:
             click.echo(PROMPT, nl=False)
         return lines
@@ -293,5 +316,7 @@ class TalkingMenu:
     def change(self, state: CallState, control: Control) -> Turn:
         """Change the speech, say so, and say the current menu or topic again at the new pace."""
         self.pace, notice = self.pace.apply(control)
+        if state.choosing:  # at the opening: its choice again, at the new pace
+            return self.navigator.start()
         again = self.navigator.press(state, commands.REPEAT)
         return replace(again, notices=(notice,))

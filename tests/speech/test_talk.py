@@ -14,6 +14,7 @@ from service.content.prompts import TALK_IN_PLACE_OF, Prompt
 from service.core.calls import CallNavigator
 from service.core.wording import topic_parts, turn_lines
 from service.speech.audio import check_speech
+from service.speech.engine import engine_text
 from service.speech.lines import reachable_turns
 from service.speech.talk import LargePrint, talk_wording
 
@@ -30,12 +31,19 @@ pcm.null {{ type null }}
 ALSA_BROKEN = "pcm.!default { type hw card 9 }\n"
 
 Talk = Callable[..., tuple[int, str]]
+SENTENCE_WORDS = 5
 
 
 def transcript(folder: Path) -> list[tuple[str, int, int, str]]:
     """(file name, rate, volume in per cent, words) for each utterance written."""
     rows = (line.split("\t") for line in (folder / "transcript.tsv").read_text().splitlines())
-    return [(name, int(rate), int(volume), text) for name, rate, volume, text in rows]
+    return [(name, int(rate), int(volume), text) for name, rate, volume, _, text in rows]
+
+
+def voiced(folder: Path) -> list[tuple[str, str]]:
+    """(engine voice, words) for each utterance written: the language each line was heard in."""
+    rows = (line.split("\t") for line in (folder / "transcript.tsv").read_text().splitlines())
+    return [(voice, text) for *_, voice, text in rows]
 
 
 def flat(output: str) -> str:
@@ -56,7 +64,7 @@ def test_a_session_on_files_speaks_every_line_shown_slower_after_7(
     talk: Talk, tmp_path: Path, content: Content
 ) -> None:
     folder = tmp_path / "spoken"
-    code, output = talk("--to-folder", str(folder), "--plain", keys="3\n1\n7\nliver\nq\n")
+    code, output = talk("--to-folder", str(folder), "--plain", "--lang", "en", keys="3\n1\n7\nliver\nq\n")
     assert code == 0, output
     rows = transcript(folder)
     assert [name for name, *_ in rows] == [f"{n:04d}.wav" for n in range(1, len(rows) + 1)]
@@ -80,7 +88,7 @@ def test_speed_goes_down_and_up_in_steps_within_100_to_200_and_back_to_normal(
     talk: Talk, tmp_path: Path, content: Content
 ) -> None:
     folder = tmp_path / "spoken"
-    code, output = talk("--to-folder", str(folder), keys="-\n-\n-\n+\n+\n+\n+\n+\n*\nq\n")
+    code, output = talk("--to-folder", str(folder), "--lang", "en", keys="-\n-\n-\n+\n+\n+\n+\n+\n*\nq\n")
     assert code == 0, output
     rows = transcript(folder)
     said = {content.prompt(p): p for p in (Prompt.TALK_SLOWER, Prompt.TALK_FASTER, Prompt.TALK_SLOWEST,
@@ -91,12 +99,16 @@ def test_speed_goes_down_and_up_in_steps_within_100_to_200_and_back_to_normal(
         (125, Prompt.TALK_FASTER), (150, Prompt.TALK_FASTER), (175, Prompt.TALK_FASTER),
         (200, Prompt.TALK_FASTER), (200, Prompt.TALK_FASTEST), (150, Prompt.TALK_NORMAL_SPEED),
     ]
-    # Words a minute heard, over every line said at each rate: slower really is slower, within bounds.
+    # Words a minute heard (911 is three: "nine one one"), over the lines of a sentence or more said
+    # at each rate (in "Medicines, 2." the pauses weigh more than the words): slower really is slower,
+    # within bounds.
     heard: dict[int, list[float]] = {}
     for name, rate, _, text in rows:
+        count = len(engine_text(text).split())
         facts = check_speech(folder / name, len(text.split()), rate)
         words, seconds = heard.setdefault(rate, [0.0, 0.0])
-        heard[rate] = [words + len(text.split()), seconds + facts.seconds]
+        if count >= SENTENCE_WORDS:
+            heard[rate] = [words + count, seconds + facts.seconds]
     per_minute = {rate: 60 * words / seconds for rate, (words, seconds) in sorted(heard.items())}
     assert list(per_minute) == [100, 125, 150, 175, 200]
     assert sorted(per_minute.values()) == list(per_minute.values()), per_minute
@@ -108,7 +120,8 @@ def test_louder_and_softer_change_the_loudness_heard(talk: Talk, tmp_path: Path,
     import soundfile
 
     folder = tmp_path / "spoken"
-    code, output = talk("--to-folder", str(folder), keys="softer\nlouder\nlouder\nnormal\nq\n")
+    code, output = talk("--to-folder", str(folder), "--lang", "en",
+                        keys="softer\nlouder\nlouder\nnormal\nq\n")
     assert code == 0, output
     rows = transcript(folder)
     first = content.menus["main"].target("1")
@@ -127,7 +140,7 @@ def test_three_silences_end_the_session_in_the_computer_s_own_words(
     talk: Talk, tmp_path: Path, content: Content
 ) -> None:
     folder = tmp_path / "spoken"
-    code, output = talk("--to-folder", str(folder), keys="\n\n\n")
+    code, output = talk("--to-folder", str(folder), "--lang", "en", keys="\n\n\n")
     assert code == 0, output
     spoken = [text for *_, text in transcript(folder)]
     assert spoken.count(content.prompt(Prompt.TALK_SILENCE)) == 2
@@ -138,10 +151,10 @@ def test_three_silences_end_the_session_in_the_computer_s_own_words(
 def test_silent_mode_shows_big_titles_and_the_words_and_ends_at_end_of_input(
     talk: Talk, content: Content
 ) -> None:
-    code, output = talk("--silent", keys="4\n")
+    code, output = talk("--silent", "--lang", "en", keys="4\n")
     assert code == 0, output
     assert "|_|" in output  # the big-letter title
-    assert "For symptoms, press 4." in output
+    assert "Symptoms, 4." in output
     assert content.menus["symptoms"].texts["en"].intro.split(".")[0] in flat(output)
     assert "hang up" not in output and "Make the terminal's text bigger" in output
     assert "press minus" not in output and "while I am speaking" not in output  # nothing is spoken
@@ -157,7 +170,7 @@ def test_large_body_shows_every_line_in_big_letters(talk: Talk) -> None:
 def test_plain_is_for_screen_readers_no_letter_art_no_styling_one_sentence_a_line(
     talk: Talk, content: Content
 ) -> None:
-    code, output = talk("--silent", "--plain", keys="3\nq\n")
+    code, output = talk("--silent", "--plain", "--lang", "en", keys="3\nq\n")
     assert code == 0, output
     lines = output.splitlines()
     assert f"{content.title('spread')}." in lines
@@ -198,7 +211,7 @@ def test_speech_goes_to_the_sound_card_when_no_folder_is_given(
     config = tmp_path / "asound.conf"
     config.write_text(ALSA_TO_FILE.format(target=captured))
     monkeypatch.setenv("ALSA_CONFIG_PATH", str(config))
-    code, output = talk(keys="q\n")
+    code, output = talk("--lang", "en", keys="q\n")
     assert code == 0, output
     assert "No sound" not in output
     shown = output.split("\n\n", 2)[2].split("Press a number key")[0]  # after the tip and the title
@@ -265,7 +278,48 @@ def test_the_talking_menu_needs_no_twilio_token_or_app(
 
     monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
     monkeypatch.delenv("LOCAL_DEMO", raising=False)
-    result = CliRunner().invoke(standalone_talk_command, ["--silent", "--plain"], input="2\nq\n")
+    result = CliRunner().invoke(standalone_talk_command, ["--silent", "--plain", "--lang", "en"],
+                                input="2\nq\n")
     assert result.exit_code == 0, result.output
     assert content.label("treat-hormone") in result.output
     assert result.output.rstrip().endswith("Goodbye.")
+
+
+def session(talk: Talk, folder: Path, *args: str, keys: str) -> tuple[list[tuple[str, str]], str]:
+    """A talking-menu session spoken to files: (engine voice, words) for each line, and the screen."""
+    code, output = talk("--to-folder", str(folder), "--plain", *args, keys=keys)
+    assert code == 0, output
+    return voiced(folder), output
+
+
+@pytest.mark.parametrize("choice", ["2", "español"])
+def test_without_lang_it_opens_as_a_new_call_911_in_each_language_then_spanish_by_key_or_word(
+    talk: Talk, tmp_path: Path, content: Content, choice: str
+) -> None:
+    said, _ = session(talk, tmp_path / "spoken", keys=f"{choice}\n1\nq\n")
+    english, spanish = said[0], said[1]
+    assert english[0] == "en-us" and english[1].startswith("In an emergency, call 911")
+    assert spanish[0] == "es-419" and spanish[1].startswith("En una emergencia, llame al 911")
+    assert "Para español, oprima 2." in spanish[1]
+    rest = said[2:]
+    assert {voice for voice, _ in rest} == {"es-419"}  # after the choice, every line in Spanish
+    heard = [text for _, text in rest]
+    assert heard.index(content.prompt(Prompt.TALK_KEYS, "es")) < heard.index("Señales urgentes, oprima 1.")
+    assert topic_parts(content, "symptoms-urgent", "es")[0] in heard  # 1: the urgent signs, in Spanish
+    assert content.prompt(Prompt.TALK_KEYS, "en") not in heard
+
+
+def test_without_lang_1_or_a_menu_key_at_the_opening_goes_on_in_english(talk: Talk, tmp_path: Path) -> None:
+    said, _ = session(talk, tmp_path / "spoken", keys="3\nq\n")
+    rest = said[2:]
+    assert {voice for voice, _ in rest} == {"en-us"}
+    assert "For bones, press 1." in [text for _, text in rest]  # 3 at the opening: where it spreads
+
+
+def test_with_lang_it_starts_in_that_language_911_first_and_asks_nothing(
+    talk: Talk, tmp_path: Path, content: Content
+) -> None:
+    said, output = session(talk, tmp_path / "spoken", "--lang", "es", keys="q\n")
+    assert said[0] == ("es-419", content.prompt(Prompt.TALK_EMERGENCY, "es"))
+    assert "Para español, oprima 2." not in output and "For English, press 1." not in output
+    assert {voice for voice, _ in said} == {"es-419"}

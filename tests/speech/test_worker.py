@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from service.speech.audio import check_speech, expected_seconds
-from service.speech.engine import EngineError, pick_voice
+from service.speech.engine import EngineError, engine_text, pick_voice
 from service.speech.worker import Job, SpeechWorker
 
 SENTENCE = "Tell your care team about any new pain, and call 911 if it is an emergency."
@@ -140,3 +140,26 @@ def test_pick_voice_names_installed_voices_when_none_matches() -> None:
 def test_expected_length_follows_the_rate() -> None:
     assert expected_seconds(150, 150) == pytest.approx(60)
     assert expected_seconds(120, 120) == pytest.approx(60)
+
+
+@pytest.mark.parametrize(("said", "as_digits", "as_hundreds"), [
+    ("Call 911.", "Call 9 1 1.", "Call nine hundred eleven."),
+    ("Call or text 988.", "Call or text 9 8 8.", "Call or text nine hundred eighty-eight."),
+])
+def test_911_and_988_are_said_digit_by_digit_as_people_say_them(
+    normal_worker: SpeechWorker, tmp_path: Path, said: str, as_digits: str, as_hundreds: str
+) -> None:
+    """espeak-ng alone says "nine hundred eleven": the recording is as long as "nine one one"."""
+    import soundfile
+
+    seconds = {}
+    for name, text in (("said", said), ("digits", as_digits), ("hundreds", as_hundreds)):
+        path = tmp_path / f"{name}.wav"
+        assert normal_worker.run(Job(name, text, path), 20).ok
+        seconds[name] = soundfile.info(str(path)).duration
+    assert abs(seconds["said"] - seconds["digits"]) < 0.02, seconds
+    assert abs(seconds["said"] - seconds["hundreds"]) > 0.1, seconds
+
+
+def test_a_phone_number_with_911_inside_is_left_as_it_is() -> None:
+    assert engine_text("Call 1-800-911-0100, or 911.") == "Call 1-800-911-0100, or 9 1 1."

@@ -21,6 +21,7 @@ from flask.cli import with_appcontext
 from service.checker import load_checked
 from service.config import Settings
 from service.content import Content, ContentError
+from service.content.model import DEFAULT_LANGUAGE
 from service.core.calls import CallNavigator
 from service.speech.cache import AudioCacheError
 from service.speech.clips import Clips
@@ -119,7 +120,7 @@ class TalkOptions:
     plain: bool = False
     large_body: bool = False
     device: str = ""
-    lang: str = "en"
+    lang: str | None = None  # None: ask, as a new caller's call does
 
 
 def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -133,7 +134,8 @@ def _talk_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--large-body", is_flag=True, help="Show every line in big letters, not only titles."),
         click.option("--device", default="", metavar="NAME",
                      help="The sound output to play through (aplay -L lists them), e.g. plughw:1,0."),
-        click.option("--lang", default="en", show_default=True, help="The content language."),
+        click.option("--lang", default=None,
+                     help="The content language (en, es). Without it, the menu asks first, as a call does."),
     )):
         command = option(command)
     return command
@@ -172,7 +174,7 @@ def standalone_talk_command(**options: Any) -> None:
 
 def _talk(settings: Settings, content: Content, calls: CallNavigator, options: TalkOptions) -> None:
     """Run the talking menu until the person quits or the session ends; the terminal is put back."""
-    if options.lang not in content.languages:
+    if options.lang is not None and options.lang not in content.languages:
         raise click.BadParameter(f"choose one of {', '.join(content.languages)}", param_hint="--lang")
     if options.plain and options.large_body:
         raise click.UsageError("--plain and --large-body do not go together: choose one.")
@@ -186,6 +188,7 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
         if not options.plain:
             click.echo(ENLARGE_TIP + ("" if options.large_body else LARGE_BODY_TIP))
         try:
+            voices = {lang: voice_for(settings, lang) for lang in content.languages}
             speaker = _speaker(settings, options, screen, stack)
             if speaker is None:
                 speaker = Silent()
@@ -193,7 +196,7 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
                     click.echo("Goodbye.")
                     return
             audible = not isinstance(speaker, Silent)
-            TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible).run()
+            TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible, voices).run()
         except KeyboardInterrupt:
             click.echo("")
     click.echo("Goodbye.")
@@ -213,7 +216,7 @@ def _speaker(
     """Speakers, files, or nothing; None (after saying why, in large print) when sound cannot play."""
     if options.silent:
         return Silent()
-    voice = voice_for(settings, options.lang)
+    voice = voice_for(settings, options.lang or DEFAULT_LANGUAGE)
     player = find_player(options.device)
     if player is None and options.to_folder is None and platform.system() == "Windows":
         speaker = EngineSpeaker(voice, click.echo)

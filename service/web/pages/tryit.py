@@ -203,7 +203,7 @@ def _call(action: Any, need_call: bool = True) -> Response:
 def _step_json(step: Step) -> dict[str, str]:
     """A step for the page; a recording carries the words it speaks, so the transcript can show them."""
     if step.kind != "play":
-        return {"kind": step.kind, "text": step.text}
+        return {"kind": step.kind, "text": step.text, **({"lang": step.language} if step.language else {})}
     path = urlsplit(step.text).path
     return {"kind": "play", "audio": path, "text": _recording_text(path)}
 

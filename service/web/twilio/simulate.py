@@ -36,6 +36,7 @@ class Step:
 
     kind: str
     text: str = ""
+    language: str = ""  # a <Say>'s language (en-US, es-US): the bilingual opening says each in its own
 
 
 @dataclass(frozen=True)
@@ -319,7 +320,9 @@ def _text(element: ET.Element) -> str:
 
 
 def _step(verb: ET.Element) -> Step:
-    return Step("say" if verb.tag == "Say" else "play", _text(verb))
+    if verb.tag == "Say":
+        return Step("say", _text(verb), verb.get("language", ""))
+    return Step("play", _text(verb))
 
 
 def _dialled(dial: ET.Element) -> str:

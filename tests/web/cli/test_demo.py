@@ -18,7 +18,7 @@ def test_flask_call_as_the_same_caller_again_is_greeted_in_the_language_it_chose
     first = app.test_cli_runner().invoke(args=["call", "--caller", "+15555550177", "2", "q"])
     assert first.exit_code == 0 and "Para español, oprima 2" in first.output
     again = app.test_cli_runner().invoke(args=["call", "--caller", "+15555550177", "q"])
-    assert again.output.split("\n")[0].startswith("Si es una emergencia")
+    assert again.output.split("\n")[0].startswith("En una emergencia")
     assert "For English, press star" in again.output
     new = app.test_cli_runner().invoke(args=["call", "q"])
     assert "Para español, oprima 2" in new.output  # every other call comes from a new number

@@ -43,6 +43,7 @@ def test_a_call_through_the_api_hears_what_the_webhooks_say(make_app, content: C
     start = post(client, "/try/call/start").get_json()
     assert start["waiting"] and "call 911" in start["steps"][0]["text"]
     assert "Para español, oprima 2" in start["steps"][1]["text"]
+    assert [step["lang"] for step in start["steps"][:2]] == ["en-US", "es-US"]  # each in its own voice
     english = post(client, "/try/call/press", {"key": "1"}).get_json()
     assert english["steps"][0]["text"] == "For urgent signs, press 1."  # 911 was said: the menu at once
     assert any(step["text"].startswith("This is the Breast Cancer") for step in english["steps"])

@@ -106,8 +106,9 @@ def test_speak_aloud_gives_each_line_to_the_browsers_voice(page: Page, serve: Se
     page.goto(serve(demo_app) + "/")
     page.get_by_label("Speak what the line says out loud").check()
     heard_after(page, lambda: page.get_by_role("button", name="Call the line").click())
-    spoken = page.evaluate("window.__spoken.filter(s => s.text).map(s => s.text)")
-    assert spoken[0].startswith("If this is an emergency") and any("press 1" in line for line in spoken)
+    spoken = page.evaluate("window.__spoken.filter(s => s.text).map(s => [s.text, s.lang])")
+    assert spoken[0][0].startswith("In an emergency, call 911") and spoken[0][1].startswith("en")
+    assert spoken[1][0].startswith("En una emergencia, llame al 911") and spoken[1][1].startswith("es")
 
 
 def test_a_texter_reads_replies_with_their_segments_and_stop_and_start_work(

@@ -21,12 +21,12 @@ from service.web.twilio.simulate import Heard, TwilioSimulator
 
 AppFactory = Callable[..., Flask]
 CALLER = "+15555550142"
-EMERGENCY_EN = "If this is an emergency, hang up and call 911."
-EMERGENCY_ES = "Si es una emergencia, cuelgue y llame al 911."
-OFFER_ES = "Para español, oprima asterisco, o diga español."
-OFFER_EN = "For English, press star, or say English."
+EMERGENCY_EN = "In an emergency, call 911."
+EMERGENCY_ES = "En una emergencia, llame al 911."
+OFFER_ES = "Para español, oprima asterisco o diga español."
+OFFER_EN = "For English, press star or say English."
 URGENT_EN = "For urgent signs, press 1."
-URGENT_ES = "Para las señales urgentes, oprima 1."
+URGENT_ES = "Señales urgentes, oprima 1."
 DAY = 24 * 3600
 
 

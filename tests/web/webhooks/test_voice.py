@@ -29,8 +29,11 @@ def voice(content: Content, node: str) -> str:
 
 
 def choices(heard_text: str) -> dict[str, str]:
-    """The announced 'For X, press N' choices, by key."""
-    return {key: label for label, key in re.findall(r"For ([^.]+?), press (\d)\.", heard_text)}
+    """The announced choices, by key: 'For X, press N' first, then 'Y, N'."""
+    said = re.split(r"(?<=\.)\s+", heard_text)
+    first = [m.groups() for line in said if (m := re.fullmatch(r"For (.+), press (\d)\.", line))]
+    rest = [m.groups() for line in said if (m := re.fullmatch(r"([A-Z][^.]*), (\d)\.", line))]
+    return {key: label[:1].lower() + label[1:] for label, key in first + rest}
 
 
 def test_the_first_menu_names_the_line_after_its_choices_and_the_first_topic_says_not_advice(
@@ -240,12 +243,12 @@ def test_the_slower_key_pressed_again_goes_back_to_normal_speed(twilio: TwilioSi
 
 def test_the_call_opens_with_the_emergency_line_within_25_words(twilio: TwilioSimulator) -> None:
     opening = TwilioSimulator(twilio.app).dial()  # a caller with no history: the bilingual choice
-    assert opening.says[0].startswith("If this is an emergency, hang up and call 911.")
-    assert opening.says[1].startswith("Si es una emergencia, cuelgue y llame al 911.")
+    assert opening.says[0].startswith("In an emergency, call 911.")
+    assert opening.says[1].startswith("En una emergencia, llame al 911.")
     twilio.dial()
     twilio.hang_up()
     returning = twilio.dial()  # greeted in the language chosen last time
-    assert returning.says[0] == "If this is an emergency, hang up and call 911."
+    assert returning.says[0] == "In an emergency, call 911."
 
 
 def test_the_fixed_keys_are_said_in_full_once_then_briefly(twilio: TwilioSimulator) -> None:

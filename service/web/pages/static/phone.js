@@ -82,7 +82,7 @@
     for (const step of heard.steps) {
       if (step.kind === "say") {
         lines.push(paragraph(step.text));
-        sounds.push({ text: step.text });
+        sounds.push({ text: step.text, lang: step.lang });
       } else if (step.kind === "play") {
         lines.push(recordingLine(step));
         sounds.push({ audio: step.audio, text: step.text });
@@ -129,7 +129,7 @@
     const mine = { stopped: false };
     player = mine;
     if (!sounds.some((sound) => sound.audio)) {  // the browser's voice keeps its own queue
-      if ("speechSynthesis" in window) for (const sound of sounds) window.speechSynthesis.speak(utterance(sound.text));
+      if ("speechSynthesis" in window) for (const sound of sounds) window.speechSynthesis.speak(utterance(sound.text, sound.lang));
       return;
     }
     const next = (index) => {
@@ -142,7 +142,7 @@
         audio.addEventListener("error", () => next(index + 1));
         audio.play().catch(() => next(index + 1));
       } else if ("speechSynthesis" in window && sound.text) {
-        const spoken = utterance(sound.text);
+        const spoken = utterance(sound.text, sound.lang);
         spoken.addEventListener("end", () => next(index + 1));
         spoken.addEventListener("error", () => next(index + 1));
         window.speechSynthesis.speak(spoken);
@@ -153,9 +153,10 @@
     next(0);
   }
 
-  function utterance(text) {
+  // Each line in its own language's voice: the opening says 911 in English, then in Spanish.
+  function utterance(text, lang) {
     const spoken = new SpeechSynthesisUtterance(text);
-    spoken.lang = document.documentElement.lang || "en";
+    spoken.lang = lang || document.documentElement.lang || "en";
     spoken.rate = 0.9;
     return spoken;
   }
