@@ -161,6 +161,15 @@ def test_bad_yaml_syntax_names_the_line(breaker: Breaker) -> None:
     ]
 
 
+def test_a_prompts_file_that_is_not_yaml_is_named_first(breaker: Breaker) -> None:
+    """Every other file's Spanish follows from prompts.yaml: its own line must lead, not be buried."""
+    unquoted = "  sms_end: Reply MENU (for topics):"
+    breaker.replace("prompts.yaml", '  sms_end: "(Reply MENU for topics)"', unquoted)
+    line = breaker.line("prompts.yaml", unquoted)
+    first = breaker.report()[0]
+    assert first.startswith(f"content/prompts.yaml:{line}: (file): is not valid YAML: ")
+
+
 def test_missing_field(breaker: Breaker) -> None:
     name = breaker.write_topic("spread-liver")
     breaker.replace(name, "  label: stub\n", "")

@@ -11,6 +11,7 @@ from service.checker.quality import Report, check_quality
 from service.config import Settings
 from service.content import Content, ContentError
 from service.content.loader import read_folder
+from service.content.yamlfile import UNREADABLE, Problem
 
 __all__ = ["Report", "check_content", "load_checked"]
 
@@ -21,7 +22,7 @@ def load_checked(root: Path) -> Content:
     problems = [*reading.problems, *serving_problems(reading), *lexicon_problems(reading)]
     errors = [p for p in problems if p.severity == "error"]
     if errors or reading.content is None:
-        raise ContentError(sorted(errors or problems, key=lambda p: (p.file, p.line)))
+        raise ContentError(in_order(errors or problems))
     return reading.content
 
 
@@ -32,5 +33,10 @@ def check_content(
     reading = read_folder(root)
     quality = check_quality(reading, today or dt.date.today(), max_age_days)
     found = [*reading.problems, *serving_problems(reading), *lexicon_problems(reading), *quality.problems]
-    problems = sorted(found, key=lambda p: (p.file, p.line))
-    return Report(problems, quality.mean_grade)
+    return Report(in_order(found), quality.mean_grade)
+
+
+def in_order(problems: list[Problem]) -> list[Problem]:
+    """File order, but a file that could not be read at all first: what else is wrong may follow from it
+    (a prompts.yaml that is not YAML leaves every other file's Spanish "not a language")."""
+    return sorted(problems, key=lambda p: (p.field != UNREADABLE, p.file, p.line))

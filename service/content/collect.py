@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from service.content.yamlfile import KeyPath, Problem, YamlDoc, read_yaml
+from service.content.yamlfile import UNREADABLE, KeyPath, Problem, YamlDoc, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids of topics, menus and signs
 
@@ -30,7 +30,7 @@ class Collector:
         """A YAML file of the folder as a mapping, or None (its problems noted) when it cannot be one."""
         shown = self.shown(path)
         if not path.exists():
-            self.problems.append(Problem(shown, 1, "(file)", "is missing"))
+            self.problems.append(Problem(shown, 1, UNREADABLE, "is missing"))
             return None
         doc, problems = read_yaml(path, shown)
         self.problems.extend(problems)

@@ -66,6 +66,7 @@ class Prompt(StrEnum):
     TALK_KEYS_FULL = "talk_keys_full"
     TALK_SILENCE = "talk_silence"
     TALK_GOODBYE = "talk_goodbye"
+    TALK_ENTRY = "talk_entry"
     TALK_SLOWER = "talk_slower"
     TALK_FASTER = "talk_faster"
     TALK_NORMAL_SPEED = "talk_normal_speed"

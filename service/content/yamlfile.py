@@ -12,6 +12,9 @@ import yaml
 KeyPath = tuple[Any, ...]  # the keys and list indexes that lead to a value in a YAML file
 
 
+UNREADABLE = "(file)"  # a Problem's field when the whole file could not be read
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a content file, said as `file:line: field: what is wrong`."""
@@ -56,7 +59,7 @@ def field_name(path: KeyPath) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
-    return out or "(file)"
+    return out or UNREADABLE
 
 
 PLAIN_TAGS = frozenset(
@@ -83,16 +86,16 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except yaml.YAMLError as error:
         return None, [_invalid(error, text, shown_as)]
     except RecursionError:
-        return None, [Problem(shown_as, 1, "(file)", TOO_DEEP)]
+        return None, [Problem(shown_as, 1, UNREADABLE, TOO_DEEP)]
     finally:
         loader.dispose()
     if node is None:
-        return None, [Problem(shown_as, 1, "(file)", "is empty")]
+        return None, [Problem(shown_as, 1, UNREADABLE, "is empty")]
     builder = _Builder(shown_as, loader)
     try:
         data = builder.build(node, ())
     except RecursionError:
-        return None, [Problem(shown_as, 1, "(file)", TOO_DEEP)]
+        return None, [Problem(shown_as, 1, UNREADABLE, TOO_DEEP)]
     return YamlDoc(shown_as, data, builder.lines), builder.problems
 
 
@@ -101,21 +104,21 @@ def _text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, Problem(shown_as, 1, "(file)", f"cannot be read: {error.strerror or error}")
+        return None, Problem(shown_as, 1, UNREADABLE, f"cannot be read: {error.strerror or error}")
     for bom, name in BOMS.items():
         if raw.startswith(bom):
-            return None, Problem(shown_as, 1, "(file)", f"is saved as {name}: save it as UTF-8")
+            return None, Problem(shown_as, 1, UNREADABLE, f"is saved as {name}: save it as UTF-8")
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start: error.start + 1].hex()
-        return None, Problem(shown_as, line, "(file)", f"is not UTF-8 text (byte 0x{byte} cannot be read): "
+        return None, Problem(shown_as, line, UNREADABLE, f"is not UTF-8 text (byte 0x{byte} cannot be read): "
                                                        "save the file as UTF-8")
 
 
 def _invalid(error: yaml.YAMLError, text: str, shown_as: str) -> Problem:
-    return Problem(shown_as, _error_line(error, text), "(file)", f"is not valid YAML: {_reason(error)}")
+    return Problem(shown_as, _error_line(error, text), UNREADABLE, f"is not valid YAML: {_reason(error)}")
 
 
 def _error_line(error: yaml.YAMLError, text: str) -> int:

@@ -110,7 +110,9 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "what is this number", "what is this line",
                              "que es esto", "quien es", "quien es usted", "quienes son"})
 # BACK by text: from a topic to the menu it was chosen from, from a menu to the one above it.
-TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {"atras por favor", "back please"}
+TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {
+    "atras por favor", "back please", "i want to go back", "take me back", "go back please", "quiero volver",
+    "quiero regresar", "volver atras", "regresar atras"}
 # The keys of the opening's language choice ("For English, press 1. Para espanol, oprima 2.").
 LANGUAGE_KEYS = {"1": "en", "2": "es"}
 # Words that choose the language of the replies: on a call, at the opening; by text, at any time.

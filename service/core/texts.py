@@ -41,7 +41,9 @@ MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 _DRUG_LIKE = re.compile(
     r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus)\b"
     r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
-    r"side effects?|prescribed|taking)\b"
+    r"side effects?|prescribed|taking|painkillers?|pain killers?|pain meds|tylenol|acetaminophen|paracetamol|"
+    r"advil|motrin|aleve|naproxen|aspirin|morphine|oxycodone|oxycontin|codeine|tramadol|vitamins?|"
+    r"supplements?|pastillas?|medicinas?|medicamentos?)\b"
 )
 
 

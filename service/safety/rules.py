@@ -59,10 +59,13 @@ FACT_QUESTION = re.compile(
     r"|\b(sintomas?|senales?|efectos secundarios|causa|causan|significa|riesgo|se trata)\b"
 )
 # What makes a sign pressing rather than an everyday symptom ("my back hurts", "i have a cough"):
-# something sudden, severe, new, unable, or a named danger. The model may raise an urgent sign only
-# with one of these words; the rules name their signs themselves.
+# something sudden, severe, new, unable to do what a body does ("cant walk", not "cant afford"), or a
+# named danger. The model may raise an urgent sign only with one of these words; the rules name their
+# signs themselves.
 ACUTE = re.compile(
-    r"\b(sudden|suddenly|all of a sudden|out of nowhere|can ?t|cannot|cant|couldn ?t|unable|won ?t wake|"
+    r"\b(sudden|suddenly|all of a sudden|out of nowhere|won ?t wake|"
+    r"(can ?t|cannot|can not|couldn ?t|unable to|not able to) (walk|move|stand|feel|breathe|breath|stop|wake|"
+    r"speak|talk|get up|keep|hold|lift|control|pee)|"
     r"very|really bad|so bad|severe|terrible|worst|worse|worsening|getting worse|blood|bloody|bleeding|"
     r"faint|fainted|passed out|collapsed|fell|fall|fallen|broke|broken|snapped|crack|numb|numbness|"
     r"tingling|pins and needles|funny|strange|weird|asleep|weak|weakness|heavy|paralysed|paralyzed|"
@@ -165,7 +168,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
           r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
           r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
-    _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"),
+    _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
+          r"|\bthroat (is |feels |keeps )?(closing|closing up|swelling|swelling up|swollen shut)\b"),
     _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
           plain=False, personal=True),
     # Chest pain.
@@ -174,7 +178,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bpain in " + _OF + r"chest\b|\btight chest\b|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (feel|move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes|"
+          r"lower body|body|anything|below|bottom|butt)\b"
           r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
           r"(waist|hips?|chest|belly button)( down)?\b|\b" + _LIMB + r" (wont|will not|cant) (hold|carry)\b"
           r"|\b" + _LIMB + r" (just )?(gave out|gave way|giving way|giving out|give way|wont work|"
@@ -380,7 +386,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
           r"there|cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
-          r"lost my(?! (balance|footing|breath|voice|sight))|passed away|died|funeral|falling apart"
+          r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight|way))"
+          r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),
     _rule(Concern.DISTRESS, "",

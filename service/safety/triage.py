@@ -52,6 +52,11 @@ SIGN_TOPIC_WORDS = {
     "fracture": "broken bone",
 }
 HEADACHE_TOPIC_WORDS = "headache"
+# Faces of tears, fear or a broken heart: sent with few or no words, they are someone upset, who
+# hears how to reach a person (never "We did not find that").
+UPSET_EMOJI = frozenset("\U0001F622\U0001F62D\U0001F61E\U0001F614\U0001F61F\U0001F625\U0001F630"
+                        "\U0001F628\U0001F631\U0001F629\U0001F62B\U0001F494\U0001F97A")
+UPSET_EMOJI_MAX_WORDS = 2  # "😢", "help 😭", "ok 😞"; with more words, the words are read
 # Words people ask about as facts that sit one letter from a pattern word ("breast", "breath").
 _NEVER_FOLDED = frozenset(
     "breast breasts chemo liver lungs bones brain cancer spread heart heard hearing treat treats "
@@ -77,12 +82,15 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     `command` says the message is one of the line's command words ("tell me more"), read by the rules only.
     """
     text = normalize(message)
+    upset = len(text.split()) <= UPSET_EMOJI_MAX_WORDS and not UPSET_EMOJI.isdisjoint(message)
     if not text:
-        return None
+        return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS) if upset else None
     folded = fold_typos(text)
     rule = rule_finding(folded)
     if rule is not None:
         return _from_rule(rule)
+    if upset:
+        return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
     if command or len(text.split()) < MODEL_MIN_WORDS:
         return None
     return _learnt((learnt or model()).scores(text), folded)

@@ -30,9 +30,8 @@ from service.speech.pace import Control, Pace, control_for
 from service.speech.player import Player
 from service.speech.worker import Job, SpeechWorker
 
-QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye"})
+QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye", "salir", "adios", "adiós"})
 TRANSCRIPT = "transcript.tsv"
-PROMPT = "Press a number key, or type a word and Enter (q to quit): "
 POLL_SECONDS = 0.02
 TITLE_FONT = "standard"
 BODY_FONT = "standard"
@@ -294,7 +293,7 @@ class TalkingMenu:
             turn.state.node, turn.state.lang)
         self.screen.show(title, [text for _, text in lines])
         if not turn.hangup:
-            click.echo(PROMPT, nl=False)
+            click.echo(self.words.prompt(Prompt.TALK_ENTRY, turn.state.lang) + " ", nl=False)
         return lines
 
     def step(self, state: CallState, entry: str) -> Turn:

@@ -67,7 +67,7 @@ MORE_URGENT = [
     "can't wake my mom up", "numb from the waist down", "i'm breathless walking to the bathroom",
     "got chills and fever day after infusion", "my back is killing me and my legs are tingling",
     "heavy bleeding", "my chest feels tight and i cant get air",
-    "mum has gone really confused since this morning",
+    "mum has gone really confused since this morning", "i cant swallow and my throat is closing",
     "i coughed up some blood this morning", "sudden weakness in my right arm",
     "i keep vomiting and have the worst headache", "i fell in the shower",
     "my hip hurts after a fall and i cant put weight on it", "running a temp on chemo",
@@ -102,6 +102,9 @@ BENIGN = [
     "will hair grow back after chemo", "can exercise help", "what does her2 positive mean",
     "bone strengthening drugs", "can breast cancer spread to the skin", "what is a ct scan",
     "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
+    "is it safe to take tylenol", "can i take aleve with ibrance", "can my mom take her pain pills now",
+    "i cant afford chemo", "no puedo pagar la quimio", "i lost my appetite", "i lost my hair",
+    "i cant swallow pills", "i cant see well", "i cant feel my fingertips since chemo",
 ]
 
 
@@ -174,6 +177,21 @@ def test_a_bad_headache_in_spanish_says_what_to_do_now_then_offers_brain_symptom
 
 @pytest.mark.parametrize("message", ["does chemo make you throw up", "i threw up once after chemo", "nausea"])
 def test_a_question_about_vomiting_gets_no_alarm(message: str) -> None:
+    assert triage(message) is None
+
+
+@pytest.mark.parametrize("message", ["😢", "😭😭😭", "ok 😞", "💔"])
+def test_tears_or_a_broken_heart_get_a_person_not_the_menu(twilio: TwilioSimulator, message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS
+    first = texted(twilio, message)
+    assert first.startswith("You are not alone.") and "1-800-227-2345" in first
+
+
+@pytest.mark.parametrize("message", [
+    "❤️", "👍", "thank you ❤️", "what are the side effects of chemo 😢 i start monday",
+])
+def test_other_emoji_or_a_question_with_tears_are_read_as_words(message: str) -> None:
     assert triage(message) is None
 
 
@@ -276,7 +294,10 @@ def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
     assert answer.endswith(ending)
 
 
-@pytest.mark.parametrize("body", ["zorblatinib", "florbotamab", "what about the pill xeltora"])
+@pytest.mark.parametrize("body", [
+    "zorblatinib", "florbotamab", "what about the pill xeltora", "can i take tylenol",
+    "how much advil can i take",
+])
 def test_an_unknown_medicine_gets_the_medicines_menu_and_the_care_team(
     twilio: TwilioSimulator, content: Content, body: str
 ) -> None:

@@ -296,7 +296,7 @@ def session(talk: Talk, folder: Path, *args: str, keys: str) -> tuple[list[tuple
 def test_without_lang_it_opens_as_a_new_call_911_in_each_language_then_spanish_by_key_or_word(
     talk: Talk, tmp_path: Path, content: Content, choice: str
 ) -> None:
-    said, _ = session(talk, tmp_path / "spoken", keys=f"{choice}\n1\nq\n")
+    said, output = session(talk, tmp_path / "spoken", keys=f"{choice}\n1\nq\n")
     english, spanish = said[0], said[1]
     assert english[0] == "en-us" and english[1].startswith("In an emergency, call 911")
     assert spanish[0] == "es-419" and spanish[1].startswith("En una emergencia, llame al 911")
@@ -307,6 +307,7 @@ def test_without_lang_it_opens_as_a_new_call_911_in_each_language_then_spanish_b
     assert heard.index(content.prompt(Prompt.TALK_KEYS, "es")) < heard.index("Señales urgentes, oprima 1.")
     assert topic_parts(content, "symptoms-urgent", "es")[0] in heard  # 1: the urgent signs, in Spanish
     assert content.prompt(Prompt.TALK_KEYS, "en") not in heard
+    assert content.prompt(Prompt.TALK_ENTRY, "es") in output  # what to type next: in Spanish too
 
 
 def test_without_lang_1_or_a_menu_key_at_the_opening_goes_on_in_english(talk: Talk, tmp_path: Path) -> None:
