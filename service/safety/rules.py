@@ -386,7 +386,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
           r"there|cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
-          r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight|way))"
+          r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
           r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),

@@ -56,7 +56,7 @@ HEADACHE_TOPIC_WORDS = "headache"
 # hears how to reach a person (never "We did not find that").
 UPSET_EMOJI = frozenset("\U0001F622\U0001F62D\U0001F61E\U0001F614\U0001F61F\U0001F625\U0001F630"
                         "\U0001F628\U0001F631\U0001F629\U0001F62B\U0001F494\U0001F97A")
-UPSET_EMOJI_MAX_WORDS = 2  # "😢", "help 😭", "ok 😞"; with more words, the words are read
+UPSET_EMOJI_MAX_WORDS = 2  # "😢", "why 😭", "ok 😞"; with more words, the words are read
 # Words people ask about as facts that sit one letter from a pattern word ("breast", "breath").
 _NEVER_FOLDED = frozenset(
     "breast breasts chemo liver lungs bones brain cancer spread heart heard hearing treat treats "
