@@ -253,7 +253,7 @@ def depth_problems(reading: Reading) -> Iterator[Problem]:
 
 def _named_in_a_menu(content: Content, node: str) -> bool:
     """Whether some menu offers the node (a node in no menu is the loader's to report)."""
-    return any(option.target == node for menu in content.menus.values() for option in menu.options)
+    return content.menu_of(node) is not None
 
 
 # --- reviewed date -------------------------------------------------------------------------

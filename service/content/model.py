@@ -147,6 +147,13 @@ class Content:
                 return sign
         raise KeyError(sign_id)
 
+    def menu_of(self, node: str) -> str | None:
+        """The menu that offers a node (the first in the file), or None for the main menu or an unknown id."""
+        for menu in self.menus.values():
+            if any(option.target == node for option in menu.options):
+                return menu.id
+        return None
+
     def is_menu(self, node: str) -> bool:
         """Whether a node id names a menu (else a topic)."""
         return node in self.menus

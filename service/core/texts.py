@@ -362,12 +362,7 @@ class TextNavigator:
         """BACK: a topic's menu, else the menu that lists this one, else the main menu."""
         if state.topic:
             return self._menu(replace(state, topic="", page=0, first=0), state.menu)
-        above = next(
-            (menu.id for menu in self.content.menus.values()
-             if any(option.target == state.menu for option in menu.options)),
-            MAIN_MENU,
-        )
-        return self._menu(state, above)
+        return self._menu(state, self.content.menu_of(state.menu) or MAIN_MENU)
 
     def _more(self, state: TextState) -> TextReply:
         if not state.topic:

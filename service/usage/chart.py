@@ -47,7 +47,7 @@ def write_chart(report: UsageReport, path: Path, title: str = "The information l
 
 
 def _draw(report: UsageReport, path: Path, title: str) -> None:
-    names = Names.of(report.content)
+    names = Names(report.content)
     trouble = report.trouble()
     texts = report.total(Event.SENT) or report.failures()
     ratios = [1.1, max(1.0, len(trouble) / 7)] + ([0.5] if texts else [])

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TextIO
 
 from service.content.model import MAIN_MENU, Content
@@ -56,13 +56,6 @@ class Names:
     """Plain names for content ids: titles, with the menu a topic sits in when two titles clash."""
 
     content: Content
-    parents: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, content: Content) -> Names:
-        """Build the names once per report."""
-        parents = {o.target: menu.id for menu in content.menus.values() for o in menu.options}
-        return cls(content, parents)
 
     def __call__(self, node: str) -> str:
         """A node's title; an id the content no longer has is shown as it is."""
@@ -76,8 +69,8 @@ class Names:
 
     def parent(self, node: str) -> str:
         """The title of the menu that leads to a node ("" for the main menu or an unknown id)."""
-        parent = self.parents.get(node)
-        return self.content.title(parent) if parent and parent in self.content.menus else ""
+        parent = self.content.menu_of(node)
+        return self.content.title(parent) if parent else ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +123,7 @@ class UsageReport:
         for row in self.rows:
             if row.event == Event.TOPIC:
                 (calls if row.channel == VOICE else texts)[row.node] += row.count
-        names = Names.of(self.content)
+        names = Names(self.content)
         lines = [TopicLine(node, calls[node], texts[node]) for node in {*calls, *texts}]
         return sorted(lines, key=lambda line: (-line.total, names(line.node)))
 
@@ -173,7 +166,7 @@ def load_report(store: object, content: Content, since: dt.date, until: dt.date)
 
 def write_csv(report: UsageReport, out: TextIO) -> int:
     """Every count as one row (long format, for spreadsheets); returns the number of rows."""
-    names = Names.of(report.content)
+    names = Names(report.content)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in report.rows:
@@ -189,7 +182,7 @@ def write_csv(report: UsageReport, out: TextIO) -> int:
 
 def table_lines(report: UsageReport) -> Iterable[str]:
     """The report as plain text for a terminal or an email."""
-    names = Names.of(report.content)
+    names = Names(report.content)
     days = len(report.days)
     yield f"Usage of the line from {report.since} to {report.until} ({days} day{'s' * (days != 1)}, UTC)"
     yield ""
