@@ -32,14 +32,20 @@ class Rule:
     plain: bool = True  # True: even in a question about facts; False: not in one
     personal: bool = False  # True: only when someone it is happening to is named ("i am ...")
     lang: str = ""  # "es": written in Spanish words, so the answer is in Spanish; "": any language
+    topic: str = ""  # where no sign names one, the words that find the topic to offer ("headache")
 
 
-def _rule(concern: Concern, sign: str, pattern: str, plain: bool = True, personal: bool = False) -> Rule:
-    return Rule(concern, sign, re.compile(pattern), plain, personal)
+# The words that find Brain symptoms: offered after a bad headache, which has no sign of its own.
+HEADACHE_TOPIC_WORDS = "headache"
 
 
-def _rule_es(concern: Concern, sign: str, pattern: str, plain: bool = True) -> Rule:
-    return Rule(concern, sign, re.compile(pattern), plain, lang="es")
+def _rule(concern: Concern, sign: str, pattern: str, plain: bool = True, personal: bool = False,
+          topic: str = "") -> Rule:
+    return Rule(concern, sign, re.compile(pattern), plain, personal, topic=topic)
+
+
+def _rule_es(concern: Concern, sign: str, pattern: str, plain: bool = True, topic: str = "") -> Rule:
+    return Rule(concern, sign, re.compile(pattern), plain, lang="es", topic=topic)
 
 
 # Someone this is happening to, now: "i", "my mum", "she is", "right now"...
@@ -209,7 +215,7 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Sudden severe headache, or a headache with vomiting.
     _rule(Concern.URGENT, "",
           r"\b(worst|sudden|severe|terrible|awful|really bad|very bad|bad|horrible|splitting|"
-          r"excruciating) (head ?ache|head pain|migraine)\b"),
+          r"excruciating) (head ?ache|head pain|migraine)\b", topic=HEADACHE_TOPIC_WORDS),
     _rule(Concern.URGENT, "",
           r"\b(head ?ache|head pain|head hurts|migraine)\b.*\b(vomit|vomiting|throwing up|threw up|"
           r"throw up|being sick|puking|sick)\b"
@@ -218,7 +224,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(vomit|vomiting|throwing up|threw up|being sick|puking)\b.*\bhead\b.{0,15}\b(killing|pounding|"
           r"exploding|splitting|hurts|hurting|agony)\b"
           r"|\bhead\b.{0,15}\b(killing|pounding|exploding|splitting)\b.*\b(vomit|vomiting|throwing up|"
-          r"threw up|being sick|puking)\b"),
+          r"threw up|being sick|puking)\b", topic=HEADACHE_TOPIC_WORDS),
     # Confusion.
     _rule(Concern.URGENT, "confusion",
           r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
@@ -314,7 +320,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(vomit\w*)\b.{0,40}\b(dolor de cabeza|(me|le) duele la cabeza)\b"
           r"|\b(me|le) duele (mucho |muchisimo |muy fuerte |horrible )?la cabeza\b.{0,40}\bvomit\w*"
           r"|\b(me|le) duele (muchisimo|muy fuerte|horrible|terriblemente) la cabeza\b"
-          r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b"),
+          r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b", topic=HEADACHE_TOPIC_WORDS),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
           r"\bno (puedo|puede|logro|logra) (retener|mantener|tragar) (nada|la comida|comida|el agua|agua|"

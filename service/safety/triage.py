@@ -22,7 +22,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 from service.content.model import SPANISH
 from service.safety.corpus import examples
 from service.safety.model import Model, Scores
-from service.safety.rules import PATTERN_WORDS, Concern, Rule, acute, asks_facts, names_someone, rule_finding
+from service.safety.rules import (
+    HEADACHE_TOPIC_WORDS,
+    PATTERN_WORDS,
+    Concern,
+    Rule,
+    acute,
+    asks_facts,
+    names_someone,
+    rule_finding,
+)
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
 
@@ -51,7 +60,6 @@ SIGN_TOPIC_WORDS = {
     "spinal-cord": "legs numb",
     "fracture": "broken bone",
 }
-HEADACHE_TOPIC_WORDS = "headache"
 # Faces of tears, fear or a broken heart: sent with few or no words, they are someone upset, who
 # hears how to reach a person (never "We did not find that").
 UPSET_EMOJI = frozenset("\U0001F622\U0001F62D\U0001F61E\U0001F614\U0001F61F\U0001F625\U0001F630"
@@ -114,7 +122,7 @@ def _learnt(scores: Scores, folded: str) -> Finding | None:
 
 
 def _from_rule(rule: Rule) -> Finding:
-    about = _about(rule.concern, rule.sign, rule.pattern.pattern)
+    about = _about(rule.concern, rule.sign, rule.topic)
     return Finding(rule.concern, about, rule.sign, lang=rule.lang)
 
 
@@ -130,12 +138,10 @@ def _from_model(scores: Scores, at_least: float, pressing: bool = True) -> Findi
     return Finding(concern, _about(concern, sign), sign, by_model=True, lang=lang)
 
 
-def _about(concern: Concern, sign: str, pattern: str = "") -> str:
-    """The words that find the topic to offer with a finding."""
+def _about(concern: Concern, sign: str, topic: str = "") -> str:
+    """The words that find the topic to offer with a finding: a rule's own, else its sign's."""
     if concern is Concern.URGENT:
-        if not sign and ("head" in pattern or "cabeza" in pattern):
-            return HEADACHE_TOPIC_WORDS
-        return SIGN_TOPIC_WORDS.get(sign, URGENT_TOPIC_WORDS)
+        return topic or SIGN_TOPIC_WORDS.get(sign, URGENT_TOPIC_WORDS)
     if concern is Concern.PROGNOSIS:
         return PROGNOSIS_TOPIC_WORDS
     return PERSON_TOPIC_WORDS
