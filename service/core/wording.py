@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from service.content.model import MAIN_MENU, Content
+from service.content.model import MAIN_MENU, Content, PhoneLine
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import MAX_TEXTS, Turn
@@ -297,7 +297,7 @@ def phone_list(content: Content, reach: tuple[Reach, ...], lang: str, spoken: bo
     for one in reach:
         line = lines[one.line]
         text = line.texts[lang]
-        number = (text.spoken if spoken else text.written or line.written) or phone_words(line.number)
+        number = (text.spoken or phone_words(line.number)) if spoken else written_number(line, lang)
         when = _opens(content, one, text.zone, lang) if one.status is Status.CLOSED else ""
         who = text.name if spoken else text.short
         name = _LINE_PROMPTS[spoken][one.status]
@@ -318,6 +318,12 @@ def clock(content: Content, time: dt.time, lang: str) -> str:
     hour = time.hour % 12 or 12
     said = f"{hour}:{time.minute:02d}" if time.minute else str(hour)
     return content.prompt(Prompt.CLOCK_PM if time.hour >= 12 else Prompt.CLOCK_AM, lang, time=said)
+
+
+def written_number(line: PhoneLine, lang: str) -> str:
+    """A line's number as a text shows it: in the language's own form ("988, oprima 2"), else the
+    line's, else as people read it."""
+    return line.texts[lang].written or line.written or phone_words(line.number)
 
 
 def phone_words(e164: str) -> str:
@@ -442,7 +448,7 @@ def sms_person(content: Content, lang: str, helpline: str = "", reach: tuple[Rea
         return content.prompt(Prompt.SMS_PERSON_HELPLINE, lang, phone=phone_words(helpline))
     lines = {line.id: line for line in content.phones}
     first = lines[reach[0].line] if reach else next(iter(content.phones), None)
-    number = (first.written or phone_words(first.number)) if first else ""
+    number = written_number(first, lang) if first else ""
     return content.prompt(Prompt.SMS_PERSON, lang, number=number)
 
 
