@@ -87,6 +87,8 @@ _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
 _LIMB = r"(legs?|feet|foot|toes)"
 _ARM = r"(arms?|hands?)"
 _SELF = r"(my ?self|herself|himself|themselves|themself|their self)"
+_BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulders?|collar ?bone|neck|"
+         r"foot|feet|hands?|fingers?|toes?|knees?|pelvis|femur|elbows?|jaw|nose|skull|thigh ?bone")
 
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicidio|kms)\b"),
@@ -124,7 +126,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle|"
-          r"the whole bottle|too many|a bottle)\b|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
+          r"the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?|pills|"
+          r"tablets|vitamins|doses) (on time|as (prescribed|told|directed)|every (day|morning|night)|"
+          r"in the morning|at night|with food|this morning|today|yesterday|on schedule|like (i|she|he) "
+          r"(should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
           r"not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her |his )?(pain )?"
           r"(pills|tablets|meds)\b"),
     _rule(Concern.CRISIS, "",
@@ -139,7 +144,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(matarme|matarse|mato|quitarme la vida|quitarse la vida|acabar con mi vida|acabar con su "
           r"vida|acabar con todo|terminar con todo|terminar con mi vida|hacerme dano|hacerse dano|"
-          r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"),
+          r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"
+          r"(?! (el|la|los|las|un|una) (pelo|cabello|unas|fleco|flequillo|barba|dedo|mano)\b)"),
     _rule_es(Concern.CRISIS, "",
           r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]|"
           r"desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
@@ -149,7 +155,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
           r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
           r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\btirarme\b|\btirarse\b"
-          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b"
+          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b(?!( mis| sus)? (pastillas|medicinas"
+          r"|medicamentos|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|"
+          r"esta manana|cada dia|todos los dias))"
           r"|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el|ella|mi) mism[ao]\b"),
 )
 
@@ -171,7 +179,7 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Breathing.
     _rule(Concern.URGENT, "breathing",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
-          r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
+          r"problems?|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
           r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
           r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
@@ -180,11 +188,16 @@ URGENT_RULES: tuple[Rule, ...] = (
           plain=False, personal=True),
     # Chest pain.
     _rule(Concern.URGENT, "chest-pain",
-          r"\bchest (pain|pains|hurts?|hurting|tight|tightness|pressure|is tight)\b"
-          r"|\bpain in " + _OF + r"chest\b|\btight chest\b|\bsitting on my chest\b"),
+          r"\bchest (is |feels |feeling |gets |got |has been |went |keeps )?(so |really |very |all |kind of |a bit )?"
+          r"(pain|pains|hurts?|hurting|aches?|aching|tight|tightness|tightening|pressure|heavy|heaviness|"
+          r"crushing|squeezing|squeezed|is tight)\b"
+          r"|\b(pain|pains|tightness|heaviness|pressure|squeezing|crushing) (in|on|across) " + _OF + r"chest\b"
+          r"|\b(tight|heavy) chest\b|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (as (far|much|well|long|fast)|far|very far|"
+          r"for long|long distances|much|fast|without getting tired|without a cane|up (the )?(stairs|hills?)))"
+          r"|\bparaly[sz]ed\b"
           r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes|"
           r"lower body|body|anything|below|bottom|butt)\b"
           r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
@@ -207,6 +220,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
           r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
           r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
+    # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
+    _rule(Concern.URGENT, "stroke",
+          r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark|blank)\b"
+          r"|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went|gone|going) blind\b"
+          r"|\blost (my|her|his) (vision|sight|eyesight)\b"),
     # Seizure.
     _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
           r"|\b(having|had|has|having a|had a|has a|in a) (seizure|seizures|fit|fits|convulsion)\b"
@@ -228,7 +246,7 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Confusion.
     _rule(Concern.URGENT, "confusion",
           r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
-          r"doesnt know where|dont know where i am|cant wake|wont wake|not waking|passed out|fainted|"
+          r"doesnt know where|dont know where i am|(doesnt|does not|didnt|did not) (know|recognize|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
           r"unconscious|hard to wake|talking nonsense|doesnt recognize)\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
     # Blood: coughed up, vomited, or bleeding that will not stop.
@@ -244,11 +262,12 @@ URGENT_RULES: tuple[Rule, ...] = (
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "fracture",
           r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
-          r"fallen|has fallen|had a fall|tripped|slipped)\b|\b(had|have) a (bad )?fall\b"
+          r"fallen|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)|behind|apart|"
+          r"ill|sick|short|silent|pregnant|back to sleep))|\b(had|have) a (bad )?fall\b"
           r"|\b(fell|slipped|tripped) (over|down|on|off|in)\b"
           r"|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b|\bheard a crack\b"),
     _rule(Concern.URGENT, "fracture",
-          r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) \w+\b"
+          r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) (" + _BONE + r")\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|back|ankle|spine|shoulder|collarbone|neck) "
           r"(is|are|may be|might be|could be|feels|feel|must be|looks) (broken|fractured|cracked)\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|ankle|collarbone) (snapped|cracked)\b"
@@ -260,8 +279,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"treatment|therapy|infusion|radiation|immunotherapy|last round)\b|\b(chemo|treatment|therapy|"
           r"infusion)\b.*\b(fever|feverish|high temperature|high temp|chills|temperature is)\b", plain=False),
     _rule(Concern.URGENT, "fever",
-          r"\b(fever|feverish|high temperature|high temp|temp of|temperature of|10[0-4] ?(f|degrees)?|"
-          r"3[89] ?(c|degrees)?)\b", plain=False, personal=True),
+          r"\b(fever(?! blisters?)|feverish|high temperature|high temp|temp of|temperature of|"
+          r"10[0-4] ?(f|degrees)?|3[89] ?(c|degrees)?)\b", plain=False, personal=True),
+    _rule(Concern.URGENT, "fever",
+          r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]|3[89])\b", plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
           r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
@@ -341,7 +362,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(para|se detiene))\b"),
     _rule_es(Concern.URGENT, "fracture",
           r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b"
-          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b|\bcrujido\b"),
+          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera|pierna|"
+          r"brazo|muneca|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|"
+          r"clavicula)\b)|\bcrujido\b"),
     _rule_es(Concern.URGENT, "fever", r"\b(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
           r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
@@ -390,7 +413,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)|"
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
-          r"there|cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
+          r"there|cant do this|overwhelmed|hopeless|no hope|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
           r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
           r"|passed away|died|funeral|falling apart"
@@ -398,7 +421,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"not okay)\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(im dying|i am dying|gonna die|going to die|not ready to die|"
-          r"(dont|do not|never) want to die)\b"),
+          r"(dont|do not|never) want to die)\b(?! (to (know|see|hear|try|meet|go|get|tell)|for|laughing|of laughter))"),
     _rule(Concern.DISTRESS, "",
           r"\b(dont|do not) know (what to do|how to tell)\b"
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
@@ -433,6 +456,26 @@ def _whole_words(pattern: str) -> list[str]:
 PATTERN_WORDS = frozenset(
     word for rule in RULES for word in _whole_words(rule.pattern.pattern)
 ) - {"cant", "wont", "dont", "doesnt"}
+
+
+# Breath that runs short only with effort ("climbing stairs", "when i walk"), told with nothing sudden
+# or severe: a lung symptom to tell the care team (its topic says so), not the 911 breathing sign.
+EFFORT = re.compile(
+    r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercising|working out|effort|exertion|"
+    r"active|activity|hills?|uphill|carrying|housework|gardening|cleaning|shopping|escaleras|caminar|"
+    r"camino|subir|ejercicio)\b"
+)
+SEVERE_BREATH = re.compile(
+    r"\b(sudden|suddenly|very|really|so|worse|worsening|cant|cannot|can not|barely|hardly|struggling|"
+    r"gasping|choking|blue|lips|chest|rest|resting|lying|sitting|sleep|night|de repente|muy|peor|no puedo|"
+    r"no puede|pecho|descanso|acostad[ao]|bathroom|toilet|loo|talking|dressed|dressing|shower|across the "
+    r"room|getting up|bano)\b"
+)
+
+
+def only_with_effort(text: str) -> bool:
+    """Whether a folded message tells of breath short only with effort, nothing sudden or severe."""
+    return bool(EFFORT.search(text)) and not SEVERE_BREATH.search(text)
 
 
 def acute(text: str) -> bool:

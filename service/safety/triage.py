@@ -30,10 +30,12 @@ from service.safety.rules import (
     acute,
     asks_facts,
     names_someone,
+    only_with_effort,
     rule_finding,
 )
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
+from service.words.real import REAL_WORDS
 
 __all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm"]
 
@@ -69,7 +71,7 @@ UPSET_EMOJI_MAX_WORDS = 2  # "😢", "why 😭", "ok 😞"; with more words, the
 _NEVER_FOLDED = frozenset(
     "breast breasts chemo liver lungs bones brain cancer spread heart heard hearing treat treats "
     "wake week weeks feel feels fail fell file fill fine five helped helps hello".split()
-).union(*EVERYDAY_BY_LANGUAGE.values())
+).union(*EVERYDAY_BY_LANGUAGE.values(), REAL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,19 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     folded = fold_typos(text)
     rule = rule_finding(folded)
     if rule is not None:
-        return _from_rule(rule)
+        return _not_with_effort(_from_rule(rule), folded)
     if upset:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
     if command or len(text.split()) < MODEL_MIN_WORDS:
         return None
-    return _learnt((learnt or model()).scores(text), folded)
+    return _not_with_effort(_learnt((learnt or model()).scores(text), folded), folded)
+
+
+def _not_with_effort(found: Finding | None, folded: str) -> Finding | None:
+    """No breathing sign for breath short only on stairs or a walk: the words then find the lung topic."""
+    if found is not None and found.sign == "breathing" and only_with_effort(folded):
+        return None
+    return found
 
 
 def _learnt(scores: Scores, folded: str) -> Finding | None:
@@ -173,6 +182,12 @@ def _nearest(word: str) -> str:
     """The pattern word a typo stands for; short, everyday and topic words are never folded."""
     if len(word) < 5 or word in PATTERN_WORDS or word in _NEVER_FOLDED:
         return word  # four letters are too few to tell a typo from another word ("diet", "died")
+    return nearest_pattern_word(word)
+
+
+def nearest_pattern_word(word: str) -> str:
+    """The pattern word nearest a word by letters alone, if near enough (else the word itself): what
+    a typo is read as, before asking whether the word is a word of its own (service/words/real.py)."""
     cutoff = TYPO_SIMILARITY
     scored = [
         (DamerauLevenshtein.normalized_similarity(word, known), known)
