@@ -218,13 +218,22 @@ class TextNavigator:
     # --- internals ---------------------------------------------------------------------
 
     def _language(self, lang: str, text: str, body: str) -> str:
-        """The texter's language: chosen by ESPANOL or ENGLISH, else kept, else Spanish when they write it."""
+        """The texter's language: chosen by ESPANOL or ENGLISH, else the one they write in, else kept.
+
+        Spanish is heard in a greeting, small words or a keyword; English, after Spanish, only in a
+        sentence or a thanks ("my mom has liver mets", "thank you"), since people who write Spanish
+        often name a drug or a place of the body in English words ("tamoxifen", "bone mets").
+        """
         chosen = commands.LANGUAGE_WORDS.get(text) or language_named(text)
         if chosen in self.content.languages:
             return chosen
-        if lang != DEFAULT_LANGUAGE or SPANISH not in self.content.languages:
+        if SPANISH not in self.content.languages:
             return lang
-        return SPANISH if self._writes_spanish(text, body) else lang
+        if lang == DEFAULT_LANGUAGE:
+            return SPANISH if self._writes_spanish(text, body) else lang
+        if lang == SPANISH and (_writes_english(text) or text in commands.ENGLISH_TEXT_WORDS):
+            return DEFAULT_LANGUAGE
+        return lang
 
     def _writes_spanish(self, text: str, body: str) -> bool:
         """A Spanish greeting or command, more Spanish than English small words, or a Spanish keyword

@@ -126,7 +126,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle|"
-          r"the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?|pills|"
+          r"the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?"
+          r"|pills|"
           r"tablets|vitamins|doses) (on time|as (prescribed|told|directed)|every (day|morning|night)|"
           r"in the morning|at night|with food|this morning|today|yesterday|on schedule|like (i|she|he) "
           r"(should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
@@ -155,7 +156,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
           r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
           r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\btirarme\b|\btirarse\b"
-          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b(?!( mis| sus)? (pastillas|medicinas"
+          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b(?!( mis"
+          r"| sus)? (pastillas|medicinas"
           r"|medicamentos|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|"
           r"esta manana|cada dia|todos los dias))"
           r"|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el|ella|mi) mism[ao]\b"),
@@ -179,7 +181,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Breathing.
     _rule(Concern.URGENT, "breathing",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
-          r"problems?|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
+          r"problems?|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing"
+          r"|breath|get (my|her|his) breath|catch)\b"
           r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
           r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
@@ -188,15 +191,19 @@ URGENT_RULES: tuple[Rule, ...] = (
           plain=False, personal=True),
     # Chest pain.
     _rule(Concern.URGENT, "chest-pain",
-          r"\bchest (is |feels |feeling |gets |got |has been |went |keeps )?(so |really |very |all |kind of |a bit )?"
+          r"\bchest (is |feels |feeling |gets |got |has been |went |keeps )?(so |really |very |all "
+          r"|kind of |a bit )?"
           r"(pain|pains|hurts?|hurting|aches?|aching|tight|tightness|tightening|pressure|heavy|heaviness|"
           r"crushing|squeezing|squeezed|is tight)\b"
-          r"|\b(pain|pains|tightness|heaviness|pressure|squeezing|crushing) (in|on|across) " + _OF + r"chest\b"
+          r"|\b(pain|pains|tightness|heaviness|pressure|squeezing|crushing) (in|on"
+          r"|across) " + _OF + r"chest\b"
           r"|\b(tight|heavy) chest\b|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (as (far|much|well|long|fast)|far|very far|"
-          r"for long|long distances|much|fast|without getting tired|without a cane|up (the )?(stairs|hills?)))"
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (as (far|much|well|long|fast)|far"
+          r"|very far|"
+          r"for long|long distances|much|fast|without getting tired|without a cane|up (the )?(stairs"
+          r"|hills?)))"
           r"|\bparaly[sz]ed\b"
           r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes|"
           r"lower body|body|anything|below|bottom|butt)\b"
@@ -222,8 +229,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
     # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
     _rule(Concern.URGENT, "stroke",
-          r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark|blank)\b"
-          r"|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went|gone|going) blind\b"
+          r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
+          r"|blank)\b"
+          r"|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went|gone"
+          r"|going) blind\b"
           r"|\blost (my|her|his) (vision|sight|eyesight)\b"),
     # Seizure.
     _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
@@ -246,7 +255,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Confusion.
     _rule(Concern.URGENT, "confusion",
           r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
-          r"doesnt know where|dont know where i am|(doesnt|does not|didnt|did not) (know|recognize|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
+          r"doesnt know where|dont know where i am|(doesnt|does not|didnt|did not) (know|recognize"
+          r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
           r"unconscious|hard to wake|talking nonsense|doesnt recognize)\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
     # Blood: coughed up, vomited, or bleeding that will not stop.
@@ -262,7 +272,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "fracture",
           r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
-          r"fallen|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)|behind|apart|"
+          r"fallen|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)"
+          r"|behind|apart|"
           r"ill|sick|short|silent|pregnant|back to sleep))|\b(had|have) a (bad )?fall\b"
           r"|\b(fell|slipped|tripped) (over|down|on|off|in)\b"
           r"|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b|\bheard a crack\b"),
@@ -282,7 +293,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(fever(?! blisters?)|feverish|high temperature|high temp|temp of|temperature of|"
           r"10[0-4] ?(f|degrees)?|3[89] ?(c|degrees)?)\b", plain=False, personal=True),
     _rule(Concern.URGENT, "fever",
-          r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]|3[89])\b", plain=False),
+          r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
+          r"|3[89])\b", plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
           r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
@@ -362,7 +374,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(para|se detiene))\b"),
     _rule_es(Concern.URGENT, "fracture",
           r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b"
-          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera|pierna|"
+          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera"
+          r"|pierna|"
           r"brazo|muneca|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|"
           r"clavicula)\b)|\bcrujido\b"),
     _rule_es(Concern.URGENT, "fever", r"\b(fiebre|calentura|escalofrios)\b", plain=False),
@@ -413,15 +426,20 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)|"
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
-          r"there|cant do this|overwhelmed|hopeless|no hope|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression|"
+          r"there|cant do this|overwhelmed|hopeless|no hope"
+          r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
           r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
           r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),
     _rule(Concern.DISTRESS, "",
+          r"^(please )?(just )?(leave me alone|leave me be|go away|no more|enough|enough already|stop it|"
+          r"im done|i am done|im so done|i cant anymore|i cant any more)( please)?$"),
+    _rule(Concern.DISTRESS, "",
           r"\b(im dying|i am dying|gonna die|going to die|not ready to die|"
-          r"(dont|do not|never) want to die)\b(?! (to (know|see|hear|try|meet|go|get|tell)|for|laughing|of laughter))"),
+          r"(dont|do not|never) want to die)\b(?! (to (know|see|hear|try|meet|go|get|tell)|for|laughing"
+          r"|of laughter))"),
     _rule(Concern.DISTRESS, "",
           r"\b(dont|do not) know (what to do|how to tell)\b"
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
@@ -433,7 +451,14 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(got|had|have) the (news|results)\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
-          r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|auxilio)\b"),
+          r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|ayudame|ayudenos|auxilio|"
+          r"ayuda por favor|por favor ayuda|ayuda ayuda)\b"),
+    # A whole message that asks to be left alone, or says it is enough: someone worn out, who hears
+    # kindly how to reach a person (not "we did not find that").
+    _rule_es(Concern.DISTRESS, "",
+          r"^(por favor )?(ya )?(dejenme|dejame|dejeme|dejen|deja) (en paz|tranquil[ao]"
+          r"|sol[ao])( por favor)?$"
+          r"|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
           r"no puedo mas|ya no puedo con esto|deprimid[ao]|sol[ao] en esto|muy sol[ao]|llorando|llorar|"

@@ -10,30 +10,31 @@ only its own other form ("strokes", "stroke"; "talkin", "talking"), which may st
 REAL_WORDS = frozenset(
     """
     aboga abort acaben acatar acres acting agent aguda ahogado ahora alabar alice alike ambulante
-    ambulantes anales angel angie angles arches ardent ashes ayudame backed balde barca barley barra
-    batter battle beater beben besar billy bitter blake blame bland blaze bleak blend blending block
-    blocked bloke blond boeing bonds bonos bonus boone booth borne botes bought bowers bowles bowls
-    boxes brake bravo breach breadth breeding brent bridging bring brody brood brooke brote broth
-    bugger bully burton butter caballo cabida cabra cadena cadre caiga caigo caine cairo caixa
-    caldera caldo callar camello camera canso canto cantos caray cared carey carla carly carpa carta
-    casas casera cayera cellar cello centra cesta chamo changes cheat checo chido childs chiles
-    clara clare cliente cloning cocida coding colas colgar colmo comas coming compulsion conclusion
-    conclusiones conclusions concussion confession confusing confusiones constantes constituted
-    consulting contando contar contara conversion conversions cooked cooking copas copying corea
-    corra corro corso cortado cortados cosme cosmo cosquillas costa costando costas costo costs
-    cotas couch coupe crane crank crashing crest cresta crock cromo cuando cuantas cuarto cuartos
-    cuenta cuento cuentos cuerdo cuerno cuervo cuida cuido cults cunts cuomo curled curry cursar
-    cursed curved dardo decor decrees delicious depressing depressive depth desecho desee desierta
-    devil diced dieron digas dijeran dioses distancias distantes divas doing dolar doler domes dones
-    donor dormimos dosis dotes doves dread dried drooling dropped dropping drown drying emery
-    enfermedad escapo escudo espada estella ester esther ether exits exploiting explora explorar
-    exploring failing falda falla fallan fallon falsa falten fanny farce farther fatter faust feast
-    feather feeding feeds fewer fiasco fibre filling fists flaco flaming fleet flood fooling forming
-    framing franco fresco frost fueling fuels fuente funky gafas galas ganes gangs gaping gents
-    goles gomes grasping grave gunna haber haberme haberse habia habra hacerle hacerte hacker halla
-    hallar halls handing hanks harding hater hating healy hells hiere hilos hoard homeless homero
-    honra huang hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst hwang indication
-    least liking linger lining llorado locks logia loner looms loops loose loosing loser lovely
+    ambulantes anales angel angie angles arches ardent ashes ayudarme backed bafta balde barca
+    barley barra batter battle beater beben besar billy bitter blake blame bland blaze bleak blend
+    blending block blocked bloke blond boeing bonds bonos bonus boone booth borne bosta botes bought
+    bowers bowles bowls boxes brake bravo breach breadth breeding brent bridging bring brody brood
+    brooke brote broth bugger bully burton butter caballo cabida cabra cadena cadre caiga caigo
+    caine cairo caixa caldera caldo callar camello camera canso canto cantos caray cared carey carla
+    carly carpa carta casas casera cayera cellar cello centra cesta chamo changes cheat checo chido
+    childs chiles clara clare cliente cloning cocida coding colas colgar colmo comas coming
+    compulsion conclusion conclusiones conclusions concussion confession confusing confusiones
+    constantes constituted consulting contando contar contara conversion conversions cooked cooking
+    copas copying corea corra corro corso cortado cortados cosme cosmo cosquillas costa costando
+    costas costo costs cotas couch coupe crane crank crashing crest cresta crock cromo cuando
+    cuantas cuarto cuartos cuenta cuento cuentos cuerdo cuerno cuervo cuida cuido cults cunts cuomo
+    curled curry cursar cursed curved dardo deben decor decrees dejan dejare dejarme dejate
+    delicious depressing depressive depth desecho desee desierta devil diced dieron digas dijeran
+    dioses distancias distantes divas doing dolar doler domes dones donor dormimos dosis dotes doves
+    dread dried drone drooling dropped dropping drown drying emery enfermedad escapo escudo espada
+    estella ester esther ether exits exploiting explora explorar exploring failing falda falla
+    fallan fallon falsa falten fanny farce farther fatter faust feast feather feeding feeds fewer
+    fiasco fibre filling fists flaco flaming flavor fleet flood fooling forming framing franco
+    fresco frost fueling fuels fuente funky gafas galas ganes gangs gaping gents goles gomes
+    grasping grave gunna haber haberme haberse habia habra hacerle hacerte hacker halla hallar halls
+    handing hanks harding hater hating healy hells hiere hilos hoard homeless homero honra huang
+    hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst hwang indication lease least
+    liking linger lining llave llorado locks logia loner looms loops loose loosing loser lovely
     lover loving macho magno major manada manto manzana marking masking matarte mather mating mecha
     mediation medicinales mediciones medido meditation menor mexico moaning month moore motives
     mourning mower mueca mueren muevan munch nelly newer niche nieve nodes noise norse norte noses

@@ -33,7 +33,9 @@ def test_everyday_sentences_get_no_lifeline_and_no_911(message: str) -> None:
     assert finding is None or finding.concern not in PRESSING, (message, finding)
 
 
-@pytest.mark.parametrize("message", ["i will not give up", "i am doing well", "i am dying to know the results"])
+@pytest.mark.parametrize("message", [
+    "i will not give up", "i am doing well", "i am dying to know the results",
+])
 def test_words_of_hope_are_not_read_as_despair(message: str) -> None:
     assert triage(message) is None
 

@@ -14,6 +14,7 @@ from service.words.real import REAL_WORDS
 MIN_ZIPF = 3.0  # about once per million words or more often
 TOP_WORDS = 30_000
 LANGUAGES = ("en", "es")
+INDENT = "    "
 
 
 def _forms_of_one_word(word: str, other: str) -> bool:
@@ -27,7 +28,8 @@ def real_words() -> list[str]:
     found: set[str] = set()
     for lang in LANGUAGES:
         for word in top_n_list(lang, TOP_WORDS):
-            if len(word) < 5 or not (word.isascii() and word.isalpha()) or zipf_frequency(word, lang) < MIN_ZIPF:
+            plain = len(word) >= 5 and word.isascii() and word.isalpha()
+            if not plain or zipf_frequency(word, lang) < MIN_ZIPF:
                 continue
             folded = nearest_pattern_word(word)
             if folded != word and not _forms_of_one_word(word, folded):
@@ -37,7 +39,7 @@ def real_words() -> list[str]:
 
 def test_every_common_word_near_a_rule_word_is_kept_as_it_is() -> None:
     expected = real_words()
-    listed = "\n".join(textwrap.wrap(" ".join(expected), 100, initial_indent="    ", subsequent_indent="    "))
+    listed = textwrap.fill(" ".join(expected), 100, initial_indent=INDENT, subsequent_indent=INDENT)
     assert set(expected) <= REAL_WORDS, f"write these into service/words/real.py:\n{listed}"
 
 
