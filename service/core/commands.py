@@ -110,6 +110,8 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "i dont understand",
                              "dont understand", "i dont get it", "how does this work", "what do i do",
+                             "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
+                             "whats your number", "what is your number", "can i call you",
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
                              "no le entiendo", "no comprendo", "como funciona", "que hago"})
 # BACK by text: from a topic to the menu it was chosen from, from a menu to the one above it.

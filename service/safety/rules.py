@@ -150,8 +150,11 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]|"
           r"desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
-          r"|\bkiero morir\w*\b"
-          r"|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir|despertar)\b"),
+          r"|\bkiero morir\w*\b|\b(mejor|ojala) me muer[oa]\b|\b(prefiero|quisiera|me quisiera) morir\w*\b"
+          r"|\bdejarme morir\b"
+          r"|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir|despertar)\b(?! con (el|la|los"
+          r"|las|mi|su) "
+          r"(tratamiento|quimio|quimioterapia|radiacion|pastillas|medicinas?))"),
     _rule_es(Concern.CRISIS, "",
           r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
           r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
@@ -433,6 +436,21 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),
+    # The end of life, someone gone, someone waiting for an answer: a person to talk to.
+    _rule(Concern.DISTRESS, "",
+          r"\b(actively dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner|sister|brother"
+          r"|daughter|son|"
+          r"friend|grandma|grandpa|nan|aunt|uncle|patient) is dying|(in|on|into|to) hospice|end of life"
+          r"|last (days|hours)|"
+          r"when (its|it is) the end|what happens at the end|near the end|comfort care|"
+          r"when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend|girlfriend|family) (left|abandoned|"
+          r"walked out on) (me|us))\b"
+          r"|^(u|you|are you|r u|is anyone|anyone|anybody|someone|is someone|hello is anyone"
+          r"|hello anyone) there$"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
+          r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|^(hay alguien|alguien"
+          r"|esta alguien) ahi$"),
     _rule(Concern.DISTRESS, "",
           r"^(please )?(just )?(leave me alone|leave me be|go away|no more|enough|enough already|stop it|"
           r"im done|i am done|im so done|i cant anymore|i cant any more)( please)?$"),
@@ -461,6 +479,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
+          r"me siento (muy |tan )?(mal|fatal|horrible|terrible)|no me siento bien|triste|tristeza|lloro|"
+          r"rendirme|me rindo|"
           r"no puedo mas|ya no puedo con esto|deprimid[ao]|sol[ao] en esto|muy sol[ao]|llorando|llorar|"
           r"me acaban de (diagnosticar|decir)|recien diagnosticad[ao]|desesperad[ao]|perdid[ao]|"
           r"nerviosa|nervioso|en shock|perder a mi|no se (que hacer|como decir\w*)|no (quiero|quisiera) "
@@ -483,24 +503,67 @@ PATTERN_WORDS = frozenset(
 ) - {"cant", "wont", "dont", "doesnt"}
 
 
-# Breath that runs short only with effort ("climbing stairs", "when i walk"), told with nothing sudden
-# or severe: a lung symptom to tell the care team (its topic says so), not the 911 breathing sign.
-EFFORT = re.compile(
-    r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercising|working out|effort|exertion|"
-    r"active|activity|hills?|uphill|carrying|housework|gardening|cleaning|shopping|escaleras|caminar|"
-    r"camino|subir|ejercicio)\b"
-)
-SEVERE_BREATH = re.compile(
-    r"\b(sudden|suddenly|very|really|so|worse|worsening|cant|cannot|can not|barely|hardly|struggling|"
-    r"gasping|choking|blue|lips|chest|rest|resting|lying|sitting|sleep|night|de repente|muy|peor|no puedo|"
-    r"no puede|pecho|descanso|acostad[ao]|bathroom|toilet|loo|talking|dressed|dressing|shower|across the "
-    r"room|getting up|bano)\b"
+# Signs told with what makes them everyday, and nothing severe besides: breath short only with effort
+# ("climbing stairs": a lung symptom, whose topic says when to call 911), and feet or hands numb from
+# chemo (a side effect for the care team, whose medicine's page says so), not the 911 breathing sign
+# nor the spinal cord's. Each sign: what explains it, and what keeps it a sign all the same.
+EXPLAINED_SIGNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "breathing": (
+        re.compile(
+            r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercising|working out|effort|"
+            r"exertion|active|activity|hills?|uphill|carrying|housework|gardening|cleaning|shopping|"
+            r"escaleras|caminar|camino|subir|ejercicio)\b"
+        ),
+        re.compile(
+            r"\b(sudden|suddenly|very|really|so|worse|worsening|cant|cannot|can not|barely|hardly|struggling|"
+            r"gasping|choking|blue|lips|chest|rest|resting|lying|sitting|sleep|night|de repente|muy|peor|"
+            r"no puedo|no puede|pecho|descanso|acostad[ao]|bathroom|toilet|loo|talking|dressed|dressing|"
+            r"shower|across the room|getting up|bano)\b"
+        ),
+    ),
+    "spinal-cord": (
+        re.compile(
+            r"\b(from|since|after|because of|due to|with|on) (the |my |her |his |starting "
+            r"|i started )?(chemo|"
+            r"chemotherapy|taxol|paclitaxel|abraxane|docetaxel|taxotere|halaven|eribulin|infusions?)\b"
+            r"|\bneuropath\w*|\b(por|desde|de|con) (la )?(quimio|quimioterapia)\b"
+        ),
+        re.compile(
+            r"\b(back|neck|spine|weak|weakness|weaker|heavy|heaviness|walk|walking|stand|bladder|bowels?|"
+            r"sudden|suddenly|worse|espalda|cuello|columna|debil\w*|pesad\w*|caminar|de repente)\b"
+        ),
+    ),
+}
+
+
+def explained(sign: str, text: str) -> bool:
+    """Whether a folded message tells a sign with what makes it everyday, and nothing severe besides."""
+    cause, severe = EXPLAINED_SIGNS.get(sign, (None, None))
+    return cause is not None and severe is not None and bool(cause.search(text)) and not severe.search(text)
+
+
+# Words of hope and of fighting on, when no rule spoke: never read by the model as despair ("i want to
+# live", "never give up", "voy a luchar").
+HOPE = re.compile(
+    r"\b(never|not|wont|will not|dont|do not|not going to|refuse to|im not|i am not) (give up|giving up|"
+    r"quit|quitting|stop fighting)\b"
+    r"|(?<!dont )(?<!do not )(?<!no longer )(?<!not )\b(want|going|ready|determined|hope) to (live|fight"
+    r"|beat|win|keep fighting)\b|\bi (will|can|am going to|re going to) (fight|beat|win|live|get through)\b"
+    r"|(?<!no )\bquiero vivir\b|\bno me (voy a rendir|rindo)\b|\bvoy a (luchar|salir adelante|vencer)\b"
 )
 
 
-def only_with_effort(text: str) -> bool:
-    """Whether a folded message tells of breath short only with effort, nothing sudden or severe."""
-    return bool(EFFORT.search(text)) and not SEVERE_BREATH.search(text)
+# ...unless the message also speaks of death or of harm ("i want to live but i keep thinking of pills").
+DARK = re.compile(
+    r"\b(die|dying|dead|death|kill\w*|end it|end my|suicid\w*|pills|overdose|hurt myself|harm myself|gone|"
+    r"disappear|morir\w*|muert\w*|matar\w*|pastillas|desaparecer|anymore|any more)\b"
+)
+
+
+def hopeful(text: str) -> bool:
+    """Whether a folded message speaks of hope or fighting on, and not of death or harm (asked only
+    where no rule spoke)."""
+    return bool(HOPE.search(text)) and not DARK.search(text)
 
 
 def acute(text: str) -> bool:

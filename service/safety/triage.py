@@ -29,15 +29,16 @@ from service.safety.rules import (
     Rule,
     acute,
     asks_facts,
+    explained,
+    hopeful,
     names_someone,
-    only_with_effort,
     rule_finding,
 )
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
 from service.words.real import REAL_WORDS
 
-__all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm"]
+__all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm", "written_in"]
 
 TYPO_SIMILARITY = 0.8
 NEAREST_KEPT = 50_000  # words seen lately and the pattern word each stands for (bounded: texts are free text)
@@ -98,17 +99,17 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     folded = fold_typos(text)
     rule = rule_finding(folded)
     if rule is not None:
-        return _not_with_effort(_from_rule(rule), folded)
+        return _unless_explained(_from_rule(rule), folded)
     if upset:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
-    if command or len(text.split()) < MODEL_MIN_WORDS:
+    if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded):
         return None
-    return _not_with_effort(_learnt((learnt or model()).scores(text), folded), folded)
+    return _unless_explained(_learnt((learnt or model()).scores(text), folded), folded)
 
 
-def _not_with_effort(found: Finding | None, folded: str) -> Finding | None:
-    """No breathing sign for breath short only on stairs or a walk: the words then find the lung topic."""
-    if found is not None and found.sign == "breathing" and only_with_effort(folded):
+def _unless_explained(found: Finding | None, folded: str) -> Finding | None:
+    """No sign for breath short only on stairs, or feet numb from chemo: the words find their topic."""
+    if found is not None and explained(found.sign, folded):
         return None
     return found
 
@@ -160,6 +161,12 @@ def _about(concern: Concern, sign: str, topic: str = "") -> str:
 def model() -> Model:
     """The model learnt from the whole corpus: once per process, at start (see `warm`), never per message."""
     return Model(examples())
+
+
+def written_in(text: str) -> str:
+    """The language a folded message is likeliest written in, as the safety model reads it (the corpus
+    is in both languages): for a message whose small words do not tell."""
+    return model().scores(text).lang
 
 
 def warm() -> None:

@@ -80,3 +80,61 @@ def test_asking_if_it_is_curable_hears_that_there_is_no_cure_yet(
     twilio: TwilioSimulator, message: str, answer: str
 ) -> None:
     assert answer in texted(twilio, message)
+
+
+@pytest.mark.parametrize(("message", "person"), [
+    ("my mom is actively dying what do i do", "You are not alone"),
+    ("my mom is in hospice and not eating", "You are not alone"),
+    ("how will i know when its the end", "You are not alone"),
+    ("will it hurt when i die", "You are not alone"),
+    ("my husband left me after my diagnosis", "You are not alone"), ("u there?", "You are not alone"),
+    ("mi mama esta agonizando", "Hay ayuda"), ("hay alguien ahi?", "Hay ayuda"),
+])
+def test_the_end_of_life_or_someone_waiting_gets_a_person_not_the_menu(
+    twilio: TwilioSimulator, message: str, person: str
+) -> None:
+    answer = texted(twilio, message)
+    assert answer.startswith(person) and "911" in answer, answer
+
+
+@pytest.mark.parametrize("message", ["hlp", "whats your phone number", "what is your number"])
+def test_help_misspelt_or_the_lines_number_asked_for_gets_what_the_line_is(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert answer.startswith("Breast Cancer Spread Info Line") and "911" in answer
+
+
+@pytest.mark.parametrize("message", ["mejor me muero", "prefiero morirme", "ojala me muera"])
+def test_spanish_words_of_wanting_to_die_get_the_lifeline_in_spanish_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    assert texted(twilio, message).startswith("Llame al 988 y oprima 2, o envie AYUDA al 988")
+
+
+@pytest.mark.parametrize("message", ["me siento muy mal", "no me siento bien", "estoy triste",
+                                     "lloro todo el tiempo", "quiero rendirme"])
+def test_spanish_sadness_or_feeling_unwell_is_answered_in_spanish_never_not_found(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert not answer.startswith(NOT_FOUND) and ENGLISH_MENU not in answer, answer
+    assert "911" in answer and ("equipo médico" in answer or "Envie un numero" in answer), answer
+
+
+@pytest.mark.parametrize("message", [
+    "mi mama no quiere comer", "my dad doesnt want to eat", "no puedo comer",
+])
+def test_not_eating_gets_the_general_symptoms_topic_not_the_lifeline(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert answer.startswith(("If this may be an emergency, call 911 now. If not, call your care team today.",
+                              "Si puede ser una emergencia, llame al 911 ahora.")), answer
+
+
+@pytest.mark.parametrize("message", ["mi doctor no me explica nada", "mejor me voy"])
+def test_a_spanish_text_with_few_small_words_is_answered_in_spanish(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    assert "Envie un numero" in texted(twilio, message)

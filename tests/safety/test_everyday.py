@@ -76,3 +76,48 @@ def test_breath_short_only_with_effort_gets_the_lung_topic_not_911_now(
 def test_breath_short_with_anything_severe_is_still_911(twilio: TwilioSimulator, content: Content,
                                                          message: str) -> None:
     assert texted(twilio, message).startswith(content.sign("breathing").says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "i have numbness in my feet from chemo", "my hands and feet are numb since chemo started",
+    "chemo neuropathy in my toes", "tengo los pies dormidos por la quimio",
+])
+def test_feet_numb_from_chemo_get_the_side_effects_topic_not_the_spinal_cord_sign(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert not answer.startswith(tuple(content.sign("spinal-cord").says.values())), answer
+    assert answer.startswith(("If this may be an emergency, call 911 now. If not, call your care team today.",
+                              "Si puede ser una emergencia, llame al 911 ahora.")), answer
+
+
+def test_a_named_chemo_drug_with_numb_feet_gets_its_page_and_side_effects_to_the_care_team(
+    twilio: TwilioSimulator,
+) -> None:
+    answer = texted(twilio, "my feet are numb from taxol")
+    assert answer.startswith("Taxol") and "Ask your care team about side effects" in answer
+
+
+@pytest.mark.parametrize("message", [
+    "my legs are numb and weak since chemo", "my back hurts and my feet are numb", "my feet are numb",
+])
+def test_numb_legs_with_weakness_or_back_pain_still_get_the_spinal_cord_sign(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign("spinal-cord").says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "never give up", "i am going to fight this", "i want to live to see my grandkids", "voy a luchar",
+    "no me voy a rendir",
+])
+def test_words_of_hope_get_no_lifeline(message: str) -> None:
+    assert triage(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "i want to live but not like this anymore", "i want to live but i keep thinking about dying",
+])
+def test_hope_said_with_words_of_death_is_still_read_by_the_rules_and_model(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.CRISIS, finding
