@@ -187,7 +187,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"problems?|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing"
           r"|breath|get (my|her|his) breath|catch)\b"
           r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
-          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
+          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"
+          r"|\b(she|shes|he|hes|her|his|my|face|lips|skin|fingers|nails|i|im) (is |are |has )?(turning"
+          r"|turned|"
+          r"going|gone|went|looks?) (a bit |all )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
           r"|\bthroat (is |feels |keeps )?(closing|closing up|swelling|swelling up|swollen shut)\b"),
     _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
@@ -203,7 +206,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(tight|heavy) chest\b|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (as (far|much|well|long|fast)|far"
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (my|her|his|the) (left "
+          r"|right )?(arms?|hands?|"
+          r"face|fingers?)\b)(?! (as (far|much|well|long|fast)|far"
           r"|very far|"
           r"for long|long distances|much|fast|without getting tired|without a cane|up (the )?(stairs"
           r"|hills?)))"
@@ -228,6 +233,7 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "cord-severe",
           r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?"
           r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
+          r"|\b(havent|hasnt|have not|has not) (peed|urinated|passed urine|been able to pee)\b"
           r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
           r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
     # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
@@ -436,7 +442,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),
-    # The end of life, someone gone, someone waiting for an answer: a person to talk to.
+    # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
     _rule(Concern.DISTRESS, "",
           r"\b(actively dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner|sister|brother"
           r"|daughter|son|"
@@ -446,7 +452,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend|girlfriend|family) (left|abandoned|"
           r"walked out on) (me|us))\b"
           r"|^(u|you|are you|r u|is anyone|anyone|anybody|someone|is someone|hello is anyone"
-          r"|hello anyone) there$"),
+          r"|hello anyone) there$"
+          r"|\b(tired|sick|done) (of|with) fighting\b|\bcant fight (this |it )?any ?more\b|^why me$"
+          r"|\b(i hate this|its not fair|this is not fair|so unfair)\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
           r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|^(hay alguien|alguien"
@@ -558,6 +566,22 @@ DARK = re.compile(
     r"\b(die|dying|dead|death|kill\w*|end it|end my|suicid\w*|pills|overdose|hurt myself|harm myself|gone|"
     r"disappear|morir\w*|muert\w*|matar\w*|pastillas|desaparecer|anymore|any more)\b"
 )
+
+
+# Stopping or refusing treatment, said with no word of death or harm: a choice to talk over with the
+# care team and a person (the distress answer), never the Lifeline from the model alone.
+TREATMENT_CHOICE = re.compile(
+    r"\b(stop|stopping|quit|quitting|refuse|refusing|skip|skipping|end|ending|give up|giving up|done with|"
+    r"had enough of|dejar|parar|suspender) (all |my |her |his |the |la |el |mi |su )?(treatment|treatments|"
+    r"chemo|chemotherapy|radiation|meds|medication|medicines|tratamiento|quimio|quimioterapia|radiacion)\b"
+    r"|\bno (quiero|quiere) (seguir|continuar) con (el |la |mi |su )?(tratamiento|quimio|quimioterapia"
+    r"|radiacion)\b"
+)
+
+
+def chooses_treatment(text: str) -> bool:
+    """Whether a folded message weighs stopping treatment, and says nothing of death or harm."""
+    return bool(TREATMENT_CHOICE.search(text)) and not DARK.search(text)
 
 
 def hopeful(text: str) -> bool:

@@ -29,6 +29,7 @@ from service.safety.rules import (
     Rule,
     acute,
     asks_facts,
+    chooses_treatment,
     explained,
     hopeful,
     names_someone,
@@ -104,6 +105,8 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
     if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded):
         return None
+    if chooses_treatment(folded):
+        return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
     return _unless_explained(_learnt((learnt or model()).scores(text), folded), folded)
 
 

@@ -138,3 +138,26 @@ def test_a_spanish_text_with_few_small_words_is_answered_in_spanish(
     twilio: TwilioSimulator, message: str
 ) -> None:
     assert "Envie un numero" in texted(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "i'm thinking of stopping chemo", "i want to stop treatment", "i've had enough of chemo",
+    "ya no quiero seguir con el tratamiento",
+])
+def test_weighing_stopping_treatment_gets_a_person_to_talk_it_over_not_the_lifeline(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert answer.startswith(("You are not alone", "Hay ayuda")), answer
+
+
+def test_stopping_treatment_with_words_of_ending_ones_life_still_gets_the_lifeline(
+    twilio: TwilioSimulator,
+) -> None:
+    answer = texted(twilio, "i want to stop all treatment and just end it myself")
+    assert answer.startswith("Please call or text 988")
+
+
+@pytest.mark.parametrize("message", ["i'm tired of fighting", "why me", "i hate this"])
+def test_worn_out_words_get_a_person(twilio: TwilioSimulator, message: str) -> None:
+    assert texted(twilio, message).startswith("You are not alone")

@@ -121,3 +121,18 @@ def test_words_of_hope_get_no_lifeline(message: str) -> None:
 def test_hope_said_with_words_of_death_is_still_read_by_the_rules_and_model(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("she's turning blue", "breathing"), ("his lips turned blue", "breathing"),
+    ("I can't move my left arm", "stroke"), ("i havent peed all day", "cord-severe"),
+])
+def test_more_signs_in_peoples_words_say_what_to_do_now_first(
+    twilio: TwilioSimulator, content: Content, message: str, sign: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign(sign).says["en"])
+
+
+@pytest.mark.parametrize("message", ["the sky is blue", "i feel blue"])
+def test_blue_that_is_not_a_person_turning_blue_is_no_sign(message: str) -> None:
+    assert triage(message) is None
