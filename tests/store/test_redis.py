@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from redis.utils import HIREDIS_AVAILABLE
 
 from service.errors import StoreError
 from service.store import open_store
@@ -81,3 +82,9 @@ def test_an_unchanged_state_is_not_written_again(redis_url: str) -> None:
     assert client.ttl("mbc:sms:x") > 90  # kept alive
     store.put("sms:x", {"menu": "spread"}, 100)
     assert store.get("sms:x") == {"menu": "spread"}
+
+
+def test_the_redis_client_parses_replies_in_c() -> None:
+    """hiredis is installed with the line (pyproject.toml, every lock) and redis-py picks it up by itself:
+    without it each reply is parsed in Python, about a tenth more of the worker's CPU per store call."""
+    assert HIREDIS_AVAILABLE
