@@ -137,6 +137,9 @@ def main() -> None:
                         help="redis-server's appendfsync for --store redis (the README advises always)")
     parser.add_argument("--line-root", type=Path, default=ROOT,
                         help="serve the line from another checkout (e.g. `git archive` of an older commit)")
+    parser.add_argument("--bare-as-line", action="store_true",
+                        help="bare Flask under --line-root's gunicorn.conf.py too: the ratio as it was "
+                             "under that checkout's own server settings")
     parser.add_argument("--cprofile", type=Path, metavar="FILE",
                         help="profile the line's workers (bench/gunicorn_profile.py), the table to FILE")
     parser.add_argument("--memory", action="store_true",
@@ -194,6 +197,8 @@ def _measure(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> Res
             root = args.line_root.resolve() if name == "line" else ROOT
             profiled = name == "line" and args.cprofile
             conf = Path(__file__).with_name("gunicorn_profile.py") if profiled else None
+            if name == "bare" and args.bare_as_line:
+                root, conf = args.line_root.resolve(), args.line_root.resolve() / "gunicorn.conf.py"
             extra = {**extra, "BENCH_PROFILE_DIR": str(profiles)} if profiled else extra
             masters[name] = stack.enter_context(gunicorn(app, ports[name], {**env, **extra},
                                                          folder / f"{name}.log", args.workers, root, conf))
@@ -288,7 +293,8 @@ def _worker_rss(master: int) -> dict[int, int]:
 
 def _report(args: argparse.Namespace, results: Results) -> None:
     store = f"redis (appendfsync {args.redis_fsync})" if args.store == "redis" else args.store
-    print(f"line from {args.line_root}  store={store} profile={args.profile} workers={args.workers} "
+    bare = f"bare under {args.line_root}'s server settings  " if args.bare_as_line else ""
+    print(f"line from {args.line_root}  {bare}store={store} profile={args.profile} workers={args.workers} "
           f"connections={args.connections} rounds={args.rounds}x{args.seconds}s  cores={os.cpu_count()} "
           f"load average before: {args.load_before:.2f}")
     print(f"{'round':5} {'server':6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} "

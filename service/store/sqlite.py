@@ -26,11 +26,6 @@ CREATE TABLE IF NOT EXISTS opt_out (
     subscriber TEXT PRIMARY KEY,
     since REAL NOT NULL
 );
-CREATE TABLE IF NOT EXISTS allowance (
-    key TEXT PRIMARY KEY,
-    used INTEGER NOT NULL,
-    expires REAL NOT NULL
-);
 CREATE TABLE IF NOT EXISTS queue (
     queue TEXT NOT NULL,
     item TEXT NOT NULL,
@@ -53,25 +48,34 @@ CREATE TABLE IF NOT EXISTS usage_count (
     PRIMARY KEY (day, event, channel, lang, node)
 );
 """
+# Counters (rate limits, caps) are rows of the state table too, keyed COUNT_PREFIX + their key, the count
+# as the value, so a webhook's retry claim and its counts are one statement (see CLAIM_TAKING).
+COUNT_PREFIX = "count:"
 # A counter's row is added to only while it stays within the limit; an expired one starts again.
 TAKE = """
-INSERT INTO allowance (key, used, expires) VALUES (:key, :cost, :expires)
+INSERT INTO state (key, value, expires) VALUES (:key, :cost, :expires)
 ON CONFLICT(key) DO UPDATE SET
-    used = CASE WHEN allowance.expires <= :now THEN :cost ELSE allowance.used + :cost END,
-    expires = CASE WHEN allowance.expires <= :now THEN excluded.expires ELSE allowance.expires END
-WHERE allowance.expires <= :now OR allowance.used + :cost <= :limit
+    value = CASE WHEN state.expires <= :now THEN :cost ELSE state.value + :cost END,
+    expires = CASE WHEN state.expires <= :now THEN excluded.expires ELSE state.expires END
+WHERE state.expires <= :now OR state.value + :cost <= :limit
 """
-# Several counters, all or none, in one statement: each added to as TAKE would, but only when none of
-# them would go over its limit (a live row with used + cost > limit refuses them all). SQLite runs the
-# whole statement, its check included, under the write lock.
-TAKE_ALL = """
-INSERT INTO allowance (key, used, expires)
+# A claim and its counters, all or none, in one statement (one WAL commit, not two): the claim's row is
+# inserted or takes over an expired one, each counter is added to as TAKE would, but only when the claim
+# is not live elsewhere and no counter would go over its limit. SQLite runs it, its check included, under
+# the write lock. The first row is the claim (value: its JSON); the others the counters (value: the cost).
+CLAIM_TAKING = """
+INSERT INTO state (key, value, expires)
 SELECT column1, column2, column3 FROM (VALUES {rows})
-WHERE NOT EXISTS (SELECT 1 FROM allowance WHERE expires > ? AND ({refusals}))
+WHERE NOT EXISTS (SELECT 1 FROM state WHERE key = ? AND expires > ?){refusals}
 ON CONFLICT(key) DO UPDATE SET
-    used = CASE WHEN allowance.expires <= ? THEN excluded.used ELSE allowance.used + excluded.used END,
-    expires = CASE WHEN allowance.expires <= ? THEN excluded.expires ELSE allowance.expires END
+    value = CASE WHEN state.expires <= ? THEN excluded.value ELSE state.value + excluded.value END,
+    expires = CASE WHEN state.expires <= ? THEN excluded.expires ELSE state.expires END
 """
+# Before counters were state rows they had a table of their own: its live counts move over on opening.
+MOVE_COUNTERS = (
+    "INSERT OR IGNORE INTO state (key, value, expires) "
+    f"SELECT '{COUNT_PREFIX}' || key, used, expires FROM allowance WHERE expires > ?"
+)
 PUT = (
     "INSERT INTO state (key, value, expires) VALUES (?, ?, ?) "
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires"
@@ -116,6 +120,7 @@ class SqliteStore:
             try:
                 for statement in filter(str.strip, SCHEMA.split(";")):
                     _retry_busy(db, statement)
+                _move_counters(db)
             finally:
                 db.close()
         except (OSError, sqlite3.Error) as error:
@@ -188,7 +193,6 @@ class SqliteStore:
             if now - self._last_purge > PURGE_EVERY_SECONDS:
                 self._last_purge = now
                 _retry_busy(db, "DELETE FROM state WHERE expires <= ?", (now,))
-                _retry_busy(db, "DELETE FROM allowance WHERE expires <= ?", (now,))
         self._local.seen = {key: (text, expires) for key, text, expires in rows}
 
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
@@ -198,19 +202,20 @@ class SqliteStore:
     def claim_taking(
         self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
     ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
-        """The claim's upsert, then (when it changed a row) the takes: one statement for them all when
-        none is refused (the usual case), else each take's in order until one is refused.
+        """The claim and its takes in one statement when all go through (the usual case); else the
+        claim's upsert, then (when it changed a row) each take in order until one is refused.
 
-        Not one transaction: a write lock held from one statement to the next is held while the
-        thread waits for Python's lock, and every other writer queues behind it (see `put_many`).
+        Not one transaction across statements: a write lock held from one statement to the next is held
+        while the thread waits for Python's lock, and every other writer queues behind it (`put_many`).
         Each statement is atomic on its own; the claim comes first, so a retry counts nothing.
         """
         now = time.time()
+        text = json.dumps(value)
         with self._guard():
             db = self._db()
-            if _retry_busy(db, CLAIM, (key, json.dumps(value), now + ttl_seconds, now)).rowcount == 1:
-                if self._take_all(takes):
-                    return None, (True,) * len(takes)
+            if self._claim_taking_all(db, key, text, ttl_seconds, takes, now):
+                return None, (True,) * len(takes)
+            if _retry_busy(db, CLAIM, (key, text, now + ttl_seconds, now)).rowcount == 1:
                 taken: list[bool] = []
                 for take in takes:
                     taken.append(self.take(*take))
@@ -221,21 +226,28 @@ class SqliteStore:
         found = json.loads(row[0]) if row else {}
         return (found if isinstance(found, dict) else {}), ()
 
-    def _take_all(self, takes: Sequence[Take]) -> bool:
-        """Every take at once, in one statement, when none would be refused; whether they were taken.
+    @staticmethod
+    def _claim_taking_all(
+        db: sqlite3.Connection, key: str, text: str, ttl_seconds: int, takes: Sequence[Take], now: float
+    ) -> bool:
+        """The claim and every take at once, in one statement, when the claim is free and no take would
+        be refused; whether they were made.
 
-        False (nothing counted) when any would go over its limit, or when the takes are not plain
-        distinct counts (a cost outside 0..limit, or a key twice): then `take` decides each in turn.
+        False (nothing changed) when the claim is held, when any take would go over its limit, or when
+        the takes are not plain distinct counts (none, a cost outside 0..limit, a key twice): then the
+        claim and each take are decided in turn.
         """
-        if len(takes) < 2 or len({key for key, *_ in takes}) < len(takes):
+        if not takes or len({take_key for take_key, *_ in takes}) < len(takes):
             return False
         if any(not 0 <= cost <= limit for _, limit, _, cost in takes):
             return False
-        now = time.time()
-        rows = tuple(field for key, _, ttl, cost in takes for field in (key, cost, now + ttl))
-        refusals = tuple(field for key, limit, _, cost in takes for field in (key, cost, limit))
-        cursor = _retry_busy(self._db(), _take_all_sql(len(takes)), (*rows, now, *refusals, now, now))
-        return cursor.rowcount == len(takes)
+        counters = (field for take_key, _, ttl, cost in takes
+                    for field in (COUNT_PREFIX + take_key, cost, now + ttl))
+        rows = (key, text, now + ttl_seconds, *counters)
+        refusals = tuple(field for take_key, limit, _, cost in takes
+                         for field in (COUNT_PREFIX + take_key, now, cost, limit))
+        cursor = _retry_busy(db, _claim_taking_sql(len(takes)), (*rows, key, now, *refusals, now, now))
+        return cursor.rowcount == len(takes) + 1
 
     def _unchanged(self, key: str, text: str, fresh_until: float) -> bool:
         """Whether this thread just read the same state, with long enough left to live: no write."""
@@ -273,8 +285,9 @@ class SqliteStore:
             return False
         now = time.time()
         with self._guard():
-            cursor = _retry_busy(self._db(), TAKE, {"key": key, "limit": limit, "cost": cost, "now": now,
-                                                    "expires": now + ttl_seconds})
+            counter = {"key": COUNT_PREFIX + key, "limit": limit, "cost": cost, "now": now,
+                       "expires": now + ttl_seconds}
+            cursor = _retry_busy(self._db(), TAKE, counter)
         return cursor.rowcount == 1
 
     def enqueue(self, queue: str, item: str, value: dict[str, Any], ttl_seconds: int) -> None:
@@ -387,11 +400,26 @@ def _retry_busy(
 
 
 @functools.cache
-def _take_all_sql(count: int) -> str:
-    """TAKE_ALL for `count` counters."""
-    rows = ", ".join(["(?, ?, ?)"] * count)
-    refusals = " OR ".join(["(key = ? AND used + ? > ?)"] * count)
-    return TAKE_ALL.format(rows=rows, refusals=refusals)
+def _claim_taking_sql(count: int) -> str:
+    """CLAIM_TAKING for a claim and `count` counters."""
+    rows = ", ".join(["(?, ?, ?)"] * (count + 1))
+    refusal = "\n    AND NOT EXISTS (SELECT 1 FROM state WHERE key = ? AND expires > ? AND value + ? > ?)"
+    refusals = refusal * count
+    return CLAIM_TAKING.format(rows=rows, refusals=refusals)
+
+
+def _move_counters(db: sqlite3.Connection) -> None:
+    """A store written before counters were state rows: its live counts move over, its table goes."""
+    old_table = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'allowance'"
+    if not db.execute(old_table).fetchone():
+        return
+
+    def move() -> None:
+        if db.execute(old_table).fetchone():  # another worker may have moved them meanwhile
+            db.execute(MOVE_COUNTERS, (time.time(),))
+            db.execute("DROP TABLE allowance")
+
+    _in_transaction(db, move)
 
 
 @functools.cache

@@ -45,3 +45,21 @@ def test_an_unchanged_state_is_not_written_again_until_half_its_life_is_gone(
     monkeypatch.setattr(time, "time", lambda: start + 70)
     store.put("sms:x", store.get("sms:x") or {}, 100)
     assert _expires(tmp_path / "state.db", "sms:x") == start + 170  # kept alive past half its life
+
+
+def test_counts_made_before_an_upgrade_still_hold_after_it(tmp_path: Path) -> None:
+    """A store written when counters had a table of their own: a phone at its limit stays at it."""
+    path = tmp_path / "state.db"
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE allowance (key TEXT PRIMARY KEY, used INTEGER, expires REAL)")
+        old.execute("INSERT INTO allowance VALUES ('texts:day:abc', 3, ?)", (time.time() + 3600,))
+        old.execute("INSERT INTO allowance VALUES ('texts:day:gone', 3, ?)", (time.time() - 1,))
+    store = SqliteStore(path)
+    assert not store.take("texts:day:abc", 3, 86400)  # still at its limit of 3
+    assert store.take("texts:day:gone", 3, 86400)  # that day had ended: it starts again
+    takes = [("texts:day:abc", 3, 86400, 1), ("texts:min:abc", 5, 60, 1)]
+    assert store.claim_taking("once:sms:SM1", {"at": 1.0}, 60, takes) == (None, (False,))
+    with sqlite3.connect(path) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "allowance" not in tables
+    SqliteStore(path)  # opening it again finds nothing to move
