@@ -30,6 +30,24 @@ def test_saying_english_or_its_number_at_the_opening_goes_on_in_english(app: Fla
     assert any(line.startswith("This is the Breast") for line in heard.says)
 
 
+@pytest.mark.parametrize(("words", "first"), [
+    ("quiero hablar con una persona", "No tiene que pasar por esto a solas."),
+    ("no puedo respirar", "Si respirar se hace muy difícil"),
+])
+def test_spanish_words_at_the_opening_are_answered_in_spanish(app: Flask, words: str, first: str) -> None:
+    caller = TwilioSimulator(app)
+    caller.dial()
+    heard = caller.speak(words)  # no language chosen yet, and none named: the words say which
+    assert heard.says[0].startswith(first) and heard.gathers
+
+
+def test_english_words_at_the_opening_are_answered_in_english(app: Flask) -> None:
+    caller = TwilioSimulator(app)
+    caller.dial()
+    heard = caller.speak("i need to talk to someone")
+    assert heard.says[0].startswith("You do not have to go through this alone")
+
+
 def test_naming_the_other_language_at_a_menu_switches_there(twilio: TwilioSimulator) -> None:
     twilio.dial()
     twilio.press("2")  # Medicines, in English

@@ -19,6 +19,7 @@ from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBER
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
+from service.core.texts import written_in
 from service.core.understand.meaning import SiteFinder, closes, language_key, language_named, only_language
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
@@ -209,7 +210,7 @@ class CallNavigator:
             chosen = language_named(speech) or language_key(speech)
             if chosen in self.content.languages:
                 return self.offered(self.chosen(chosen), now)
-            state = CallState()  # anything else is said to the English main menu
+            state = CallState(lang=self._heard_language(speech))  # answered in the words' language
         state = self._known(state)
         if state.crisis:
             yes = normalize(speech) in commands.SPOKEN_CRISIS_YES
@@ -218,6 +219,13 @@ class CallNavigator:
                 return connected
             state = replace(state, crisis=False)
         return self.offered(self._said(state, speech, now), now)
+
+    def _heard_language(self, speech: str) -> str:
+        """Before a language is chosen: Spanish words ("quiero hablar con alguien") are answered in
+        Spanish, anything else in English."""
+        finding = triage(speech)
+        lang = finding.lang if finding is not None and finding.lang else written_in(normalize(speech))
+        return lang if lang in self.content.languages else DEFAULT_LANGUAGE
 
     def offered(self, turn: Turn, now: datetime | None = None) -> Turn:
         """The turn with the extra keys this line offers right now named (a person, text me this)."""

@@ -386,6 +386,12 @@ class TextNavigator:
         return TextReply(replace(state, page=order[step]), Show.PAGE)
 
 
+def written_in(text: str) -> str | None:
+    """The language a message's small words say it is written in ("es" or "en"); None when they tie."""
+    spanish, english = _small_words(text.split())
+    return SPANISH if spanish > english else DEFAULT_LANGUAGE if english > spanish else None
+
+
 def _writes_english(text: str) -> bool:
     """More English small words than Spanish ones: what to do now is said in the words it was asked in."""
     spanish, english = _small_words(text.split())
