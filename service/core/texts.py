@@ -21,7 +21,7 @@ from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, 
 from service.core.understand.meaning import SiteFinder, closes, language_named, only_language
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
-from service.safety.triage import Concern, Finding, triage, warm, written_in
+from service.safety.triage import Concern, Finding, likeliest_language, triage, warm
 from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
@@ -248,7 +248,7 @@ class TextNavigator:
         if spanish < english:
             return False
         if self.matchers[SPANISH].match(body) is None:
-            return spanish > 0 and written_in(text) == SPANISH  # "mejor me muero": "me" is both
+            return spanish > 0 and likeliest_language(text) == SPANISH  # "mejor me muero": "me" is both
         if self.matchers[DEFAULT_LANGUAGE].match(body) is None:
             return True
         return self._keyword_words(SPANISH, words) > self._keyword_words(DEFAULT_LANGUAGE, words)

@@ -39,7 +39,7 @@ from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
 from service.words.real import REAL_WORDS
 
-__all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm", "written_in"]
+__all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm", "likeliest_language"]
 
 TYPO_SIMILARITY = 0.8
 NEAREST_KEPT = 50_000  # words seen lately and the pattern word each stands for (bounded: texts are free text)
@@ -166,7 +166,7 @@ def model() -> Model:
     return Model(examples())
 
 
-def written_in(text: str) -> str:
+def likeliest_language(text: str) -> str:
     """The language a folded message is likeliest written in, as the safety model reads it (the corpus
     is in both languages): for a message whose small words do not tell."""
     return model().scores(text).lang
