@@ -182,9 +182,19 @@ def urgent_topic_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys((*SIGN_TOPIC_WORDS.values(), HEADACHE_TOPIC_WORDS, URGENT_TOPIC_WORDS)))
 
 
+# Misspellings of sign words too short or too far off for the typo folding ("fevr" has four letters,
+# "stroak" is two edits from "stroke"), as people text them.
+MISSPELT = {
+    "fevr": "fever", "feaver": "fever", "fevor": "fever", "feber": "fever", "fiebr": "fiebre",
+    "stroak": "stroke", "strok": "stroke", "payne": "pain", "pane": "pain",
+    "brethe": "breathe", "breth": "breath", "siezure": "seizure", "seasure": "seizure", "ceizure": "seizure",
+    "bleading": "bleeding", "bledding": "bleeding", "chesst": "chest", "chets": "chest",
+}
+
+
 def fold_typos(text: str) -> str:
     """Each word a letter or two off a pattern word becomes that word; everyday words stay."""
-    return " ".join(_nearest(word) for word in text.split())
+    return " ".join(MISSPELT.get(word) or _nearest(word) for word in text.split())
 
 
 @lru_cache(maxsize=NEAREST_KEPT)

@@ -136,3 +136,14 @@ def test_more_signs_in_peoples_words_say_what_to_do_now_first(
 @pytest.mark.parametrize("message", ["the sky is blue", "i feel blue"])
 def test_blue_that_is_not_a_person_turning_blue_is_no_sign(message: str) -> None:
     assert triage(message) is None
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("fevr on chemo", "fever"), ("i think my dad is having a stroak", "stroke"),
+    ("chest payne", "chest-pain"),
+    ("high feaver and chills on chemo", "fever"),
+])
+def test_misspelt_sign_words_still_say_what_to_do_now_first(
+    twilio: TwilioSimulator, content: Content, message: str, sign: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign(sign).says["en"])
