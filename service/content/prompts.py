@@ -67,6 +67,7 @@ class Prompt(StrEnum):
     TALK_SILENCE = "talk_silence"
     TALK_GOODBYE = "talk_goodbye"
     TALK_ENTRY = "talk_entry"
+    TALK_BYE = "talk_bye"  # the last line shown, in the language the session ended in
     TALK_SLOWER = "talk_slower"
     TALK_FASTER = "talk_faster"
     TALK_NORMAL_SPEED = "talk_normal_speed"

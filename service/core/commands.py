@@ -90,6 +90,7 @@ CLOSE_FILLERS = frozenset(
      "this", "that", "info", "information", "help", "and", "great", "good", "night", "have", "nice",
      "day", "all", "it", "i", "got", "perfect", "will", "do", "god", "bless", "again", "now", "see",
      "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
+     "helped", "helpful", "useful", "was", "really", "is", "kind", "you're", "youre",
      "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
      "luego", "pronto", "buenas", "noches", "y", "vale", "dios", "le", "lo", "bendiga", "todo", "su",
      "bien", "perfecto", "si", "de", "nada", "pues"}
@@ -107,8 +108,12 @@ TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
-                             "what is this number", "what is this line",
-                             "que es esto", "quien es", "quien es usted", "quienes son"})
+                             "what is this number", "what is this line", "i dont understand",
+                             "dont understand", "i dont get it", "how does this work", "what do i do",
+                             "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
+                             "whats your number", "what is your number", "can i call you",
+                             "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
+                             "no le entiendo", "no comprendo", "como funciona", "que hago"})
 # BACK by text: from a topic to the menu it was chosen from, from a menu to the one above it.
 TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {
     "atras por favor", "back please", "i want to go back", "take me back", "go back please", "quiero volver",
@@ -123,11 +128,17 @@ LANGUAGE_WORDS = {
 # A language named in a short message, said or texted in either language ("hablo español", "en español
 # por favor", "spanish please", "in english"): it chooses that language, at the opening or at any menu.
 LANGUAGE_NAMES = {"espanol": "es", "spanish": "es", "castellano": "es", "english": "en", "ingles": "en"}
+# A language named as the one a person does not speak ("no hablo inglés", "hablo poquito inglés", "i
+# don't speak spanish", "no english"): the line's other language is theirs.
+NOT_SPOKEN_WORDS = frozenset({"no", "not", "dont", "cant", "cannot", "nada", "poco", "poquito", "little"})
+OTHER_LANGUAGE_OF = {"en": "es", "es": "en"}
 LANGUAGE_FILLERS = frozenset(
     {"hablo", "habla", "hablar", "en", "por", "favor", "please", "i", "speak", "in", "quiero", "prefiero",
      "idioma", "language", "si", "yes", "the", "want", "would", "like", "de", "a", "al", "cambiar",
      "switch", "to", "change", "say", "it", "do", "you", "usted", "puede", "can", "me", "que", "lo",
-     "mas", "el", "la", "only", "solo", "we", "nosotros", "hablamos", "prefer", "oh", "um", "eh", "ok"}
+     "mas", "el", "la", "only", "solo", "we", "nosotros", "hablamos", "prefer", "oh", "um", "eh", "ok",
+     "entiendo", "understand", "read", "leo", "bien", "well", "very", "muy", "bit", "sorry", "perdon",
+     *NOT_SPOKEN_WORDS}
 )
 
 # Whole texts that are Spanish greetings or commands: a texter who sends one wants Spanish.
@@ -135,7 +146,13 @@ SPANISH_TEXT_WORDS = frozenset(
     {"hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
      "menu principal", "inicio", "comenzar", "mas", "siguiente", "sigue", "continuar", "mas por favor",
      "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar", "atras", "volver",
-     "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son"}
+     "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",
+     "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago"}
+)
+# Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
+ENGLISH_TEXT_WORDS = frozenset(
+    {"thank you", "thanks", "thank you so much", "thanks so much", "thx", "ty", "good morning",
+     "good afternoon", "good evening", "hello", "english please"}
 )
 # Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
 SPOKEN_HELP = frozenset({"help", "help help"})

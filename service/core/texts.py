@@ -21,7 +21,7 @@ from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, 
 from service.core.understand.meaning import SiteFinder, closes, language_named, only_language
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
-from service.safety.triage import Concern, Finding, triage, warm
+from service.safety.triage import Concern, Finding, likeliest_language, triage, warm
 from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
@@ -34,7 +34,8 @@ KEPT_MESSAGE_CHARS = 160  # a longer message is worked out each time, so the kep
 SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
     "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
-    "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios".split()
+    "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios me te nos nada bien mal ya "
+    "todo toda todos porque aqui ahi hoy ayer algo nadie siempre nunca siento soy fue".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
@@ -218,13 +219,22 @@ class TextNavigator:
     # --- internals ---------------------------------------------------------------------
 
     def _language(self, lang: str, text: str, body: str) -> str:
-        """The texter's language: chosen by ESPANOL or ENGLISH, else kept, else Spanish when they write it."""
+        """The texter's language: chosen by ESPANOL or ENGLISH, else the one they write in, else kept.
+
+        Spanish is heard in a greeting, small words or a keyword; English, after Spanish, only in a
+        sentence or a thanks ("my mom has liver mets", "thank you"), since people who write Spanish
+        often name a drug or a place of the body in English words ("tamoxifen", "bone mets").
+        """
         chosen = commands.LANGUAGE_WORDS.get(text) or language_named(text)
         if chosen in self.content.languages:
             return chosen
-        if lang != DEFAULT_LANGUAGE or SPANISH not in self.content.languages:
+        if SPANISH not in self.content.languages:
             return lang
-        return SPANISH if self._writes_spanish(text, body) else lang
+        if lang == DEFAULT_LANGUAGE:
+            return SPANISH if self._writes_spanish(text, body) else lang
+        if lang == SPANISH and (_writes_english(text) or text in commands.ENGLISH_TEXT_WORDS):
+            return DEFAULT_LANGUAGE
+        return lang
 
     def _writes_spanish(self, text: str, body: str) -> bool:
         """A Spanish greeting or command, more Spanish than English small words, or a Spanish keyword
@@ -238,7 +248,7 @@ class TextNavigator:
         if spanish < english:
             return False
         if self.matchers[SPANISH].match(body) is None:
-            return False
+            return spanish > 0 and likeliest_language(text) == SPANISH  # "mejor me muero": "me" is both
         if self.matchers[DEFAULT_LANGUAGE].match(body) is None:
             return True
         return self._keyword_words(SPANISH, words) > self._keyword_words(DEFAULT_LANGUAGE, words)

@@ -87,6 +87,8 @@ _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
 _LIMB = r"(legs?|feet|foot|toes)"
 _ARM = r"(arms?|hands?)"
 _SELF = r"(my ?self|herself|himself|themselves|themself|their self)"
+_BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulders?|collar ?bone|neck|"
+         r"foot|feet|hands?|fingers?|toes?|knees?|pelvis|femur|elbows?|jaw|nose|skull|thigh ?bone")
 
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicidio|kms)\b"),
@@ -124,7 +126,11 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle|"
-          r"the whole bottle|too many|a bottle)\b|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
+          r"the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?"
+          r"|pills|"
+          r"tablets|vitamins|doses) (on time|as (prescribed|told|directed)|every (day|morning|night)|"
+          r"in the morning|at night|with food|this morning|today|yesterday|on schedule|like (i|she|he) "
+          r"(should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
           r"not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her |his )?(pain )?"
           r"(pills|tablets|meds)\b"),
     _rule(Concern.CRISIS, "",
@@ -139,17 +145,24 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(matarme|matarse|mato|quitarme la vida|quitarse la vida|acabar con mi vida|acabar con su "
           r"vida|acabar con todo|terminar con todo|terminar con mi vida|hacerme dano|hacerse dano|"
-          r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"),
+          r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"
+          r"(?! (el|la|los|las|un|una) (pelo|cabello|unas|fleco|flequillo|barba|dedo|mano)\b)"),
     _rule_es(Concern.CRISIS, "",
           r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]|"
           r"desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
-          r"|\bkiero morir\w*\b"
-          r"|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir|despertar)\b"),
+          r"|\bkiero morir\w*\b|\b(mejor|ojala) me muer[oa]\b|\b(prefiero|quisiera|me quisiera) morir\w*\b"
+          r"|\bdejarme morir\b"
+          r"|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir|despertar)\b(?! con (el|la|los"
+          r"|las|mi|su) "
+          r"(tratamiento|quimio|quimioterapia|radiacion|pastillas|medicinas?))"),
     _rule_es(Concern.CRISIS, "",
           r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
           r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
           r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\btirarme\b|\btirarse\b"
-          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b"
+          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b(?!( mis"
+          r"| sus)? (pastillas|medicinas"
+          r"|medicamentos|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|"
+          r"esta manana|cada dia|todos los dias))"
           r"|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el|ella|mi) mism[ao]\b"),
 )
 
@@ -171,20 +184,35 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Breathing.
     _rule(Concern.URGENT, "breathing",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
-          r"problems?|fighting to) (to )?(breathe|breathing|breath|get (my|her|his) breath|catch)\b"
+          r"problems?|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing"
+          r"|breath|get (my|her|his) breath|catch)\b"
           r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
-          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"),
+          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"
+          r"|\b(she|shes|he|hes|her|his|my|face|lips|skin|fingers|nails|i|im) (is |are |has )?(turning"
+          r"|turned|"
+          r"going|gone|went|looks?) (a bit |all )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
           r"|\bthroat (is |feels |keeps )?(closing|closing up|swelling|swelling up|swollen shut)\b"),
     _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
           plain=False, personal=True),
     # Chest pain.
     _rule(Concern.URGENT, "chest-pain",
-          r"\bchest (pain|pains|hurts?|hurting|tight|tightness|pressure|is tight)\b"
-          r"|\bpain in " + _OF + r"chest\b|\btight chest\b|\bsitting on my chest\b"),
+          r"\bchest (is |feels |feeling |gets |got |has been |went |keeps )?(so |really |very |all "
+          r"|kind of |a bit )?"
+          r"(pain|pains|hurts?|hurting|aches?|aching|tight|tightness|tightening|pressure|heavy|heaviness|"
+          r"crushing|squeezing|squeezed|is tight)\b"
+          r"|\b(pain|pains|tightness|heaviness|pressure|squeezing|crushing) (in|on"
+          r"|across) " + _OF + r"chest\b"
+          r"|\b(tight|heavy) chest\b|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b|\bparaly[sz]ed\b"
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (my|her|his|the) (left "
+          r"|right )?(arms?|hands?|"
+          r"face|fingers?)\b)(?! (as (far|much|well|long|fast)|far"
+          r"|very far|"
+          r"for long|long distances|much|fast|without getting tired|without a cane|up (the )?(stairs"
+          r"|hills?)))"
+          r"|\bparaly[sz]ed\b"
           r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes|"
           r"lower body|body|anything|below|bottom|butt)\b"
           r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
@@ -205,8 +233,16 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "cord-severe",
           r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?"
           r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
+          r"|\b(havent|hasnt|have not|has not) (peed|urinated|passed urine|been able to pee)\b"
           r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
           r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
+    # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
+    _rule(Concern.URGENT, "stroke",
+          r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
+          r"|blank)\b"
+          r"|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went|gone"
+          r"|going) blind\b"
+          r"|\blost (my|her|his) (vision|sight|eyesight)\b"),
     # Seizure.
     _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
           r"|\b(having|had|has|having a|had a|has a|in a) (seizure|seizures|fit|fits|convulsion)\b"
@@ -228,7 +264,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Confusion.
     _rule(Concern.URGENT, "confusion",
           r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
-          r"doesnt know where|dont know where i am|cant wake|wont wake|not waking|passed out|fainted|"
+          r"doesnt know where|dont know where i am|(doesnt|does not|didnt|did not) (know|recognize"
+          r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
           r"unconscious|hard to wake|talking nonsense|doesnt recognize)\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
     # Blood: coughed up, vomited, or bleeding that will not stop.
@@ -244,11 +281,13 @@ URGENT_RULES: tuple[Rule, ...] = (
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "fracture",
           r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
-          r"fallen|has fallen|had a fall|tripped|slipped)\b|\b(had|have) a (bad )?fall\b"
+          r"fallen|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)"
+          r"|behind|apart|"
+          r"ill|sick|short|silent|pregnant|back to sleep))|\b(had|have) a (bad )?fall\b"
           r"|\b(fell|slipped|tripped) (over|down|on|off|in)\b"
           r"|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b|\bheard a crack\b"),
     _rule(Concern.URGENT, "fracture",
-          r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) \w+\b"
+          r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) (" + _BONE + r")\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|back|ankle|spine|shoulder|collarbone|neck) "
           r"(is|are|may be|might be|could be|feels|feel|must be|looks) (broken|fractured|cracked)\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|ankle|collarbone) (snapped|cracked)\b"
@@ -260,8 +299,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"treatment|therapy|infusion|radiation|immunotherapy|last round)\b|\b(chemo|treatment|therapy|"
           r"infusion)\b.*\b(fever|feverish|high temperature|high temp|chills|temperature is)\b", plain=False),
     _rule(Concern.URGENT, "fever",
-          r"\b(fever|feverish|high temperature|high temp|temp of|temperature of|10[0-4] ?(f|degrees)?|"
-          r"3[89] ?(c|degrees)?)\b", plain=False, personal=True),
+          r"\b(fever(?! blisters?)|feverish|high temperature|high temp|temp of|temperature of|"
+          r"10[0-4] ?(f|degrees)?|3[89] ?(c|degrees)?)\b", plain=False, personal=True),
+    _rule(Concern.URGENT, "fever",
+          r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
+          r"|3[89])\b", plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
           r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
@@ -341,7 +383,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(para|se detiene))\b"),
     _rule_es(Concern.URGENT, "fracture",
           r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b"
-          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b|\bcrujido\b"),
+          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera"
+          r"|pierna|"
+          r"brazo|muneca|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|"
+          r"clavicula)\b)|\bcrujido\b"),
     _rule_es(Concern.URGENT, "fever", r"\b(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
           r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
@@ -390,15 +435,37 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)|"
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
-          r"there|cant do this|overwhelmed|hopeless|no hope|give up|giving up|depressed|depression|"
+          r"there|cant do this|overwhelmed|hopeless|no hope"
+          r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression|"
           r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
           r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
           r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
           r"not okay)\b"),
+    # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
+    _rule(Concern.DISTRESS, "",
+          r"\b(actively dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner|sister|brother"
+          r"|daughter|son|"
+          r"friend|grandma|grandpa|nan|aunt|uncle|patient) is dying|(in|on|into|to) hospice|end of life"
+          r"|last (days|hours)|"
+          r"when (its|it is) the end|what happens at the end|near the end|comfort care|"
+          r"when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend|girlfriend|family) (left|abandoned|"
+          r"walked out on) (me|us))\b"
+          r"|^(u|you|are you|r u|is anyone|anyone|anybody|someone|is someone|hello is anyone"
+          r"|hello anyone) there$"
+          r"|\b(tired|sick|done) (of|with) fighting\b|\bcant fight (this |it )?any ?more\b|^why me$"
+          r"|\b(i hate this|its not fair|this is not fair|so unfair)\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
+          r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|^(hay alguien|alguien"
+          r"|esta alguien) ahi$"),
+    _rule(Concern.DISTRESS, "",
+          r"^(please )?(just )?(leave me alone|leave me be|go away|no more|enough|enough already|stop it|"
+          r"im done|i am done|im so done|i cant anymore|i cant any more)( please)?$"),
     _rule(Concern.DISTRESS, "",
           r"\b(im dying|i am dying|gonna die|going to die|not ready to die|"
-          r"(dont|do not|never) want to die)\b"),
+          r"(dont|do not|never) want to die)\b(?! (to (know|see|hear|try|meet|go|get|tell)|for|laughing"
+          r"|of laughter))"),
     _rule(Concern.DISTRESS, "",
           r"\b(dont|do not) know (what to do|how to tell)\b"
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
@@ -410,9 +477,18 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(got|had|have) the (news|results)\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
-          r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|auxilio)\b"),
+          r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|ayudame|ayudenos|auxilio|"
+          r"ayuda por favor|por favor ayuda|ayuda ayuda)\b"),
+    # A whole message that asks to be left alone, or says it is enough: someone worn out, who hears
+    # kindly how to reach a person (not "we did not find that").
+    _rule_es(Concern.DISTRESS, "",
+          r"^(por favor )?(ya )?(dejenme|dejame|dejeme|dejen|deja) (en paz|tranquil[ao]"
+          r"|sol[ao])( por favor)?$"
+          r"|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
+          r"me siento (muy |tan )?(mal|fatal|horrible|terrible)|no me siento bien|triste|tristeza|lloro|"
+          r"rendirme|me rindo|"
           r"no puedo mas|ya no puedo con esto|deprimid[ao]|sol[ao] en esto|muy sol[ao]|llorando|llorar|"
           r"me acaban de (diagnosticar|decir)|recien diagnosticad[ao]|desesperad[ao]|perdid[ao]|"
           r"nerviosa|nervioso|en shock|perder a mi|no se (que hacer|como decir\w*)|no (quiero|quisiera) "
@@ -433,6 +509,85 @@ def _whole_words(pattern: str) -> list[str]:
 PATTERN_WORDS = frozenset(
     word for rule in RULES for word in _whole_words(rule.pattern.pattern)
 ) - {"cant", "wont", "dont", "doesnt"}
+
+
+# Signs told with what makes them everyday, and nothing severe besides: breath short only with effort
+# ("climbing stairs": a lung symptom, whose topic says when to call 911), and feet or hands numb from
+# chemo (a side effect for the care team, whose medicine's page says so), not the 911 breathing sign
+# nor the spinal cord's. Each sign: what explains it, and what keeps it a sign all the same.
+EXPLAINED_SIGNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "breathing": (
+        re.compile(
+            r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercising|working out|effort|"
+            r"exertion|active|activity|hills?|uphill|carrying|housework|gardening|cleaning|shopping|"
+            r"escaleras|caminar|camino|subir|ejercicio)\b"
+        ),
+        re.compile(
+            r"\b(sudden|suddenly|very|really|so|worse|worsening|cant|cannot|can not|barely|hardly|struggling|"
+            r"gasping|choking|blue|lips|chest|rest|resting|lying|sitting|sleep|night|de repente|muy|peor|"
+            r"no puedo|no puede|pecho|descanso|acostad[ao]|bathroom|toilet|loo|talking|dressed|dressing|"
+            r"shower|across the room|getting up|bano)\b"
+        ),
+    ),
+    "spinal-cord": (
+        re.compile(
+            r"\b(from|since|after|because of|due to|with|on) (the |my |her |his |starting "
+            r"|i started )?(chemo|"
+            r"chemotherapy|taxol|paclitaxel|abraxane|docetaxel|taxotere|halaven|eribulin|infusions?)\b"
+            r"|\bneuropath\w*|\b(por|desde|de|con) (la )?(quimio|quimioterapia)\b"
+        ),
+        re.compile(
+            r"\b(back|neck|spine|weak|weakness|weaker|heavy|heaviness|walk|walking|stand|bladder|bowels?|"
+            r"sudden|suddenly|worse|espalda|cuello|columna|debil\w*|pesad\w*|caminar|de repente)\b"
+        ),
+    ),
+}
+
+
+def explained(sign: str, text: str) -> bool:
+    """Whether a folded message tells a sign with what makes it everyday, and nothing severe besides."""
+    cause, severe = EXPLAINED_SIGNS.get(sign, (None, None))
+    return cause is not None and severe is not None and bool(cause.search(text)) and not severe.search(text)
+
+
+# Words of hope and of fighting on, when no rule spoke: never read by the model as despair ("i want to
+# live", "never give up", "voy a luchar").
+HOPE = re.compile(
+    r"\b(never|not|wont|will not|dont|do not|not going to|refuse to|im not|i am not) (give up|giving up|"
+    r"quit|quitting|stop fighting)\b"
+    r"|(?<!dont )(?<!do not )(?<!no longer )(?<!not )\b(want|going|ready|determined|hope) to (live|fight"
+    r"|beat|win|keep fighting)\b|\bi (will|can|am going to|re going to) (fight|beat|win|live|get through)\b"
+    r"|(?<!no )\bquiero vivir\b|\bno me (voy a rendir|rindo)\b|\bvoy a (luchar|salir adelante|vencer)\b"
+)
+
+
+# ...unless the message also speaks of death or of harm ("i want to live but i keep thinking of pills").
+DARK = re.compile(
+    r"\b(die|dying|dead|death|kill\w*|end it|end my|suicid\w*|pills|overdose|hurt myself|harm myself|gone|"
+    r"disappear|morir\w*|muert\w*|matar\w*|pastillas|desaparecer|anymore|any more)\b"
+)
+
+
+# Stopping or refusing treatment, said with no word of death or harm: a choice to talk over with the
+# care team and a person (the distress answer), never the Lifeline from the model alone.
+TREATMENT_CHOICE = re.compile(
+    r"\b(stop|stopping|quit|quitting|refuse|refusing|skip|skipping|end|ending|give up|giving up|done with|"
+    r"had enough of|dejar|parar|suspender) (all |my |her |his |the |la |el |mi |su )?(treatment|treatments|"
+    r"chemo|chemotherapy|radiation|meds|medication|medicines|tratamiento|quimio|quimioterapia|radiacion)\b"
+    r"|\bno (quiero|quiere) (seguir|continuar) con (el |la |mi |su )?(tratamiento|quimio|quimioterapia"
+    r"|radiacion)\b"
+)
+
+
+def chooses_treatment(text: str) -> bool:
+    """Whether a folded message weighs stopping treatment, and says nothing of death or harm."""
+    return bool(TREATMENT_CHOICE.search(text)) and not DARK.search(text)
+
+
+def hopeful(text: str) -> bool:
+    """Whether a folded message speaks of hope or fighting on, and not of death or harm (asked only
+    where no rule spoke)."""
+    return bool(HOPE.search(text)) and not DARK.search(text)
 
 
 def acute(text: str) -> bool:

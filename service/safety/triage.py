@@ -29,13 +29,17 @@ from service.safety.rules import (
     Rule,
     acute,
     asks_facts,
+    chooses_treatment,
+    explained,
+    hopeful,
     names_someone,
     rule_finding,
 )
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
+from service.words.real import REAL_WORDS
 
-__all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm"]
+__all__ = ["Concern", "Finding", "triage", "urgent_topic_words", "warm", "likeliest_language"]
 
 TYPO_SIMILARITY = 0.8
 NEAREST_KEPT = 50_000  # words seen lately and the pattern word each stands for (bounded: texts are free text)
@@ -69,7 +73,7 @@ UPSET_EMOJI_MAX_WORDS = 2  # "😢", "why 😭", "ok 😞"; with more words, the
 _NEVER_FOLDED = frozenset(
     "breast breasts chemo liver lungs bones brain cancer spread heart heard hearing treat treats "
     "wake week weeks feel feels fail fell file fill fine five helped helps hello".split()
-).union(*EVERYDAY_BY_LANGUAGE.values())
+).union(*EVERYDAY_BY_LANGUAGE.values(), REAL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -96,12 +100,21 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     folded = fold_typos(text)
     rule = rule_finding(folded)
     if rule is not None:
-        return _from_rule(rule)
+        return _unless_explained(_from_rule(rule), folded)
     if upset:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
-    if command or len(text.split()) < MODEL_MIN_WORDS:
+    if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded):
         return None
-    return _learnt((learnt or model()).scores(text), folded)
+    if chooses_treatment(folded):
+        return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
+    return _unless_explained(_learnt((learnt or model()).scores(text), folded), folded)
+
+
+def _unless_explained(found: Finding | None, folded: str) -> Finding | None:
+    """No sign for breath short only on stairs, or feet numb from chemo: the words find their topic."""
+    if found is not None and explained(found.sign, folded):
+        return None
+    return found
 
 
 def _learnt(scores: Scores, folded: str) -> Finding | None:
@@ -153,6 +166,12 @@ def model() -> Model:
     return Model(examples())
 
 
+def likeliest_language(text: str) -> str:
+    """The language a folded message is likeliest written in, as the safety model reads it (the corpus
+    is in both languages): for a message whose small words do not tell."""
+    return model().scores(text).lang
+
+
 def warm() -> None:
     """Learn the model now (a worker's start), so no message waits for it."""
     model()
@@ -163,9 +182,19 @@ def urgent_topic_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys((*SIGN_TOPIC_WORDS.values(), HEADACHE_TOPIC_WORDS, URGENT_TOPIC_WORDS)))
 
 
+# Misspellings of sign words too short or too far off for the typo folding ("fevr" has four letters,
+# "stroak" is two edits from "stroke"), as people text them.
+MISSPELT = {
+    "fevr": "fever", "feaver": "fever", "fevor": "fever", "feber": "fever", "fiebr": "fiebre",
+    "stroak": "stroke", "strok": "stroke", "payne": "pain", "pane": "pain",
+    "brethe": "breathe", "breth": "breath", "siezure": "seizure", "seasure": "seizure", "ceizure": "seizure",
+    "bleading": "bleeding", "bledding": "bleeding", "chesst": "chest", "chets": "chest",
+}
+
+
 def fold_typos(text: str) -> str:
     """Each word a letter or two off a pattern word becomes that word; everyday words stay."""
-    return " ".join(_nearest(word) for word in text.split())
+    return " ".join(MISSPELT.get(word) or _nearest(word) for word in text.split())
 
 
 @lru_cache(maxsize=NEAREST_KEPT)
@@ -173,6 +202,12 @@ def _nearest(word: str) -> str:
     """The pattern word a typo stands for; short, everyday and topic words are never folded."""
     if len(word) < 5 or word in PATTERN_WORDS or word in _NEVER_FOLDED:
         return word  # four letters are too few to tell a typo from another word ("diet", "died")
+    return nearest_pattern_word(word)
+
+
+def nearest_pattern_word(word: str) -> str:
+    """The pattern word nearest a word by letters alone, if near enough (else the word itself): what
+    a typo is read as, before asking whether the word is a word of its own (service/words/real.py)."""
     cutoff = TYPO_SIMILARITY
     scored = [
         (DamerauLevenshtein.normalized_similarity(word, known), known)

@@ -264,8 +264,9 @@ class TalkingMenu:
         self.pace = pace
         self.voices = dict(voices or {})
 
-    def run(self) -> None:
-        """Present each turn and read the next entry, until the session ends or the person quits.
+    def run(self) -> str:
+        """Present each turn and read the next entry, until the session ends or the person quits;
+        the language it ended in, for the last goodbye.
 
         The keys for speed and loudness are told once, in the session's language: with the first
         turn after the opening's choice."""
@@ -279,10 +280,10 @@ class TalkingMenu:
                 self.speaker.speak([text for _, text in run], self.pace, self.keys.pressed,
                                    self.voices.get(lang, ""))
             if turn.hangup:
-                return
+                return turn.state.lang
             entry = self.keys.entry()
             if entry is None or entry.strip().lower() in QUIT_WORDS:
-                return
+                return turn.state.lang
             turn = self.step(turn.state, entry)
 
     def present(self, turn: Turn) -> tuple[tuple[str, str], ...]:

@@ -52,6 +52,19 @@ for i = 2, #KEYS do
 end
 return answer
 """
+# A state and what is left of its time to live (ms) and, given a set and a member (a texter's opt-out),
+# whether it holds the member: one command (EVALSHA) for redis-py to pack and read, not a pipeline of three.
+READ_SCRIPT = """
+local answer = {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
+if #KEYS > 1 then answer[3] = redis.call('SISMEMBER', KEYS[2], ARGV[1]) end
+return answer
+"""
+# Several states, each with its own time to live (ARGV: value, seconds, value, seconds...): atomic as a
+# MULTI/EXEC is (no other client's command runs between the writes), in one command instead of 2 + n.
+PUT_MANY_SCRIPT = """
+for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[2 * i - 1], 'EX', ARGV[2 * i]) end
+return 1
+"""
 # A queue is three keys: a sorted set of its items by the time each is ready (claimable), a hash of
 # their values, and a hash of "expires:attempts:token". Times are the Redis server's own (TIME), so
 # hosts whose clocks differ still agree when a lease ends.
@@ -135,23 +148,18 @@ class RedisStore:
         self._enqueue = self._client.register_script(ENQUEUE_SCRIPT)
         self._claim = self._client.register_script(CLAIM_SCRIPT)
         self._settle = self._client.register_script(SETTLE_SCRIPT)
+        self._read = self._client.register_script(READ_SCRIPT)
+        self._put_many = self._client.register_script(PUT_MANY_SCRIPT)
 
     def get(self, key: str) -> dict[str, Any] | None:
         with self._guard():
-            pipe = self._client.pipeline(transaction=False)
-            pipe.get(PREFIX + key)
-            pipe.pttl(PREFIX + key)
-            raw, ttl_ms = pipe.execute()
+            raw, ttl_ms = self._read(keys=[PREFIX + key])
         return self._seen(key, raw, ttl_ms)
 
     def texter(self, key: str, subscriber: str) -> tuple[dict[str, Any] | None, bool]:
-        """One round trip for both (a text's two reads)."""
+        """One command for both (a text's two reads)."""
         with self._guard():
-            pipe = self._client.pipeline(transaction=False)
-            pipe.get(PREFIX + key)
-            pipe.pttl(PREFIX + key)
-            pipe.sismember(OPT_OUTS, subscriber)
-            raw, ttl_ms, opted_out = pipe.execute()
+            raw, ttl_ms, opted_out = self._read(keys=[PREFIX + key, OPT_OUTS], args=[subscriber])
         return self._seen(key, raw, ttl_ms), bool(opted_out)
 
     def _seen(self, key: str, raw: bytes | None, ttl_ms: int) -> dict[str, Any] | None:
@@ -175,30 +183,23 @@ class RedisStore:
         self._local.seen = {key: (text, float(ttl_seconds))}
 
     def put_many(self, values: list[tuple[str, dict[str, Any], int]]) -> None:
-        """One round trip (MULTI/EXEC) for all of them."""
+        """One command (a script, atomic as MULTI/EXEC is) for all of them."""
         texts = [(key, json.dumps(value).encode(), ttl_seconds) for key, value, ttl_seconds in values]
+        args: list[bytes | int] = []
+        for _, text, ttl_seconds in texts:
+            args += [text, ttl_seconds]
         with self._guard():
-            pipe = self._client.pipeline(transaction=True)
-            for key, text, ttl_seconds in texts:
-                pipe.set(PREFIX + key, text, ex=ttl_seconds)
-            pipe.execute()
+            self._put_many(keys=[PREFIX + key for key, _, _ in texts], args=args)
         self._local.seen = {key: (text, float(ttl_seconds)) for key, text, ttl_seconds in texts}
 
     def claim(self, key: str, value: dict[str, Any], ttl_seconds: int) -> dict[str, Any] | None:
-        """SET NX with the time to live, and the value there when it was not set, in one round trip."""
-        with self._guard():
-            pipe = self._client.pipeline(transaction=True)
-            pipe.set(PREFIX + key, json.dumps(value).encode(), ex=ttl_seconds, nx=True)
-            pipe.get(PREFIX + key)
-            taken, raw = pipe.execute()
-        return None if taken else _found(raw)
+        """SET NX with the time to live, and the value there when it was not set: one script."""
+        return self.claim_taking(key, value, ttl_seconds, ())[0]
 
     def claim_taking(
         self, key: str, value: dict[str, Any], ttl_seconds: int, takes: Sequence[Take]
     ) -> tuple[dict[str, Any] | None, tuple[bool, ...]]:
         """One script on the server: the claim, then the takes (a new counter gets its time to live)."""
-        if not takes:
-            return self.claim(key, value, ttl_seconds), ()
         keys = [PREFIX + key, *(ALLOWANCE + take_key for take_key, _, _, _ in takes)]
         args: list[Any] = [json.dumps(value), ttl_seconds]
         for _, limit, take_ttl, cost in takes:

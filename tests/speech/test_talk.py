@@ -285,6 +285,23 @@ def test_the_talking_menu_needs_no_twilio_token_or_app(
     assert result.output.rstrip().endswith("Goodbye.")
 
 
+@pytest.mark.parametrize(("args", "keys"), [
+    (["--lang", "es"], "q\n"), ([], "2\nq\n"), (["--lang", "en"], "español\nq\n"),
+])
+def test_the_talking_menu_says_goodbye_in_the_language_it_ended_in(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], keys: str
+) -> None:
+    from click.testing import CliRunner
+
+    from service.web.cli.speech import standalone_talk_command
+
+    monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
+    monkeypatch.delenv("LOCAL_DEMO", raising=False)
+    result = CliRunner().invoke(standalone_talk_command, ["--silent", "--plain", *args], input=keys)
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith("Adiós."), result.output[-300:]
+
+
 def session(talk: Talk, folder: Path, *args: str, keys: str) -> tuple[list[tuple[str, str]], str]:
     """A talking-menu session spoken to files: (engine voice, words) for each line, and the screen."""
     code, output = talk("--to-folder", str(folder), "--plain", *args, keys=keys)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import redis
+from redis.utils import HIREDIS_AVAILABLE
 
 from service.errors import StoreError
 from service.store import open_store
-from service.store.redis import RedisStore, redacted
+from service.store.redis import USAGE_DAYS, RedisStore, redacted
 from service.web.runtime import runtime_of
 from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
@@ -81,3 +84,39 @@ def test_an_unchanged_state_is_not_written_again(redis_url: str) -> None:
     assert client.ttl("mbc:sms:x") > 90  # kept alive
     store.put("sms:x", {"menu": "spread"}, 100)
     assert store.get("sms:x") == {"menu": "spread"}
+
+
+def _commands_sent(url: str, action: Callable[[], object]) -> list[str]:
+    """The commands Redis got from its clients (not those its scripts ran) while `action` ran, as MONITOR
+    shows them; the usage totals, added in batches every half minute rather than per request, left out."""
+    marker, watcher = redis.Redis.from_url(url), redis.Redis.from_url(url)
+    marker.ping()  # its connection opened (HELLO) before watching
+    end = f"end-{time.monotonic_ns()}"
+    seen: list[str] = []
+    with watcher.monitor() as monitor:
+        action()
+        marker.echo(end)  # MONITOR shows it after everything the action sent
+        for command in monitor.listen():
+            if end in command["command"]:
+                break
+            if command["client_address"] != "lua" and USAGE_DAYS not in command["command"]:
+                seen.append(command["command"].split()[0])
+    return seen
+
+
+def test_each_webhook_costs_redis_three_commands(make_app: AppFactory, redis_url: str) -> None:
+    """A text, a call start and a key press send Redis three commands each, one round trip each (the claim
+    with its counts, the reads, the writes of place and answer): under load every command and round trip
+    costs the worker CPU (packing, parsing, a thread switch), so one more is a slower line for everyone."""
+    phone = TwilioSimulator(make_app(state_url=redis_url))
+    phone.text("bones")  # this texter's first text: the scripts are loaded, the state is there
+    assert _commands_sent(redis_url, lambda: phone.text("liver")) == ["EVALSHA"] * 3
+    assert len(_commands_sent(redis_url, phone.dial)) == 3
+    assert len(_commands_sent(redis_url, lambda: phone.press("1"))) == 3  # English: the language kept
+    assert _commands_sent(redis_url, lambda: phone.press("2")) == ["EVALSHA"] * 3
+
+
+def test_the_redis_client_parses_replies_in_c() -> None:
+    """hiredis is installed with the line (pyproject.toml, every lock) and redis-py picks it up by itself:
+    without it each reply is parsed in Python, about a tenth more of the worker's CPU per store call."""
+    assert HIREDIS_AVAILABLE

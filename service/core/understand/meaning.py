@@ -50,12 +50,16 @@ def _folded(words: Iterable[str]) -> frozenset[str]:
 
 
 def language_named(message: str) -> str | None:
-    """The language a short message names ("hablo español", "spanish please"), else None."""
+    """The language a short message asks for ("hablo español", "spanish please"), else None; named as
+    the one not spoken ("no hablo inglés", "i don't speak spanish"), the line's other language."""
     words = normalize(message).split()
     if len(words) > MAX_LANGUAGE_WORDS:
         return None
     named = {commands.LANGUAGE_NAMES[w] for w in words if w in commands.LANGUAGE_NAMES}
-    return named.pop() if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    lang = named.pop()
+    return commands.OTHER_LANGUAGE_OF[lang] if commands.NOT_SPOKEN_WORDS.intersection(words) else lang
 
 
 def only_language(message: str) -> str | None:

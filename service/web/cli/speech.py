@@ -22,6 +22,7 @@ from service.checker import load_checked
 from service.config import Settings
 from service.content import Content, ContentError
 from service.content.model import DEFAULT_LANGUAGE
+from service.content.prompts import Prompt
 from service.core.calls import CallNavigator
 from service.speech.cache import AudioCacheError
 from service.speech.clips import Clips
@@ -181,6 +182,7 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
     width = min(shutil.get_terminal_size().columns, MAX_PRINT_WIDTH)
     screen = LargePrint(click.echo, width=width, banner=not options.plain, large_body=options.large_body)
     pace = Pace.starting(rate_for(settings, False), rate_for(settings, True))
+    lang = options.lang or DEFAULT_LANGUAGE  # the goodbye's language: the one the session ended in
     with ExitStack() as stack:
         keys = keys_for(sys.stdin)
         if isinstance(keys, TerminalKeys):
@@ -193,13 +195,14 @@ def _talk(settings: Settings, content: Content, calls: CallNavigator, options: T
             if speaker is None:
                 speaker = Silent()
                 if not _go_on_without_sound(keys):
-                    click.echo("Goodbye.")
+                    click.echo(content.prompt(Prompt.TALK_BYE, lang))
                     return
             audible = not isinstance(speaker, Silent)
-            TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible, voices).run()
+            menu = TalkingMenu(content, calls, speaker, screen, keys, options.lang, pace, audible, voices)
+            lang = menu.run()
         except KeyboardInterrupt:
             click.echo("")
-    click.echo("Goodbye.")
+    click.echo(content.prompt(Prompt.TALK_BYE, lang))
 
 
 NO_PLAYER = "no sound player was found (aplay on Linux, afplay on macOS)"

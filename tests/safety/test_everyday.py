@@ -1,0 +1,149 @@
+"""Everyday life in words that sound alarming gets no Lifeline and no 911; the urgent signs people
+text in their own words (a tight chest, a fever of 102, sight gone dark) get what to do now first."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.content import Content
+from service.safety.triage import Concern, triage
+from service.web.twilio.simulate import TwilioSimulator
+from tests.safety.phone import texted
+
+PRESSING = (Concern.CRISIS, Concern.URGENT)
+
+# Written for this test, none of them in the corpus: what people text about their day.
+EVERYDAY = [
+    "i am doing well", "i was cooking dinner and cut my finger", "i fell asleep watching tv",
+    "i broke my phone", "i broke my glasses", "i take all my meds on time", "i want to live",
+    "i want to beat this", "i want to go home", "i am going to bed", "going to sleep now",
+    "i could kill for a coffee", "i am dead tired", "see you tomorrow", "end of story",
+    "i gave up smoking", "my daughter is driving me to my appointment tomorrow",
+    "i cant walk as far as i used to", "i am tired of this weather", "my chest xray was clear",
+    "i had a chest port put in", "i gave blood last year", "i am dying to know what the scan says",
+    "i will not give up", "never give up", "walking helps me feel better",
+    "me voy a dormir", "quiero vivir", "se me rompio el telefono", "me corte el pelo",
+    "ahora estoy mejor", "me corte el dedo cocinando",
+]
+
+
+@pytest.mark.parametrize("message", EVERYDAY)
+def test_everyday_sentences_get_no_lifeline_and_no_911(message: str) -> None:
+    finding = triage(message)
+    assert finding is None or finding.concern not in PRESSING, (message, finding)
+
+
+@pytest.mark.parametrize("message", [
+    "i will not give up", "i am doing well", "i am dying to know the results",
+])
+def test_words_of_hope_are_not_read_as_despair(message: str) -> None:
+    assert triage(message) is None
+
+
+# (message, the sign whose what-to-do-now sentence comes first)
+SIGNS_IN_OWN_WORDS = [
+    ("chest feels tight", "chest-pain"), ("my chest feels heavy", "chest-pain"),
+    ("tightness in my chest", "chest-pain"), ("she says her chest is so tight", "chest-pain"),
+    ("hard time breathing", "breathing"), ("i can barely breathe", "breathing"),
+    ("he doesnt know who i am", "confusion"), ("fever 102", "fever"), ("temp is 101 on chemo", "fever"),
+    ("my vision went black", "stroke"), ("i suddenly cant see", "stroke"),
+]
+
+
+@pytest.mark.parametrize(("message", "sign"), SIGNS_IN_OWN_WORDS)
+def test_urgent_signs_in_peoples_words_say_what_to_do_now_first(
+    twilio: TwilioSimulator, content: Content, message: str, sign: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign(sign).says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "i get short of breath climbing stairs", "im short of breath when i walk",
+    "me falta el aire al subir escaleras",
+])
+def test_breath_short_only_with_effort_gets_the_lung_topic_not_911_now(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert not answer.startswith(tuple(content.sign("breathing").says.values()))
+    assert "only happen with exercise" in answer or "solo con ejercicio" in answer, answer  # the lung topic
+
+
+@pytest.mark.parametrize("message", [
+    "i cant breathe when i walk", "suddenly short of breath climbing stairs",
+    "i'm breathless walking to the bathroom",
+])
+def test_breath_short_with_anything_severe_is_still_911(twilio: TwilioSimulator, content: Content,
+                                                         message: str) -> None:
+    assert texted(twilio, message).startswith(content.sign("breathing").says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "i have numbness in my feet from chemo", "my hands and feet are numb since chemo started",
+    "chemo neuropathy in my toes", "tengo los pies dormidos por la quimio",
+])
+def test_feet_numb_from_chemo_get_the_side_effects_topic_not_the_spinal_cord_sign(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    answer = texted(twilio, message)
+    assert not answer.startswith(tuple(content.sign("spinal-cord").says.values())), answer
+    assert answer.startswith(("If this may be an emergency, call 911 now. If not, call your care team today.",
+                              "Si puede ser una emergencia, llame al 911 ahora.")), answer
+
+
+def test_a_named_chemo_drug_with_numb_feet_gets_its_page_and_side_effects_to_the_care_team(
+    twilio: TwilioSimulator,
+) -> None:
+    answer = texted(twilio, "my feet are numb from taxol")
+    assert answer.startswith("Taxol") and "Ask your care team about side effects" in answer
+
+
+@pytest.mark.parametrize("message", [
+    "my legs are numb and weak since chemo", "my back hurts and my feet are numb", "my feet are numb",
+])
+def test_numb_legs_with_weakness_or_back_pain_still_get_the_spinal_cord_sign(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign("spinal-cord").says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "never give up", "i am going to fight this", "i want to live to see my grandkids", "voy a luchar",
+    "no me voy a rendir",
+])
+def test_words_of_hope_get_no_lifeline(message: str) -> None:
+    assert triage(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "i want to live but not like this anymore", "i want to live but i keep thinking about dying",
+])
+def test_hope_said_with_words_of_death_is_still_read_by_the_rules_and_model(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("she's turning blue", "breathing"), ("his lips turned blue", "breathing"),
+    ("I can't move my left arm", "stroke"), ("i havent peed all day", "cord-severe"),
+])
+def test_more_signs_in_peoples_words_say_what_to_do_now_first(
+    twilio: TwilioSimulator, content: Content, message: str, sign: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign(sign).says["en"])
+
+
+@pytest.mark.parametrize("message", ["the sky is blue", "i feel blue"])
+def test_blue_that_is_not_a_person_turning_blue_is_no_sign(message: str) -> None:
+    assert triage(message) is None
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("fevr on chemo", "fever"), ("i think my dad is having a stroak", "stroke"),
+    ("chest payne", "chest-pain"),
+    ("high feaver and chills on chemo", "fever"),
+])
+def test_misspelt_sign_words_still_say_what_to_do_now_first(
+    twilio: TwilioSimulator, content: Content, message: str, sign: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign(sign).says["en"])
