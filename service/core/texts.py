@@ -394,8 +394,7 @@ def written_in(text: str) -> str | None:
 
 def _writes_english(text: str) -> bool:
     """More English small words than Spanish ones: what to do now is said in the words it was asked in."""
-    spanish, english = _small_words(text.split())
-    return english > spanish
+    return written_in(text) == DEFAULT_LANGUAGE
 
 
 def _small_words(words: list[str]) -> tuple[int, int]:
