@@ -20,7 +20,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from load import _env, _state_url, free_port, gunicorn, run_wrk, write_requests  # beside this file
+from load import (  # beside this file
+    _env,
+    _state_url,
+    free_port,
+    gunicorn,
+    run_wrk,
+    worker_stats,
+    write_requests,
+)
 from traffic import Traffic
 
 RATE = 200  # samples a second
@@ -48,7 +56,7 @@ def main() -> None:
                 record = [spy, "record", "--gil", "--nonblocking", "-r", str(RATE), "-f", "raw"]
                 spies = [subprocess.Popen([*record, "-o", str(folder / f"{pid}.txt"), "-p", str(pid)],
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                         for pid in _workers(master)]
+                         for pid in worker_stats(master)]
                 time.sleep(1)
                 result = run_wrk(port, load, args.seconds, 16)
                 for proc in spies:
@@ -60,17 +68,6 @@ def main() -> None:
             f"{time.strftime('%Y-%m-%d', time.gmtime())}, {os.cpu_count()} cores\n")
     args.out.write_text(head + table)
     print(head + table)
-
-
-def _workers(master: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if stat.read_text().rsplit(")", 1)[1].split()[1] == str(master):
-                found.append(int(stat.parent.name))
-        except (OSError, IndexError):
-            continue
-    return found
 
 
 def _table(files: list[Path], rows: int) -> str:

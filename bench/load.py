@@ -261,34 +261,37 @@ def _memory(args: argparse.Namespace, folder: Path, env: dict[str, str]) -> None
             before = rss
 
 
-def _workers_cpu(master: int) -> float:
-    """CPU seconds (user and system) the master's workers have used so far, read from /proc."""
-    ticks = 0
+def worker_stats(master: int) -> dict[int, list[str]]:
+    """The master's workers (its children): each one's /proc stat fields after its name, by pid."""
+    found: dict[int, list[str]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
         if fields[1] == str(master):
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            found[int(stat.parent.name)] = fields
+    return dict(sorted(found.items()))
+
+
+def _workers_cpu(master: int) -> float:
+    """CPU seconds (user and system) the master's workers have used so far, read from /proc."""
+    ticks = sum(int(fields[11]) + int(fields[12]) for fields in worker_stats(master).values())  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _worker_rss(master: int) -> dict[int, int]:
     """Each worker's resident memory in kB (the master's children, read from /proc)."""
     found: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for pid in worker_stats(master):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) != master:
-                continue
-            status = (stat.parent / "status").read_text()
-        except (OSError, IndexError, ValueError):
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
             continue
         rss = [line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")]
         if rss:
-            found[int(stat.parent.name)] = int(rss[0])
-    return dict(sorted(found.items()))
+            found[pid] = int(rss[0])
+    return found
 
 
 def _report(args: argparse.Namespace, results: Results) -> None:
