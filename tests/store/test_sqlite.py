@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import threading
 import time
@@ -23,6 +25,53 @@ def test_a_write_waits_for_another_process_holding_the_lock(tmp_path: Path) -> N
     releaser.join()
     other.close()
     assert store.is_opted_out("abc") and store.get("sms:x") == {"menu": "main"}
+
+
+def test_threads_of_one_worker_claiming_at_once_never_pass_a_limit(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "state.db")
+    start = threading.Barrier(8)
+    answers: list[tuple[bool, ...]] = []
+
+    def text(number: int) -> None:
+        start.wait(5)
+        found, taken = store.claim_taking(f"once:SM{number}", {"at": 1}, 60, [("texts:abc", 5, 60, 1)])
+        if found is None:  # each its own delivery: every claim is won
+            answers.append(taken)
+
+    threads = [threading.Thread(target=text, args=(number,), daemon=True) for number in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)  # a thread stuck on the store's turns fails the test, not the run
+    assert sorted(answers) == [(False,)] * 3 + [(True,)] * 5
+
+
+def test_a_worker_forked_while_a_thread_is_mid_statement_can_use_the_store(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "state.db")
+    store.put("sms:x", {"menu": "main"}, 60)
+    inside, leave = threading.Event(), threading.Event()
+
+    def statement_in_progress() -> None:
+        with store._guard():  # as a thread of the master would be, mid-statement, at the fork
+            inside.set()
+            leave.wait(5)
+
+    holder = threading.Thread(target=statement_in_progress)
+    holder.start()
+    inside.wait(5)
+    try:
+        pid = os.fork()
+        if pid == 0:  # the new worker: it must not wait for a thread that does not exist here
+            signal.alarm(5)
+            read = store.get("sms:x") == {"menu": "main"}
+            store.put("sms:y", {"menu": "spread"}, 60)
+            os._exit(0 if read else 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        leave.set()
+        holder.join()
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert store.get("sms:y") == {"menu": "spread"}
 
 
 def _expires(path: Path, key: str) -> float:
