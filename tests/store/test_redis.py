@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -13,11 +14,11 @@ from redis.utils import HIREDIS_AVAILABLE
 
 from service.errors import StoreError
 from service.store import open_store
-from service.store.redis import USAGE_DAYS, RedisStore, redacted
+from service.store.redis import COMMAND_TIMEOUT_SECONDS, USAGE_DAYS, RedisStore, redacted
 from service.web.runtime import runtime_of
 from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
-from tests.servers import RedisServer, free_port
+from tests.servers import RedisServer, free_port, redis_server
 
 STOPPED_PHONE = "+15555550123"
 
@@ -120,3 +121,39 @@ def test_the_redis_client_parses_replies_in_c() -> None:
     """hiredis is installed with the line (pyproject.toml, every lock) and redis-py picks it up by itself:
     without it each reply is parsed in Python, about a tenth more of the worker's CPU per store call."""
     assert HIREDIS_AVAILABLE
+
+
+def test_a_redis_that_stops_answering_fails_a_call_within_seconds_and_serves_again(tmp_path: Path) -> None:
+    """A hung Redis (frozen, its connections open) must not hang the request threads: each command is
+    timed out (by the kernel, on redis://) and tried once more, then the webhook goes on without it."""
+    with redis_server(tmp_path / "redis") as server:
+        store = RedisStore(server.url)
+        store.put("sms:x", {"menu": "main"}, 60)
+        failures: list[StoreError] = []
+
+        def webhook_call() -> None:
+            try:
+                store.get("sms:x")
+            except StoreError as error:
+                failures.append(error)
+
+        server.pause()
+        call = threading.Thread(target=webhook_call, daemon=True)
+        call.start()
+        call.join(3 * COMMAND_TIMEOUT_SECONDS)  # a try and a retry, each cut off; a hung call fails here
+        answered_in_time = not call.is_alive()
+        server.resume()
+        assert answered_in_time and len(failures) == 1
+        assert store.get("sms:x") == {"menu": "main"}
+
+
+@pytest.mark.parametrize("url, connection", [
+    ("rediss://127.0.0.1:6380/0", redis.SSLConnection),
+    ("unix:///run/redis/redis.sock", redis.UnixDomainSocketConnection),
+])
+def test_tls_and_unix_sockets_keep_their_own_connections_and_timeouts(url: str, connection: type) -> None:
+    """Only plain TCP is timed by the kernel: TLS and unix socket URLs keep the connection the URL asks
+    for (TLS stays TLS), timed out by Python."""
+    pool = RedisStore(url)._client.connection_pool
+    assert pool.connection_class is connection
+    assert pool.connection_kwargs["socket_timeout"] == COMMAND_TIMEOUT_SECONDS
