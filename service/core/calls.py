@@ -15,7 +15,7 @@ from typing import Any
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
-from service.core.commands import NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
+from service.core.commands import COMMAND_FILLERS, NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
@@ -494,8 +494,11 @@ class CallNavigator:
         numbers = [w for w in words if w not in NUMBER_FILLERS]
         if len(numbers) == 1 and (numbers[0] in SPOKEN_NUMBERS or numbers[0].isdigit()):
             return SPOKEN_NUMBERS.get(numbers[0], numbers[0] if len(numbers[0]) == 1 else "")
+        core = _without_fillers(text)
         for key, phrases in SPOKEN_COMMANDS.items():
-            if text in phrases or (len(words) <= 4 and any(p in text for p in phrases if " " in p)):
+            if text in phrases or core in phrases:
+                return key
+            if len(words) <= 4 and any(p in text for p in phrases if " " in p):
                 return key
         return None
 
@@ -505,4 +508,10 @@ def _is_command(speech: str) -> bool:
     text = normalize(speech)
     spoken = (commands.SPOKEN_MORE, commands.SPOKEN_NUMBERS, commands.SPOKEN_TEXT_ME,
               *commands.SPOKEN_COMMANDS.values())
-    return any(text in phrases for phrases in spoken)
+    core = _without_fillers(text)
+    return any(text in phrases or core in phrases for phrases in spoken)
+
+
+def _without_fillers(text: str) -> str:
+    """A normalized sentence without the words around a command ("can you repeat that please": repeat)."""
+    return " ".join(word for word in text.split() if word not in COMMAND_FILLERS)

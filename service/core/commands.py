@@ -37,14 +37,24 @@ NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "
 
 # Phrases a caller says instead of a universal key.
 SPOKEN_COMMANDS = {
-    REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon",
-             "repetir", "repita", "otra vez"),
+    REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon", "one more time",
+             "come again", "what did you say", "what was that", "i didnt understand", "didnt understand",
+             "i didnt catch", "didnt catch", "i didnt hear", "didnt hear", "i missed", "missed",
+             "repetir", "repita", "repitalo", "repite", "otra vez", "no entendi", "no le entendi",
+             "no escuche", "no oi", "que dijo", "como dijo", "como", "mande"),
     BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar"),
     MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
            "menu principal", "inicio", "empezar de nuevo"),
-    SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly",
-             "mas despacio", "despacio", "muy rapido"),
+    SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly", "talk slower",
+             "mas despacio", "despacio", "muy rapido", "hable mas despacio"),
 }
+# Words around a spoken command that do not change it ("can you repeat that please", "a little slower",
+# "puede repetirlo por favor"): dropped before the command is looked up.
+COMMAND_FILLERS = frozenset(
+    {"please", "can", "could", "would", "will", "you", "that", "it", "this", "me", "um", "uh", "oh", "sorry",
+     "just", "a", "bit", "little", "ok", "okay", "por", "favor", "lo",
+     "puede", "podria", "usted", "un", "poco", "perdon", "disculpe", "oiga"}
+)
 
 # A person to talk to (only when the operator set HELPLINE_PHONE): the main menu's key, or said at any menu.
 PERSON = "6"

@@ -44,6 +44,27 @@ def test_every_spoken_command_acts_as_its_key(content: Content, key: str, phrase
     assert calls.say(at_a_topic, phrase) == calls.press(at_a_topic, key)
 
 
+@pytest.mark.parametrize(("key", "said"), [
+    (commands.REPEAT, "can you repeat that please"), (commands.REPEAT, "sorry i didn't catch that"),
+    (commands.REPEAT, "repeat that"), (commands.REPEAT, "could you say that again"),
+    (commands.REPEAT, "puede repetir por favor"), (commands.SLOWER, "a little slower please"),
+    (commands.SLOWER, "hable más despacio por favor"), (commands.BACK, "go back please"),
+])
+def test_a_spoken_command_with_polite_words_around_it_acts_as_its_key(
+        content: Content, key: str, said: str) -> None:
+    """Callers ask politely; "can you repeat that" had got "Sorry, I did not catch that"."""
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-bones", trail=("main", "spread"))
+    assert calls.say(at_a_topic, said) == calls.press(at_a_topic, key)
+
+
+@pytest.mark.parametrize("said", ["my back hurts", "what is brain spread", "can you tell me about the liver"])
+def test_words_about_something_else_are_not_a_command(content: Content, said: str) -> None:
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-bones", trail=("main", "spread"))
+    assert all(calls.say(at_a_topic, said) != calls.press(at_a_topic, key) for key in commands.UNIVERSAL_KEYS)
+
+
 def test_the_checker_refuses_every_command_word_as_a_keyword(content_copy: Path) -> None:
     words = sorted(commands.command_words())
     listed = ", ".join(f'"{word}"' for word in words)
