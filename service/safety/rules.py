@@ -362,6 +362,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(vomit\w*)\b.{0,40}\b(dolor de cabeza|(me|le) duele la cabeza)\b"
           r"|\b(me|le) duele (mucho |muchisimo |muy fuerte |horrible )?la cabeza\b.{0,40}\bvomit\w*"
           r"|\b(me|le) duele (muchisimo|muy fuerte|horrible|terriblemente) la cabeza\b"
+          r"|\b(me|le) duele la cabeza (muchisimo|muy fuerte|fuerte|horrible|terriblemente|demasiado)\b"
           r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b", topic=HEADACHE_TOPIC_WORDS),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",

@@ -22,6 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from service.content.model import SPANISH
 from service.safety.corpus import examples
 from service.safety.model import Model, Scores
+from service.safety.places import elsewhere
 from service.safety.rules import (
     HEADACHE_TOPIC_WORDS,
     PATTERN_WORDS,
@@ -131,7 +132,10 @@ def _learnt(scores: Scores, folded: str) -> Finding | None:
         found = _from_model(scores, MODEL_PRESSING)
         told = (names_someone(folded) or len(folded.split()) >= MODEL_SIGN_WORDS) and acute(folded)
         pressing = found if found is not None and (found.concern is Concern.CRISIS or told) else None
-    return pressing or _from_model(scores, MODEL_SURE, pressing=False)
+    found = pressing or _from_model(scores, MODEL_SURE, pressing=False)
+    if found is not None and elsewhere(found.sign, folded):  # the right alarm, the wrong place: no sign
+        return Finding(found.concern, _about(found.concern, ""), "", by_model=True, lang=found.lang)
+    return found
 
 
 def _from_rule(rule: Rule) -> Finding:

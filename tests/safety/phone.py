@@ -1,8 +1,9 @@
-"""What a texter reads: one reply, checked to be plain GSM-7 within two segments."""
+"""What a texter reads: one reply, checked to be plain GSM-7 within two segments (and urgent first)."""
 
 from __future__ import annotations
 
 from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
 
 
@@ -12,3 +13,12 @@ def texted(twilio: TwilioSimulator, body: str) -> str:
     message = heard.messages[0]
     assert non_gsm(message) == [] and gsm_length(message) <= SEGMENT_LIMIT, message
     return message
+
+
+def urgent_with_no_sign(twilio: TwilioSimulator, body: str) -> str:
+    """The reply to an urgent message that names no one sign, checked to say 911 in its first sentence."""
+    finding = triage(body)
+    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == "", finding
+    first = texted(twilio, body)
+    assert "911" in first.split(".")[0], first
+    return first

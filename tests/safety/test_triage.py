@@ -10,7 +10,7 @@ from service.core.matching import Matcher
 from service.core.wording import topic_parts, without_opening_advice
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
-from tests.safety.phone import texted
+from tests.safety.phone import texted, urgent_with_no_sign
 
 URGENT_NOW = "If this may be an emergency, call 911 now. If not, call your care team right away."
 CIS = "1-800-422-6237"
@@ -157,15 +157,14 @@ def test_a_swollen_arm_is_told_about_its_arm_not_a_leg_or_the_belly(
 def test_vomiting_that_goes_on_gets_the_care_team_now_not_another_sign(
         twilio: TwilioSimulator, message: str, told: str) -> None:
     """Nothing staying down had been told about the bladder and the spinal cord (the model's guess)."""
-    finding = triage(message)
-    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == ""
-    first = texted(twilio, message)
-    assert "911" in first.split(".")[0] and told in first
+    first = urgent_with_no_sign(twilio, message)
+    assert told in first
     assert "bladder" not in first and "orina" not in first
 
 
 @pytest.mark.parametrize("message", [
     "me duele mucho la cabeza y vomito", "vomito y me duele la cabeza", "me duele muchísimo la cabeza",
+    "me duele la cabeza muy fuerte", "le duele la cabeza horrible",
 ])
 def test_a_bad_headache_in_spanish_says_what_to_do_now_then_offers_brain_symptoms(
         twilio: TwilioSimulator, message: str) -> None:

@@ -1,0 +1,32 @@
+"""Where in the body a message says the trouble is, so a sign the model guessed for another place is
+not named ("me duele la cabeza muy fuerte" is no chest pain; the answer still says to call 911)."""
+
+from __future__ import annotations
+
+# Words of each place, folded (lowercase ASCII), in English and Spanish.
+PLACES: dict[str, frozenset[str]] = {
+    "head": frozenset("head heads headache headaches migraine cabeza migrana".split()),
+    "chest": frozenset("chest pecho".split()),
+    "belly": frozenset("belly stomach tummy abdomen abdominal estomago panza barriga vientre".split()),
+    "back": frozenset("back spine espalda columna".split()),
+    "legs": frozenset("leg legs calf calves foot feet pierna piernas pantorrilla pie pies".split()),
+    "arms": frozenset("arm arms brazo brazos".split()),
+}
+# The places each sign of a place is about (content/signs.yaml's ids); other signs have none here.
+SIGN_PLACES: dict[str, frozenset[str]] = {
+    "chest-pain": frozenset({"chest"}),
+    "belly": frozenset({"belly"}),
+    "clot-leg": frozenset({"legs", "arms"}),
+    "spinal-cord": frozenset({"back", "legs"}),
+    "cord-severe": frozenset({"back", "legs"}),
+}
+
+
+def elsewhere(sign: str, folded: str) -> bool:
+    """Whether a folded message names places of the body, none of them the sign's own."""
+    own = SIGN_PLACES.get(sign)
+    if own is None:
+        return False
+    words = set(folded.split())
+    named = {place for place, place_words in PLACES.items() if not place_words.isdisjoint(words)}
+    return bool(named) and named.isdisjoint(own)

@@ -1,0 +1,32 @@
+"""A sign the model guesses is not named when the message says the trouble is somewhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.safety.places import elsewhere
+from service.web.twilio.simulate import TwilioSimulator
+from tests.safety.phone import urgent_with_no_sign
+
+
+@pytest.mark.parametrize(("message", "wrong_place"), [
+    ("me duele el estomago muy fuerte", "pecho"),  # the model had said chest pain
+    ("me duele la barriga muy fuerte", "pecho"),
+])
+def test_pain_in_one_place_is_not_told_as_another_places_sign(
+        twilio: TwilioSimulator, message: str, wrong_place: str) -> None:
+    assert wrong_place not in urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize(("sign", "message", "other_place"), [
+    ("chest-pain", "me duele la cabeza muy fuerte", True),
+    ("chest-pain", "my stomach hurts so bad", True),
+    ("chest-pain", "my chest and my head hurt", False),  # its own place named too
+    ("chest-pain", "it hurts so bad", False),  # no place named: the model's sign stands
+    ("clot-leg", "my arm is red and hot", False),
+    ("spinal-cord", "my back hurts really bad", False),
+    ("fever", "my head is burning up", False),  # a sign of no one place
+])
+def test_a_sign_is_elsewhere_only_when_the_message_names_other_places_alone(
+        sign: str, message: str, other_place: bool) -> None:
+    assert elsewhere(sign, message) is other_place
