@@ -219,6 +219,12 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(waist|hips?|chest|belly button)( down)?\b|\b" + _LIMB + r" (wont|will not|cant) (hold|carry)\b"
           r"|\b" + _LIMB + r" (just )?(gave out|gave way|giving way|giving out|give way|wont work|"
           r"not working)\b"),
+    _rule(Concern.URGENT, "cord-severe",
+          r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?"
+          r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
+          r"|\b(havent|hasnt|have not|has not) (peed|urinated|passed urine|been able to pee)\b"
+          r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
+          r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
     _rule(Concern.URGENT, "spinal-cord",
           r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weaker|weakness|tingling|tingly|dead|heavy|"
           r"heaviness|pins and needles)\b"
@@ -230,12 +236,6 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bface (is )?(droop|drooping|drooped)\b|\bslurred\b|\bslurring\b|\bface (fell|looks crooked)\b"
           r"|\bmouth (looks )?crooked\b|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
           + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"),
-    _rule(Concern.URGENT, "cord-severe",
-          r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?"
-          r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
-          r"|\b(havent|hasnt|have not|has not) (peed|urinated|passed urine|been able to pee)\b"
-          r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
-          r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
     # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
     _rule(Concern.URGENT, "stroke",
           r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
@@ -304,6 +304,10 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "fever",
           r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
           r"|3[89])\b", plain=False),
+    # Chills: CDC asks for a temperature taken whenever someone feels chilled, ACS names shaking chills.
+    _rule(Concern.URGENT, "fever",
+          r"\b(?<!gave me )(?<!gives me )(?<!give me )(?<!gave me the )(?<!gives me the )"
+          r"(chills|shivering|shivers|shivery|rigors)\b(?! (down|up) (my|your|her|his) spine)", plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
           r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
@@ -313,6 +317,13 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "belly",
           r"\b(belly|stomach|tummy|abdomen|tummys|stomachs)\b.{0,25}\b(swollen|swelling|tight|hard|bloated|"
           r"blew up|huge|bigger)\b", plain=False),
+    # About to faint, or a heart racing or pounding: no one sign, so the general what to do now.
+    _rule(Concern.URGENT, "",
+          r"\b(feel|feeling|felt|feels) (so |very |really )?(faint|like (i am |im |i will |ill )?"
+          r"(going to |gonna |about to )?(faint|pass out|black out))\b"
+          r"|\b(about|going|gonna) to (faint|pass out)\b"
+          r"|\b(heart|heartbeat|pulse) (is |keeps |has been |was )?(racing|pounding"
+          r"|beating (so |really |very )?fast|fluttering|skipping beats)\b|\bpalpitations\b", plain=False),
     # Vomiting that goes on, or nothing staying down (NCI: tell the care team): no one sign, so the
     # answer is the general one (911 if it may be an emergency, else the care team right away).
     _rule(Concern.URGENT, "",
@@ -370,14 +381,19 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"los liquidos|liquidos|las pastillas|la medicina|las medicinas)\b"
           r"|\bno (para|paro|paran|puedo parar|puede parar|deja|dejo) de vomitar\b|\b(sigo|sigue) vomitando\b"
           r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora"
-          r"|desde hace (dos|2|tres|3|varios) dias)\b"),
+          r"|desde hace (dos|2|tres|3|varios) dias)\b"
+          r"|\bvomito todo\b|\btodo lo (vomito|devuelvo)\b|\bno (retengo|aguanto) (nada|la comida|comida)\b"
+          r"|\b(me voy a|siento que me voy a|siento que me) desmay\w*\b"
+          r"|\bel corazon me late (muy )?(rapido|fuerte)\b"
+          r"|\bpalpitaciones\b"),
     _rule_es(Concern.URGENT, "confusion",
           r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
           r"|podemos) "
           r"despertar|cosas sin sentido)\b"),
     _rule_es(Concern.URGENT, "coughing-blood",
-          r"\b(tos con sangre|tosiendo sangre|toso sangre|escupo sangre|sangre al toser"
-          r"|al toser me sale sangre)\b"),
+          r"\b(tos(i|io|e|o|iendo|er)? (con )?sangre|escup(o|i|e|io|iendo) sangre|sangre al toser"
+          r"|al toser (me )?sale sangre|(flema|flemas|esputo) con sangre"
+          r"|sangre en (la|las) (tos|flemas?))\b"),
     _rule_es(Concern.URGENT, "bleeding",
           r"\b(vomito sangre|vomite sangre|vomitando sangre|no para de sangrar|sangrando mucho"
           r"|sangra\w* y no "
@@ -438,7 +454,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
           r"there|cant do this|overwhelmed|hopeless|no hope"
           r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression|"
-          r"so alone|all alone|lonely|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
+          r"so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|"
+          r"(nobody|no one|noone) (cares|understands|listens|gets it|loves me|wants me)"
+          r"|i have (no one|nobody|noone)|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
           r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
           r"|passed away|died|funeral|falling apart"
           r"|im not ok|"
@@ -490,7 +508,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
           r"me siento (muy |tan )?(mal|fatal|horrible|terrible)|no me siento bien|triste|tristeza|lloro|"
           r"rendirme|me rindo|"
-          r"no puedo mas|ya no puedo con esto|deprimid[ao]|sol[ao] en esto|muy sol[ao]|llorando|llorar|"
+          r"no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende|ayuda)|"
+          r"no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto|muy sol[ao]"
+          r"|llorando|llorar|"
           r"me acaban de (diagnosticar|decir)|recien diagnosticad[ao]|desesperad[ao]|perdid[ao]|"
           r"nerviosa|nervioso|en shock|perder a mi|no se (que hacer|como decir\w*)|no (quiero|quisiera) "
           r"morir\w*)\b"),

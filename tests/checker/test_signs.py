@@ -32,8 +32,8 @@ def test_a_fact_page_that_names_a_fever_without_what_to_do_fails(breaker: Breake
     breaker.replace(PAGE, EN_PAGE, page(fever))
     assert sign_errors(breaker) == [
         f"{where}: names fever ('fever') but says its action neither in that sentence nor the next: add, "
-        "for example, 'A fever of 100.4 F (38 C) or higher during treatment: call your care team right away, "
-        "or 911 if you cannot reach them at once.'"
+        "for example, 'Chills, or a fever of 100.4 F (38 C) or higher, during treatment: call your care team "
+        "right away, or 911 if you cannot reach them at once.'"
     ]
 
 

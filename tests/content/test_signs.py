@@ -97,7 +97,7 @@ def test_a_missing_language_block_and_a_missing_sign(content_copy: Path) -> None
             "'ref-cdc-fever-chemo' needs its address (url) and the day it was read",
         ),
         (
-            "signs.yaml", "[ref-cdc-fever-chemo]", "[ref-cdc-nowhere]",
+            "signs.yaml", "[ref-cdc-fever-chemo, ref-acs-fever]", "[ref-cdc-nowhere, ref-acs-fever]",
             "unknown source 'ref-cdc-nowhere' (not in sources.yaml)",
         ),
     ],

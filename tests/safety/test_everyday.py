@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from service.content import Content
+from service.core.gsm import to_gsm
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
-from tests.safety.phone import texted
+from tests.safety.phone import texted, urgent_with_no_sign
 
 PRESSING = (Concern.CRISIS, Concern.URGENT)
 
@@ -147,3 +148,56 @@ def test_misspelt_sign_words_still_say_what_to_do_now_first(
     twilio: TwilioSimulator, content: Content, message: str, sign: str
 ) -> None:
     assert texted(twilio, message).startswith(content.sign(sign).says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "i have the chills", "shaking chills", "chills and sweats", "i keep shivering",
+    "i have chills and shaking",
+])
+def test_chills_get_the_fever_sign_first(twilio: TwilioSimulator, content: Content, message: str) -> None:
+    reply = texted(twilio, message)
+    assert reply.startswith(content.sign("fever").says["en"]) and reply.startswith("Chills"), reply
+
+
+@pytest.mark.parametrize("message", ["that movie gave me chills", "it sent chills down my spine"])
+def test_chills_of_a_story_are_no_sign(message: str) -> None:
+    finding = triage(message)
+    assert finding is None or finding.concern is not Concern.URGENT, finding
+
+
+@pytest.mark.parametrize("message", [
+    "my legs are numb and i wet myself", "my legs are weak and i cant pee",
+])
+def test_numb_legs_with_the_bladder_lost_get_911_not_the_care_team(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    assert texted(twilio, message).startswith(content.sign("cord-severe").says["en"])
+
+
+@pytest.mark.parametrize("message", [
+    "i feel faint", "i feel like im going to pass out", "my heart is racing", "heart pounding",
+    "me voy a desmayar", "el corazon me late muy rapido", "vomito todo", "no retengo nada",
+])
+def test_faint_a_racing_heart_or_nothing_kept_down_say_911_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["tosí sangre", "tosió sangre", "escupí sangre", "flema con sangre"])
+def test_coughing_blood_in_spanish_says_911_first_in_spanish(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    reply = texted(twilio, message)
+    assert reply.startswith(to_gsm(content.sign("coughing-blood").says["es"])), reply
+
+
+@pytest.mark.parametrize("message", [
+    "nobody cares", "i'm alone", "i feel so alone", "no one understands", "i have no one",
+    "nadie me entiende", "no tengo a nadie", "estoy sola",
+])
+def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator, message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    reply = texted(twilio, message)
+    assert "1-800-227-2345" in reply and "not find" not in reply and "No encontramos" not in reply, reply
