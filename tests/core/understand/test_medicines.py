@@ -48,6 +48,16 @@ def test_a_side_effect_asks_the_care_team(content: Content) -> None:
     assert "Ask your care team about side effects." in message and "CDK4/6" in message
 
 
+@pytest.mark.parametrize(("words", "ask"), [
+    ("i'm on anastrozole and my joints hurt", "Ask your care team about side effects."),
+    ("letrozole makes my bones ache", "Ask your care team about side effects."),
+    ("tomo anastrozol y me duelen las articulaciones",
+     "Pregunte a su equipo médico por los efectos secundarios."),
+])
+def test_a_side_effect_in_everyday_words_asks_the_care_team(content: Content, words: str, ask: str) -> None:
+    assert ask in text_message(content, TextNavigator(content).reply(TextState(), words))
+
+
 @pytest.mark.parametrize(("words", "now"), [
     ("xeloda and bleeding", "If this may be an emergency, call 911 now."),
     ("kadcyla shortness of breath", "If this may be an emergency, call 911 now."),
