@@ -43,6 +43,21 @@ def test_messages_find_their_node(matcher: Matcher, message: str, node: str) -> 
     assert matcher.match(message) == node
 
 
+@pytest.mark.parametrize(("message", "lang", "node"), [
+    ("i have a question about chemo", "en", "treat-chemo"),
+    ("question about my liver", "en", "spread-liver"),
+    ("I have a question about my medicine", "en", "medicines"),
+    ("i have questions", "en", "choosing-questions"),
+    ("what questions should i ask", "en", "choosing-questions"),
+    ("tengo una pregunta sobre la quimio", "es", "treat-chemo"),
+    ("preguntas para el doctor", "es", "choosing-questions"),
+])
+def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
+    content: Content, message: str, lang: str, node: str
+) -> None:
+    assert Matcher(content, lang).match(message) == node
+
+
 @pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones"])
 def test_everyday_words_are_not_read_as_typos_of_keywords(matcher: Matcher, message: str) -> None:
     assert matcher.match(message) is None

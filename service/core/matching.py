@@ -20,9 +20,12 @@ FILLER_WORDS = frozenset(
     "how why when can could would will it its it's this that there tell please want know need "
     "info on hi hello hey am".split()
 )
-# Words of the line's own subject, in nearly every message: they count for less in a keyword's rank.
-SUBJECT_WORDS = frozenset({"breast", "cancer", "mama", "seno"})
-SUBJECT_WEIGHT = 0.5
+# Words in nearly every message, the line's own subject and the "question" of "I have a question about
+# chemo": they count for less in a keyword's rank, so the words beside them choose the topic.
+LIGHT_WORDS = frozenset({
+    "breast", "cancer", "mama", "seno", "question", "questions", "pregunta", "preguntas",
+})
+LIGHT_WEIGHT = 0.5
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 MIN_SIMILARITY = 0.78
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
@@ -165,7 +168,7 @@ class Matcher:
 def _weight(words: tuple[str, ...]) -> float:
     """How much a keyword's words say: the line's own subject ("breast cancer") says half as much,
     so "where does breast cancer spread" is about spread, and "brest canser" alone still matches."""
-    return sum(SUBJECT_WEIGHT if word in SUBJECT_WORDS else 1.0 for word in words)
+    return sum(LIGHT_WEIGHT if word in LIGHT_WORDS else 1.0 for word in words)
 
 
 def _phrase_score(phrase: tuple[str, ...], near: dict[str, float], joined: dict[str, float]) -> float:
