@@ -30,6 +30,7 @@ MAX_SILENCES = 3
 MAX_TRAIL = 12
 MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
 BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 1 plays the topic's first
+SENTENCE_WORDS = 3  # words said in the other language that switch a call to it (a sentence, not a name)
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,14 @@ class CallNavigator:
             state = replace(state, crisis=False)
         return self.offered(self._said(state, speech, now), now)
 
+    def _in_sentence_language(self, state: CallState, speech: str) -> CallState:
+        """A sentence about something, said in the line's other language ("quiero saber del hígado" on an
+        English call), is answered in it, and the call goes on in it; a word or two, or a command,
+        keeps the call's language."""
+        text = normalize(speech)
+        lang = written_in(text) if len(text.split()) >= SENTENCE_WORDS else None
+        return replace(state, lang=lang) if lang in self.content.languages else state
+
     def _heard_language(self, speech: str) -> str:
         """Before a language is chosen: Spanish words ("quiero hablar con alguien") are answered in
         Spanish, anything else in English."""
@@ -270,7 +279,7 @@ class CallNavigator:
         return (
             self._person_asked(state, speech, now) or self._triaged(state, speech, now)
             or self._social(state, speech) or self._spoken_command(state, speech, now)
-            or self._meaning(state, speech)
+            or self._meaning(self._in_sentence_language(state, speech), speech)
         )
 
     def _social(self, state: CallState, speech: str) -> Turn | None:
@@ -303,11 +312,19 @@ class CallNavigator:
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
-        node = self.sites.topic(speech)
-        node = node or (self.matchers[state.lang].match(speech) if state.lang in self.matchers else None)
+        node = self.sites.topic(speech) or self._match(state.lang, speech)
         if node is None:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))
+
+    def _match(self, lang: str, speech: str) -> str | None:
+        """The node the words name in the call's language, else in another, as a text's are: a Spanish
+        caller's "bone mets" is Bones, said in Spanish."""
+        for other in (lang, *self.content.languages):
+            found = self.matchers[other].match(speech) if other in self.matchers else None
+            if found is not None:
+                return found
+        return None
 
     def _medicine(self, state: CallState, speech: str) -> Turn | None:
         """A medicine's name: what it is and its kind's words; key 1 then plays its kind's topic."""
@@ -405,7 +422,14 @@ class CallNavigator:
         finding = triage(speech)
         if finding is not None and finding.concern is not Concern.DISTRESS:
             return None
-        return self._person(replace(state, silences=0), now)
+        return self._person(replace(self._in_words_language(state, finding, speech), silences=0), now)
+
+    def _in_words_language(self, state: CallState, finding: Finding | None, speech: str) -> CallState:
+        """Safety words answered in the language they were said in, and the call goes on in it, as a
+        text's reply does: "me quiero morir" on an English call hears 988 with its Spanish key."""
+        if finding is not None and finding.lang in self.content.languages:
+            return replace(state, lang=finding.lang)
+        return self._in_sentence_language(state, speech)
 
     @staticmethod
     def _phrase(speech: str, phrases: tuple[str, ...]) -> bool:
@@ -422,7 +446,7 @@ class CallNavigator:
             finding = Finding(Concern.DISTRESS, "talk to someone")
         if finding is None:
             return None
-        state = replace(state, silences=0)
+        state = replace(self._in_words_language(state, finding, speech), silences=0)
         matcher = self.matchers[DEFAULT_LANGUAGE]
         if finding.concern is Concern.CRISIS:
             return self._crisis(state, now)

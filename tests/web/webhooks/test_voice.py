@@ -10,7 +10,7 @@ import pytest
 from service.content import Content
 from service.core.wording import topic_parts, without_opening_advice
 from service.web.runtime import runtime_of
-from service.web.twilio.simulate import TwilioSimulator
+from service.web.twilio.simulate import Heard, TwilioSimulator
 from tests.twiml import twiml_errors
 
 CORE_TOPICS = (
@@ -406,6 +406,60 @@ def test_a_caller_who_presses_2_hears_and_is_heard_in_spanish(app, content: Cont
     assert "hígado" in liver.text.lower() and "This is" not in liver.text
     urgent = phone.speak("no puedo respirar")
     assert urgent.says[0] == content.sign("breathing").says["es"]
+
+
+def spanish_heard(heard: Heard) -> bool:
+    """The next words are listened for in Spanish, and said by the Spanish voice."""
+    gather = heard.root.find("Gather") if heard.root is not None else None
+    return gather is not None and gather.get("language") == "es-US" and {
+        say.get("voice") for say in gather.findall("Say")} == {"Polly.Lupe"}
+
+
+def test_spanish_words_of_suicide_on_an_english_call_hear_988_first_in_spanish(app) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    phone.press("1")
+    crisis = phone.speak("me quiero morir")
+    assert crisis.says[0].startswith("Llame al 988 y oprima 2"), crisis.says
+    assert spanish_heard(crisis)
+
+
+@pytest.mark.parametrize(("said", "sign"), [
+    ("no puedo respirar", "breathing"), ("tosí sangre", "coughing-blood"),
+])
+def test_an_urgent_sign_said_in_spanish_on_an_english_call_says_what_to_do_in_spanish(
+    app, content: Content, said: str, sign: str
+) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    phone.press("1")
+    urgent = phone.speak(said)
+    assert urgent.says[0] == content.sign(sign).says["es"] and spanish_heard(urgent)
+
+
+def test_a_spanish_sentence_on_an_english_call_is_answered_and_heard_in_spanish(app) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    phone.press("1")
+    liver = phone.speak("quiero saber del hígado")
+    assert "El hígado" in liver.text and "liver" not in liver.text.lower() and spanish_heard(liver)
+    assert "the liver" in phone.speak("tell me about the liver").text.lower()  # and back, in a sentence
+
+
+def test_a_spanish_sentence_of_pain_on_an_english_call_says_what_to_do_in_spanish(app) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    phone.press("1")
+    pain = phone.speak("tengo dolor en los huesos")
+    assert pain.says[0].startswith("Si puede ser una emergencia, llame al 911") and spanish_heard(pain)
+
+
+def test_an_english_name_on_a_spanish_call_finds_its_topic_in_spanish(app) -> None:
+    phone = TwilioSimulator(app)
+    phone.dial()
+    phone.press("2")
+    bones = phone.speak("bone mets")
+    assert "Los huesos" in bones.text and "Disculpe" not in bones.text and spanish_heard(bones)
 
 
 def test_no_answer_at_the_language_choice_goes_on_in_english(app) -> None:
