@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from service.content.model import MAIN_MENU, Content
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import MAX_SILENCES, MAX_TEXTS, CallNavigator, CallState, Offers, TextOutcome, Turn
@@ -20,8 +20,12 @@ from service.safety.triage import urgent_topic_words
 PROBE_KEYS = tuple("0123456789*")
 CRISIS_PROBE = "suicide"  # words that reach the Lifeline's turn, in any language
 URGENT_PROBES = ("emergency", "emergencia")  # words that reach the urgent turn, in the call's language
-# Words that reach every other kind of spoken turn: unmatched, an urgent sign, distress.
-PROBE_SPEECH = ("qxzv", "emergency", "talk to someone", "i am scared")
+# Words that reach every other kind of spoken turn (unmatched, an urgent sign, distress), in each
+# language: a sentence in the other language would switch the call to it.
+PROBE_SPEECH = {
+    "en": ("qxzv", "emergency", "talk to someone", "i am scared"),
+    "es": ("qxzv", "emergencia", "hablar con alguien", "tengo miedo"),
+}
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def _offer_turns(navigator: CallNavigator, seen: set[CallState]) -> Iterator[Tur
         if closed is not None:
             yield navigator.press(state, commands.PERSON, closed)
         for moment in hours:  # the person answer names the numbers open then
-            yield navigator.say(state, "i am scared", moment)
+            yield navigator.say(state, _probes(state.lang)[-1], moment)
     for state in (s for s in seen if s.node in navigator.content.topics and s.part == 0):
         for outcome in TextOutcome:
             yield navigator.texted(state, outcome)
@@ -127,13 +131,18 @@ def _week() -> Iterator[datetime]:
     return (start + timedelta(minutes=30 * n) for n in range(7 * 48))
 
 
+def _probes(lang: str) -> tuple[str, ...]:
+    """The probe words said in a call's language (English for a language with none of its own)."""
+    return PROBE_SPEECH.get(lang, PROBE_SPEECH[DEFAULT_LANGUAGE])
+
+
 def _moves(navigator: CallNavigator, state: CallState, speak: bool) -> Iterator[Turn]:
     """What any input can do from one state; unknown words (slow to match) once per place."""
     for key in PROBE_KEYS:
         yield navigator.press(state, key)
     yield navigator.silence(state)
     if speak:
-        for words in PROBE_SPEECH:
+        for words in _probes(state.lang):
             yield navigator.say(state, words)
     yield navigator.recover(state)
 
