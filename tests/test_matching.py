@@ -58,6 +58,16 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     assert Matcher(content, lang).match(message) == node
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("how is metastatic breast cancer treated", "en"), ("treatment for stage 4", "en"),
+    ("como se trata el cancer de mama metastasico", "es"),
+])
+def test_how_it_is_treated_finds_the_treatments_not_what_metastatic_means(
+    content: Content, message: str, lang: str
+) -> None:
+    assert Matcher(content, lang).match(message) == "medicines"
+
+
 @pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones"])
 def test_everyday_words_are_not_read_as_typos_of_keywords(matcher: Matcher, message: str) -> None:
     assert matcher.match(message) is None

@@ -11,6 +11,7 @@ PLACES: dict[str, frozenset[str]] = {
     "back": frozenset("back spine espalda columna".split()),
     "legs": frozenset("leg legs calf calves foot feet pierna piernas pantorrilla pie pies".split()),
     "arms": frozenset("arm arms brazo brazos".split()),
+    "ribs": frozenset("rib ribs ribcage costilla costillas".split()),
 }
 # The places each sign of a place is about (content/signs.yaml's ids); other signs have none here.
 SIGN_PLACES: dict[str, frozenset[str]] = {
@@ -20,6 +21,22 @@ SIGN_PLACES: dict[str, frozenset[str]] = {
     "spinal-cord": frozenset({"back", "legs"}),
     "cord-severe": frozenset({"back", "legs"}),
 }
+
+
+# Signs whose what-to-do-now sentence names what the place does ("a belly that is suddenly swollen
+# and tight"): the model's guess of one is named only when the message says that too.
+SIGN_NEEDS: dict[str, frozenset[str]] = {
+    "belly": frozenset(
+        "swollen swelling swelled tight hard bloated bigger huge distended hinchado hinchada hinchazon "
+        "inflamado inflamada duro dura tenso tensa".split()
+    ),
+}
+
+
+def unlike(sign: str, folded: str) -> bool:
+    """Whether a folded message leaves out what the sign's own sentence says happens."""
+    needs = SIGN_NEEDS.get(sign)
+    return needs is not None and needs.isdisjoint(folded.split())
 
 
 def elsewhere(sign: str, folded: str) -> bool:

@@ -22,7 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from service.content.model import SPANISH
 from service.safety.corpus import examples
 from service.safety.model import Model, Scores
-from service.safety.places import elsewhere
+from service.safety.places import elsewhere, unlike
 from service.safety.rules import (
     HEADACHE_TOPIC_WORDS,
     PATTERN_WORDS,
@@ -133,7 +133,7 @@ def _learnt(scores: Scores, folded: str) -> Finding | None:
         told = (names_someone(folded) or len(folded.split()) >= MODEL_SIGN_WORDS) and acute(folded)
         pressing = found if found is not None and (found.concern is Concern.CRISIS or told) else None
     found = pressing or _from_model(scores, MODEL_SURE, pressing=False)
-    if found is not None and elsewhere(found.sign, folded):  # the right alarm, the wrong place: no sign
+    if found is not None and (elsewhere(found.sign, folded) or unlike(found.sign, folded)):  # no sign named
         return Finding(found.concern, _about(found.concern, ""), "", by_model=True, lang=found.lang)
     return found
 

@@ -155,6 +155,16 @@ def test_the_talking_menu_which_cannot_dial_says_the_lifeline_without_a_key(cont
 # --- how long ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("words", "no_cure"), [
+    ("is it curable", "There is no cure yet"), ("can stage 4 be cured", "There is no cure yet"),
+    ("se puede curar", "Todavia no hay cura"),
+])
+def test_asking_for_a_cure_hears_there_is_none_yet_in_the_first_reply(
+    twilio: TwilioSimulator, words: str, no_cure: str
+) -> None:
+    assert no_cure in texted(twilio, words)
+
+
 @pytest.mark.parametrize("words", HOW_LONG)
 def test_how_long_gets_the_honest_answer_with_a_person_not_a_treatment(
     twilio: TwilioSimulator, content: Content, words: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.safety.places import elsewhere
+from service.safety.places import elsewhere, unlike
 from service.web.twilio.simulate import TwilioSimulator
 from tests.safety.phone import urgent_with_no_sign
 
@@ -12,6 +12,8 @@ from tests.safety.phone import urgent_with_no_sign
 @pytest.mark.parametrize(("message", "wrong_place"), [
     ("me duele el estomago muy fuerte", "pecho"),  # the model had said chest pain
     ("me duele la barriga muy fuerte", "pecho"),
+    ("pain in my ribs is really bad", "legs"),  # the model had said the spinal cord sign
+    ("my stomach hurts really bad", "swollen"),  # the model had said the belly's swelling
 ])
 def test_pain_in_one_place_is_not_told_as_another_places_sign(
         twilio: TwilioSimulator, message: str, wrong_place: str) -> None:
@@ -26,7 +28,18 @@ def test_pain_in_one_place_is_not_told_as_another_places_sign(
     ("clot-leg", "my arm is red and hot", False),
     ("spinal-cord", "my back hurts really bad", False),
     ("fever", "my head is burning up", False),  # a sign of no one place
+    ("spinal-cord", "pain in my ribs is really bad", True),
 ])
 def test_a_sign_is_elsewhere_only_when_the_message_names_other_places_alone(
         sign: str, message: str, other_place: bool) -> None:
     assert elsewhere(sign, message) is other_place
+
+
+@pytest.mark.parametrize(("sign", "message", "left_out"), [
+    ("belly", "my stomach hurts really bad", True),
+    ("belly", "my belly is swollen and hard", False),
+    ("belly", "tengo el vientre hinchado", False),
+    ("chest-pain", "it hurts so bad", False),  # no words asked of this sign
+])
+def test_a_belly_sign_needs_the_belly_swollen(sign: str, message: str, left_out: bool) -> None:
+    assert unlike(sign, message) is left_out
