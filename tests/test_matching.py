@@ -68,6 +68,14 @@ def test_how_it_is_treated_finds_the_treatments_not_what_metastatic_means(
     assert Matcher(content, lang).match(message) == "medicines"
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("when should i go to the er", "en"), ("should i go to the hospital", "en"),
+    ("cuando debo ir al hospital", "es"),
+])
+def test_when_to_go_to_the_er_finds_when_to_get_help(content: Content, message: str, lang: str) -> None:
+    assert Matcher(content, lang).match(message) == "symptoms-urgent"
+
+
 @pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones"])
 def test_everyday_words_are_not_read_as_typos_of_keywords(matcher: Matcher, message: str) -> None:
     assert matcher.match(message) is None

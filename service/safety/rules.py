@@ -278,6 +278,12 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop|for an hour)\b"
           r"|\b(heavy|bad|lots of) bleeding\b|\b(cant|cannot|wont) stop (the )?bleeding\b"
           r"|\bblood everywhere\b|\bbleeding\b.{0,30}\bwont stop\b"),
+    # A head hit, in a fall or not: no one sign, so the general what to do now (911 if it may be an
+    # emergency), before the fall's bone sign.
+    _rule(Concern.URGENT, "",
+          r"\b(hit|hits|bumped|banged|struck|smacked|cracked) (my|her|his|their|the back of (my|her|his))"
+          r" head\b"
+          r"|\bhead (injury|injuries|wound)\b"),
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "fracture",
           r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
@@ -340,6 +346,13 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(thirsty|thirst)\b.{0,60}\b(sick|nausea|throwing up|vomit\w*|constipated|confused|muddled|"
           r"foggy|awful|drowsy)\b|\b(sick|nausea|constipated|confused|muddled)\b.{0,60}\b(thirsty|thirst)\b"
           r"|\bcant stop drinking\b|\bcalcium (is |might be |may be )?(high|up)\b", plain=False),
+    # Pain someone cannot bear, with no sign named: what to do now (NCI: pain not under control is
+    # for the care team; 911 if it may be an emergency).
+    _rule(Concern.URGENT, "",
+          r"\bin (so much|such|a lot of|lots of|terrible|awful|severe|excruciating|unbearable|agonizing)"
+          r" pain\b"
+          r"|\b(pain|hurts?|hurting) (is )?(so bad|unbearable|excruciating|agonizing)\b"
+          r"|\b(unbearable|excruciating|agonizing) pain\b", plain=False),
     # Spanish.
     _rule_es(Concern.URGENT, "",
           r"^(es una |esto es una )?(emergencia|urgencia)$|\b(ambulancia|nueve uno uno)\b"),
@@ -375,6 +388,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(me|le) duele (muchisimo|muy fuerte|horrible|terriblemente) la cabeza\b"
           r"|\b(me|le) duele la cabeza (muchisimo|muy fuerte|fuerte|horrible|terriblemente|demasiado)\b"
           r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b", topic=HEADACHE_TOPIC_WORDS),
+    # A head hit; pain someone cannot bear.
+    _rule_es(Concern.URGENT, "",
+          r"\b(se|me) (golpeo|golpe|pego|pegue) (en )?la cabeza\b|\bgolpe en la cabeza\b"
+          r"|\b(mucho|muchisimo|tanto) dolor\b|\bdolor (muy fuerte|insoportable|terrible|horrible)\b"
+          r"|\b(me|le) duele (muchisimo|horrible|demasiado)\b", plain=False),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
           r"\bno (puedo|puede|logro|logra) (retener|mantener|tragar) (nada|la comida|comida|el agua|agua|"

@@ -201,3 +201,12 @@ def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator,
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
     reply = texted(twilio, message)
     assert "1-800-227-2345" in reply and "not find" not in reply and "No encontramos" not in reply, reply
+
+
+@pytest.mark.parametrize("message", [
+    "she fell and hit her head", "i hit my head", "my wife has stage 4 and shes in a lot of pain",
+    "the pain is unbearable", "se golpeo la cabeza", "tengo mucho dolor",
+    "mi mama tiene un dolor insoportable",
+])
+def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulator, message: str) -> None:
+    urgent_with_no_sign(twilio, message)
