@@ -84,6 +84,10 @@ ACUTE = re.compile(
     r"hinchad\w*|inflamad\w*|roj\w*|calient\w*|sed|respirar|respiro|aire|ahog\w*|pecho)\b"
 )
 _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
+# A sign said not to be there ("no chills", "no tengo fiebre"): lookbehinds for the words before it.
+NOT_EN = (r"(?<!no )(?<!not )(?<!nor )(?<!without )(?<!dont have )(?<!didnt have )(?<!havent had )"
+          r"(?<!no fever or )")
+NOT_ES = r"(?<!no )(?<!sin )(?<!no tengo )(?<!no tiene )(?<!ya no tengo )(?<!no hay )(?<!ni )"
 _LIMB = r"(legs?|feet|foot|toes)"
 _ARM = r"(arms?|hands?)"
 _SELF = r"(my ?self|herself|himself|themselves|themself|their self)"
@@ -305,15 +309,16 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"treatment|therapy|infusion|radiation|immunotherapy|last round)\b|\b(chemo|treatment|therapy|"
           r"infusion)\b.*\b(fever|feverish|high temperature|high temp|chills|temperature is)\b", plain=False),
     _rule(Concern.URGENT, "fever",
-          r"\b(fever(?! blisters?)|feverish|high temperature|high temp|temp of|temperature of|"
+          r"\b" + NOT_EN + r"(fever(?! blisters?)|feverish|high temperature|high temp|temp of|temperature of|"
           r"10[0-4] ?(f|degrees)?|3[89] ?(c|degrees)?)\b", plain=False, personal=True),
     _rule(Concern.URGENT, "fever",
           r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
           r"|3[89])\b", plain=False),
     # Chills: CDC asks for a temperature taken whenever someone feels chilled, ACS names shaking chills.
     _rule(Concern.URGENT, "fever",
-          r"\b(?<!gave me )(?<!gives me )(?<!give me )(?<!gave me the )(?<!gives me the )"
-          r"(chills|shivering|shivers|shivery|rigors)\b(?! (down|up) (my|your|her|his) spine)", plain=False),
+          r"\b(?<!gave me )(?<!gives me )(?<!give me )(?<!gave me the )(?<!gives me the )" + NOT_EN
+          + r"(chills|shivering|shivers|shivery|rigors)\b(?! (down|up) (my|your|her|his) spine)",
+          plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
           r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
@@ -349,7 +354,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Pain someone cannot bear, with no sign named: what to do now (NCI: pain not under control is
     # for the care team; 911 if it may be an emergency).
     _rule(Concern.URGENT, "",
-          r"\bin (so much|such|a lot of|lots of|terrible|awful|severe|excruciating|unbearable|agonizing)"
+          r"\b(?<!not )(?<!no longer )in (so much|such|a lot of|lots of|terrible|awful|severe|excruciating"
+          r"|unbearable|agonizing)"
           r" pain\b"
           r"|\b(pain|hurts?|hurting) (is )?(so bad|unbearable|excruciating|agonizing)\b"
           r"|\b(unbearable|excruciating|agonizing) pain\b", plain=False),
@@ -391,7 +397,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # A head hit; pain someone cannot bear.
     _rule_es(Concern.URGENT, "",
           r"\b(se|me) (golpeo|golpe|pego|pegue) (en )?la cabeza\b|\bgolpe en la cabeza\b"
-          r"|\b(mucho|muchisimo|tanto) dolor\b|\bdolor (muy fuerte|insoportable|terrible|horrible)\b"
+          r"|\b" + NOT_ES + r"(mucho|muchisimo|tanto) dolor\b"
+          r"|\bdolor (muy fuerte|insoportable|terrible|horrible)\b"
           r"|\b(me|le) duele (muchisimo|horrible|demasiado)\b", plain=False),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
@@ -422,7 +429,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|pierna|"
           r"brazo|muneca|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|"
           r"clavicula)\b)|\bcrujido\b"),
-    _rule_es(Concern.URGENT, "fever", r"\b(fiebre|calentura|escalofrios)\b", plain=False),
+    _rule_es(Concern.URGENT, "fever", r"\b" + NOT_ES + r"(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
           r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
           r"|\bhinch\w* (la|el) (pierna|pantorrilla|brazo)\b"

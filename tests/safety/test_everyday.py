@@ -210,3 +210,11 @@ def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator,
 ])
 def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulator, message: str) -> None:
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "no chills", "i dont have chills", "no escalofrios", "sin fiebre", "no tengo mucho dolor",
+    "ya no tengo tanto dolor",
+])
+def test_a_sign_said_not_to_be_there_is_no_sign(message: str) -> None:
+    assert triage(message) is None
