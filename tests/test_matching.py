@@ -76,6 +76,10 @@ def test_when_to_go_to_the_er_finds_when_to_get_help(content: Content, message: 
     assert Matcher(content, lang).match(message) == "symptoms-urgent"
 
 
+def test_er_said_as_a_hesitation_is_no_keyword(matcher: Matcher) -> None:
+    assert matcher.match("er what is chemo") == "treat-chemo"
+
+
 @pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones"])
 def test_everyday_words_are_not_read_as_typos_of_keywords(matcher: Matcher, message: str) -> None:
     assert matcher.match(message) is None
