@@ -17,7 +17,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import COMMAND_FILLERS, NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
-from service.core.matching import Matcher, matchers_for, sign_topic
+from service.core.matching import Matcher, match_in_any, matchers_for, sign_topic
 from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import SiteFinder, closes, language_key, language_named, only_language
@@ -312,19 +312,10 @@ class CallNavigator:
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
-        node = self.sites.topic(speech) or self._match(state.lang, speech)
+        node = self.sites.topic(speech) or match_in_any(self.matchers, state.lang, speech)
         if node is None:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))
-
-    def _match(self, lang: str, speech: str) -> str | None:
-        """The node the words name in the call's language, else in another, as a text's are: a Spanish
-        caller's "bone mets" is Bones, said in Spanish."""
-        for other in (lang, *self.content.languages):
-            found = self.matchers[other].match(speech) if other in self.matchers else None
-            if found is not None:
-                return found
-        return None
 
     def _medicine(self, state: CallState, speech: str) -> Turn | None:
         """A medicine's name: what it is and its kind's words; key 1 then plays its kind's topic."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -84,6 +84,16 @@ class WordSet:
 def matchers_for(content: Content) -> dict[str, Matcher]:
     """One matcher per content language; build once and share between the channels."""
     return {lang: Matcher(content, lang) for lang in content.languages}
+
+
+def match_in_any(matchers: Mapping[str, Matcher], lang: str, words: str) -> str | None:
+    """The node words name in `lang`, else in another language, each asked once: people who speak
+    Spanish often name a drug or a place of the body in English ("bone mets")."""
+    for other in (lang, *(each for each in matchers if each != lang)):
+        found = matchers[other].match(words) if other in matchers else None
+        if found is not None:
+            return found
+    return None
 
 
 def sign_topic(content: Content, matcher: Matcher, about: str) -> str | None:

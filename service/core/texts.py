@@ -17,7 +17,7 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
-from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.matching import FILLER_WORDS, Matcher, WordSet, match_in_any, matchers_for, sign_topic
 from service.core.understand.meaning import SiteFinder, closes, language_named, only_language
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
@@ -195,7 +195,7 @@ class TextNavigator:
         found = self.medicines.find(body, state.lang) if self.medicines else None
         if found is not None:
             return self._medicine(state, found)
-        node = self.sites.topic(body) or self._match(state.lang, body)
+        node = self.sites.topic(body) or match_in_any(self.matchers, state.lang, body)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
@@ -256,15 +256,6 @@ class TextNavigator:
     def _keyword_words(self, lang: str, words: list[str]) -> int:
         """How many of a message's words are words of the language's keywords."""
         return sum(word in self._vocabulary[lang] for word in words)
-
-    def _match(self, lang: str, body: str) -> str | None:
-        """The node a message names in the texter's language, else in any other."""
-        found = self.matchers[lang].match(body)
-        for other in self.content.languages:
-            if found is not None:
-                break
-            found = self.matchers[other].match(body) if other != lang else None
-        return found
 
     def _known(self, state: TextState) -> TextState:
         lang = state.lang if state.lang in self.content.languages else DEFAULT_LANGUAGE
