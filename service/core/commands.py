@@ -124,6 +124,17 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "whats your number", "what is your number", "can i call you",
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
                              "no le entiendo", "no comprendo", "como funciona", "que hago"})
+# Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
+# you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
+ABOUT_LINE_WORDS = frozenset(
+    "hello hi hey good morning afternoon evening is this the a an it cancer breast line number phone what "
+    "whats can could you tell me do does about info information who are how work works service here "
+    "there i im am get with for please so ok okay yes something anything text texting help need want "
+    "some learn know more to of on in and "
+    "hola buenas buenos dias tardes noches es esta este esto la el linea numero telefono del de que "
+    "me puede puedes decir dice informacion sobre mama seno quien eres usted como funciona ayuda "
+    "servicio por favor algo quiero quisiera saber mas necesito un una en y con".split()
+)
 # BACK by text: from a topic to the menu it was chosen from, from a menu to the one above it.
 TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {
     "atras por favor", "back please", "i want to go back", "take me back", "go back please", "quiero volver",

@@ -307,7 +307,10 @@ class TextNavigator:
         return TextReply(place, Show.MEDICINE, medicine=found)
 
     def _unknown(self, state: TextState, text: str) -> TextReply:
-        """Nothing matched: a medicine's name gets the medicines menu; anything else the main menu."""
+        """Nothing matched: a question about the line gets HELP, a medicine's name the medicines menu,
+        anything else the main menu."""
+        if set(text.split()) <= commands.ABOUT_LINE_WORDS:  # "hello is this the cancer line"
+            return TextReply(state, Show.HELP)
         medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
         if _DRUG_LIKE.search(text) and medicines is not None and medicines in self.content.menus:
             reply = self._menu(state, medicines, Prompt.SMS_UNKNOWN_MEDICINE)  # it names the care team

@@ -125,3 +125,22 @@ def test_asking_what_the_line_is_gets_the_help_reply(content: Content) -> None:
         assert (reply.show, reply.state.lang) == (Show.HELP, lang), asked
     said = wording.text_message(content, texts.reply(TextState(), "who is this"), phone="+15555550199")
     assert said.endswith("call 1-555-555-0199.")
+
+
+def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Content) -> None:
+    texts = TextNavigator(content)
+    for words in ("hello is this the cancer line", "what can you tell me", "hello i need info",
+                  "hola es la linea del cancer", "quiero saber mas"):
+        assert texts.reply(TextState(), words).show is Show.HELP, words
+    for words in ("blue sky", "pizza tonight"):
+        reply = texts.reply(TextState(), words)
+        assert (reply.show, reply.notices) == (Show.MENU, (Prompt.SMS_NOT_UNDERSTOOD,)), words
+
+
+def test_side_effects_of_a_treatment_are_named_on_the_first_page(content: Content) -> None:
+    asked = (("what are the side effects of chemo", "en"), ("efectos secundarios de la quimio", "es"))
+    for words, lang in asked:
+        reply = TextNavigator(content).reply(TextState(lang=lang), words)
+        first = content.topic_text(reply.state.topic, lang).sms[reply.state.page]
+        assert reply.state.topic == "symptoms-general" and "911" in first, words
+        assert "side effects" in first or "efectos secundarios" in first, first
