@@ -123,6 +123,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "",
           r"\b(no|nothing|no reason|no point) (left )?(to live for|in living|in going on|to keep living|"
           r"(in )?(living|being alive) any ?more)\b|\bwhats the point of (living|going on|being alive)\b"
+          r"|^(so )?(whats|what is|wheres) the point( in| of)?"
+          r"( (it|it all|anything|trying|any of this|any of it))?"
+          r"( any ?more)?$|\b(whats|what is) the point (any ?more|of anything any ?more)\b"
+          r"|\b(there is|theres|i see) no point (any ?more|in anything)\b"
           r"|\blife (isnt|is not|aint|is no longer) worth\b|\b(tired|sick) of (living|being alive|life)\b"
           r"|\bgive up on (living|life)\b|\bno reason to (live|keep living|go on)\b"),
     _rule(Concern.CRISIS, "",
@@ -162,7 +166,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
           r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
-          r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\btirarme\b|\btirarse\b"
+          r"|\b(sentido|caso) (a |de )?seguir viviendo\b"
+          r"|\b(ya )?nada tiene sentido\b|\bya no tiene (ningun )?sentido (nada|vivir|seguir)\b"
+          r"|^(ya )?(para que|de que sirve) (seguir|vivir|seguir viviendo)( ya)?$|\btirarme\b|\btirarse\b"
           r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b(?!( mis"
           r"| sus)? (pastillas|medicinas"
           r"|medicamentos|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|"
@@ -327,7 +333,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(blood clot|dvt)\b", plain=False),
     _rule(Concern.URGENT, "belly",
           r"\b(belly|stomach|tummy|abdomen|tummys|stomachs)\b.{0,25}\b(swollen|swelling|tight|hard|bloated|"
-          r"blew up|huge|bigger)\b", plain=False),
+          r"blew up|huge|bigger|distended|puffy|puffed up"
+          r"|(getting|got|gotten|is|so|very|really) (big|large|larger)"
+          r"|growing|full of (fluid|water))\b", plain=False),
     # About to faint, or a heart racing or pounding: no one sign, so the general what to do now.
     _rule(Concern.URGENT, "",
           r"\b(feel|feeling|felt|feels) (so |very |really )?(faint|like (i am |im |i will |ill )?"
@@ -436,7 +444,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bcoagulo en (la pierna|el brazo)\b", plain=False),
     _rule_es(Concern.URGENT, "belly",
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
-          r"|inflamad[ao])\b"
+          r"|inflamad[ao]|(muy |mas )?grande|creciendo|(llen[ao] de|con) (liquido|agua))\b"
           r"|\bse me hincho (el abdomen|la panza|la barriga|el vientre)\b", plain=False),
     _rule_es(Concern.URGENT, "calcium",
           r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),

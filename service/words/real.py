@@ -34,38 +34,38 @@ REAL_WORDS = frozenset(
     exploring extiende failing falda falla fallan fallon falsa falten fanny farce farther fatter
     faust feast feather feeding feeds fetal fewer fiasco fibre fiend filling fists flaco flair
     flaming flattering flavor fleas fleet flight flint flood fooling forming framing franco fresco
-    fright frost fueling fuels fuente funky gafas galas ganes gangs gaping gents giles goles gomes
-    grasping grave gunna haber haberme haberse habia habra hacerle hacerte hacker halla hallar halls
-    handing hanks harding haste hating haunt haute hazte healy heartbreak helio hells hiere hilos
-    hints hoard homeless homero honra huang hueco huecos huevo huevos hunted hunting hunts hurled
-    hurling hurst hwang indication injurias lease least leves liking linger lining lives llave
-    llorado lobes locks logia loner looms loops loose loosing loser loses lotes lovely lover loving
-    macho magno major manada manto manzana marico marino marking masking matarte mather mating mecha
-    mediation medicinales mediciones medido meditation menor mexico moaning month moore motives
-    mourning mower mueca mueren muevan munch negar nelly newer niche nieve nodes noise norse norte
-    noses notas noting operador opina opinar oppression ounce overcoming pagan pagar pague paint
-    pairs palin panda panned pararse paren parir parra pasadas pasan pasar pasarme pasted patent
-    paused pearson peking pelis peque perdon perdona pesados pibes pides pierda pierdas pierson
-    pilas piles pinza pipes pissed plains planted plantillas planting podamos podremos poking polls
-    ponemos posadas possessing premiere preston print prision prison prone pulls purse qaeda quack
-    queja quema quepa quicio quiebre quieto quirk quitarle quitarte races racking rages raging rally
-    ramon rapes raping ratas rating ratones ratos raving realty rearing reciben redding reddy regal
-    reilly renal rendirse resounding respondan responden respondent respondido riendo rites rompe
-    rondo sable sacked sacred saeed sangrado scale scaled scored seine selling sentado sentar
-    setting shack shading shady shale shallow shaming shaping shared sharing shaved shaving sheep
-    shelf shelling shine shipped shipping shirt shitting shoes shopped shout shouting siendo siete
-    sipping sitter sizing skill skipped slapped slaying slick slide slight slipping smash smashed
-    smelling smuggling sneak snort snuff soaking soared sobreviven spared speck spelling spice spike
-    spire splash splashed split spock sport spotting spurred spying stacked staff stains stale
-    stared starred stars stash staying steak steep stepped stick stiff stock stoke strand strike
-    stuck swapped swaying sweep swine tacto tammy tango taping taser taxing temblor templar tempo
-    tenso thank thanking thanks theme these theyre thick thinning thirty thong thorough though
-    threat tiered tiled timed timmy tinto tipped tirarle tirarte tires tocas tomas tommy toner tones
-    tonos tonto toros torso tower traes traigo trajo tramo trapo trapped tratar trato trazar trazo
-    tried tries trigo tripled trough tuned tuning turing tying tyres ultimas unbeatable unbreakable
-    uribe urnas usable varias varies varnish viniendo viuda wading wafer wager waging waited waiter
-    waits walking walled walter wanda waning wards warts washes wasted watts waving waxing wearer
-    weaver whale wheat while whore whose width wight woods wording world worlds worms wound wright
-    yogur
+    fright frost fueling fuels fuente funky gafas galas ganes gangs gaping gents giles glowing goles
+    gomes grade grange grasping grave groping gunna haber haberme haberse habia habra hacerle
+    hacerte hacker halla hallar halls handing hanks harding haste hating haunt haute hazte healy
+    heartbreak helio hells hiere hilos hints hoard homeless homero honra huang hueco huecos huevo
+    huevos hunted hunting hunts hurled hurling hurst hwang indication injurias lager lange lease
+    least leves liking linger lining lives llave llorado lobes locks logia loner looms loops loose
+    loosing loser loses lotes lovely lover loving macho magno major manada manto manzana marico
+    marino marking masking matarte mather mating mecha mediation medicinales mediciones medido
+    meditation menor mexico moaning month moore motives mourning mower mueca mueren muevan munch
+    negar nelly newer niche nieve nodes noise norse norte noses notas noting operador opina opinar
+    oppression ounce overcoming pagan pagar pague paint pairs palin panda panned pararse paren parir
+    parra pasadas pasan pasar pasarme pasted patent paused pearson peking pelis peque perdon perdona
+    pesados pibes pides pierda pierdas pierson pilas piles pinza pipes pissed plains planted
+    plantillas planting podamos podremos poking polls ponemos posadas possessing premiere preston
+    print prision prison prone pulls purse qaeda quack queja quema quepa quicio quiebre quieto quirk
+    quitarle quitarte races racking rages raging rally ramon rapes raping ratas rating ratones ratos
+    raving realty rearing reciben redding reddy regal reilly renal rendirse resounding respondan
+    responden respondent respondido riendo rites rompe rondo sable sacked sacred saeed sangrado
+    scale scaled scored seine selling sentado sentar serve setting shack shading shady shale shallow
+    shaming shaping shared sharing shaved shaving sheep shelf shelling shine shipped shipping shirt
+    shitting shoes shopped shout shouting siendo siete sieve sipping sitter sizing skill skipped
+    slapped slaying slick slide slight slipping smash smashed smelling smuggling sneak snort snuff
+    soaking soared sobreviven spared speck spelling spice spike spire splash splashed split spock
+    sport spotting spurred spying stacked staff stains stale stared starred stars stash staying
+    steak steep stepped stick stiff stock stoke strand strike stuck swapped swaying sweep swine
+    tacto tammy tango taping taser taxing temblor templar tempo tenso thank thanking thanks theme
+    themes these theses theyre thick thinning thirty thong thorough though threat tiered tiled timed
+    timmy tinto tipped tirarle tirarte tires tocas tomas tommy toner tones tonos tonto toros torso
+    tower traes traigo trajo tramo trapo trapped tratar trato trazar trazo tried tries trigo tripled
+    trough tuned tuning turing tying tyres ultimas unbeatable unbreakable uribe urnas usable varias
+    varies varnish viniendo viuda wading wafer wager waging waited waiter waits walking walled
+    walter wanda waning wards warts washes wasted watts waving waxing wearer weaver whale wheat
+    while whore whores whose width wight woods wording world worlds worms wound wright yogur
     """.split()
 )

@@ -218,3 +218,51 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
 ])
 def test_a_sign_said_not_to_be_there_is_no_sign(message: str) -> None:
     assert triage(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "whats the point anymore", "what's the point", "so whats the point", "whats the point of it all",
+    "there's no point anymore", "para qué seguir", "ya nada tiene sentido", "de que sirve seguir viviendo",
+])
+def test_hopelessness_in_few_words_gets_the_lifeline_first(twilio: TwilioSimulator, message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.CRISIS, finding
+    assert "988" in texted(twilio, message).split(";")[0]
+
+
+@pytest.mark.parametrize("message", ["whats the point of chemo", "what is the point of radiation"])
+def test_asking_what_a_treatment_is_for_is_no_crisis(message: str) -> None:
+    finding = triage(message)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("message", [
+    "havent pooped in 5 days", "i have not had a bowel movement in 4 days", "no he ido al baño en 5 días",
+    "mi mamá no ha ido al baño en una semana",
+])
+def test_constipation_gets_bone_symptoms_with_when_to_call_not_the_lifeline(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    finding = triage(message)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    reply = texted(twilio, message)
+    assert reply.startswith(("If this may be an emergency, call 911 now.", "Si puede ser una emergencia")), \
+        reply
+    assert "Bone spread" in reply or "En los huesos" in reply, reply
+
+
+@pytest.mark.parametrize("message", [
+    "my belly is getting big", "her stomach is growing", "la panza se me está poniendo muy grande",
+    "tengo la barriga grande",
+])
+def test_a_belly_getting_big_gets_the_belly_sign_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    reply = texted(twilio, message)
+    belly = content.sign("belly").says
+    assert reply.startswith((belly["en"], to_gsm(belly["es"]))), reply
+
+
+def test_a_big_pain_in_the_belly_is_no_swollen_belly() -> None:
+    finding = triage("big stomach pain")
+    assert finding is None or finding.sign != "belly", finding

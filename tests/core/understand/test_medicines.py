@@ -53,6 +53,10 @@ def test_a_side_effect_asks_the_care_team(content: Content) -> None:
     ("letrozole makes my bones ache", "Ask your care team about side effects."),
     ("tomo anastrozol y me duelen las articulaciones",
      "Pregunte a su equipo médico por los efectos secundarios."),
+    ("xeloda makes my hands peel", "Ask your care team about side effects."),
+    ("tamoxifen gives me hot flashes", "Ask your care team about side effects."),
+    ("ibrance side affects", "Ask your care team about side effects."),
+    ("la capecitabina me hace daño en las manos", "Pregunte a su equipo médico por los efectos secundarios."),
 ])
 def test_a_side_effect_in_everyday_words_asks_the_care_team(content: Content, words: str, ask: str) -> None:
     assert ask in text_message(content, TextNavigator(content).reply(TextState(), words))
