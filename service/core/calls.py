@@ -308,11 +308,14 @@ class CallNavigator:
         return self._extra_key(state, key, now) or self._key(state, key)
 
     def _meaning(self, state: CallState, speech: str) -> Turn:
-        """A medicine by name, a body part with a symptom, a topic's words, or sorry."""
+        """A medicine by name, a body part with a symptom, a topic's words, what the line is, or sorry."""
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
         node = self.sites.topic(speech) or match_in_any(self.matchers, state.lang, speech)
+        if node is None and set(normalize(speech).split()) <= commands.ABOUT_LINE_WORDS:
+            # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
+            return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)
         if node is None:
             return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
         return Turn(self._go(state, node))

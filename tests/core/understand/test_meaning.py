@@ -20,6 +20,8 @@ from service.core.wording import text_message
     ("bone ache", "symptoms-bones"),
     ("head pain", "symptoms-brain"), ("me duele el higado", "symptoms-liver"),
     ("tos en los pulmones", "symptoms-lungs"), ("lung mets", "spread-lungs"), ("liver", "spread-liver"),
+    ("hígado síntomas", "symptoms-liver"), ("señales de que se extendió al cerebro", "symptoms-brain"),
+    ("signs it spread to the brain", "symptoms-brain"),
 ])
 def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
     reply = TextNavigator(content).reply(TextState(), words)
@@ -109,3 +111,33 @@ def test_saying_the_other_language_at_any_menu_switches_and_stays_there(content:
 def test_texting_a_language_phrase_sends_the_menu_in_it(content: Content) -> None:
     reply = TextNavigator(content).reply(TextState(), "en español por favor")
     assert (reply.show, reply.state.lang) == (Show.MENU, "es")
+
+
+@pytest.mark.parametrize(("words", "lang"), [
+    ("hello is this the cancer line", "en"), ("what can you tell me", "en"), ("hello", "en"),
+    ("hola es la linea del cancer", "es"),
+])
+def test_a_caller_asking_what_the_line_is_hears_its_name_and_the_main_menu_not_sorry(
+    content: Content, words: str, lang: str
+) -> None:
+    calls = CallNavigator(content)
+    in_a_topic = calls.press(calls.press(CallState(lang=lang), "3").state, "1").state
+    assert in_a_topic.node in content.topics
+    turn = calls.say(in_a_topic, words)
+    assert turn.state.node == "main" and turn.welcome and Prompt.SORRY_SPEECH not in turn.notices, turn
+
+
+def test_a_caller_saying_words_the_line_does_not_know_still_hears_sorry(content: Content) -> None:
+    turn = CallNavigator(content).say(CallState(), "blue sky")
+    assert Prompt.SORRY_SPEECH in turn.notices and not turn.welcome
+
+
+@pytest.mark.parametrize("words", [
+    "what are the symptoms of metastatic breast cancer", "symptoms of stage 4 breast cancer",
+    "cuales son los sintomas del cancer de mama metastasico",
+])
+def test_symptoms_of_the_cancer_itself_get_the_symptoms_menu_not_what_metastatic_means(
+    content: Content, words: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.menu) == (Show.MENU, "symptoms"), reply
