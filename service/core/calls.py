@@ -313,6 +313,8 @@ class CallNavigator:
         if medicine is not None:
             return medicine
         node = self.sites.topic(speech) or match_in_any(self.matchers, state.lang, speech)
+        if state.node in self.content.topics and (node is None or self.content.is_menu(node)):
+            node = self.sites.follow_up(speech, self.content.title(state.node, state.lang)) or node
         if node is None and set(normalize(speech).split()) <= commands.ABOUT_LINE_WORDS:
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)

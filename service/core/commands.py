@@ -18,8 +18,8 @@ UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN, OTHER_LANGUAGE)
 # After a part of a topic that has more: this key (or a word below, said) plays the next part.
 MORE = "1"
 SPOKEN_MORE = frozenset({"more", "yes", "yeah", "yep", "continue", "go on", "tell me more", "keep going",
-                         "next", "hear more", "more please", "yes please", "one",
-                         "mas", "si", "siga", "continuar", "quiero oir mas", "uno"})
+                         "next", "hear more", "more please", "yes please", "one", "what else", "and",
+                         "mas", "si", "siga", "continuar", "quiero oir mas", "uno", "que mas", "y que mas"})
 
 # Number words that name a choice or the main menu, said or texted instead of the digit.
 NUMBER_WORDS = {
@@ -114,7 +114,8 @@ TEXT_MENU_WORDS = frozenset(
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
      "menu principal", "inicio", "comenzar"}
 )
-TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m",
+TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m", "what else", "and",
+                             "tell me more", "keep going", "anything else", "que mas", "y que mas",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",

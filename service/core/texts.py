@@ -196,6 +196,8 @@ class TextNavigator:
         if found is not None:
             return self._medicine(state, found)
         node = self.sites.topic(body) or match_in_any(self.matchers, state.lang, body)
+        if state.topic and (node is None or self.content.is_menu(node)):  # "is it painful", after Liver
+            node = self.sites.follow_up(body, self.content.title(state.topic, state.lang)) or node
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)

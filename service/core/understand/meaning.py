@@ -33,6 +33,14 @@ class SiteFinder:
             return None
         return next((self._parts[word] for word in words if word in self._parts), None)
 
+    def follow_up(self, message: str, place: str) -> str | None:
+        """The symptom topic of the place just read about (`place`: its title), when a message asks of
+        symptoms and names no place of its own: "is it painful" after Liver, "what are the symptoms"."""
+        words = normalize(message).split()
+        if not any(word in self._symptoms for word in words) or any(word in self._parts for word in words):
+            return None
+        return next((self._parts[word] for word in normalize(place).split() if word in self._parts), None)
+
 
 def closes(message: str) -> str:
     """"bye" when a message says goodbye (with or without thanks), "thanks" for thanks alone, else ""."""

@@ -141,3 +141,33 @@ def test_symptoms_of_the_cancer_itself_get_the_symptoms_menu_not_what_metastatic
 ) -> None:
     reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.menu) == (Show.MENU, "symptoms"), reply
+
+
+@pytest.mark.parametrize(("first", "then", "topic"), [
+    ("liver", "what are the symptoms", "symptoms-liver"), ("liver", "is it painful", "symptoms-liver"),
+    ("bones", "does it hurt", "symptoms-bones"), ("pulmones", "cuales son los sintomas", "symptoms-lungs"),
+    ("liver", "lung symptoms", "symptoms-lungs"),
+])
+def test_symptoms_asked_after_a_place_are_that_places_symptoms(
+    content: Content, first: str, then: str, topic: str
+) -> None:
+    texts = TextNavigator(content)
+    reply = texts.reply(texts.reply(TextState(), first).state, then)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, topic), reply
+    calls = CallNavigator(content)
+    heard = calls.say(calls.say(CallState(lang=reply.state.lang), first).state, then)
+    assert heard.state.node == topic, heard
+
+
+def test_symptoms_asked_after_a_treatment_get_the_symptoms_menu(content: Content) -> None:
+    texts = TextNavigator(content)
+    reply = texts.reply(texts.reply(TextState(), "chemo").state, "what are the symptoms")
+    assert (reply.show, reply.state.menu) == (Show.MENU, "symptoms"), reply
+
+
+@pytest.mark.parametrize("words", ["what else", "and?", "tell me more", "que mas"])
+def test_what_else_after_a_page_is_the_next_page(content: Content, words: str) -> None:
+    texts = TextNavigator(content)
+    first = texts.reply(TextState(), "bones")
+    reply = texts.reply(first.state, words)
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, first.state.topic, 1), reply
