@@ -144,3 +144,17 @@ def test_side_effects_of_a_treatment_are_named_on_the_first_page(content: Conten
         first = content.topic_text(reply.state.topic, lang).sms[reply.state.page]
         assert reply.state.topic == "symptoms-general" and "911" in first, words
         assert "side effects" in first or "efectos secundarios" in first, first
+
+
+def test_side_effects_in_their_own_names_find_general_symptoms_not_a_place(content: Content) -> None:
+    for words in ("chemo brain", "i have brain fog from chemo", "mouth sores", "llagas en la boca"):
+        reply = TextNavigator(content).reply(TextState(), words)
+        assert (reply.show, reply.state.topic) == (Show.PAGE, "symptoms-general"), words
+
+
+def test_a_question_about_sugar_gets_the_page_on_food(content: Content) -> None:
+    asked = (("does sugar feed cancer", "en", "sugar"), ("el azucar alimenta el cancer", "es", "azúcar"))
+    for words, lang, sugar in asked:
+        reply = TextNavigator(content).reply(TextState(lang=lang), words)
+        assert reply.state.topic == "lower-risk", words
+        assert sugar in content.topic_text("lower-risk", lang).sms[reply.state.page], words
