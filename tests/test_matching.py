@@ -58,6 +58,21 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     assert Matcher(content, lang).match(message) == node
 
 
+@pytest.mark.parametrize(("message", "node"), [
+    ("my mother has breast cancer in her liver", "spread-liver"),
+    ("she has breast cancer in her lungs", "spread-lungs"), ("breast cancer in the brain", "spread-brain"),
+    ("metastatic breast cancer in the liver", "spread-liver"),
+    ("stage 4 breast cancer in bones", "spread-bones"),
+    ("where does metastatic breast cancer spread", "spread"),
+    ("what is metastatic breast cancer", "about-metastatic"), ("stage 4", "about-metastatic"),
+    ("breast cancer", "about-metastatic"),
+])
+def test_the_place_or_subject_beside_breast_cancer_chooses_the_topic(
+    matcher: Matcher, message: str, node: str
+) -> None:
+    assert matcher.match(message) == node
+
+
 @pytest.mark.parametrize(("message", "lang"), [
     ("how is metastatic breast cancer treated", "en"), ("treatment for stage 4", "en"),
     ("como se trata el cancer de mama metastasico", "es"),

@@ -20,10 +20,13 @@ FILLER_WORDS = frozenset(
     "how why when can could would will it its it's this that there tell please want know need "
     "info on hi hello hey am".split()
 )
-# Words in nearly every message, the line's own subject and the "question" of "I have a question about
-# chemo": they count for less in a keyword's rank, so the words beside them choose the topic.
+# Words in nearly every message, the line's own subject ("metastatic breast cancer", "stage 4") and the
+# "question" of "I have a question about chemo": they count for less in a keyword's rank, and a keyword
+# of nothing else never outranks one with a word of its own, so the words beside them choose the topic
+# ("breast cancer in her liver" is about the liver).
 LIGHT_WORDS = frozenset({
     "breast", "cancer", "mama", "seno", "question", "questions", "pregunta", "preguntas",
+    "metastatic", "metastasico", "metastasica", "stage", "etapa", "4", "four", "iv", "cuatro",
 })
 LIGHT_WEIGHT = 0.5
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
@@ -142,15 +145,16 @@ class Matcher:
         """Score every keyword against the message's words, allowing typos and plurals."""
         near = self._nearness(words)
         joined = self._nearness(["".join(words)]) if len(words) > 1 else {}
-        best: tuple[float, float, str] | None = None
+        best: tuple[bool, float, float, str] | None = None
         for keyword in self.keywords:
             score = _phrase_score(keyword.words, near, joined)
             if score <= 0:
                 continue
-            rank = (_weight(keyword.words) * score, score, keyword.node)
-            if best is None or rank[:2] > best[:2]:
+            own = not LIGHT_WORDS.issuperset(keyword.words)  # a word of its own, not only the subject's
+            rank = (own, _weight(keyword.words) * score, score, keyword.node)
+            if best is None or rank[:3] > best[:3]:
                 best = rank
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _nearness(self, words: list[str]) -> dict[str, float]:
         """For each keyword word, how close the nearest message word comes (only the close ones)."""
