@@ -130,6 +130,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\blife (isnt|is not|aint|is no longer) worth\b|\b(tired|sick) of (living|being alive|life)\b"
           r"|\bgive up on (living|life)\b|\bno reason to (live|keep living|go on)\b"),
     _rule(Concern.CRISIS, "",
+          r"\b(keep|always|cant stop|been|am|im) (thinking|think) (about|of) (dying|death|being dead)\b"
+          r"|\bthoughts (about|of) (dying|death|being dead)\b"),
+    _rule(Concern.CRISIS, "",
           r"\b(a|such a|just a|being a|only a|nothing but a|am a|im a) burden\b"
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
     _rule(Concern.CRISIS, "",
@@ -278,6 +281,12 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
           r"unconscious|hard to wake|talking nonsense|doesnt recognize)\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
+    # Blood in the urine or the stool: no one sign says it, so the general what to do now.
+    _rule(Concern.URGENT, "",
+          r"\b" + NOT_EN + r"(blood|bloody) (in|with) " + _OF + r"(pee|urine|wee|stool|stools|poop|poo|bowel "
+          r"movements?)\b|\b(peeing|pissing|pooping|pee|peed|poop|pooped) (out )?blood\b"
+          r"|\b(bloody|red|pink) (urine|pee|stool|stools|poop)\b"
+          r"|\bblood when (i|she|he) (pee|pees|poop|poops)\b"),
     # Blood: coughed up, vomited, or bleeding that will not stop.
     _rule(Concern.URGENT, "coughing-blood",
           r"\b(cough|coughs|coughing|coughed|spitting|spit|spat) (up )?(blood|bloody)\b|\bblood in " + _OF
@@ -423,6 +432,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
           r"|podemos) "
           r"despertar|cosas sin sentido)\b"),
+    _rule_es(Concern.URGENT, "",
+          r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca|evacuacion)\b"
+          r"|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b"
+          r"|\b(orina|heces|popo|pipi) con sangre\b"),
     _rule_es(Concern.URGENT, "coughing-blood",
           r"\b(tos(i|io|e|o|iendo|er)? (con )?sangre|escup(o|i|e|io|iendo) sangre|sangre al toser"
           r"|al toser (me )?sale sangre|(flema|flemas|esputo) con sangre"
@@ -496,7 +509,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"not okay)\b"),
     # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
     _rule(Concern.DISTRESS, "",
-          r"\b(actively dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner|sister|brother"
+          r"\b(actively dying|shes dying|hes dying"
+          r"|(she|he|mom|mum|mother|dad|father|husband|wife|partner|sister|brother"
           r"|daughter|son|"
           r"friend|grandma|grandpa|nan|aunt|uncle|patient) is dying|(in|on|into|to) hospice|end of life"
           r"|last (days|hours)|"
@@ -520,6 +534,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|of laughter))"),
     _rule(Concern.DISTRESS, "",
           r"\b(dont|do not) know (what to do|how to tell)\b"
+          r"|\bhow (do|can|should|will|would) (i|we) (tell|explain\w*)\b.{0,30}\b(kids|children|son|daughter"
+          r"|family|grandkids|grandchildren|her|him|them)\b|\b(kids|children|son|daughter|grandkids)\b.{0,40}"
+          r"\bhow (do|can|should|will|would) (i|we) (tell|explain\w*)\b"
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
           r"person) (call|ring|phone|talk to) (me|us)\b|\b(i|we) (need|want|have) to talk\b"
           r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"),

@@ -18,11 +18,11 @@ REAL_WORDS = frozenset(
     breadth breeding brent bridging bring brody brood brooke brote broth bugger bully bummed burton
     butter caballo cabida cabra cadena cadre cafes cages caiga caigo caine cairo caixa cakes caldera
     caldo callar camello camera canes canso canto cantos capes caras caray carbs cards cared carey
-    carla carles carly carnes caros carpa carta carts casas casera cases caves cayera cellar cello
-    centra cesta chamo changes cheat checo chido childs chiles clara clare cliente cloning cocida
-    coding colas colgar colmo comas coming compulsion conclusion conclusiones conclusions concussion
-    confession confort confusing confusiones constantes constituted consulting contando contar
-    contara conversion conversions cooked cooking copas copying corea cores corra corro corso
+    carla carles carly carnes caros carpa carta carts casas casera cases cauca caves cayera cellar
+    cello centra cesta chamo changes cheat checo chido childs chiles clara clare cliente cloning
+    cocida coding colas colgar colmo comas coming compulsion conclusion conclusiones conclusions
+    concussion confession confort confusing confusiones constantes constituted consulting contando
+    contar contara conversion conversions cooked cooking copas copying corea cores corra corro corso
     cortado cortados cosme cosmo cosquillas costa costando costas costo costs cotas couch coupe
     crane crank crashing crest cresta crock cromo cuando cuantas cuarto cuartos cuenta cuento
     cuentos cuerdo cuerno cuervo cuida cuido cults cunts cuomo curled curry cursar cursed curved
@@ -30,25 +30,26 @@ REAL_WORDS = frozenset(
     depth desarme desecho desee desierta devil devuelto diced dices dieron digas dijeran diles
     dioses distancias distantes divas dives doing dolar doler domes dones donor dormimos dosis dotes
     doves dread dried dries drone drooling dropped dropping drown drying emery enciende enfermedad
-    escapo escudo espada espesa espeso estella ester esther ether exits exploiting explora explorar
-    exploring extiende failing falda falla fallan fallon falsa falten fanny farce farther fatter
-    faust feast feather feeding feeds fetal fewer fiasco fibre fiend filling fists flaco flair
-    flaming flattering flavor fleas fleet flight flint flood fooling forming framing franco fresco
-    fright frost fueling fuels fuente funky gafas galas ganes gangs gaping gents giles glowing goles
-    gomes grade grange grasping grave groping gunna haber haberme haberse habia habra hacerle
-    hacerte hacker halla hallar halls handing hanks harding haste hating haunt haute hazte healy
-    heartbreak helio hells hiere hilos hints hoard homeless homero honra huang hueco huecos huevo
-    huevos hunted hunting hunts hurled hurling hurst hwang indication injurias lager lange lease
-    least leves liking linger lining lives llave llorado lobes locks logia loner looms loops loose
-    loosing loser loses lotes lovely lover loving macho magno major manada manto manzana marico
-    marino marking masking matarte mather mating mecha mediation medicinales mediciones medido
-    meditation menor mexico moaning month moore motives mourning mower mueca mueren muevan munch
-    negar nelly newer niche nieve nodes noise norse norte noses notas noting operador opina opinar
-    oppression ounce overcoming pagan pagar pague paint pairs palin panda panned pararse paren parir
-    parra pasadas pasan pasar pasarme pasted patent paused pearson peking pelis peque perdon perdona
-    pesados pibes pides pierda pierdas pierson pilas piles pinza pipes pissed plains planted
-    plantillas planting podamos podremos poking polls ponemos posadas possessing premiere preston
-    print prision prison prone pulls purse qaeda quack queja quema quepa quicio quiebre quieto quirk
+    escapo escudo espada espesa espeso estella ester esther ether evacuation evaluation exits
+    exploiting explora explorar exploring extiende failing falda falla fallan fallon falsa falten
+    fanny farce farther fatter faust feast feather feeding feeds fetal fewer fiasco fibre fiend
+    filling fists flaco flair flaming flattering flavor fleas fleet flight flint flood fooling
+    forming framing franco fresco fright frost fueling fuels fuente funky gafas galas ganes gangs
+    gaping gents giles glowing goles gomes grade grange grasping grave groping gunna haber haberme
+    haberse habia habra hacerle hacerte haces hacker halla hallar halls handing hanks harding haste
+    hating haunt haute hazte healy heartbreak helio hells hiere hilos hints hoard homeless homero
+    honra huang hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst hwang indication
+    injurias lager lange lease least leves liking linger lining lives llave llorado lobes locks
+    logia loner looms loops loose loosing loser loses lotes lovely lover loving macho magno major
+    manada manto manzana marico marino marking masking matarte mather mating mecha mediation
+    medicinales mediciones medido meditation menor mexico moaning month moore motives mourning mower
+    mueca mueren muevan munch negar nelly newer niche nieve nodes noise norse norte noses notas
+    noting operador opina opinar opino oppression orion ounce overcoming pagan pagar pague paint
+    pairs palin panda panned pararse paren parir parra pasadas pasan pasar pasarme passing pasted
+    patent paused pearson peces peeling peking pelis penes peque perdon perdona pesados pibes pides
+    pierda pierdas pierson pilas piles pinza pipes pissed plains planted plantillas planting podamos
+    podremos poking polls ponemos pools popped popping posadas possessing premiere preston print
+    prision prison prone props pulls purse qaeda quack queja quema quepa quicio quiebre quieto quirk
     quitarle quitarte races racking rages raging rally ramon rapes raping ratas rating ratones ratos
     raving realty rearing reciben redding reddy regal reilly renal rendirse resounding respondan
     responden respondent respondido riendo rites rompe rondo sable sacked sacred saeed sangrado

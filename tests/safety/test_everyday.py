@@ -266,3 +266,33 @@ def test_a_belly_getting_big_gets_the_belly_sign_first(
 def test_a_big_pain_in_the_belly_is_no_swollen_belly() -> None:
     finding = triage("big stomach pain")
     assert finding is None or finding.sign != "belly", finding
+
+
+@pytest.mark.parametrize("message", [
+    "there's blood in my pee", "blood in my urine", "blood in my stool", "peeing blood",
+    "sangre en la orina", "orino sangre",
+])
+def test_blood_in_the_urine_or_stool_says_911_or_the_care_team_first_and_names_no_cough(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    reply = urgent_with_no_sign(twilio, message)
+    assert "ough" not in reply and "Toser" not in reply, reply
+
+
+@pytest.mark.parametrize("message", [
+    "i think she's dying", "hes dying", "how do i tell my kids", "my daughter is 8 how do i explain this",
+])
+def test_someone_dying_or_children_to_tell_get_a_person_not_the_lifeline(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+
+
+@pytest.mark.parametrize("message", ["she stopped eating and drinking", "mi mama ya no come ni bebe"])
+def test_not_eating_or_drinking_gets_general_symptoms_with_when_to_call(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    assert triage(message) is None
+    reply = texted(twilio, message)
+    assert reply.startswith(("If this may be an emergency, call 911 now.", "Si puede ser una emergencia")), \
+        reply
+    assert "Alcohol" not in reply, reply
