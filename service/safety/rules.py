@@ -130,8 +130,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\blife (isnt|is not|aint|is no longer) worth\b|\b(tired|sick) of (living|being alive|life)\b"
           r"|\bgive up on (living|life)\b|\bno reason to (live|keep living|go on)\b"),
     _rule(Concern.CRISIS, "",
-          r"\b(keep|always|cant stop|been|am|im) (thinking|think) (about|of) (dying|death|being dead)\b"
-          r"|\bthoughts (about|of) (dying|death|being dead)\b"),
+          r"\b((keep|always|cant stop|been|am|im) (thinking|think)|thoughts) (about|of) "
+          r"(dying|death|being dead)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(a|such a|just a|being a|only a|nothing but a|am a|im a) burden\b"
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),

@@ -296,3 +296,9 @@ def test_not_eating_or_drinking_gets_general_symptoms_with_when_to_call(
     assert reply.startswith(("If this may be an emergency, call 911 now.", "Si puede ser una emergencia")), \
         reply
     assert "Alcohol" not in reply, reply
+
+
+@pytest.mark.parametrize("message", ["i keep thinking about dying", "thoughts of death"])
+def test_thoughts_of_dying_get_the_lifeline(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.CRISIS and not finding.by_model, finding
