@@ -17,10 +17,18 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import COMMAND_FILLERS, NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
 from service.core.hours import OpeningHours
-from service.core.matching import Matcher, match_in_any, matchers_for, sign_topic
+from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
 from service.core.texts import written_in
-from service.core.understand.meaning import SiteFinder, closes, language_key, language_named, only_language
+from service.core.understand.meaning import (
+    SiteFinder,
+    about_the_line,
+    closes,
+    language_key,
+    language_named,
+    node_named,
+    only_language,
+)
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage, warm
@@ -312,10 +320,8 @@ class CallNavigator:
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
-        node = self.sites.topic(speech) or match_in_any(self.matchers, state.lang, speech)
-        if state.node in self.content.topics and (node is None or self.content.is_menu(node)):
-            node = self.sites.follow_up(speech, self.content.title(state.node, state.lang)) or node
-        if node is None and set(normalize(speech).split()) <= commands.ABOUT_LINE_WORDS:
+        node = node_named(self.content, self.sites, self.matchers, state.lang, speech, state.node)
+        if node is None and about_the_line(speech):
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)
         if node is None:

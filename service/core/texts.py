@@ -17,8 +17,15 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
-from service.core.matching import FILLER_WORDS, Matcher, WordSet, match_in_any, matchers_for, sign_topic
-from service.core.understand.meaning import SiteFinder, closes, language_named, only_language
+from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.understand.meaning import (
+    SiteFinder,
+    about_the_line,
+    closes,
+    language_named,
+    node_named,
+    only_language,
+)
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, likeliest_language, triage, warm
@@ -195,9 +202,7 @@ class TextNavigator:
         found = self.medicines.find(body, state.lang) if self.medicines else None
         if found is not None:
             return self._medicine(state, found)
-        node = self.sites.topic(body) or match_in_any(self.matchers, state.lang, body)
-        if state.topic and (node is None or self.content.is_menu(node)):  # "is it painful", after Liver
-            node = self.sites.follow_up(body, self.content.title(state.topic, state.lang)) or node
+        node = node_named(self.content, self.sites, self.matchers, state.lang, body, state.topic)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
@@ -311,7 +316,7 @@ class TextNavigator:
     def _unknown(self, state: TextState, text: str) -> TextReply:
         """Nothing matched: a question about the line gets HELP, a medicine's name the medicines menu,
         anything else the main menu."""
-        if set(text.split()) <= commands.ABOUT_LINE_WORDS:  # "hello is this the cancer line"
+        if about_the_line(text):
             return TextReply(state, Show.HELP)
         medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
         if _DRUG_LIKE.search(text) and medicines is not None and medicines in self.content.menus:

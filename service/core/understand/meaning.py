@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from service.content.model import Sites
+from service.content.model import Content, Sites
 from service.core import commands
+from service.core.matching import Matcher, match_in_any
 from service.words.fold import normalize
 
 MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
@@ -40,6 +41,24 @@ class SiteFinder:
         if not any(word in self._symptoms for word in words) or any(word in self._parts for word in words):
             return None
         return next((self._parts[word] for word in normalize(place).split() if word in self._parts), None)
+
+
+def node_named(
+    content: Content, sites: SiteFinder, matchers: Mapping[str, Matcher], lang: str, words: str, place: str
+) -> str | None:
+    """The node words name, for texts and calls alike: a body part with a symptom, a keyword (in `lang`,
+    else another language), else, when they find no topic, the symptoms of the place just read
+    (`place`: the topic the person is at, or "")."""
+    node = sites.topic(words) or match_in_any(matchers, lang, words)
+    if place in content.topics and (node is None or content.is_menu(node)):  # "is it painful", after Liver
+        node = sites.follow_up(words, content.title(place, lang)) or node
+    return node
+
+
+def about_the_line(message: str) -> bool:
+    """Whether a message only greets the line or asks what it is ("hello is this the cancer line")."""
+    words = normalize(message).split()
+    return bool(words) and set(words) <= commands.ABOUT_LINE_WORDS
 
 
 def closes(message: str) -> str:
