@@ -58,3 +58,13 @@ def test_naming_the_other_language_at_a_menu_switches_there(twilio: TwilioSimula
 
 def test_a_texter_naming_spanish_gets_the_menu_in_spanish(twilio: TwilioSimulator) -> None:
     assert "Envie un numero" in twilio.text("hablo español").messages[0]  # sent in plain SMS letters
+
+
+@pytest.mark.parametrize("words", [
+    "do you have spanish", "can i get this in spanish", "my mom doesnt speak english",
+    "he cant speak english", "mi mama no habla ingles", "is there spanish",
+])
+def test_asking_for_spanish_or_saying_someone_has_no_english_gets_the_spanish_menu(
+    twilio: TwilioSimulator, words: str
+) -> None:
+    assert twilio.text(words).messages[0].startswith("Envie un numero"), words

@@ -162,3 +162,15 @@ def test_a_word_set_agrees_with_typo_similarity_on_every_page(content: Content) 
         for probe in probes:
             expected = probe in page or any(matching.typo_similarity(probe, w) >= 0.8 for w in page)
             assert found.near(probe, 0.8) is expected, (probe, page)
+
+
+@pytest.mark.parametrize(("message", "node"), [
+    ("se extendió a los huesos", "spread-bones"), ("se extiende a los huesos", "spread-bones"),
+    ("se ha extendido al higado", "spread-liver"), ("se propaga al pulmon", "spread-lungs"),
+    ("a dónde se puede extender el cancer de seno", "spread"), ("a donde se riega el cancer", "spread"),
+    ("se extiende", "spread"),
+])
+def test_spanish_words_of_spreading_find_the_place_named_else_where_it_spreads(
+    content: Content, message: str, node: str
+) -> None:
+    assert Matcher(content, "es").match(message) == node

@@ -152,7 +152,8 @@ LANGUAGE_WORDS = {
 LANGUAGE_NAMES = {"espanol": "es", "spanish": "es", "castellano": "es", "english": "en", "ingles": "en"}
 # A language named as the one a person does not speak ("no hablo inglés", "hablo poquito inglés", "i
 # don't speak spanish", "no english"): the line's other language is theirs.
-NOT_SPOKEN_WORDS = frozenset({"no", "not", "dont", "cant", "cannot", "nada", "poco", "poquito", "little"})
+NOT_SPOKEN_WORDS = frozenset({"no", "not", "dont", "doesnt", "cant", "cannot", "nada", "poco", "poquito",
+                              "little"})
 OTHER_LANGUAGE_OF = {"en": "es", "es": "en"}
 LANGUAGE_FILLERS = frozenset(
     {"hablo", "habla", "hablar", "en", "por", "favor", "please", "i", "speak", "in", "quiero", "prefiero",
@@ -160,6 +161,10 @@ LANGUAGE_FILLERS = frozenset(
      "switch", "to", "change", "say", "it", "do", "you", "usted", "puede", "can", "me", "que", "lo",
      "mas", "el", "la", "only", "solo", "we", "nosotros", "hablamos", "prefer", "oh", "um", "eh", "ok",
      "entiendo", "understand", "read", "leo", "bien", "well", "very", "muy", "bit", "sorry", "perdon",
+     "have", "get", "this", "is", "there", "any", "does", "speaks", "my", "mom", "mum", "mother", "dad",
+     "father", "he", "she", "husband", "wife", "text", "texts", "info", "information", "also", "too",
+     "version", "tiene", "tienen", "hay", "esto", "mi", "mama", "papa", "esposo", "esposa", "entiende",
+     "sabe", "or", "o",
      *NOT_SPOKEN_WORDS}
 )
 

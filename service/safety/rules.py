@@ -61,7 +61,7 @@ FACT_QUESTION = re.compile(
     r"^(what|whats|which|how|why|where|when|is|are|can|could|does|do|will|would|should|tell|list|info)\b"
     r"|\b(symptoms?|signs?|side effects?|cause|causes|caused|mean|means|meaning|define|definition|"
     r"risk|risks|warning|emergency with|treated|treatment for)\b|\btreat(ment|ed|ing|s)? (for|of)\b"
-    r"|^(que|cual|cuales|como|por que|cuando|donde|el|la|los|las)\b"
+    r"|^(que|cual|cuales|como|por que|cuando|donde)\b"
     r"|\b(sintomas?|senales?|efectos secundarios|causa|causan|significa|riesgo|se trata)\b"
 )
 # What makes a sign pressing rather than an everyday symptom ("my back hurts", "i have a cough"):
@@ -244,11 +244,21 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(numb|numbness|weak|weakness|tingling|no feeling|heavy|heaviness|pins and needles)\b.{0,20}"
           r"\b" + _LIMB + r"\b"),
     _rule(Concern.URGENT, "stroke",
-          r"\b(one|left|right) side\b.{0,25}\b(numb|weak|droop|drooping|cant move|dead|went numb)\b"
+          r"\b(one|left|right) side\b.{0,25}\b(numb|weak|droop|drooping|cant move|dead|went numb|wont move"
+          r"|will not move|wont work|isnt working|not working|limp|went limp|gave out)\b"
           r"|\b(numb|weak|droop|drooping|drooped)\b.{0,25}\b(one|left|right) side\b"
           r"|\bface (is )?(droop|drooping|drooped)\b|\bslurred\b|\bslurring\b|\bface (fell|looks crooked)\b"
           r"|\bmouth (looks )?crooked\b|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
-          + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"),
+          + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"
+          r"|\b(talking|talks|speaking|speech|speaks|voice) (is |sounds |was |went |came out |all )*"
+          r"(funny|weird|strange|odd|slurred|garbled|jumbled|drunk|wrong|off|mumbled|not right)\b"
+          r"|\b(her|his|my) words (are |were |come out |came out |coming out )?(all )?(jumbled|garbled"
+          r"|mixed up|wrong|slurred|not making sense)\b|\bwords are (all )?(jumbled|garbled|mixed up)\b"
+          r"|\b(cant|cannot|can not|couldnt) (talk|speak) (right|properly|clearly|normally|straight)\b"
+          r"(?! (now|away|here|then))"
+          r"|(?<!\bi )(?<!\bwe )\b(cant|cannot|can not|couldnt) (talk|speak)\b"
+          r"(?! (now|right now|to|with|about|of|on|in|for|anymore|any more|it|this|that|much|long|loud"
+          r"|english|spanish|the|a|an|well)\b)"),
     # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
     _rule(Concern.URGENT, "stroke",
           r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
@@ -383,7 +393,10 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "breathing",
           r"\b(no (puedo|puede|podemos) respirar|no respira|me ahogo|se ahoga|ahogando|falta de aire|"
           r"me falta el aire|le falta el aire|dificultad para respirar|cuesta (mucho )?respirar"
-          r"|asfixi\w*)\b"),
+          r"|asfixi\w*)\b"
+          r"|\blabios (morados|azules)\b|\b(se esta poniendo|se puso|esta) (morad[ao]|azul)\b"
+          r"|\bno (puedo|puede) (agarrar|jalar|tomar|coger|recuperar) (el )?aire\b|\bno (me|le) entra "
+          r"(el )?aire\b|\brespira\w*\b.{0,12}\b(muy dificil|con mucha dificultad)\b"),
     _rule_es(Concern.URGENT, "chest-pain",
           r"\b(dolor|presion|opresion) (fuerte )?(en el|de|del) pecho\b|\bme duele el pecho\b"),
     _rule_es(Concern.URGENT, "cord-severe",
@@ -398,7 +411,17 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "stroke",
           r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b"
           r"|\b(cara|boca) (caida|torcida)\b|\bcaida de un lado\b|\ble (esta|dio) dando "
-          r"un derrame\b|\bhabla raro\b|\bno (puede|puedo) mover el brazo\b"),
+          r"un derrame\b|\bhabla raro\b|\bno (puede|puedo) mover el brazo\b"
+          r"|\b(cara|boca)\b.{0,15}\b(chueca|chueco|torcida|ladeada|caida|colgada)\b"
+          r"|\b(se le|se me) (cayo|cae|esta cayendo|torcio|tuerce|esta torciendo|chueco) (la cara|la boca"
+          r"|un lado)\b|\b(la )?(cara|boca) se (le|me) (cayo|cae|esta cayendo|torcio|tuerce)\b"
+          r"|\blado (izquierdo|derecho)\b.{0,25}\b(no (lo |la |le )?(puedo|puede) mover|no se (le |me )?mueve"
+          r"|no responde|no (lo |la )?siento|no (lo |la )?siente)\b"
+          r"|\bno (puedo|puede) mover (el|su|mi) lado\b"
+          r"|\b(habla|hablando) (muy )?(raro|extrano|chistoso|enredado|trabado|trabada|arrastrado|mocho)\b"
+          r"|\barrastra (las palabras|la lengua)\b|\bse le traba la lengua\b"
+          r"|\bno (puede|puedo) hablar( bien| claro)?\b(?! (con|de|del|sobre|ingles|espanol|por|ahora))"
+          r"|\bno le salen las palabras\b"),
     _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b", plain=False),
     _rule_es(Concern.URGENT, "seizure",
           r"\b(convulsionando|sacudirse|temblar todo el cuerpo|(tuvo|tiene|le dio|le dio un|tengo|tuve) "
@@ -410,7 +433,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(me|le) duele (mucho |muchisimo |muy fuerte |horrible )?la cabeza\b.{0,40}\bvomit\w*"
           r"|\b(me|le) duele (muchisimo|muy fuerte|horrible|terriblemente) la cabeza\b"
           r"|\b(me|le) duele la cabeza (muchisimo|muy fuerte|fuerte|horrible|terriblemente|demasiado)\b"
-          r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b", topic=HEADACHE_TOPIC_WORDS),
+          r"|\bla cabeza me (va a )?(explota|estalla|explotar|estallar)\b"
+          r"|\b(el )?peor dolor de cabeza\b", topic=HEADACHE_TOPIC_WORDS),
     # A head hit; pain someone cannot bear.
     _rule_es(Concern.URGENT, "",
           r"\b(se|me) (golpeo|golpe|pego|pegue) (en )?la cabeza\b|\bgolpe en la cabeza\b"
@@ -431,7 +455,9 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "confusion",
           r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
           r"|podemos) "
-          r"despertar|cosas sin sentido)\b"),
+          r"despertar|cosas sin sentido)\b"
+          r"|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo|podemos) despertar\b"
+          r"|\bno (reacciona|responde)\b(?! (a|al|a la|a los|con|bien))"),
     _rule_es(Concern.URGENT, "",
           r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca|evacuacion)\b"
           r"|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b"
@@ -539,7 +565,11 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"\bhow (do|can|should|will|would) (i|we) (tell|explain\w*)\b"
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
           r"person) (call|ring|phone|talk to) (me|us)\b|\b(i|we) (need|want|have) to talk\b"
-          r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"),
+          r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"
+          r"|\b(can|could|will|would) (you|u|someone|somebody|anyone) (please )?(call|ring|phone) (me|us)\b"
+          r"|^(please )?(call|ring) (me|us)( back)?( please)?$|\bgive (me|us) a call\b"
+          r"|\b(are you|r u|is this|am i (talking|texting|speaking) (to|with)) (a |an )?(real )?(person|human"
+          r"|bot|robot|machine|computer|automated)\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(just|newly|recently|only just) (been )?(diagnosed|told|found out)\b"
           r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"
@@ -547,6 +577,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.DISTRESS, "",
           r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
           r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|ayudame|ayudenos|auxilio|"
+          r"(me|nos) (puede|pueden|podria|podrian|puedes) llamar|llamame|llameme|"
+          r"(eres|es|esto es) (un )?(robot|maquina|bot|una maquina|una computadora)|"
           r"ayuda por favor|por favor ayuda|ayuda ayuda)\b"),
     # A whole message that asks to be left alone, or says it is enough: someone worn out, who hears
     # kindly how to reach a person (not "we did not find that").
@@ -610,6 +642,15 @@ EXPLAINED_SIGNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"\b(back|neck|spine|weak|weakness|weaker|heavy|heaviness|walk|walking|stand|bladder|bowels?|"
             r"sudden|suddenly|worse|espalda|cuello|columna|debil\w*|pesad\w*|caminar|de repente)\b"
+        ),
+    ),
+    # Speaking named as a language ("he can't speak english", "no habla inglés"), not trouble speaking.
+    "stroke": (
+        re.compile(r"\b(english|spanish|espanol|ingles|castellano|language|idioma)\b"),
+        re.compile(
+            r"\b(slurred|slurring|droop\w*|face|mouth|side|weak|weakness|numb|numbness|sudden|suddenly|"
+            r"balance|vision|sight|jumbled|garbled|cara|boca|lado|debil\w*|de repente|arrastra\w*|derrame|"
+            r"stroke)\b"
         ),
     ),
 }

@@ -158,3 +158,11 @@ def test_a_question_about_sugar_gets_the_page_on_food(content: Content) -> None:
         reply = TextNavigator(content).reply(TextState(lang=lang), words)
         assert reply.state.topic == "lower-risk", words
         assert sugar in content.topic_text("lower-risk", lang).sms[reply.state.page], words
+
+
+def test_throwing_up_finds_general_symptoms_with_when_to_call(content: Content) -> None:
+    asked = (("throwing up", "en"), ("puking", "en"), ("estoy vomitando", "es"), ("vomito mucho", "es"))
+    for words, lang in asked:
+        reply = TextNavigator(content).reply(TextState(), words)
+        found = (reply.show, reply.state.topic, reply.state.lang)
+        assert found == (Show.PAGE, "symptoms-general", lang), words

@@ -22,3 +22,9 @@ def urgent_with_no_sign(twilio: TwilioSimulator, body: str) -> str:
     first = texted(twilio, body)
     assert "911" in first.split(".")[0], first
     return first
+
+
+def not_read_as(body: str, concern: Concern) -> None:
+    """Checks that triage finds nothing in a message, or something other than `concern`."""
+    finding = triage(body)
+    assert finding is None or finding.concern is not concern, finding

@@ -9,7 +9,7 @@ from service.content import Content
 from service.core.gsm import to_gsm
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
-from tests.safety.phone import texted, urgent_with_no_sign
+from tests.safety.phone import not_read_as, texted, urgent_with_no_sign
 
 PRESSING = (Concern.CRISIS, Concern.URGENT)
 
@@ -243,8 +243,7 @@ def test_asking_what_a_treatment_is_for_is_no_crisis(message: str) -> None:
 def test_constipation_gets_bone_symptoms_with_when_to_call_not_the_lifeline(
     twilio: TwilioSimulator, message: str
 ) -> None:
-    finding = triage(message)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(message, Concern.CRISIS)
     reply = texted(twilio, message)
     assert reply.startswith(("If this may be an emergency, call 911 now.", "Si puede ser una emergencia")), \
         reply
@@ -302,3 +301,74 @@ def test_not_eating_or_drinking_gets_general_symptoms_with_when_to_call(
 def test_thoughts_of_dying_get_the_lifeline(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.CRISIS and not finding.by_model, finding
+
+
+@pytest.mark.parametrize("message", [
+    "her right side wont move", "talking funny", "his words are all jumbled", "she cant talk right",
+    "se le cayo la cara", "tiene la cara chueca", "la cara se le cayo de un lado",
+    "el lado derecho no lo puedo mover", "no puede hablar bien", "habla enredado",
+])
+def test_a_stroke_told_in_everyday_words_says_911_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    stroke = content.sign("stroke").says
+    assert texted(twilio, message).startswith((stroke["en"], to_gsm(stroke["es"]))), message
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("la pierna hinchada y roja", "clot-leg"), ("el brazo hinchado", "clot-leg"),
+    ("la respiracion muy dificil", "breathing"), ("tiene los labios morados", "breathing"),
+    ("no puedo agarrar aire", "breathing"), ("no se despierta", "confusion"), ("no reacciona", "confusion"),
+])
+def test_a_spanish_sign_said_without_a_person_or_after_an_article_says_what_to_do_first(
+    twilio: TwilioSimulator, content: Content, message: str, sign: str
+) -> None:
+    assert texted(twilio, message).startswith(to_gsm(content.sign(sign).says["es"])), message
+
+
+def test_the_worst_headache_in_spanish_says_911_first(twilio: TwilioSimulator) -> None:
+    assert urgent_with_no_sign(twilio, "el peor dolor de cabeza de mi vida").startswith("Si puede ser")
+
+
+@pytest.mark.parametrize("message", [
+    "i cant talk right now", "no puedo hablar con mi familia de esto", "el cancer no responde al tratamiento",
+    "no responde a la quimio", "i cant talk about it",
+])
+def test_talking_or_responding_in_everyday_senses_is_no_stroke_or_confusion(message: str) -> None:
+    finding = triage(message)
+    assert finding is None or finding.sign not in ("stroke", "confusion"), finding
+
+
+@pytest.mark.parametrize("message", [
+    "my wife has stage 4 breast cancer", "my husband has stage 4 breast cancer", "my mom has stage 4",
+    "mi mama tiene cancer etapa 4",
+])
+def test_being_told_who_has_stage_4_gets_what_it_means_not_how_long_people_live(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    not_read_as(message, Concern.PROGNOSIS)
+    reply = texted(twilio, message)
+    assert "spread beyond the breast" in reply or "se ha extendido mas alla" in reply, reply
+    assert "alive 5 years" not in reply and "vivas 5" not in reply, reply
+
+
+@pytest.mark.parametrize("message", [
+    "can you call me", "call me back please", "are you a bot", "am i texting a real person",
+    "me pueden llamar", "eres un robot",
+])
+def test_asking_to_be_called_or_for_a_human_gets_a_person_to_talk_to(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    reply = texted(twilio, message)
+    assert "1-800-227-2345" in reply and "911 now" not in reply, reply
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("she cant speak", "stroke"), ("his speech is slurred and he cant speak english", "stroke"),
+])
+def test_not_able_to_speak_is_a_stroke_sign_but_not_a_language(message: str, sign: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.sign == sign, finding
+    assert triage("he cant speak english") is None
