@@ -101,7 +101,9 @@ CLOSE_FILLERS = frozenset(
      "day", "all", "it", "i", "got", "perfect", "will", "do", "god", "bless", "again", "now", "see",
      "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
      "helped", "helpful", "useful", "was", "really", "is", "kind", "you're", "youre",
-     "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
+     "listening", "listen", "your", "helping", "time", "patience", "me", "us",
+    "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
+    "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
      "luego", "pronto", "buenas", "noches", "y", "vale", "dios", "le", "lo", "bendiga", "todo", "su",
      "bien", "perfecto", "si", "de", "nada", "pues"}
 )
@@ -124,7 +126,8 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
                              "whats your number", "what is your number", "can i call you",
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
-                             "no le entiendo", "no comprendo", "como funciona", "que hago"})
+                             "no le entiendo", "no comprendo", "como funciona", "que hago",
+                             "what should i do", "what can i do", "que debo hacer", "que puedo hacer"})
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
 ABOUT_LINE_WORDS = frozenset(
@@ -136,6 +139,22 @@ ABOUT_LINE_WORDS = frozenset(
     "me puede puedes decir dice informacion sobre mama seno quien eres usted como funciona ayuda "
     "servicio por favor algo quiero quisiera saber mas necesito un una en y con".split()
 )
+# After "Reply 1 for <topic>": words that take the offer as 1 does, a yes or asking what to do now.
+OFFER_TAKEN_WORDS = frozenset({"yes", "yes please", "yeah", "yep", "sure", "please", "si", "si por favor",
+                               "claro", "what should i do", "what do i do", "what do we do",
+                               "what should we do", "what now", "now what", "what can i do",
+                               "what do i do now", "what should i do now", "que hago", "que debo hacer",
+                               "que hacemos", "que puedo hacer", "y ahora que", "que hago ahora",
+                               "que tengo que hacer"})
+# REPEAT by text: the page (or menu) last sent, sent again.
+TEXT_REPEAT_WORDS = frozenset({"repeat", "again", "say again", "say that again", "send again",
+                               "send that again", "resend", "repeat that", "what did you say", "repetir",
+                               "repite", "repita", "otra vez", "de nuevo", "repitalo", "repitelo"})
+# Words of asking around a texted command ("menu please", "text me the menu", "muéstrame el menú"):
+# left out when a text is read as MENU, MORE, BACK or REPEAT; never for HELP, so "help me" stays a plea.
+TEXT_COMMAND_FILLERS = COMMAND_FILLERS | {"pls", "plz", "the", "show", "send", "text", "give", "i", "have",
+                                          "see", "get", "el", "la", "quiero", "ver", "mandame", "enviame",
+                                          "muestrame", "dame", "puedo", "want", "now", "again"}
 # BACK by text: from a topic to the menu it was chosen from, from a menu to the one above it.
 TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {
     "atras por favor", "back please", "i want to go back", "take me back", "go back please", "quiero volver",
@@ -195,8 +214,15 @@ def command_words() -> frozenset[str]:
     """Every word or phrase that acts as a command on some channel: no topic keyword may be one."""
     spoken = {phrase for phrases in SPOKEN_COMMANDS.values() for phrase in phrases} | SPOKEN_MORE
     return frozenset(
-        spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | TEXT_BACK_WORDS
+        spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | TEXT_BACK_WORDS | TEXT_REPEAT_WORDS
         | STOP_WORDS | START_WORDS
         | set(LANGUAGE_WORDS) | CLOSE_WORDS
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
     )
+
+
+def asked_command(text: str) -> str:
+    """A folded text without the words of asking around a command ("menu please" is "menu"); the
+    text as it is when those words are all it has."""
+    kept = " ".join(word for word in text.split() if word not in TEXT_COMMAND_FILLERS)
+    return kept or text

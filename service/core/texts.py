@@ -163,20 +163,24 @@ class TextNavigator:
         state = replace(state, lang=self._language(state.lang, text, body))
         if text in commands.LANGUAGE_WORDS or only_language(body):
             return self._menu(state, MAIN_MENU)
+        taken = commands.NUMBER_WORDS.get(text, text) == OFFER_KEY or text in commands.OFFER_TAKEN_WORDS
+        if offer and taken:  # 1, "yes" or "what should i do", after an urgent sign
+            return self._node(state, offer, body)
         if text in commands.TEXT_HELP_WORDS:
             return TextReply(state, Show.HELP)
         answered = self._before_commands(state, body, text)
         if answered is not None:
             return answered
-        if text in commands.TEXT_MORE_WORDS:
+        asked = commands.asked_command(text)
+        if text in commands.TEXT_MORE_WORDS or asked in commands.TEXT_MORE_WORDS:
             return self._more(state)
-        if not text or text in commands.TEXT_MENU_WORDS:
+        if not text or text in commands.TEXT_MENU_WORDS or asked in commands.TEXT_MENU_WORDS:
             return self._menu(state, MAIN_MENU)
-        if text in commands.TEXT_BACK_WORDS:
+        if text in commands.TEXT_BACK_WORDS or asked in commands.TEXT_BACK_WORDS:
             return self._back(state)
+        if text in commands.TEXT_REPEAT_WORDS or asked in commands.TEXT_REPEAT_WORDS:
+            return self._again(state)
         text = commands.NUMBER_WORDS.get(text, text)
-        if offer and text == OFFER_KEY:
-            return self._node(state, offer, body)
         if text.isdigit() and len(text) <= 2:
             return self._number(state, text)
         return self._meaning(state, body, text)
@@ -374,6 +378,12 @@ class TextNavigator:
         if state.topic:
             return self._menu(replace(state, topic="", page=0, first=0), state.menu)
         return self._menu(state, self.content.menu_of(state.menu) or MAIN_MENU)
+
+    def _again(self, state: TextState) -> TextReply:
+        """REPEAT: the page last sent, else the menu the texter is at."""
+        if state.topic and state.page != BEFORE_FIRST:
+            return TextReply(state, Show.PAGE)
+        return self._menu(state, state.menu or MAIN_MENU)
 
     def _more(self, state: TextState) -> TextReply:
         if not state.topic:

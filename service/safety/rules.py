@@ -623,7 +623,7 @@ EXPLAINED_SIGNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercising|working out|effort|"
             r"exertion|active|activity|hills?|uphill|carrying|housework|gardening|cleaning|shopping|"
-            r"escaleras|caminar|camino|subir|ejercicio)\b"
+            r"escaleras|caminar|camino|camina|caminando|subir|subo|sube|subiendo|ejercicio|esfuerzo)\b"
         ),
         re.compile(
             r"\b(sudden|suddenly|very|really|so|worse|worsening|cant|cannot|can not|barely|hardly|struggling|"

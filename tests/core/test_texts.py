@@ -166,3 +166,44 @@ def test_throwing_up_finds_general_symptoms_with_when_to_call(content: Content) 
         reply = TextNavigator(content).reply(TextState(), words)
         found = (reply.show, reply.state.topic, reply.state.lang)
         assert found == (Show.PAGE, "symptoms-general", lang), words
+
+
+def test_a_command_asked_for_in_a_sentence_is_the_command(content: Content) -> None:
+    texts = TextNavigator(content)
+    asked = ("menu please", "text me the menu", "start over please", "el menu por favor", "i want the menu")
+    for words in asked:
+        reply = texts.reply(TextState(topic="spread-liver", page=1, menu="spread"), words)
+        assert (reply.show, reply.state.menu, reply.notices) == (Show.MENU, "main", ()), words
+    at_liver = texts.reply(TextState(), "liver").state
+    assert texts.reply(at_liver, "more please").state.page == 1
+    assert texts.reply(at_liver, "go back please").show is Show.MENU
+
+
+def test_repeat_sends_the_page_last_sent_again(content: Content) -> None:
+    texts = TextNavigator(content)
+    second = texts.reply(texts.reply(TextState(), "liver").state, "more").state
+    for words in ("repeat", "again", "say that again", "otra vez", "repeat please"):
+        reply = texts.reply(second, words)
+        assert (reply.show, reply.state) == (Show.PAGE, second), words
+    at_menu = texts.reply(TextState(), "menu").state
+    assert texts.reply(at_menu, "repeat").show is Show.MENU
+
+
+def test_help_me_stays_a_plea_not_the_help_reply(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(), "help me please")
+    assert reply.show is Show.DISTRESS
+
+
+def test_after_an_urgent_sign_yes_or_what_should_i_do_takes_the_offered_topic(content: Content) -> None:
+    texts = TextNavigator(content)
+    for sign, words, lang in (("she says her legs feel weak", "what should i do", "en"),
+                              ("her chest hurts", "yes", "en"), ("me duele el pecho", "que hago", "es")):
+        warned = texts.reply(TextState(), sign)
+        assert warned.state.offer == "symptoms-urgent", sign
+        reply = texts.reply(warned.state, words)
+        found = (reply.show, reply.state.topic, reply.state.lang)
+        assert found == (Show.PAGE, "symptoms-urgent", lang), words
+
+
+def test_what_should_i_do_with_nothing_offered_gets_what_the_line_is(content: Content) -> None:
+    assert TextNavigator(content).reply(TextState(), "what should i do").show is Show.HELP

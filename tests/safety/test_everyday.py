@@ -60,7 +60,7 @@ def test_urgent_signs_in_peoples_words_say_what_to_do_now_first(
 
 @pytest.mark.parametrize("message", [
     "i get short of breath climbing stairs", "im short of breath when i walk",
-    "me falta el aire al subir escaleras",
+    "me falta el aire al subir escaleras", "le falta el aire cuando camina",
 ])
 def test_breath_short_only_with_effort_gets_the_lung_topic_not_911_now(
     twilio: TwilioSimulator, content: Content, message: str

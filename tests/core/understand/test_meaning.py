@@ -52,6 +52,8 @@ def test_short_words_and_misspellings_find_their_topic(content: Content, words: 
     ("ok thx", "thanks"), ("thanks so much for the info", "thanks"), ("bye", "bye"),
     ("gracias, adios", "bye"),
     ("muchisimas gracias", "thanks"), ("thanks, what about my liver", ""), ("ok", ""),
+    ("gracias por escuchar", "thanks"), ("thank you for listening", "thanks"),
+    ("thanks for your help", "thanks"),
 ])
 def test_thanks_and_goodbyes(words: str, kind: str) -> None:
     assert closes(words) == kind
