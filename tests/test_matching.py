@@ -174,3 +174,11 @@ def test_spanish_words_of_spreading_find_the_place_named_else_where_it_spreads(
     content: Content, message: str, node: str
 ) -> None:
     assert Matcher(content, "es").match(message) == node
+
+
+@pytest.mark.parametrize("message", [
+    "i have a lump under my arm", "lump under her arm", "bolita debajo del brazo",
+])
+def test_a_lump_under_the_arm_finds_the_lymph_nodes(content: Content, message: str) -> None:
+    lang = "es" if "brazo" in message else "en"
+    assert Matcher(content, lang).match(message) == "spread-lymph-nodes"

@@ -35,6 +35,17 @@ SPOKEN_NUMBERS = {
 NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um",
                             "numero", "opcion", "el", "la", "quiero", "por", "favor"})
 
+# A texted choice with words around it ("option 3", "2 please", "the second one", "número 2").
+TEXT_NUMBER_FILLERS = NUMBER_FILLERS | {"the", "pls", "plz", "go", "to", "choose", "pick", "topic", "item",
+                                        "opt", "num", "nr", "no."}
+ORDINALS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2",
+    "3rd": "3", "4th": "4", "5th": "5",
+    "primero": "1", "primera": "1", "segundo": "2", "segunda": "2", "tercero": "3", "tercera": "3",
+    "tercer": "3", "cuarto": "4", "cuarta": "4", "quinto": "5", "quinta": "5",
+}
+ORDINAL_FILLERS = frozenset({"one", "uno", "una", "option", "opcion"})
+
 # Phrases a caller says instead of a universal key.
 SPOKEN_COMMANDS = {
     REPEAT: ("repeat", "again", "say again", "say that again", "what", "pardon", "one more time",
@@ -226,3 +237,15 @@ def asked_command(text: str) -> str:
     text as it is when those words are all it has."""
     kept = " ".join(word for word in text.split() if word not in TEXT_COMMAND_FILLERS)
     return kept or text
+
+
+def number_chosen(text: str) -> str:
+    """The number a folded text chooses ("3", "three", "option 3", "the second one"), else ""."""
+    words = [word for word in text.split() if word not in TEXT_NUMBER_FILLERS]
+    if any(word in ORDINALS for word in words):
+        words = [word for word in words if word not in ORDINAL_FILLERS]
+    if len(words) != 1:
+        return ""
+    word = words[0]
+    number = NUMBER_WORDS.get(word) or ORDINALS.get(word) or word
+    return number if number.isdigit() and len(number) <= 2 else ""

@@ -163,7 +163,7 @@ class TextNavigator:
         state = replace(state, lang=self._language(state.lang, text, body))
         if text in commands.LANGUAGE_WORDS or only_language(body):
             return self._menu(state, MAIN_MENU)
-        taken = commands.NUMBER_WORDS.get(text, text) == OFFER_KEY or text in commands.OFFER_TAKEN_WORDS
+        taken = commands.number_chosen(text) == OFFER_KEY or text in commands.OFFER_TAKEN_WORDS
         if offer and taken:  # 1, "yes" or "what should i do", after an urgent sign
             return self._node(state, offer, body)
         if text in commands.TEXT_HELP_WORDS:
@@ -180,9 +180,9 @@ class TextNavigator:
             return self._back(state)
         if text in commands.TEXT_REPEAT_WORDS or asked in commands.TEXT_REPEAT_WORDS:
             return self._again(state)
-        text = commands.NUMBER_WORDS.get(text, text)
-        if text.isdigit() and len(text) <= 2:
-            return self._number(state, text)
+        number = commands.number_chosen(text)
+        if number:
+            return self._number(state, number)
         return self._meaning(state, body, text)
 
     def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:

@@ -207,3 +207,15 @@ def test_after_an_urgent_sign_yes_or_what_should_i_do_takes_the_offered_topic(co
 
 def test_what_should_i_do_with_nothing_offered_gets_what_the_line_is(content: Content) -> None:
     assert TextNavigator(content).reply(TextState(), "what should i do").show is Show.HELP
+
+
+def test_a_number_with_words_around_it_chooses_as_the_number_does(content: Content) -> None:
+    texts = TextNavigator(content)
+    at_main = texts.reply(TextState(), "menu").state
+    chosen = texts.reply(at_main, "2")
+    by_number = (chosen.show, chosen.state.menu, chosen.state.topic)
+    for words in ("option 2", "number 2", "2 please", "the second one", "two", "la segunda", "opción 2"):
+        reply = texts.reply(at_main, words)
+        assert (reply.show, reply.state.menu, reply.state.topic) == by_number, words
+    for words in ("4 days", "stage 4", "100"):
+        assert texts.reply(at_main, words).state.menu != "medicines", words
