@@ -182,3 +182,16 @@ def test_spanish_words_of_spreading_find_the_place_named_else_where_it_spreads(
 def test_a_lump_under_the_arm_finds_the_lymph_nodes(content: Content, message: str) -> None:
     lang = "es" if "brazo" in message else "en"
     assert Matcher(content, lang).match(message) == "spread-lymph-nodes"
+
+
+@pytest.mark.parametrize(("message", "lang", "node"), [
+    ("mi mama tiene cancer de seno en los pulmones q hago", "es", "spread-lungs"),
+    ("cancer de seno en los huesos", "es", "spread-bones"), ("cancer de mama", "es", "about-metastatic"),
+    ("cancer de mama metastasico", "es", "about-metastatic"),
+    ("que significa metastasis", "es", "about-metastatic"),
+    ("metastasis de mama", "es", "spread"), ("metastasis", "en", "spread"),
+])
+def test_the_subject_in_spanish_lets_the_place_choose(
+    content: Content, message: str, lang: str, node: str
+) -> None:
+    assert Matcher(content, lang).match(message) == node

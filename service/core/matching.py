@@ -26,7 +26,7 @@ FILLER_WORDS = frozenset(
 # ("breast cancer in her liver" is about the liver).
 LIGHT_WORDS = frozenset({
     "breast", "cancer", "mama", "seno", "question", "questions", "pregunta", "preguntas",
-    "metastatic", "metastasico", "metastasica", "stage", "etapa", "4", "four", "iv", "cuatro",
+    "metastatic", "metastasico", "metastasica", "stage", "etapa", "4", "four", "iv", "cuatro", "de",
 })
 LIGHT_WEIGHT = 0.5
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")

@@ -531,6 +531,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|i have (no one|nobody|noone)|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
           r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
           r"|passed away|died|funeral|falling apart"
+          r"|(dont|do not) feel like doing anything|no motivation|no energy for anything"
+          r"|(doesnt|does not|dont|do not|wont|will not) (support|help|understand|listen to) (me|us)"
           r"|im not ok|"
           r"not okay)\b"),
     # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
@@ -595,7 +597,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|llorando|llorar|"
           r"me acaban de (diagnosticar|decir)|recien diagnosticad[ao]|desesperad[ao]|perdid[ao]|"
           r"nerviosa|nervioso|en shock|perder a mi|no se (que hacer|como decir\w*)|no (quiero|quisiera) "
-          r"morir\w*)\b"),
+          r"morir\w*|no tengo ganas de nada|sin ganas de nada|no tengo animo|sin animo|nada me importa"
+          r"|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden|comprende|escucha|escuchan))\b"),
 )
 
 RULES: tuple[Rule, ...] = CRISIS_RULES + URGENT_RULES + PROGNOSIS_RULES + DISTRESS_RULES
@@ -606,12 +609,6 @@ def _whole_words(pattern: str) -> list[str]:
     """The whole words a pattern is written with: not escapes (\\b), nor stems ("muert[ao]", "suicid\\w*")."""
     plain = re.sub(r"\\[a-zA-Z]", " ", pattern.replace("\\w", "["))
     return re.findall(r"(?<![a-z])[a-z]{4,}(?![a-z\[\\(])", plain)
-
-
-# The words the patterns are written with: a typo of one of them is read as that word.
-PATTERN_WORDS = frozenset(
-    word for rule in RULES for word in _whole_words(rule.pattern.pattern)
-) - {"cant", "wont", "dont", "doesnt"}
 
 
 # Signs told with what makes them everyday, and nothing severe besides: breath short only with effort
@@ -726,3 +723,12 @@ def rule_finding(text: str) -> Rule | None:
         if applies and rule.pattern.search(text):
             return rule
     return None
+
+
+# The words the patterns are written with, those of the rules and of the words that steer them (hope,
+# harm, a choice of treatment): a typo of one of them is read as that word, and the word itself is kept
+# ("dejar" stays "dejar", not "deja").
+PATTERN_WORDS = frozenset(
+    word for pattern in (*(rule.pattern for rule in RULES), HOPE, DARK, TREATMENT_CHOICE)
+    for word in _whole_words(pattern.pattern)
+) - {"cant", "wont", "dont", "doesnt"}

@@ -372,3 +372,15 @@ def test_not_able_to_speak_is_a_stroke_sign_but_not_a_language(message: str, sig
     finding = triage(message)
     assert finding is not None and finding.sign == sign, finding
     assert triage("he cant speak english") is None
+
+
+@pytest.mark.parametrize("message", [
+    "quiero dejar el tratamiento", "quiero dejar la quimio", "no tengo ganas de nada",
+    "mi esposo no me apoya", "my husband doesnt support me", "i dont feel like doing anything",
+])
+def test_weighing_stopping_treatment_or_feeling_low_gets_a_person_to_talk_to(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    assert "1-800-227-2345" in texted(twilio, message)
