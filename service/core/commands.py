@@ -128,6 +128,7 @@ TEXT_MENU_WORDS = frozenset(
      "menu principal", "inicio", "comenzar"}
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m", "what else", "and",
+                             "what else is there", "is there more", "is there anything else",
                              "tell me more", "keep going", "anything else", "que mas", "y que mas",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
@@ -156,7 +157,10 @@ OFFER_TAKEN_WORDS = frozenset({"yes", "yes please", "yeah", "yep", "sure", "plea
                                "what should we do", "what now", "now what", "what can i do",
                                "what do i do now", "what should i do now", "que hago", "que debo hacer",
                                "que hacemos", "que puedo hacer", "y ahora que", "que hago ahora",
-                               "que tengo que hacer"})
+                               "que tengo que hacer", "what does that mean", "what does it mean",
+                               "what does this mean", "what does that mean for her",
+                               "what does that mean for him", "what does that mean for me",
+                               "que significa eso", "que significa", "que quiere decir"})
 # REPEAT by text: the page (or menu) last sent, sent again.
 TEXT_REPEAT_WORDS = frozenset({"repeat", "again", "say again", "say that again", "send again",
                                "send that again", "resend", "repeat that", "what did you say", "repetir",

@@ -489,12 +489,21 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),
 )
 
+# "how long do you take it", "how long will she be on chemo": how long a treatment lasts, not a life.
+_NOT_HOW_LONG_A_TREATMENT = (
+    r"(?! (\w+ )?(take|taking|took|need|needs|be on|stay on|stays on|be in|wait|waiting|get|gets|keep|go|"
+    r"goes|feel|have to|has to|stay|use|receive|last|lasts|stop|continue|do (chemo|radiation)|"
+    r"on (it|this|chemo|the))\b)"
+)
+
 PROGNOSIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.PROGNOSIS, "",
           r"\b(am i dying|is (she|he|my \w+) dying|will i die|will (she|he|my \w+) die|going to die from|"
           r"(am i|is (she|he|my \w+)|are (we|they)) (going|gonna) (to )?die|"
-          r"how long (do|have|will|does|has|can|could) (i|she|he|we|you|my|her|his|people|someone|one)|"
-          r"how (long|much time) (to|left to|do|does|have|has) (live|i|she|he|we|they|my|her|his)|"
+          r"how long (do|have|will|does|has|can|could) (i|she|he|we|you|my|her|his|people|someone|one)"
+          + _NOT_HOW_LONG_A_TREATMENT + r"|"
+          r"how (long|much time) (to|left to|do|does|have|has) (live|i|she|he|we|they|my|her|his)"
+          + _NOT_HOW_LONG_A_TREATMENT + r"|"
           r"time left|life expectancy|terminal|survival rates?|survival statistics|5 year survival|"
           r"five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|"
           r"can (it|this) be cured|is (it|this) the end|"

@@ -42,14 +42,14 @@ REAL_WORDS = frozenset(
     hablado habra hacerle hacerte haces hacker halla hallar halls handing hanks harding haste hating
     haunt haute hazte healy heartbreak helio hells hiere hilos hints hoard homeless homero honra
     huang hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst hwang indication
-    injurias lager lamar lange lease least leves liking linger lining lives llamarme llave llorado
-    lobes locks logia loner looms loops loose loosing loser loses lotes lovely lover loving macho
-    magno major manada manto manzana marico marino marking masking matarte mather mating mecha
+    injurias lager lamar lange lease least leves liking linger lining lists lives llamarme llave
+    llorado lobes locks logia loner looms loops loose loosing loser loses lotes lovely lover loving
+    macho magno major manada manto manzana marico marino marking masking matarte mather mating mecha
     mediation medicinales mediciones medido meditation menor mexico mined mitigation moaning mojados
     month moore motivating motives mourning mower mueca muere mueren muevan munch mutilation negar
-    nelly newer niche nieve nodes noise norse norte noses notas noting operador opina opinar opino
-    oppression orion ounce overcoming pagan pagar pague paint pairs palin panda panned pararse paren
-    parir parra pasadas pasan pasar pasarme passing pasted patent paused pearson peces peeling
+    nelly nerds newer niche nieve nodes noise norse norte noses notas noting operador opina opinar
+    opino oppression orion ounce overcoming pagan pagar pague paint pairs palin panda panned pararse
+    paren parir parra pasadas pasan pasar pasarme passing pasted patent paused pearson peces peeling
     peking pelis penes peque perdon perdona pesados pibes pides pierda pierdas pierson pilas piles
     pinza pipes pissed plains planted plantillas planting podamos podia podian podran podremos
     poking polls ponemos pools popped popping posadas possessing premiere preston print prision
@@ -63,18 +63,18 @@ REAL_WORDS = frozenset(
     shopped shopping shout shouting siendo siete sieve sipping sitter sizing skill skipped slapped
     slaying slick slide slight slipping smash smashed smelling smuggling sneak sneaking sneaks snort
     snuff soaking soared sober sobreviven spared spears speck spelling spice spike spire splash
-    splashed split spock sport spotting spurred spying stacked staff stains stale stared starred
-    stars stash staying steak steaks steep stepped stepping stick stiff stock stoke stomping strand
-    strike stuck swapped swaying sweep swine tacto tales tammy tango tanks taping taser tasks taxing
-    temblor templar tempo tenso tercio testing thank thanking thanks theme themes these theses
-    theyre thick thinning thirty thong thorough though threat tiered tiled timed timmy tinto tipped
-    tiraba tirarle tirarte tires tocar tocas tomas tommy toner tones tonos tonto toros torso tovar
-    tower trabaja trabajo traes tragado traigo trajo trama tramo trapo trapped trata tratada tratado
-    tratar trato traza trazado trazar trazo tried tries trigo tripled trough tuned tuning turing
-    tying tyres ultimas unbeatable unbreakable understated understood uribe urnas usable varias
-    varies varnish vender veneer viniendo viuda wading wafer wager waging waited waiter waits
-    walking walled walter wanda waning wards warts washes wasted watts waving waxing wearer weaver
-    whale wheat while whore whores whose width wight woods wording world worlds worms wound wright
-    yogur
+    splashed split spock sport spotting spurred spying stabs stacked staff stains stale stared
+    starred stars stash stats staying steak steaks steep stepped stepping stick stiff stock stoke
+    stomping strand stray strike stuck swapped swaying sweep swine tacto tales tammy tango tanks
+    taping taser tasks taxing temblor templar tempo tenso tercio testing thank thanking thanks theme
+    themes these theses theyre thick thinning thirty thong thorough though threat tiered tiled timed
+    timmy tinto tipped tiraba tirarle tirarte tires tocar tocas tomas tommy toner tones tonos tonto
+    toros torso tovar tower trabaja trabajo traes tragado traigo trajo trama tramo trapo trapped
+    trata tratada tratado tratar trato traza trazado trazar trazo tried tries trigo tripled trough
+    tuned tuning turing tying tyres ultimas unbeatable unbreakable understated understood uribe
+    urnas usable varias varies varnish vender veneer viniendo viuda wading wafer wager waging
+    wailing waited waiter waits walking walled walter wanda waning wanting wards warts washes wasted
+    wasting watts waving waxing wearer weaver whale wheat while whiting whore whores whose width
+    wight woods wording world worlds worms wound wright writing yogur
     """.split()
 )

@@ -219,3 +219,17 @@ def test_a_number_with_words_around_it_chooses_as_the_number_does(content: Conte
         assert (reply.show, reply.state.menu, reply.state.topic) == by_number, words
     for words in ("4 days", "stage 4", "100"):
         assert texts.reply(at_main, words).state.menu != "medicines", words
+
+
+def test_after_a_kind_answer_what_does_that_mean_takes_the_offered_topic(content: Content) -> None:
+    texts = TextNavigator(content)
+    told = texts.reply(TextState(), "my aunt just found out her cancer is back")
+    assert (told.show, told.state.offer) == (Show.DISTRESS, "about-recurrence")
+    reply = texts.reply(told.state, "what does that mean for her")
+    assert (reply.show, reply.state.topic) == (Show.PAGE, "about-recurrence")
+
+
+def test_asking_for_other_options_gets_the_treatment_menu(content: Content) -> None:
+    for words, lang in (("what are my options", "en"), ("any other options", "en"), ("otras opciones", "es")):
+        reply = TextNavigator(content).reply(TextState(lang=lang), words)
+        assert (reply.show, reply.state.menu) == (Show.MENU, "medicines"), words

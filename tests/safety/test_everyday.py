@@ -384,3 +384,19 @@ def test_weighing_stopping_treatment_or_feeling_low_gets_a_person_to_talk_to(
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
     assert "1-800-227-2345" in texted(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "how long do you take it", "how long will she be on chemo", "how long do i have to wait",
+    "how long do i need to take tamoxifen", "cuanto tiempo dura la quimio",
+])
+def test_how_long_a_treatment_lasts_is_no_question_of_how_long_to_live(message: str) -> None:
+    not_read_as(message, Concern.PROGNOSIS)
+
+
+@pytest.mark.parametrize("message", [
+    "how long do i have", "how long can she live", "how long does she have left",
+])
+def test_how_long_someone_has_is_still_answered_honestly(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.PROGNOSIS, finding
