@@ -186,6 +186,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|i have) an "
           r"emergency\b|\b(911|nine one one|ambulance|er now)\b"),
     _rule(Concern.URGENT, "", r"\b(emergency|emergancy)\b", plain=False),
+    # A heart attack, or an allergic reaction (to a treatment): no one sign, so what to do now (911).
+    _rule(Concern.URGENT, "",
+          r"\b(heart attack|cardiac arrest|anaphyla\w*|allergic reaction|hives|no pulse)\b", plain=False),
     _rule(Concern.URGENT, "stroke", r"\b(stroke|having a stroke|had a stroke)\b", plain=False),
     _rule(Concern.URGENT, "stroke", r"\b(lost|losing|lose|lost all) (my|her|his) balance\b", plain=False),
     _rule(Concern.URGENT, "",
@@ -390,6 +393,9 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"^(es una |esto es una )?(emergencia|urgencia)$|\b(ambulancia|nueve uno uno)\b"),
     _rule_es(Concern.URGENT, "", r"\b(emergencia|urgencia)\b", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(infarto|ataque al corazon|ataque cardiaco|paro cardiaco|reaccion alergica|anafila\w*"
+          r"|ronchas|urticaria)\b", plain=False),
     _rule_es(Concern.URGENT, "breathing",
           r"\b(no (puedo|puede|podemos) respirar|no respira|me ahogo|se ahoga|ahogando|falta de aire|"
           r"me falta el aire|le falta el aire|dificultad para respirar|cuesta (mucho )?respirar"
@@ -577,6 +583,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
           r"person) (call|ring|phone|talk to) (me|us)\b|\b(i|we) (need|want|have) to talk\b"
           r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"
+          r"|\b(american cancer society|cancer society|cancer information service|cancer info service)\b"
           r"|\b(can|could|will|would) (you|u|someone|somebody|anyone) (please )?(call|ring|phone) (me|us)\b"
           r"|^(please )?(call|ring) (me|us)( back)?( please)?$|\bgive (me|us) a call\b"
           r"|\b(are you|r u|is this|am i (talking|texting|speaking) (to|with)) (a |an )?(real )?(person|human"
@@ -588,6 +595,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.DISTRESS, "",
           r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
           r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|ayudame|ayudenos|auxilio|"
+          r"sociedad americana contra el cancer|servicio de informacion sobre el cancer|"
           r"(me|nos) (puede|pueden|podria|podrian|puedes) llamar|llamame|llameme|"
           r"(eres|es|esto es) (un )?(robot|maquina|bot|una maquina|una computadora)|"
           r"ayuda por favor|por favor ayuda|ayuda ayuda)\b"),

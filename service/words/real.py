@@ -40,8 +40,9 @@ REAL_WORDS = frozenset(
     fresco fright frost fueling fuels fuente funky gafas galas ganes gangs gaping gents giles
     glowing goles gomes grade grange grasping grave groping gunna haber haberme haberse habia
     hablado habra hacerle hacerte haces hacker halla hallar halls handing hanks harding haste hating
-    haunt haute hazte healy heartbreak helio hells hiere hilos hints hoard homeless homero honra
-    huang hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst hwang indication
+    haunt haute hazte healy heartbreak helio hells hides hiere hikes hilos hines hints hires hoard
+    homeless homero honra huang hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst
+    hwang indication informaron informatics informativa informative informativo informativos
     injurias lager lamar lange lease least leves liking linger lining lists lives llamarme llave
     llorado lobes locks logia loner looms loops loose loosing loser loses lotes lovely lover loving
     macho magno major manada manto manzana marico marino marking masking matarte mather mating mecha
@@ -65,14 +66,14 @@ REAL_WORDS = frozenset(
     snuff soaking soared sober sobreviven spared spears speck spelling spice spike spire splash
     splashed split spock sport spotting spurred spying stabs stacked staff stains stale stared
     starred stars stash stats staying steak steaks steep stepped stepping stick stiff stock stoke
-    stomping strand stray strike stuck swapped swaying sweep swine tacto tales tammy tango tanks
-    taping taser tasks taxing temblor templar tempo tenso tercio testing thank thanking thanks theme
-    themes these theses theyre thick thinning thirty thong thorough though threat tiered tiled timed
-    timmy tinto tipped tiraba tirarle tirarte tires tocar tocas tomas tommy toner tones tonos tonto
-    toros torso tovar tower trabaja trabajo traes tragado traigo trajo trama tramo trapo trapped
-    trata tratada tratado tratar trato traza trazado trazar trazo tried tries trigo tripled trough
-    tuned tuning turing tying tyres ultimas unbeatable unbreakable understated understood uribe
-    urnas usable varias varies varnish vender veneer viniendo viuda wading wafer wager waging
+    stomping strand stray strike stuck suciedad swapped swaying sweep swine tacto tales tammy tango
+    tanks taping taser tasks taxing temblor templar tempo tenso tercio testing thank thanking thanks
+    theme themes these theses theyre thick thinning thirty thong thorough though threat tiered tiled
+    timed timmy tinto tipped tiraba tirarle tirarte tires tocar tocas tomas tommy toner tones tonos
+    tonto toros torso tovar tower trabaja trabajo traes tragado traigo trajo trama tramo trapo
+    trapped trata tratada tratado tratar trato traza trazado trazar trazo tried tries trigo tripled
+    trough tuned tuning turing tying tyres ultimas unbeatable unbreakable understated understood
+    uribe urnas usable varias varies varnish vender veneer viniendo viuda wading wafer wager waging
     wailing waited waiter waits walking walled walter wanda waning wanting wards warts washes wasted
     wasting watts waving waxing wearer weaver whale wheat while whiting whore whores whose width
     wight woods wording world worlds worms wound wright writing yogur

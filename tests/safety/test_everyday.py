@@ -400,3 +400,22 @@ def test_how_long_a_treatment_lasts_is_no_question_of_how_long_to_live(message: 
 def test_how_long_someone_has_is_still_answered_honestly(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.PROGNOSIS, finding
+
+
+@pytest.mark.parametrize("message", [
+    "i think im having a heart attack", "allergic reaction to chemo",
+    "her face is swelling up and she has hives", "me esta dando un infarto", "tiene una reaccion alergica",
+])
+def test_a_heart_attack_or_an_allergic_reaction_says_911_first(twilio: TwilioSimulator, message: str) -> None:
+    urgent_with_no_sign(twilio, message)
+
+
+def test_asking_about_heart_attacks_as_a_fact_is_no_alarm() -> None:
+    assert triage("can chemo cause a heart attack") is None
+
+
+@pytest.mark.parametrize("message", [
+    "whats the number for the american cancer society", "numero de la sociedad americana contra el cancer",
+])
+def test_asking_for_a_helplines_number_gets_the_numbers(twilio: TwilioSimulator, message: str) -> None:
+    assert "1-800-227-2345" in texted(twilio, message)
