@@ -309,7 +309,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(vomiting|vomit|vomited|throwing|threw|bringing|brought) (up )?(blood|bloody)\b"
           r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop|for an hour)\b"
           r"|\b(heavy|bad|lots of) bleeding\b|\b(cant|cannot|wont) stop (the )?bleeding\b"
-          r"|\bblood everywhere\b|\bbleeding\b.{0,30}\bwont stop\b"),
+          r"|\bblood everywhere\b|\bbleeding\b.{0,30}\bwont stop\b"
+          r"|\b(nosebleeds?|nose ?bleeds?|bloody nose)\b.{0,30}\b(wont|will not|doesnt|does not|cant|not"
+          r"|never) stop\b|\bnose (wont|will not|doesnt|does not) stop bleeding\b"),
     # A head hit, in a fall or not: no one sign, so the general what to do now (911 if it may be an
     # emergency), before the fall's bone sign.
     _rule(Concern.URGENT, "",
@@ -474,6 +476,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|sangre en (la|las) (tos|flemas?))\b"),
     _rule_es(Concern.URGENT, "bleeding",
           r"\b(vomito sangre|vomite sangre|vomitando sangre|no para de sangrar|sangrando mucho"
+          r"|\bnariz\b.{0,30}\bno (para|paro|se detiene|se le quita|se quita)\b"
           r"|sangra\w* y no "
           r"(para|se detiene))\b"),
     _rule_es(Concern.URGENT, "fracture",

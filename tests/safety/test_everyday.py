@@ -419,3 +419,13 @@ def test_asking_about_heart_attacks_as_a_fact_is_no_alarm() -> None:
 ])
 def test_asking_for_a_helplines_number_gets_the_numbers(twilio: TwilioSimulator, message: str) -> None:
     assert "1-800-227-2345" in texted(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "nosebleed wont stop", "my nose wont stop bleeding", "le sangra la nariz y no para",
+])
+def test_a_nosebleed_that_will_not_stop_gets_the_bleeding_sign_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    bleeding = content.sign("bleeding").says
+    assert texted(twilio, message).startswith((bleeding["en"], to_gsm(bleeding["es"]))), message
