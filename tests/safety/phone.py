@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm
+from service.content import Content
+from service.core.gsm import SEGMENT_LIMIT, gsm_length, non_gsm, to_gsm
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
 
@@ -28,3 +29,11 @@ def not_read_as(body: str, concern: Concern) -> None:
     """Checks that triage finds nothing in a message, or something other than `concern`."""
     finding = triage(body)
     assert finding is None or finding.concern is not concern, finding
+
+
+def sign_first(twilio: TwilioSimulator, content: Content, body: str, sign: str) -> str:
+    """The reply to a message, checked to open with the sign's what-to-do-now (in either language)."""
+    says = content.sign(sign).says
+    reply = texted(twilio, body)
+    assert reply.startswith((says["en"], to_gsm(says["es"]))), reply
+    return reply

@@ -9,7 +9,7 @@ from service.content import Content
 from service.core.gsm import to_gsm
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
-from tests.safety.phone import not_read_as, texted, urgent_with_no_sign
+from tests.safety.phone import not_read_as, sign_first, texted, urgent_with_no_sign
 
 PRESSING = (Concern.CRISIS, Concern.URGENT)
 
@@ -257,9 +257,7 @@ def test_constipation_gets_bone_symptoms_with_when_to_call_not_the_lifeline(
 def test_a_belly_getting_big_gets_the_belly_sign_first(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
-    reply = texted(twilio, message)
-    belly = content.sign("belly").says
-    assert reply.startswith((belly["en"], to_gsm(belly["es"]))), reply
+    sign_first(twilio, content, message, "belly")
 
 
 def test_a_big_pain_in_the_belly_is_no_swollen_belly() -> None:
@@ -311,8 +309,7 @@ def test_thoughts_of_dying_get_the_lifeline(message: str) -> None:
 def test_a_stroke_told_in_everyday_words_says_911_first(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
-    stroke = content.sign("stroke").says
-    assert texted(twilio, message).startswith((stroke["en"], to_gsm(stroke["es"]))), message
+    sign_first(twilio, content, message, "stroke")
 
 
 @pytest.mark.parametrize(("message", "sign"), [
@@ -323,7 +320,7 @@ def test_a_stroke_told_in_everyday_words_says_911_first(
 def test_a_spanish_sign_said_without_a_person_or_after_an_article_says_what_to_do_first(
     twilio: TwilioSimulator, content: Content, message: str, sign: str
 ) -> None:
-    assert texted(twilio, message).startswith(to_gsm(content.sign(sign).says["es"])), message
+    assert sign_first(twilio, content, message, sign).startswith(to_gsm(content.sign(sign).says["es"]))
 
 
 def test_the_worst_headache_in_spanish_says_911_first(twilio: TwilioSimulator) -> None:
@@ -427,5 +424,4 @@ def test_asking_for_a_helplines_number_gets_the_numbers(twilio: TwilioSimulator,
 def test_a_nosebleed_that_will_not_stop_gets_the_bleeding_sign_first(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
-    bleeding = content.sign("bleeding").says
-    assert texted(twilio, message).startswith((bleeding["en"], to_gsm(bleeding["es"]))), message
+    sign_first(twilio, content, message, "bleeding")
