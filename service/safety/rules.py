@@ -95,7 +95,17 @@ _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulder
          r"foot|feet|hands?|fingers?|toes?|knees?|pelvis|femur|elbows?|jaw|nose|skull|thigh ?bone")
 
 CRISIS_RULES: tuple[Rule, ...] = (
-    _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicidio|kms)\b"),
+    _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicid\w*|kms)\b"),
+    # A wish to die said as going to God or to someone who has died ("me quiero ir con Dios").
+    _rule(Concern.CRISIS, "",
+          r"\b(want|wanna|ready|wish i could|just want|i am ready|im ready) to (go )?(be with|join) (my|our) "
+          r"\w+ (in heaven|up there)\b|\b(want|wanna|ready|wish i could) to go (to heaven|home to (god|jesus"
+          r"|the lord)|be with (god|jesus|the lord))\b|\b(god|jesus|the lord) (take|to take) me\b"),
+    _rule_es(Concern.CRISIS, "",
+          r"\b(me quiero ir|quiero irme|me quisiera ir|ya me quiero ir|ya quiero irme) con (dios|diosito"
+          r"|el senor|jesus)\b|\bquiero (estar|irme) con (dios|diosito|mi \w+) (en el|al) cielo\b"
+          r"|\bque (dios|diosito|el senor) (ya )?me (lleve|recoja)\b|\bquiero que (dios|diosito) (ya )?me "
+          r"(lleve|recoja)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(kill|killing|hurt|hurting|harm|harming|harmed|hurted|cut|cutting|cuts|shoot|shooting|hang|"
           r"hanging|poison|poisoning|overdose) " + _SELF + r"\b|\b(cut|cutting|slit|slash|slashed|slitting) "

@@ -235,11 +235,12 @@ def test_asking_for_other_options_gets_the_treatment_menu(content: Content) -> N
         assert (reply.show, reply.state.menu) == (Show.MENU, "medicines"), words
 
 
-def test_double_vision_and_trouble_swallowing_find_a_symptom_page_that_says_when_to_call(
+def test_double_vision_swallowing_or_sleep_find_a_symptom_page_that_says_when_to_call(
     content: Content,
 ) -> None:
     asked = (("i see double", "symptoms-brain"), ("veo doble", "symptoms-brain"),
-             ("i have trouble swallowing", "symptoms-general"), ("no puedo tragar", "symptoms-general"))
+             ("i have trouble swallowing", "symptoms-general"), ("no puedo tragar", "symptoms-general"),
+             ("i cant sleep", "symptoms-general"), ("no puedo dormir", "symptoms-general"))
     for words, topic in asked:
         reply = TextNavigator(content).reply(TextState(), words)
         first = content.topic_text(topic, reply.state.lang).sms[reply.state.page]

@@ -36,6 +36,8 @@ CRISIS_WORDS_EN = [
     "i might hurt myself tonight",
     "i want to end it",
     "i cant keep going",
+    "i want to be with my husband in heaven",
+    "i just want god to take me",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -43,6 +45,9 @@ CRISIS_WORDS_ES = [
     "mi hija dice que se quiere matar",
     "me quiero morir",
     "estoy pensando en hacerme daño",
+    "quiero suicidarme",
+    "me quiero ir con Dios",
+    "que Dios ya me lleve",
 ]
 HOW_LONG = ["how long have i got left", "whats the life expectancy once it spreads", "is my mom dying"]
 HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida"]

@@ -425,3 +425,11 @@ def test_a_nosebleed_that_will_not_stop_gets_the_bleeding_sign_first(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
     sign_first(twilio, content, message, "bleeding")
+
+
+@pytest.mark.parametrize("message", [
+    "me quiero ir con mi hija al doctor", "im ready to go home from the hospital", "thank god",
+    "god bless you",
+])
+def test_going_home_or_god_in_everyday_words_is_no_crisis(message: str) -> None:
+    not_read_as(message, Concern.CRISIS)
