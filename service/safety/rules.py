@@ -96,6 +96,14 @@ _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulder
 
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicid\w*|kms)\b"),
+    # A few words that say it all ("end it", "kill me", "let me die", "done living").
+    _rule(Concern.CRISIS, "",
+          r"^(i )?(just )?(want to |wanna |gonna |going to )?end it( all)?$"
+          r"|^(just |please |somebody |someone )?kill me( now| please)?$"
+          r"|(?<!dont )(?<!do not )(?<!wont )(?<!never )\b(just )?let me die\b"
+          r"|\bdone (living|with (life|living))\b"),
+    _rule_es(Concern.CRISIS, "",
+          r"^(ya )?(quiero )?morirme$|\b(dejame|dejenme|dejeme) morir\b|^(ya )?(matenme|mátenme)$"),
     # A wish to die said as going to God or to someone who has died ("me quiero ir con Dios").
     _rule(Concern.CRISIS, "",
           r"\b(want|wanna|ready|wish i could|just want|i am ready|im ready) to (go )?(be with|join) (my|our) "
@@ -586,8 +594,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"im done|i am done|im so done|i cant anymore|i cant any more)( please)?$"),
     _rule(Concern.DISTRESS, "",
           r"\b(im dying|i am dying|gonna die|going to die|not ready to die|"
-          r"(dont|do not|never) want to die)\b(?! (to (know|see|hear|try|meet|go|get|tell)|for|laughing"
-          r"|of laughter))"),
+          r"(dont|do not|never) want to die|(dont|do not) let (me|her|him) die)\b"
+          r"(?! (to (know|see|hear|try|meet|go|get|tell)|for|laughing|of laughter))"),
     _rule(Concern.DISTRESS, "",
           r"\b(dont|do not) know (what to do|how to tell)\b"
           r"|\bhow (do|can|should|will|would) (i|we) (tell|explain\w*)\b.{0,30}\b(kids|children|son|daughter"

@@ -38,6 +38,9 @@ CRISIS_WORDS_EN = [
     "i cant keep going",
     "i want to be with my husband in heaven",
     "i just want god to take me",
+    "just kill me now",
+    "let me die",
+    "done living",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -48,6 +51,8 @@ CRISIS_WORDS_ES = [
     "quiero suicidarme",
     "me quiero ir con Dios",
     "que Dios ya me lleve",
+    "morirme",
+    "déjame morir",
 ]
 HOW_LONG = ["how long have i got left", "whats the life expectancy once it spreads", "is my mom dying"]
 HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida"]
@@ -229,3 +234,8 @@ def test_words_a_call_cannot_catch_name_911(app: Flask, lang: str) -> None:
 )
 def test_an_everyday_symptom_is_not_an_emergency_by_the_model_alone(words: str) -> None:
     assert triage(words) is None
+
+
+def test_end_it_alone_is_a_crisis_and_as_a_stop_word_also_opts_out(twilio: TwilioSimulator) -> None:
+    reply = texted(twilio, "end it")
+    assert reply.startswith(CRISIS_EN) and "no more texts" in reply, reply

@@ -429,7 +429,7 @@ def test_a_nosebleed_that_will_not_stop_gets_the_bleeding_sign_first(
 
 @pytest.mark.parametrize("message", [
     "me quiero ir con mi hija al doctor", "im ready to go home from the hospital", "thank god",
-    "god bless you",
+    "god bless you", "this pain is killing me", "dont let me die", "im dying to know",
 ])
 def test_going_home_or_god_in_everyday_words_is_no_crisis(message: str) -> None:
     not_read_as(message, Concern.CRISIS)
