@@ -37,7 +37,7 @@ NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "
 
 # A texted choice with words around it ("option 3", "2 please", "the second one", "número 2").
 TEXT_NUMBER_FILLERS = NUMBER_FILLERS | {"the", "pls", "plz", "go", "to", "choose", "pick", "topic", "item",
-                                        "opt", "num", "nr", "no."}
+                                        "opt", "num", "nr"}
 ORDINALS = {
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2",
     "3rd": "3", "4th": "4", "5th": "5",
@@ -113,8 +113,8 @@ CLOSE_FILLERS = frozenset(
      "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
      "helped", "helpful", "useful", "was", "really", "is", "kind", "you're", "youre",
      "listening", "listen", "your", "helping", "time", "patience", "me", "us",
-    "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
-    "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
+     "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
+     "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
      "luego", "pronto", "buenas", "noches", "y", "vale", "dios", "le", "lo", "bendiga", "todo", "su",
      "bien", "perfecto", "si", "de", "nada", "pues"}
 )

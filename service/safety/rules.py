@@ -103,7 +103,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|(?<!dont )(?<!do not )(?<!wont )(?<!never )\b(just )?let me die\b"
           r"|\bdone (living|with (life|living))\b"),
     _rule_es(Concern.CRISIS, "",
-          r"^(ya )?(quiero )?morirme$|\b(dejame|dejenme|dejeme) morir\b|^(ya )?(matenme|mátenme)$"),
+          r"^(ya )?(quiero )?morirme$|\b(dejame|dejenme|dejeme) morir\b|^(ya )?matenme$"),
     # A wish to die said as going to God or to someone who has died ("me quiero ir con Dios").
     _rule(Concern.CRISIS, "",
           r"\b(want|wanna|ready|wish i could|just want|i am ready|im ready) to (go )?(be with|join) (my|our) "
@@ -276,7 +276,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(her|his|my) words (are |were |come out |came out |coming out )?(all )?(jumbled|garbled"
           r"|mixed up|wrong|slurred|not making sense)\b|\bwords are (all )?(jumbled|garbled|mixed up)\b"
           r"|\b(cant|cannot|can not|couldnt) (talk|speak) (right|properly|clearly|normally|straight)\b"
-          r"(?! (now|away|here|then))"
+          r"(?! (now|away|here|then)\b)"
           r"|(?<!\bi )(?<!\bwe )\b(cant|cannot|can not|couldnt) (talk|speak)\b"
           r"(?! (now|right now|to|with|about|of|on|in|for|anymore|any more|it|this|that|much|long|loud"
           r"|english|spanish|the|a|an|well)\b)"),
@@ -446,7 +446,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bno (puedo|puede) mover (el|su|mi) lado\b"
           r"|\b(habla|hablando) (muy )?(raro|extrano|chistoso|enredado|trabado|trabada|arrastrado|mocho)\b"
           r"|\barrastra (las palabras|la lengua)\b|\bse le traba la lengua\b"
-          r"|\bno (puede|puedo) hablar( bien| claro)?\b(?! (con|de|del|sobre|ingles|espanol|por|ahora))"
+          r"|\bno (puede|puedo) hablar( bien| claro)?\b(?! (con|de|del|sobre|ingles|espanol|por|ahora)\b)"
           r"|\bno le salen las palabras\b"),
     _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b", plain=False),
     _rule_es(Concern.URGENT, "seizure",
@@ -483,7 +483,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|podemos) "
           r"despertar|cosas sin sentido)\b"
           r"|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo|podemos) despertar\b"
-          r"|\bno (reacciona|responde)\b(?! (a|al|a la|a los|con|bien))"),
+          r"|\bno (reacciona|responde)\b(?! (bien )?(a|al|con) (el |la |los |las |su |mi )?(tratamiento"
+          r"|quimio\w*|medicina\w*|medicamentos?|radiacion|terapia|hormonas?|pastillas|inmunoterapia)\b)"),
     _rule_es(Concern.URGENT, "",
           r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca|evacuacion)\b"
           r"|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b"

@@ -41,43 +41,43 @@ REAL_WORDS = frozenset(
     ganes gangs gaping gents giles glowing goles gomes grade grange grasping grave groping gunna
     haber haberme haberse habia hablado habra hacerle hacerte haces hacker halla hallar halls
     handing hanks harding haste hating haunt haute haven hazte healy heartbreak helio hells hides
-    hiere hikes hilos hines hints hires hoard homeless homero honra huang hueco huecos huevo huevos
-    hunted hunting hunts hurled hurling hurst hwang indication informaron informatics informativa
-    informative informativo informativos injurias lager lamar lange lease least leves liking linger
-    lining lists lives llamarme llave llene llorado llueve lobes locks logia loner looms loops loose
-    loosing loser loses lotes lovely lover loving macho magno major manada manto manzana marico
-    marino marking masking matarte mather mating mecha mediation medicinales mediciones medido
-    meditation menor mexico mined mitigation moaning mojados month moore morirse motivating motives
-    mourning mower mueca muere mueren muevan munch mutilation negar nelly nerds newer niche nieve
-    nodes noise norse norte noses notas noting operador opina opinar opino oppression orion ounce
-    overcoming pagan pagar pague paint pairs palin panda panned pararse paren parir parra pasadas
-    pasan pasar pasarme passing pasted patent paused pearson peces peeling peking pelis penes peque
-    perdon perdona pesados pibes pides pierda pierdas pierson pilas piles pinza pipes pissed plains
-    planted plantillas planting podamos podia podian podran podremos poking polls ponemos pools
-    popped popping posadas possessing premiere preston print prision prison prone property props
-    puedan puedas pulls pulso purse qaeda quack queja quema quepa quicio quiebre quieta quieto
-    quinta quirk quitarle quitarte quiza quota races racking rages raging rally ramon rapes raping
-    ratas rating ratones ratos raving realty rearing reciben redding reddy refuge refute regal
-    reilly renal render rendirse resounding respondan responden respondent respondido response reuse
-    riendo rites rompe rondo saben sable sabre sacked sacred saeed salon samir sangrado scale scaled
-    scored seine selling senior sensor sentado sentar serve setting shack shading shady shale
-    shallow shaming shaping shared sharing shaved shaving sheep shelf shelling shine shipped
-    shipping shirt shitting shoes shopped shopping shout shouting siendo siete sieve sipping sitter
-    sizing skill skipped slapped slaying slick slide slight slipping smash smashed smelling
-    smuggling sneak sneaking sneaks snort snuff soaking soared sober sobreviven spared spears speck
-    spelling spice spike spire splash splashed split spock sport spotting spurred spying stabs
-    stacked staff stains stale stared starred stars stash stats staying steak steaks steep stepped
-    stepping stick stiff stock stoke stomping strand stray strike stuck suciedad swapped swaying
-    sweep swine tacto tales tammy tango tanks taping taser tasks taxing temblor templar tempo tense
-    tenso tenue tercio testing thank thanking thanks theme themes these theses theyre thick thinning
-    thirty thong thorough though threat tiered tiled timed timmy tinto tipped tiraba tirarle tirarte
-    tires tocar tocas tomas tommy toner tones tonos tonto toros torso tovar tower trabaja trabajo
-    traes tragado traigo trajo trama tramo trapo trapped trata tratada tratado tratar trato traza
-    trazado trazar trazo tried tries trigo tripled trough tuned tuning turing tying tyres ultimas
-    unbeatable unbreakable understated understood uribe urnas usable varias varies varnish vender
-    veneer viniendo viuda wading wafer wager waging wailing waited waiter waits walking walled
-    walter wanda waning wanting wards warts washes wasted wasting watts waving waxing wearer weaver
-    whale wheat while whiting whore whores whose width wight woods wording world worlds worms wound
-    wright writing yogur
+    hiere hikes hilos hines hints hires hoard homeless homero honra hormones huang hueco huecos
+    huevo huevos hunted hunting hunts hurled hurling hurst hwang indication informaron informatics
+    informativa informative informativo informativos injurias lager lamar lange lease least leves
+    liking linger lining lists lives llamarme llave llene llorado llueve lobes locks logia loner
+    looms loops loose loosing loser loses lotes lovely lover loving macho magno major manada manto
+    manzana marico marino marking masking matarte mather mating mecha mediation medicinales
+    mediciones medido meditation menor mexico mined mitigation moaning mojados month moore morirse
+    motivating motives mourning mower mueca muere mueren muevan munch mutilation negar nelly nerds
+    newer niche nieve nodes noise norse norte noses notas noting operador opina opinar opino
+    oppression orion ounce overcoming pagan pagar pague paint pairs palin panda panned pararse paren
+    parir parra pasadas pasan pasar pasarme passing pasted patent paused pearson peces peeling
+    peking pelis penes peque perdon perdona pesados pibes pides pierda pierdas pierson pilas piles
+    pinza pipes pissed plains planted plantillas planting podamos podia podian podran podremos
+    poking polls ponemos pools popped popping posadas possessing premiere preston print prision
+    prison prone property props puedan puedas pulls pulso purse qaeda quack queja quema quepa quicio
+    quiebre quieta quieto quinta quirk quitarle quitarte quiza quota races racking rages raging
+    rally ramon rapes raping ratas rating ratones ratos raving realty rearing reciben redding reddy
+    refuge refute regal reilly renal render rendirse resounding respondan responden respondent
+    respondido response reuse riendo rites rompe rondo saben sable sabre sacked sacred saeed salon
+    samir sangrado scale scaled scored seine selling senior sensor sentado sentar serve setting
+    shack shading shady shale shallow shaming shaping shared sharing shaved shaving sheep shelf
+    shelling shine shipped shipping shirt shitting shoes shopped shopping shout shouting siendo
+    siete sieve sipping sitter sizing skill skipped slapped slaying slick slide slight slipping
+    smash smashed smelling smuggling sneak sneaking sneaks snort snuff soaking soared sober
+    sobreviven spared spears speck spelling spice spike spire splash splashed split spock sport
+    spotting spurred spying stabs stacked staff stains stale stared starred stars stash stats
+    staying steak steaks steep stepped stepping stick stiff stock stoke stomping strand stray strike
+    stuck suciedad swapped swaying sweep swine tacto tales tammy tango tanks taping taser tasks
+    taxing temblor templar tempo tense tenso tenue tercio testing thank thanking thanks theme themes
+    these theses theyre thick thinning thirty thong thorough though threat tiered tiled timed timmy
+    tinto tipped tiraba tirarle tirarte tires tocar tocas tomas tommy toner tones tonos tonto toros
+    torso tovar tower trabaja trabajo traes tragado traigo trajo trama tramo trapo trapped trata
+    tratada tratado tratar trato traza trazado trazar trazo tried tries trigo tripled trough tuned
+    tuning turing tying tyres ultimas unbeatable unbreakable understated understood uribe urnas
+    usable varias varies varnish vender veneer viniendo viuda wading wafer wager waging wailing
+    waited waiter waits walking walled walter wanda waning wanting wards warts washes wasted wasting
+    watts waving waxing wearer weaver whale wheat while whiting whore whores whose width wight woods
+    wording world worlds worms wound wright writing yogur
     """.split()
 )

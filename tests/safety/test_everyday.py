@@ -433,3 +433,12 @@ def test_a_nosebleed_that_will_not_stop_gets_the_bleeding_sign_first(
 ])
 def test_going_home_or_god_in_everyday_words_is_no_crisis(message: str) -> None:
     not_read_as(message, Concern.CRISIS)
+
+
+@pytest.mark.parametrize(("message", "sign"), [
+    ("no responde ahora", "confusion"), ("no reacciona a nada", "confusion"),
+    ("no puede hablar desde ayer", "stroke"),
+])
+def test_a_sign_followed_by_everyday_words_is_still_the_sign(message: str, sign: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.sign == sign, finding
