@@ -174,6 +174,9 @@ TEXT_COMMAND_FILLERS = COMMAND_FILLERS | {"pls", "plz", "the", "show", "send", "
 TEXT_BACK_WORDS = frozenset(SPOKEN_COMMANDS[BACK]) | {
     "atras por favor", "back please", "i want to go back", "take me back", "go back please", "quiero volver",
     "quiero regresar", "volver atras", "regresar atras"}
+# The texted commands, in the order they are tried.
+TEXT_COMMANDS = (("more", TEXT_MORE_WORDS), ("menu", TEXT_MENU_WORDS), ("back", TEXT_BACK_WORDS),
+                 ("repeat", TEXT_REPEAT_WORDS))
 # The keys of the opening's language choice ("For English, press 1. Para espanol, oprima 2.").
 LANGUAGE_KEYS = {"1": "en", "2": "es"}
 # Words that choose the language of the replies: on a call, at the opening; by text, at any time.
@@ -234,6 +237,12 @@ def command_words() -> frozenset[str]:
         | set(LANGUAGE_WORDS) | CLOSE_WORDS
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
     )
+
+
+def text_command(text: str) -> str:
+    """Which of MORE, MENU, BACK or REPEAT a folded text is, as sent or asked for in a sentence; else ""."""
+    asked = asked_command(text)
+    return next((name for name, words in TEXT_COMMANDS if text in words or asked in words), "")
 
 
 def asked_command(text: str) -> str:

@@ -171,14 +171,14 @@ class TextNavigator:
         answered = self._before_commands(state, body, text)
         if answered is not None:
             return answered
-        asked = commands.asked_command(text)
-        if text in commands.TEXT_MORE_WORDS or asked in commands.TEXT_MORE_WORDS:
+        command = commands.text_command(text)
+        if command == "more":
             return self._more(state)
-        if not text or text in commands.TEXT_MENU_WORDS or asked in commands.TEXT_MENU_WORDS:
+        if not text or command == "menu":
             return self._menu(state, MAIN_MENU)
-        if text in commands.TEXT_BACK_WORDS or asked in commands.TEXT_BACK_WORDS:
+        if command == "back":
             return self._back(state)
-        if text in commands.TEXT_REPEAT_WORDS or asked in commands.TEXT_REPEAT_WORDS:
+        if command == "repeat":
             return self._again(state)
         number = commands.number_chosen(text)
         if number:
