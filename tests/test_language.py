@@ -68,3 +68,10 @@ def test_asking_for_spanish_or_saying_someone_has_no_english_gets_the_spanish_me
     twilio: TwilioSimulator, words: str
 ) -> None:
     assert twilio.text(words).messages[0].startswith("Envie un numero"), words
+
+
+@pytest.mark.parametrize("words", ["me voy a dormir", "voy a descansar un rato", "ahora me voy a acostar"])
+def test_a_spanish_sentence_of_everyday_small_words_is_answered_in_spanish(
+    twilio: TwilioSimulator, words: str
+) -> None:
+    assert "Envie un numero" in twilio.text(words).messages[0], words

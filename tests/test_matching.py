@@ -195,3 +195,14 @@ def test_the_subject_in_spanish_lets_the_place_choose(
     content: Content, message: str, lang: str, node: str
 ) -> None:
     assert Matcher(content, lang).match(message) == node
+
+
+@pytest.mark.parametrize(("message", "lang", "node"), [
+    ("i feel very weak", "en", "symptoms-general"), ("me siento muy débil", "es", "symptoms-general"),
+    ("no tengo fuerzas", "es", "symptoms-general"),
+    ("que le pregunto a mi doctor", "es", "choosing-questions"),
+])
+def test_feeling_weak_and_what_to_ask_the_doctor_find_their_topics(
+    content: Content, message: str, lang: str, node: str
+) -> None:
+    assert Matcher(content, lang).match(message) == node

@@ -52,7 +52,10 @@ SPOKEN_COMMANDS = {
              "come again", "what did you say", "what was that", "i didnt understand", "didnt understand",
              "i didnt catch", "didnt catch", "i didnt hear", "didnt hear", "i missed", "missed",
              "repetir", "repita", "repitalo", "repite", "otra vez", "no entendi", "no le entendi",
-             "no escuche", "no oi", "que dijo", "como dijo", "como", "mande"),
+             "no escuche", "no oi", "que dijo", "como dijo", "como", "mande",
+             "what does that mean", "what does it mean", "what do you mean", "i dont understand",
+             "dont understand", "i dont get it", "no entiendo", "no le entiendo", "no comprendo",
+             "que significa", "que significa eso", "que quiere decir", "que quiere decir eso"),
     BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar"),
     MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
            "menu principal", "inicio", "empezar de nuevo"),
@@ -131,6 +134,12 @@ TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please",
                              "what else is there", "is there more", "is there anything else",
                              "tell me more", "keep going", "anything else", "que mas", "y que mas",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor"})
+# Asking what to do now: after a topic (by text) or at any menu (on a call), how to reach a person and
+# when to call 911, never "sorry"; a new texter asking it gets HELP, what the line is.
+WHAT_TO_DO_WORDS = frozenset({"what should i do", "what do i do", "what can i do", "what do we do",
+                              "what should we do", "what do i do now", "what should i do now", "what now",
+                              "now what", "que hago", "que debo hacer", "que puedo hacer", "que hacemos",
+                              "que hago ahora", "que tengo que hacer"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "i dont understand",
@@ -139,7 +148,8 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "whats your number", "what is your number", "can i call you",
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
                              "no le entiendo", "no comprendo", "como funciona", "que hago",
-                             "what should i do", "what can i do", "que debo hacer", "que puedo hacer"})
+                             "what should i do", "what can i do", "que debo hacer", "que puedo hacer"}
+                            ) | WHAT_TO_DO_WORDS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
 ABOUT_LINE_WORDS = frozenset(
@@ -219,7 +229,7 @@ ENGLISH_TEXT_WORDS = frozenset(
      "good afternoon", "good evening", "hello", "english please"}
 )
 # Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
-SPOKEN_HELP = frozenset({"help", "help help"})
+SPOKEN_HELP = frozenset({"help", "help help"}) | WHAT_TO_DO_WORDS
 
 # The carrier-standard words that stop and restart texts, checked before anything else.
 # Spanish texters get the same: PARAR, ALTO, BAJA, DETENER, CANCELAR stop; COMENZAR, REANUDAR restart.

@@ -42,14 +42,16 @@ SPANISH_SMALL_WORDS = frozenset(
     "el la los las de del que como donde cuando cual cuales tengo tiene mi mis su sus por para es son "
     "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
     "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios me te nos nada bien mal ya "
-    "todo toda todos porque aqui ahi hoy ayer algo nadie siempre nunca siento soy fue".split()
+    "todo toda todos porque aqui ahi hoy ayer algo nadie siempre nunca siento soy fue voy va vamos van "
+    "ahora despues antes manana noche temprano ella ellos usted".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
 _DRUG_LIKE = re.compile(
     r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus)\b"
     r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
-    r"side effects?|prescribed|taking|painkillers?|pain killers?|pain meds|tylenol|acetaminophen|paracetamol|"
+    r"side effects?|prescribed|taking(?! care)|painkillers?|pain killers?|pain meds|tylenol|acetaminophen"
+    r"|paracetamol|"
     r"advil|motrin|aleve|naproxen|aspirin|morphine|oxycodone|oxycontin|codeine|tramadol|vitamins?|"
     r"supplements?|pastillas?|medicinas?|medicamentos?)\b"
 )
@@ -167,7 +169,7 @@ class TextNavigator:
         if offer and taken:  # 1, "yes" or "what should i do", after an urgent sign
             return self._node(state, offer, body)
         if text in commands.TEXT_HELP_WORDS:
-            return TextReply(state, Show.HELP)
+            return self._help(state, text)
         answered = self._before_commands(state, body, text)
         if answered is not None:
             return answered
@@ -184,6 +186,12 @@ class TextNavigator:
         if number:
             return self._number(state, number)
         return self._meaning(state, body, text)
+
+    @staticmethod
+    def _help(state: TextState, text: str) -> TextReply:
+        """HELP says what the line is; "what should i do" after a page gets a person and 911 instead."""
+        asks_what_to_do = bool(state.topic) and text in commands.WHAT_TO_DO_WORDS
+        return TextReply(state, Show.DISTRESS if asks_what_to_do else Show.HELP)
 
     def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:
         """Safety before any command: crisis or an urgent sign, then a person asked for, then thanks."""

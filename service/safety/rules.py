@@ -91,6 +91,10 @@ NOT_ES = r"(?<!no )(?<!sin )(?<!no tengo )(?<!no tiene )(?<!ya no tengo )(?<!no 
 _LIMB = r"(legs?|feet|foot|toes)"
 _ARM = r"(arms?|hands?)"
 _SELF = r"(my ?self|herself|himself|themselves|themself|their self)"
+# Hurt in an accident, not on purpose: "i cut myself shaving", "burned herself cooking".
+_BY_ACCIDENT = (r"(?! (shaving|cooking|falling|by accident|accidentally|on the (stove|oven|knife|door|stairs"
+                r"|corner)"
+                r"|in the kitchen|at work|lifting|gardening|when (i|she|he) fell))")
 _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulders?|collar ?bone|neck|"
          r"foot|feet|hands?|fingers?|toes?|knees?|pelvis|femur|elbows?|jaw|nose|skull|thigh ?bone")
 
@@ -115,10 +119,12 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\bque (dios|diosito|el senor) (ya )?me (lleve|recoja)\b|\bquiero que (dios|diosito) (ya )?me "
           r"(lleve|recoja)\b"),
     _rule(Concern.CRISIS, "",
-          r"\b(kill|killing|hurt|hurting|harm|harming|harmed|hurted|cut|cutting|cuts|shoot|shooting|hang|"
-          r"hanging|poison|poisoning|overdose) " + _SELF + r"\b|\b(cut|cutting|slit|slash|slashed|slitting) "
+          r"\b(?<!fell and )(?<!fall and )(?<!slipped and )(?<!tripped and )(kill|killing|hurt|hurting|harm|"
+          r"harming|harmed|hurted|cut|cutting|cuts|shoot|shooting|hang|hanging|poison|poisoning|overdose) "
+          + _SELF + r"\b" + _BY_ACCIDENT + r"|\b(cut|cutting|slit|slash|slashed|slitting) "
           r"(my|her|his) wrists?\b"
-          r"|\b(going|gonna|about) to (end it|end my life|take my life|kill (my|her|him)self)\b"),
+          r"|\b((going|gonna|about) to|gonna|wanna) (end it|end my life|take my life|kill (my|her"
+          r"|him)self)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(?<!not )(?<!never )(?<!dont )(?<!didnt )(want|wanna|wanted|wants|wish|wishes|ready|plan|"
           r"planning|planned|thinking|thought|thoughts|think|decided|like) "
@@ -162,6 +168,26 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"(should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
           r"not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her |his )?(pain )?"
           r"(pills|tablets|meds)\b"),
+    # Said sideways: doing something to oneself, not trusting oneself, the means ready, things given away.
+    _rule(Concern.CRISIS, "",
+          r"\b(ill|i will|i might|i may|im going to|im gonna|i am going to|might|may|going to|gonna|afraid to"
+          r"|"
+          r"scared to) do something (stupid|drastic|crazy|terrible|bad|to (myself|herself|himself))\b"
+          r"|\bdo something to (myself|herself|himself)\b"
+          r"|\bwant out of (this |my )?(life|world)\b|\bend it (myself|herself|himself|on my own)\b"
+          r"|\b(dont|do not|cant|cannot|can not) trust (myself|herself|himself)\b(?! (to (drive|cook|walk"
+          r"|remember|decide|choose|make|pick|say|read|understand)|with (money|decisions|the car)|behind))"
+          r"|\b(have|got|has) (the |my |all the |all my |enough )?(pills|gun|rope|pistol) (all )?(ready"
+          r"|lined up"
+          r"|counted out|saved up)\b|\b(gave|giving|give|given) away (all )?(my|her|his) (things|stuff"
+          r"|belongings"
+          r"|possessions)\b|\b(sleep|go to sleep|fall asleep) (forever|for good|and never wake( up)?)\b"),
+    _rule_es(Concern.CRISIS, "",
+          r"\b(hacer|haga|hare|cometer|cometa) una (locura|tonteria)\b|\bno respondo de mi\b"
+          r"|\bno (confio|me fio) (en|de) mi (misma|mismo)\b|\b(regale|regalando|regalar"
+          r"|regalo) (todas )?mis "
+          r"cosas\b|\btengo (las pastillas|el arma|la pistola|la cuerda) (lista|listas|preparada"
+          r"|preparadas)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(gun|rope|knife|blade|pills|bridge)\b.{0,40}\b(myself|herself|himself|end it|end my life)\b"
           r"|\bthe rope\b|\bjump(ing)? (off|from|in front of)\b|\bdriv(e|ing) (my|the) car (into|off)\b"),
@@ -258,7 +284,12 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
           r"|\b(havent|hasnt|have not|has not) (peed|urinated|passed urine|been able to pee)\b"
           r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
-          r"pass urine|pass stool)\b|\bwet (myself|herself|himself)\b|\bincontinen"),
+          r"pass urine|pass stool)\b|\bincontinen"
+          r"|\b(cant|cannot|can not|couldnt|unable to) hold (in )?(my |her |his |the )?(pee|wee|urine|bladder"
+          r"|poop|poo|bowels?|stool)\b|\b(peed|pooped|pooed|pissed|soiled|wet|messed) (myself|herself|himself"
+          r"|my pants|her pants|his pants|the bed|my bed|her bed|his bed)\b|\b(peed|pooped|went) in (my|her"
+          r"|his)"
+          r" (pants|bed)\b"),
     _rule(Concern.URGENT, "spinal-cord",
           r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weaker|weakness|tingling|tingly|dead|heavy|"
           r"heaviness|pins and needles)\b"
@@ -267,7 +298,7 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "stroke",
           r"\b(one|left|right) side\b.{0,25}\b(numb|weak|droop|drooping|cant move|dead|went numb|wont move"
           r"|will not move|wont work|isnt working|not working|limp|went limp|gave out)\b"
-          r"|\b(numb|weak|droop|drooping|drooped)\b.{0,25}\b(one|left|right) side\b"
+          r"|\b(numb|numbness|weak|weakness|droop|drooping|drooped)\b.{0,25}\b(one|left|right) side\b"
           r"|\bface (is )?(droop|drooping|drooped)\b|\bslurred\b|\bslurring\b|\bface (fell|looks crooked)\b"
           r"|\bmouth (looks )?crooked\b|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
           + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"
@@ -428,7 +459,12 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "cord-severe",
           r"\bno (puedo|puede) (caminar|mover las piernas|sentir las piernas|pararme|orinar|hacer pipi|"
           r"controlar (la orina|el intestino|la vejiga))\b|\bparalizad[ao]\b|\bno (siento|siente) las "
-          r"piernas\b|\bperdi el control\b|\bse hizo pipi\b|\bincontinencia\b"),
+          r"piernas\b|\bperdi el control\b|\bse hizo pipi\b|\bincontinencia\b"
+          r"|\bno (aguanto|aguanta|puedo aguantar|puede aguantar|puedo retener|puede retener|controlo"
+          r"|controla)"
+          r" (la orina|el pipi|la pipi|las ganas de orinar|el popo|la caca|el excremento|la vejiga)\b"
+          r"|\b(me|se) (orine|orino|hice|hizo|hice pipi|hizo pipi|hice popo|hizo popo) (encima|en la cama"
+          r"|en los pantalones|en el pantalon|en la ropa)\b"),
     _rule_es(Concern.URGENT, "spinal-cord",
           r"\b(piernas?|pies?)\b.{0,20}\b(dormidas?|dormidos?|entumid[ao]s?|debiles?|adormecid[ao]s?"
           r"|pesadas?|"
@@ -469,8 +505,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(me|le) duele (muchisimo|horrible|demasiado)\b", plain=False),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
-          r"\bno (puedo|puede|logro|logra) (retener|mantener|tragar) (nada|la comida|comida|el agua|agua|"
+          r"\bno (puedo|puede|logro|logra) (retener|mantener) (nada|la comida|comida|el agua|agua|"
           r"los liquidos|liquidos|las pastillas|la medicina|las medicinas)\b"
+          r"|\bno (puedo|puede|logro|logra) tragar (nada|ni agua|el agua|agua|los liquidos|liquidos)\b"
           r"|\bno (para|paro|paran|puedo parar|puede parar|deja|dejo) de vomitar\b|\b(sigo|sigue) vomitando\b"
           r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora"
           r"|desde hace (dos|2|tres|3|varios) dias)\b"
@@ -536,7 +573,10 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|"
           r"can (it|this) be cured|is (it|this) the end|"
           r"(can|will|do) (you|i|she|he|people|someone) live (long|for years|many years)|"
-          r"(can|will|do) (you|i|she|he|people|anyone) survive)\b"),
+          r"(can|will|do) (you|i|she|he|people|anyone) survive|"
+          r"how many (years|months) (do|does|will|would|can|could|have|has) (i|she|he|we|you|my \w+|people"
+          r"|women"
+          r"|patients|someone) (get|have|got|live|last|left))\b"),
     _rule_es(Concern.PROGNOSIS, "",
           r"\b(me voy a morir|me estoy muriendo|se esta muriendo|cuanto tiempo (me|le|nos|de vida)|"
           r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
@@ -585,10 +625,25 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|^(u|you|are you|r u|is anyone|anyone|anybody|someone|is someone|hello is anyone"
           r"|hello anyone) there$"
           r"|\b(tired|sick|done) (of|with) fighting\b|\bcant fight (this |it )?any ?more\b|^why me$"
+          r"|\b(blame|blaming|hate) (myself|herself|himself)\b|\b(cant|cannot|can not"
+          r"|no longer) (take care of"
+          r"|look after|care for) (myself|herself|himself)\b"
+          r"|\b(cant|cannot|can not) stop thinking about (it|this|the cancer|what)\b"
+          r"|\bcaregiv\w*\b.{0,40}\b(exhausted|burn\w* out|burnout|worn out|so tired|stressed|struggling"
+          r"|overwhelmed|drained)\b|\b(caregiver|carer) (burnout|stress|fatigue)\b|\b(taking care of"
+          r"|caring for"
+          r"|looking after)\b.{0,40}\b(wearing me out|worn me out|exhausting|exhausted|worn out|burn\w* out"
+          r"|too much|so hard|draining)\b"
           r"|\b(i hate this|its not fair|this is not fair|so unfair)\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
-          r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|^(hay alguien|alguien"
+          r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|\bcuidador[a]?\b.{0,40}\b(agotad[ao]"
+          r"|cansad[ao]|quemad[ao]|rendid[ao]|no puedo mas)\b|\b(cuidar|cuidando"
+          r"|cuidarl[ao])\b.{0,40}\b(agota"
+          r"|agotad[ao]|me tiene (agotad[ao]|cansad[ao])|no puedo mas)\b"
+          r"|\bcon quien (puedo|podemos|podria|pueda) hablar\b|\bcomo (le|les|se lo|se los) (digo|explico"
+          r"|cuento|decimos|explicamos|voy a decir)\b.{0,30}\b(hijos|hijas|hijo|hija|nietos|familia|ninos)\b"
+          r"|^(hay alguien|alguien"
           r"|esta alguien) ahi$"),
     _rule(Concern.DISTRESS, "",
           r"^(please )?(just )?(leave me alone|leave me be|go away|no more|enough|enough already|stop it|"
@@ -719,7 +774,8 @@ DARK = re.compile(
 # Stopping or refusing treatment, said with no word of death or harm: a choice to talk over with the
 # care team and a person (the distress answer), never the Lifeline from the model alone.
 TREATMENT_CHOICE = re.compile(
-    r"\b(stop|stopping|quit|quitting|refuse|refusing|skip|skipping|end|ending|give up|giving up|done with|"
+    r"\b(stop|stopping|quit|quitting|refuse|refusing|skip|skipping|end|ending|give up|giving up|"
+    r"(?<!be )(?<!almost )(?<!finally )(?<!nearly )(?<!all )done with|"
     r"had enough of|dejar|parar|suspender) (all |my |her |his |the |la |el |mi |su )?(treatment|treatments|"
     r"chemo|chemotherapy|radiation|meds|medication|medicines|tratamiento|quimio|quimioterapia|radiacion)\b"
     r"|\bno (quiero|quiere) (seguir|continuar) con (el |la |mi |su )?(tratamiento|quimio|quimioterapia"

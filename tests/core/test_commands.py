@@ -8,6 +8,7 @@ import pytest
 
 from service.checker import check_content
 from service.content import Content
+from service.content.prompts import Prompt
 from service.core import commands
 from service.core.calls import CallNavigator, CallState
 from service.core.texts import Show, TextNavigator, TextState
@@ -49,6 +50,8 @@ def test_every_spoken_command_acts_as_its_key(content: Content, key: str, phrase
     (commands.REPEAT, "repeat that"), (commands.REPEAT, "could you say that again"),
     (commands.REPEAT, "puede repetir por favor"), (commands.SLOWER, "a little slower please"),
     (commands.SLOWER, "hable más despacio por favor"), (commands.BACK, "go back please"),
+    (commands.REPEAT, "what does that mean"), (commands.REPEAT, "i don't understand"),
+    (commands.REPEAT, "no entiendo"), (commands.REPEAT, "¿qué significa eso?"),
 ])
 def test_a_spoken_command_with_polite_words_around_it_acts_as_its_key(
         content: Content, key: str, said: str) -> None:
@@ -87,3 +90,14 @@ def test_a_command_word_the_old_checker_let_through_is_refused(content_copy: Pat
     topic.write_text(text.replace("  keywords: [", f"  keywords: [{word}, ", 1), encoding="utf-8")
     messages = [str(p) for p in check_content(content_copy).problems if p.severity == "error"]
     assert any(f"'{word}' is a command word" in m and "spread-liver.yaml" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("said", [
+    "help", "what should I do?", "what do I do now", "qué hago", "¿qué debo hacer?",
+])
+def test_asking_what_to_do_on_a_call_hears_a_person_not_sorry(content: Content, said: str) -> None:
+    """"What should I do?" after a topic had heard "Sorry, I did not catch that"."""
+    at_a_topic = CallState(node="symptoms-urgent", trail=("main",))
+    turn = CallNavigator(content).say(at_a_topic, said)
+    assert Prompt.DISTRESS in turn.notices and Prompt.SORRY_SPEECH not in turn.notices, turn
+    assert turn.state.node == "symptoms-urgent"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from service.content import Content
 from service.content.prompts import Prompt
 from service.core import wording
@@ -245,3 +247,20 @@ def test_double_vision_swallowing_or_sleep_find_a_symptom_page_that_says_when_to
         reply = TextNavigator(content).reply(TextState(), words)
         first = content.topic_text(topic, reply.state.lang).sms[reply.state.page]
         assert (reply.show, reply.state.topic) == (Show.PAGE, topic) and "911" in first, words
+
+
+def test_taking_care_of_someone_is_no_medicine_but_taking_a_pill_may_be(content: Content) -> None:
+    texts = TextNavigator(content)
+    assert texts.reply(TextState(), "what are you taking care of").state.menu != "medicines"
+    assert texts.reply(TextState(), "im taking something called zorbix").state.menu == "medicines"
+
+
+@pytest.mark.parametrize("words", ["what should i do", "What do I do now?", "qué hago"])
+def test_asking_what_to_do_after_a_page_gets_a_person_and_911_not_what_the_line_is(
+    content: Content, words: str
+) -> None:
+    texts = TextNavigator(content)
+    page = texts.reply(TextState(), "yellow skin")
+    assert page.show is Show.PAGE
+    assert texts.reply(page.state, words).show is Show.DISTRESS
+    assert texts.reply(TextState(), words).show is Show.HELP

@@ -38,6 +38,12 @@ CRISIS_WORDS_EN = [
     "i cant keep going",
     "i want to be with my husband in heaven",
     "i just want god to take me",
+    "im afraid ill do something stupid",
+    "i might do something to myself",
+    "i dont trust myself tonight",
+    "i have the pills ready",
+    "i want to sleep forever",
+    "im gona end it tonite",
     "just kill me now",
     "let me die",
     "done living",
@@ -53,8 +59,14 @@ CRISIS_WORDS_ES = [
     "que Dios ya me lleve",
     "morirme",
     "déjame morir",
+    "voy a hacer una locura",
+    "no respondo de mí",
+    "ya regalé todas mis cosas",
 ]
-HOW_LONG = ["how long have i got left", "whats the life expectancy once it spreads", "is my mom dying"]
+HOW_LONG = [
+    "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
+    "how many months does she have",
+]
 HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida"]
 
 

@@ -9,7 +9,7 @@ from service.content import Content
 from service.core.gsm import to_gsm
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
-from tests.safety.phone import not_read_as, sign_first, texted, urgent_with_no_sign
+from tests.safety.phone import not_read_as, person_offered, sign_first, texted, urgent_with_no_sign
 
 PRESSING = (Concern.CRISIS, Concern.URGENT)
 
@@ -356,10 +356,7 @@ def test_being_told_who_has_stage_4_gets_what_it_means_not_how_long_people_live(
 def test_asking_to_be_called_or_for_a_human_gets_a_person_to_talk_to(
     twilio: TwilioSimulator, message: str
 ) -> None:
-    finding = triage(message)
-    assert finding is not None and finding.concern is Concern.DISTRESS, finding
-    reply = texted(twilio, message)
-    assert "1-800-227-2345" in reply and "911 now" not in reply, reply
+    person_offered(twilio, message)
 
 
 @pytest.mark.parametrize(("message", "sign"), [
@@ -442,3 +439,49 @@ def test_going_home_or_god_in_everyday_words_is_no_crisis(message: str) -> None:
 def test_a_sign_followed_by_everyday_words_is_still_the_sign(message: str, sign: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.sign == sign, finding
+
+
+@pytest.mark.parametrize("message", [
+    "i fell and hurt myself", "i cut myself shaving", "i burned myself on the stove", "i take care of myself",
+    "i dont feel like myself today", "i pushed myself too hard", "i cant dress myself", "i weighed myself",
+    "i dont trust myself to drive", "she cant feed herself",
+])
+def test_everyday_words_about_oneself_get_no_lifeline(message: str) -> None:
+    not_read_as(message, Concern.CRISIS)
+
+
+def test_looking_forward_to_the_end_of_treatment_is_no_choice_to_stop() -> None:
+    assert triage("cant wait to be done with radiation") is None
+
+
+@pytest.mark.parametrize("message", [
+    "i peed myself", "i pooped my pants", "i cant hold my pee", "he wet the bed last night",
+    "no aguanto la orina", "me orine encima", "se hizo popo encima",
+])
+def test_wetting_or_soiling_oneself_gets_the_cord_sign_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    sign_first(twilio, content, message, "cord-severe")
+
+
+@pytest.mark.parametrize("message", ["weakness on one side", "numbness on one side"])
+def test_weakness_or_numbness_on_one_side_gets_the_stroke_sign_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    sign_first(twilio, content, message, "stroke")
+
+
+@pytest.mark.parametrize("message", [
+    "caregiver burnout", "im a caregiver and im exhausted", "looking after my mom is wearing me out",
+    "soy cuidadora y estoy agotada", "con quien puedo hablar", "como le digo a mis hijos",
+    "i cant stop blaming myself", "i cant take care of myself anymore",
+])
+def test_a_worn_out_carer_or_someone_blaming_themselves_gets_a_person(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    person_offered(twilio, message)
+
+
+def test_pills_too_hard_to_swallow_are_no_emergency(twilio: TwilioSimulator) -> None:
+    assert triage("no puedo tragar las pastillas") is None
+    assert texted(twilio, "no puedo tragar las pastillas").startswith("Si puede ser una emergencia")
