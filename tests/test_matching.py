@@ -7,6 +7,7 @@ import pytest
 from service.content import Content
 from service.core import matching
 from service.core.matching import Matcher
+from service.core.texts import TextNavigator, TextState
 from service.words.fold import normalize
 
 
@@ -206,3 +207,19 @@ def test_feeling_weak_and_what_to_ask_the_doctor_find_their_topics(
     content: Content, message: str, lang: str, node: str
 ) -> None:
     assert Matcher(content, lang).match(message) == node
+
+
+@pytest.mark.parametrize(("message", "topic", "page"), [
+    ("how do they treat brain mets", "spread-brain", 3), ("treatment for lung mets", "spread-lungs", 2),
+    ("whats the treatment for bone mets", "treat-bone", 0),
+    ("tratamiento de metastasis en el higado", "spread-liver", 2),
+])
+def test_asking_how_a_place_is_treated_gets_the_page_on_treating_it(
+    content: Content, message: str, topic: str, page: int
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), message)
+    assert (reply.state.topic, reply.state.page) == (topic, page), message
+
+
+def test_asking_how_it_is_treated_gets_the_treatment_menu(content: Content) -> None:
+    assert TextNavigator(content).reply(TextState(), "how do they treat it").state.menu == "medicines"

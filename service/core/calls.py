@@ -309,8 +309,9 @@ class CallNavigator:
             if texted is not None:
                 return texted
         key = self._spoken_key(speech)
-        if key is None and normalize(speech) in commands.SPOKEN_MORE and self._has_more(state):
-            key = commands.MORE
+        if key is None and normalize(speech) in commands.SPOKEN_MORE:
+            # "anything else?" after a topic's last part: the menu it is in, with the topics beside it
+            key = commands.MORE if self._has_more(state) else commands.BACK if self._at_topic(state) else None
         if key is None:
             return None
         return self._extra_key(state, key, now) or self._key(state, key)
@@ -464,6 +465,9 @@ class CallNavigator:
         if topic is None:
             return Turn(state, (Prompt.URGENT_NOW,), reprompt=True, sign=finding.sign)
         return Turn(replace(self._go(state, topic), part=0), (Prompt.URGENT_NOW,), sign=finding.sign)
+
+    def _at_topic(self, state: CallState) -> bool:
+        return state.node in self.content.topics
 
     def _has_more(self, state: CallState) -> bool:
         return state.part + 1 < self.parts(state)

@@ -19,7 +19,9 @@ UNIVERSAL_KEYS = (SLOWER, BACK, REPEAT, MAIN, OTHER_LANGUAGE)
 MORE = "1"
 SPOKEN_MORE = frozenset({"more", "yes", "yeah", "yep", "continue", "go on", "tell me more", "keep going",
                          "next", "hear more", "more please", "yes please", "one", "what else", "and",
-                         "mas", "si", "siga", "continuar", "quiero oir mas", "uno", "que mas", "y que mas"})
+                         "mas", "si", "siga", "continuar", "quiero oir mas", "uno", "que mas", "y que mas",
+                         "is there anything else", "anything else", "is there more", "what else is there",
+                         "go ahead", "hay mas", "algo mas", "y que mas hay"})
 
 # Number words that name a choice or the main menu, said or texted instead of the digit.
 NUMBER_WORDS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,14 @@ def test_asking_what_to_do_on_a_call_hears_a_person_not_sorry(content: Content, 
     turn = CallNavigator(content).say(at_a_topic, said)
     assert Prompt.DISTRESS in turn.notices and Prompt.SORRY_SPEECH not in turn.notices, turn
     assert turn.state.node == "symptoms-urgent"
+
+
+def test_anything_else_goes_on_with_a_topic_then_offers_the_topics_beside_it(content: Content) -> None:
+    """"Anything else?" after a topic's last part had heard "Sorry, I did not catch that"."""
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-lungs", trail=("main", "spread"))
+    assert calls.say(at_a_topic, "is there anything else").state.part == 1
+    last = replace(at_a_topic, part=calls.parts(at_a_topic) - 1)
+    for said in ("anything else", "is there more", "¿algo más?"):
+        turn = calls.say(last, said)
+        assert turn.state.node == "spread" and Prompt.SORRY_SPEECH not in turn.notices, said
