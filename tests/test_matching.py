@@ -223,3 +223,22 @@ def test_asking_how_a_place_is_treated_gets_the_page_on_treating_it(
 
 def test_asking_how_it_is_treated_gets_the_treatment_menu(content: Content) -> None:
     assert TextNavigator(content).reply(TextState(), "how do they treat it").state.menu == "medicines"
+
+
+@pytest.mark.parametrize(("message", "lang", "topic"), [
+    ("i have a lump in my breast", "en", "about-recurrence"), ("i have a lump", "en", "about-recurrence"),
+    ("bump on my chest near my scar", "en", "about-recurrence"),
+    ("tengo una bolita en el seno", "es", "about-recurrence"),
+    ("me salió un bulto en el pecho", "es", "about-recurrence"),
+    ("tengo una bolita en el cuello", "es", "spread-lymph-nodes"),
+    ("lump under my arm", "en", "spread-lymph-nodes"),
+    ("me sacaron líquido del pulmón", "es", "treat-lung-fluid"),
+    ("tengo diarrea por la quimio", "es", "symptoms-general"), ("i have diarrhea", "en", "symptoms-general"),
+    ("i have a rash on my chest", "en", "symptoms-general"),
+])
+def test_a_lump_a_rash_or_a_drained_lung_finds_its_topic(
+    content: Content, message: str, lang: str, topic: str
+) -> None:
+    """A lump had found the symptoms of the place it was on (the lungs for the chest, bones for the neck)."""
+    reply = TextNavigator(content).reply(TextState(lang=lang), message)
+    assert reply.state.topic == topic, message

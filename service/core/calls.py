@@ -227,6 +227,8 @@ class CallNavigator:
             if connected is not None:
                 return connected
             state = replace(state, crisis=False)
+            if normalize(speech) in commands.DECLINE_WORDS:  # not now: the Lifeline's words again, no "sorry"
+                return self.offered(Turn(replace(state, silences=0), (Prompt.CRISIS,), reprompt=True), now)
         return self.offered(self._said(state, speech, now), now)
 
     def _in_sentence_language(self, state: CallState, speech: str) -> CallState:
@@ -309,6 +311,8 @@ class CallNavigator:
             if texted is not None:
                 return texted
         key = self._spoken_key(speech)
+        if key is None and normalize(speech) in commands.DECLINE_WORDS:
+            key = commands.BACK if self._at_topic(state) else commands.REPEAT
         if key is None and normalize(speech) in commands.SPOKEN_MORE:
             # "anything else?" after a topic's last part: the menu it is in, with the topics beside it
             key = commands.MORE if self._has_more(state) else commands.BACK if self._at_topic(state) else None

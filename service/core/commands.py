@@ -95,6 +95,12 @@ PERSON_PHRASES = SPOKEN_PERSON + (
 )
 # After words of suicide or self-harm (phone only): connect the caller to the Suicide and Crisis Lifeline.
 CRISIS_LINE = "1"
+# A plain no ("no", "not now", "ahora no"): never "sorry" or "not found". By text, the menu with how to
+# reach a person (988 and 911 among them); on a call, after the Lifeline was offered, the Lifeline's
+# words again; after a topic, the menu it is in; at a menu, the menu again.
+DECLINE_WORDS = frozenset({"no", "nope", "nah", "no no", "not now", "not right now", "not really", "not yet",
+                           "maybe later", "later", "i dont want to", "no i dont", "no not now", "no quiero",
+                           "ahora no", "todavia no", "mas tarde", "no ahorita", "ahorita no", "no no quiero"})
 SPOKEN_CRISIS_YES = frozenset({"yes", "yeah", "yep", "yes please", "please", "ok", "okay", "connect me",
                                "connect", "call", "call them", "988", "nine eight eight", "lifeline",
                                "si", "si por favor", "por favor", "comuniqueme", "llame", "bueno", "uno",
@@ -246,7 +252,7 @@ def command_words() -> frozenset[str]:
     return frozenset(
         spoken | TEXT_MENU_WORDS | TEXT_MORE_WORDS | TEXT_HELP_WORDS | TEXT_BACK_WORDS | TEXT_REPEAT_WORDS
         | STOP_WORDS | START_WORDS
-        | set(LANGUAGE_WORDS) | CLOSE_WORDS
+        | set(LANGUAGE_WORDS) | CLOSE_WORDS | DECLINE_WORDS
         | set(SPOKEN_NUMBERS) | {str(n) for n in range(10)}
     )
 

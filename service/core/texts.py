@@ -330,6 +330,8 @@ class TextNavigator:
         anything else the main menu."""
         if about_the_line(text):
             return TextReply(state, Show.HELP)
+        if text in commands.DECLINE_WORDS:  # "no", after the Lifeline or an offer: the way on, kindly
+            return replace(self._menu(state, MAIN_MENU), person=True)
         medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
         if _DRUG_LIKE.search(text) and medicines is not None and medicines in self.content.menus:
             reply = self._menu(state, medicines, Prompt.SMS_UNKNOWN_MEDICINE)  # it names the care team

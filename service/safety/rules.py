@@ -573,7 +573,8 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|"
           r"can (it|this) be cured|is (it|this) the end|"
           r"(can|will|do) (you|i|she|he|people|someone) live (long|for years|many years)|"
-          r"(can|will|do) (you|i|she|he|people|anyone) survive|"
+          r"(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok |okay )?how long( now| then"
+          r"| exactly)?$|"
           r"how many (years|months) (do|does|will|would|can|could|have|has) (i|she|he|we|you|my \w+|people"
           r"|women"
           r"|patients|someone) (get|have|got|live|last|left))\b"),
@@ -581,7 +582,7 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"\b(me voy a morir|me estoy muriendo|se esta muriendo|cuanto tiempo (me|le|nos|de vida)|"
           r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
           r"es terminal|se puede curar|cuantos anos se vive|que posibilidades|cuanto vive"
-          r"|se puede sobrevivir)\b"),
+          r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$)\b"),
 )
 
 DISTRESS_RULES: tuple[Rule, ...] = (
@@ -733,6 +734,18 @@ EXPLAINED_SIGNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"\b(back|neck|spine|weak|weakness|weaker|heavy|heaviness|walk|walking|stand|bladder|bowels?|"
             r"sudden|suddenly|worse|espalda|cuello|columna|debil\w*|pesad\w*|caminar|de repente)\b"
+        ),
+    ),
+    # Something seen on the chest ("a lump on my chest", "a rash on my chest"), not a pain in it.
+    "chest-pain": (
+        re.compile(
+            r"\b(lumps?|bumps?|rash|scar|skin|port|moles?|spots?|itch|itchy|itching|sunburn|bruise|"
+            r"bultos?|bolitas?|granitos?|sarpullido|cicatriz|piel|lunar|manchas?|moreton)\b"
+        ),
+        re.compile(
+            r"\b(pain|pains|painful|hurts?|hurting|aches?|aching|tight|tightness|pressure|heavy|heaviness|"
+            r"crushing|squeez\w*|sudden|suddenly|breath|breathe|breathing|dolor|duele|opresion|presion|"
+            r"apreta\w*|de repente|respirar|aire)\b"
         ),
     ),
     # Speaking named as a language ("he can't speak english", "no habla inglés"), not trouble speaking.

@@ -59,20 +59,20 @@ REAL_WORDS = frozenset(
     norse norte noses notas noting operador opina opinar opino oppression orion ounce overcoming
     pagan pagar pague paint paints pairs palin panas panda panes panned pararse paren parir
     parra parts pasadas pasan pasar pasarme passing pasted patent patents paused pearson peces
-    peeling peking pelis penes peque perdon perdona pesados pibes pides pierda pierdas pierson
-    pilas piles pinza pipes pissed plains planted plantillas planting plants podamos podia
-    podian podran podremos poked poking polls ponemos pools popped popping posadas posed
-    possessing premiere preparaba preparaban preparados preparamos preparando preston prick
-    print prision prison prone property props puedan puedas pulls pulso purse qaeda quack queen
-    queja quema quepa quicio quiebre quieta quieto quinn quinta quirk quitarle quitarte quiten
-    quiza quota races racking rages raging rally ramon rapes raping ratas rating ratones ratos
-    raving realty rearing reciben redding reddy refuge refute regal regalado regazo regular
-    reilly renal render rendirse resale resounding respondan responden respondent respondido
-    response reuse riendo rites rompa rompe rondo saben sable sabre sacked sacred saeed sailed
-    salon samir sangrado scale scaled scored seine selling senior sensor sentado sentar serve
-    setting shack shading shady shale shallow shaming shaping shared sharing shaved shaving
-    sheep shelf shelling shine shipped shipping shirt shitting shoes shopped shopping shout
-    shouting shove shoving siendo siete sieve sipping sitter sizing skill skipped slapped
+    pedro peeling peking pelis penes peque perdon perdona pesados petro pibes pides pierda
+    pierdas piero pierson pilas piles pinza pipes pissed plains planted plantillas planting
+    plants podamos podia podian podran podremos poked poking polls ponemos pools popped popping
+    posadas posed possessing premiere preparaba preparaban preparados preparamos preparando
+    preston prick print prision prison prone property props puedan puedas pulls pulso purse
+    qaeda quack queen queja quema quepa quicio quiebre quieta quieto quinn quinta quirk quitarle
+    quitarte quiten quiza quota races racking rages raging rally ramon rapes raping ratas rating
+    ratones ratos raving realty rearing reciben redding reddy refuge refute regal regalado
+    regazo regular reilly renal render rendirse resale resounding respondan responden respondent
+    respondido response reuse riendo rites rompa rompe rondo saben sable sabre sacked sacred
+    saeed sailed salon samir sangrado scale scaled scored seine selling senior sensor sentado
+    sentar serve setting shack shading shady shale shallow shaming shaping shared sharing shaved
+    shaving sheep shelf shelling shine shipped shipping shirt shitting shoes shopped shopping
+    shout shouting shove shoving siendo siete sieve sipping sitter sizing skill skipped slapped
     slaying slick slide slight slipping smash smashed smelling smiled smuggling sneak sneaking
     sneaks snort snuff soaking soared sober sobreviven spared spears speck spelling spice spike
     spire splash splashed split spock spoiled sport spotting spurred spying stabs stacked staff

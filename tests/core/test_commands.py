@@ -113,3 +113,23 @@ def test_anything_else_goes_on_with_a_topic_then_offers_the_topics_beside_it(con
     for said in ("anything else", "is there more", "¿algo más?"):
         turn = calls.say(last, said)
         assert turn.state.node == "spread" and Prompt.SORRY_SPEECH not in turn.notices, said
+
+
+@pytest.mark.parametrize("said", ["no", "not now", "ahora no"])
+def test_no_after_the_lifeline_hears_the_lifeline_again_then_the_menu_not_sorry(
+    content: Content, said: str
+) -> None:
+    calls = CallNavigator(content)
+    offered = calls.say(CallState(), "i want to die")
+    assert offered.state.crisis
+    turn = calls.say(offered.state, said)
+    assert Prompt.CRISIS in turn.notices and Prompt.SORRY_SPEECH not in turn.notices, turn
+    assert not turn.state.crisis and not turn.dial_crisis
+
+
+def test_no_after_a_topic_goes_back_to_its_menu_and_at_a_menu_repeats_it(content: Content) -> None:
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-bones", trail=("main", "spread"))
+    assert calls.say(at_a_topic, "no") == calls.press(at_a_topic, commands.BACK)
+    at_a_menu = CallState(node="spread", trail=("main",))
+    assert calls.say(at_a_menu, "nope") == calls.press(at_a_menu, commands.REPEAT)

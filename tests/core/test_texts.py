@@ -264,3 +264,13 @@ def test_asking_what_to_do_after_a_page_gets_a_person_and_911_not_what_the_line_
     assert page.show is Show.PAGE
     assert texts.reply(page.state, words).show is Show.DISTRESS
     assert texts.reply(TextState(), words).show is Show.HELP
+
+
+@pytest.mark.parametrize("words", ["no", "Nope", "not now", "ahora no"])
+def test_a_plain_no_gets_the_menu_with_how_to_reach_a_person(content: Content, words: str) -> None:
+    """"no" after the Lifeline's words had got "We did not find that"."""
+    texts = TextNavigator(content)
+    crisis = texts.reply(TextState(), "i want to die")
+    assert crisis.show is Show.CRISIS
+    reply = texts.reply(crisis.state, words)
+    assert (reply.show, reply.state.menu, reply.person, reply.notices) == (Show.MENU, "main", True, ())

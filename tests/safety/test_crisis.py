@@ -65,9 +65,9 @@ CRISIS_WORDS_ES = [
 ]
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
-    "how many months does she have",
+    "how many months does she have", "so how long",
 ]
-HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida"]
+HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida", "¿y cuánto tiempo?"]
 
 
 @pytest.mark.parametrize("words", CRISIS_WORDS_EN)

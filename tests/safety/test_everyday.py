@@ -485,3 +485,18 @@ def test_a_worn_out_carer_or_someone_blaming_themselves_gets_a_person(
 def test_pills_too_hard_to_swallow_are_no_emergency(twilio: TwilioSimulator) -> None:
     assert triage("no puedo tragar las pastillas") is None
     assert texted(twilio, "no puedo tragar las pastillas").startswith("Si puede ser una emergencia")
+
+
+@pytest.mark.parametrize("message", [
+    "i found a lump on my chest", "there is a bump on my chest", "i have a rash on my chest",
+    "tengo un sarpullido en el pecho",
+])
+def test_something_seen_on_the_chest_is_no_chest_pain(message: str) -> None:
+    finding = triage(message)
+    assert finding is None or finding.sign != "chest-pain", finding
+
+
+@pytest.mark.parametrize("message", ["my chest hurts and i have a rash", "lump on my chest and it hurts"])
+def test_a_lump_or_rash_with_chest_pain_is_still_chest_pain(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.sign == "chest-pain", finding
