@@ -133,7 +133,8 @@ CLOSE_FILLERS = frozenset(
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
-     "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "start", "yes",
+     "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "k", "kk", "okey",
+     "okie", "oki", "start", "yes",
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
      "menu principal", "inicio", "comenzar"}

@@ -237,10 +237,14 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "stroke", r"\b(lost|losing|lose|lost all) (my|her|his) balance\b", plain=False),
     _rule(Concern.URGENT, "",
           r"\bcome (quick|quickly|fast|now)\b|\bsomething is (really |very |badly )?wrong with (my|her"
-          r"|him)\b"),
+          r"|him)\b|\b(cant|cannot|can not|wont|will not) stop (shaking|shivering|trembling)\b"
+          r"|\b(shaking|shivering|trembling) (all over|uncontrollably|so hard|so bad|and cant stop)\b"),
     _rule(Concern.URGENT, "confusion",
           r"\b(collapsed|collapse|unresponsive|not responding|wont respond|blacked out|passed out|"
-          r"fainted|unconscious|cant wake|wont wake|not waking)\b"),
+          r"fainted|unconscious|cant wake|wont wake|not waking|isnt waking|wasnt waking|doesnt wake"
+          r"|does not wake"
+          r"|passing out(?! (flyers|fliers|papers|leaflets|food|candy|cards|gifts|the))|passes out|fainting"
+          r"|faints)\b"),
     # Breathing.
     _rule(Concern.URGENT, "breathing",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
@@ -348,7 +352,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b" + NOT_EN + r"(blood|bloody) (in|with) " + _OF + r"(pee|urine|wee|stool|stools|poop|poo|bowel "
           r"movements?)\b|\b(peeing|pissing|pooping|pee|peed|poop|pooped) (out )?blood\b"
           r"|\b(bloody|red|pink) (urine|pee|stool|stools|poop)\b"
-          r"|\bblood when (i|she|he) (pee|pees|poop|poops)\b"),
+          r"|\bblood when (i|she|he) (pee|pees|poop|poops)\b"
+          r"|\b(black|tarry|tar like|tar colored|jet black) (poop|poo|stool|stools|bowel movements?)\b"),
     # Blood: coughed up, vomited, or bleeding that will not stop.
     _rule(Concern.URGENT, "coughing-blood",
           r"\b(cough|coughs|coughing|coughed|spitting|spit|spat) (up )?(blood|bloody)\b|\bblood in " + _OF
@@ -439,7 +444,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|unbearable|agonizing)"
           r" pain\b"
           r"|\b(pain|hurts?|hurting) (is )?(so bad|unbearable|excruciating|agonizing)\b"
-          r"|\b(unbearable|excruciating|agonizing) pain\b", plain=False),
+          r"|\b(unbearable|excruciating|agonizing) pain\b"
+          r"|\b(pain|it|its|pain is|it is) (a )?(8|9|10|eight|nine|ten) (out of|of|on a scale of) (10|ten)\b"
+          r"|\bpain (meds|medicine|medication|medications|pills|killers|killer|relief) (arent|are not|isnt"
+          r"|is not|not|dont|do not|doesnt|does not|stopped) (working|helping|help|work|touching it)\b",
+          plain=False),
     # Spanish.
     _rule_es(Concern.URGENT, "",
           r"^(es una |esto es una )?(emergencia|urgencia)$|\b(ambulancia|nueve uno uno)\b"),
@@ -501,7 +510,11 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(se|me) (golpeo|golpe|pego|pegue) (en )?la cabeza\b|\bgolpe en la cabeza\b"
           r"|\b" + NOT_ES + r"(mucho|muchisimo|tanto) dolor\b"
-          r"|\bdolor (muy fuerte|insoportable|terrible|horrible)\b"
+          r"|\bdolor (muy fuerte|insoportable|terrible|horrible)\b|\bdolor (es )?(de )?(8|9|10|ocho|nueve"
+          r"|diez)\b"
+          r"|\b(medicina|medicinas|medicamento|medicamentos|pastillas?) (para|del) (el )?dolor no (me "
+          r"|le )?(hace|hacen"
+          r"|funciona|funcionan|sirve|sirven|ayuda|ayudan)\b"
           r"|\b(me|le) duele (muchisimo|horrible|demasiado)\b", plain=False),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
@@ -516,7 +529,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bel corazon me late (muy )?(rapido|fuerte)\b"
           r"|\bpalpitaciones\b"),
     _rule_es(Concern.URGENT, "confusion",
-          r"\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
+          r"\b(se (esta |anda )?desmay\w*|no (me|nos|la|lo) reconoce)\b"
+          r"|\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
           r"|podemos) "
           r"despertar|cosas sin sentido)\b"
           r"|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo|podemos) despertar\b"
@@ -525,7 +539,10 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca|evacuacion)\b"
           r"|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b"
-          r"|\b(orina|heces|popo|pipi) con sangre\b"),
+          r"|\b(orina|heces|popo|pipi) con sangre\b|\b(heces|popo|caca|excremento"
+          r"|evacuaciones?) (muy )?negr[oa]s?\b"
+          r"|\bno (puedo|puede) (dejar de|parar de) temblar\b|\btiembl[ao] (mucho|sin parar"
+          r"|todo el cuerpo)\b"),
     _rule_es(Concern.URGENT, "coughing-blood",
           r"\b(tos(i|io|e|o|iendo|er)? (con )?sangre|escup(o|i|e|io|iendo) sangre|sangre al toser"
           r"|al toser (me )?sale sangre|(flema|flemas|esputo) con sangre"

@@ -192,6 +192,7 @@ MISSPELT = {
     "fevr": "fever", "feaver": "fever", "fevor": "fever", "feber": "fever", "fiebr": "fiebre",
     "stroak": "stroke", "strok": "stroke", "payne": "pain", "pane": "pain",
     "brethe": "breathe", "breth": "breath", "siezure": "seizure", "seasure": "seizure", "ceizure": "seizure",
+    "pls": "please", "plz": "please", "plez": "please", "pleez": "please", "pleas": "please", "hlp": "help",
     "gona": "gonna", "gunna": "gonna", "tonite": "tonight", "tonigh": "tonight", "2nite": "tonight",
     "bleading": "bleeding", "bledding": "bleeding", "chesst": "chest", "chets": "chest",
 }

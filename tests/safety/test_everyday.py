@@ -500,3 +500,35 @@ def test_something_seen_on_the_chest_is_no_chest_pain(message: str) -> None:
 def test_a_lump_or_rash_with_chest_pain_is_still_chest_pain(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.sign == "chest-pain", finding
+
+
+@pytest.mark.parametrize("message", [
+    "she keeps passing out", "he isnt waking up", "she doesnt wake up", "se esta desmayando",
+    "no me reconoce",
+])
+def test_passing_out_or_not_waking_gets_the_confusion_sign_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    sign_first(twilio, content, message, "confusion")
+
+
+@pytest.mark.parametrize("message", [
+    "black poop", "cant stop shaking", "the pain meds arent working", "pain 10 out of 10",
+    "tiene heces negras", "no puedo dejar de temblar", "el dolor es de 10",
+    "la medicina para el dolor no me hace efecto",
+])
+def test_black_stool_shaking_or_pain_nothing_eases_says_911_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["my pain is a 2 out of 10", "i was passing out flyers", "black beans"])
+def test_mild_pain_or_passing_things_out_is_no_alarm(message: str) -> None:
+    finding = triage(message)
+    assert finding is None or finding.concern is not Concern.URGENT, finding
+
+
+@pytest.mark.parametrize("message", ["pls help", "help me plz", "hlp me", "plz call me"])
+def test_a_plea_in_texting_shorthand_gets_a_person(twilio: TwilioSimulator, message: str) -> None:
+    person_offered(twilio, message)
