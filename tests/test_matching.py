@@ -242,3 +242,13 @@ def test_a_lump_a_rash_or_a_drained_lung_finds_its_topic(
     """A lump had found the symptoms of the place it was on (the lungs for the chest, bones for the neck)."""
     reply = TextNavigator(content).reply(TextState(lang=lang), message)
     assert reply.state.topic == topic, message
+
+
+@pytest.mark.parametrize(("said", "topic"), [
+    ("lever", "spread-liver"), ("kimo therapy", "treat-chemo"), ("bone meds", "treat-bone"),
+    ("side affects", "symptoms-general"),
+])
+def test_words_as_a_phone_hears_or_people_spell_them_find_their_topic(
+    content: Content, said: str, topic: str
+) -> None:
+    assert Matcher(content, "en").match(said) == topic

@@ -325,8 +325,10 @@ class CallNavigator:
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
-        node = node_named(self.content, self.sites, self.matchers, state.lang, speech, state.node)
-        if node is None and about_the_line(speech):
+        opener = normalize(speech) in commands.QUESTION_OPENERS
+        node = None if opener else node_named(
+            self.content, self.sites, self.matchers, state.lang, speech, state.node)
+        if node is None and (opener or about_the_line(speech)):
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)
         if node is None:

@@ -145,10 +145,20 @@ TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor"})
 # Asking what to do now: after a topic (by text) or at any menu (on a call), how to reach a person and
 # when to call 911, never "sorry"; a new texter asking it gets HELP, what the line is.
-WHAT_TO_DO_WORDS = frozenset({"what should i do", "what do i do", "what can i do", "what do we do",
-                              "what should we do", "what do i do now", "what should i do now", "what now",
-                              "now what", "que hago", "que debo hacer", "que puedo hacer", "que hacemos",
-                              "que hago ahora", "que tengo que hacer"})
+WHAT_TO_DO_WORDS = frozenset({
+    "what should i do", "what do i do", "what can i do", "what do we do", "what should we do",
+    "what do i do now", "what should i do now", "what now", "now what", "que hago", "que debo hacer",
+    "que puedo hacer", "que hacemos", "que hago ahora", "que tengo que hacer", "what can i take",
+    "what should i take", "what can i take for it", "what can i take for the pain",
+    "what can i take for that", "what can she take", "what can he take", "que puedo tomar",
+    "que me puedo tomar", "que le puedo dar", "que puede tomar"})
+# "I have a question": an opening, not the topic of questions to ask; a caller hears the main menu and
+# that they may say what they want to hear, a texter HELP.
+QUESTION_OPENERS = frozenset({
+    "i have a question", "i have some questions", "i have questions", "quick question",
+    "can i ask a question", "can i ask you a question", "can i ask you something", "i got a question",
+    "tengo una pregunta", "tengo preguntas", "una pregunta", "le puedo hacer una pregunta",
+    "puedo hacer una pregunta"})
 TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "i dont understand",
@@ -158,7 +168,7 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
                              "no le entiendo", "no comprendo", "como funciona", "que hago",
                              "what should i do", "what can i do", "que debo hacer", "que puedo hacer"}
-                            ) | WHAT_TO_DO_WORDS
+                            ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
 ABOUT_LINE_WORDS = frozenset(

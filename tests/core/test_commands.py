@@ -133,3 +133,17 @@ def test_no_after_a_topic_goes_back_to_its_menu_and_at_a_menu_repeats_it(content
     assert calls.say(at_a_topic, "no") == calls.press(at_a_topic, commands.BACK)
     at_a_menu = CallState(node="spread", trail=("main",))
     assert calls.say(at_a_menu, "nope") == calls.press(at_a_menu, commands.REPEAT)
+
+
+@pytest.mark.parametrize("said", ["i have a question", "tengo una pregunta", "can i ask you something"])
+def test_i_have_a_question_on_a_call_hears_the_main_menu_and_what_to_say(content: Content, said: str) -> None:
+    """"I have a question" had played the topic of questions to ask the care team."""
+    turn = CallNavigator(content).say(CallState(node="spread", trail=("main",)), said)
+    assert turn.state.node == "main" and turn.welcome, turn
+
+
+@pytest.mark.parametrize("said", ["what can i take for it", "qué puedo tomar"])
+def test_what_can_i_take_on_a_call_hears_the_care_team_never_a_medicine(content: Content, said: str) -> None:
+    at_a_topic = CallState(node="symptoms-bones", trail=("main", "symptoms"))
+    turn = CallNavigator(content).say(at_a_topic, said)
+    assert Prompt.DISTRESS in turn.notices and turn.state.node == "symptoms-bones", turn
