@@ -252,3 +252,17 @@ def test_words_as_a_phone_hears_or_people_spell_them_find_their_topic(
     content: Content, said: str, topic: str
 ) -> None:
     assert Matcher(content, "en").match(said) == topic
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("is mbc curable", "en"), ("is it treatable", "en"), ("se puede tratar", "es"), ("es curable", "es"),
+])
+def test_asking_if_it_can_be_cured_or_treated_gets_the_aims_of_treatment(
+    content: Content, message: str, lang: str
+) -> None:
+    """"is mbc curable" had got What metastatic means, without a word about a cure."""
+    assert TextNavigator(content).reply(TextState(lang=lang), message).state.topic == "choosing-treatment"
+
+
+def test_asking_in_spanish_what_effects_a_treatment_has_finds_general_symptoms(content: Content) -> None:
+    assert Matcher(content, "es").match("¿qué efectos tiene?") == "symptoms-general"

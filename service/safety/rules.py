@@ -87,6 +87,10 @@ _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
 # A sign said not to be there ("no chills", "no tengo fiebre"): lookbehinds for the words before it.
 NOT_EN = (r"(?<!no )(?<!not )(?<!nor )(?<!without )(?<!dont have )(?<!didnt have )(?<!havent had )"
           r"(?<!no fever or )")
+# Not said of someone named just before ("mi mamá se está muriendo" tells of a death near, for a person).
+_NOT_OF_KIN_ES = "".join(f"(?<!{word} )" for word in (
+    "mama papa madre padre esposo esposa marido hermana hermano hija hijo abuela abuelo amiga amigo pareja ya"
+).split())
 NOT_ES = r"(?<!no )(?<!sin )(?<!no tengo )(?<!no tiene )(?<!ya no tengo )(?<!no hay )(?<!ni )"
 _LIMB = r"(legs?|feet|foot|toes)"
 _ARM = r"(arms?|hands?)"
@@ -596,7 +600,9 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"|women"
           r"|patients|someone) (get|have|got|live|last|left))\b"),
     _rule_es(Concern.PROGNOSIS, "",
-          r"\b(me voy a morir|me estoy muriendo|se esta muriendo|cuanto tiempo (me|le|nos|de vida)|"
+          r"\b(me voy a morir|me estoy muriendo|(?<!vamos )va a morir\w*|"
+          + _NOT_OF_KIN_ES + r"se esta muriendo|"
+          r"cuanto tiempo (me|le|nos|de vida)|"
           r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
           r"es terminal|se puede curar|cuantos anos se vive|que posibilidades|cuanto vive"
           r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$)\b"),
@@ -654,7 +660,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|too much|so hard|draining)\b"
           r"|\b(i hate this|its not fair|this is not fair|so unfair)\b"),
     _rule_es(Concern.DISTRESS, "",
-          r"\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
+          r"\b(mama|papa|madre|padre|esposo|esposa|marido|hermana|hermano|hija|hijo|abuela|abuelo|amiga|amigo"
+          r"|pareja) (ya )?se (esta|nos esta|nos) (muriendo|yendo|va)\b"
+          r"|\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
           r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|\bcuidador[a]?\b.{0,40}\b(agotad[ao]"
           r"|cansad[ao]|quemad[ao]|rendid[ao]|no puedo mas)\b|\b(cuidar|cuidando"
           r"|cuidarl[ao])\b.{0,40}\b(agota"

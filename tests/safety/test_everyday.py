@@ -532,3 +532,18 @@ def test_mild_pain_or_passing_things_out_is_no_alarm(message: str) -> None:
 @pytest.mark.parametrize("message", ["pls help", "help me plz", "hlp me", "plz call me"])
 def test_a_plea_in_texting_shorthand_gets_a_person(twilio: TwilioSimulator, message: str) -> None:
     person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["mi mamá se está muriendo", "mi esposo ya se nos va"])
+def test_telling_in_spanish_that_someone_is_dying_gets_a_person_not_figures(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """"mi mamá se está muriendo" had got the survival figures; "my mom is dying" gets a person."""
+    reply = person_offered(twilio, message)
+    assert "de cada 100" not in reply
+
+
+@pytest.mark.parametrize("message", ["se va a morir mi mamá", "¿se está muriendo?"])
+def test_asking_in_spanish_if_someone_will_die_gets_the_honest_answer(message: str) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.PROGNOSIS, finding
