@@ -18,7 +18,7 @@ STOPS_EN = [
     "can you stop sending me texts", "Unsubscribe me", "unsubscribe me from this",
     "remove me from your list", "take me off this list", "opt me out", "stop messaging me",
     "quit texting me", "end texts", "cancel texts", "Stop. I don't want these",
-    "STOP! who is this", "stopp", "stpo", "unsubcribe",
+    "STOP! who is this", "stopp", "stpo", "unsubcribe", "remove my number", "delete my number from your list",
 ]
 STOPS_ES = [
     "PARAR", "parar", "Alto", "ALTO!", "baja", "Detener", "CANCELAR", "parar por favor", "alto por favor",
@@ -26,7 +26,8 @@ STOPS_ES = [
     "no me envíen mensajes", "No quiero más mensajes", "ya no quiero recibir mensajes",
     "No más mensajes", "Dejen de escribirme", "dejen de enviarme mensajes", "deja de mandarme mensajes",
     "Quiero darme de baja", "denme de baja", "Quítenme de la lista", "cancelar mensajes",
-    "parar los mensajes", "no me vuelvan a escribir", "Por favor no me escriban",
+    "parar los mensajes", "no me vuelvan a escribir", "Por favor no me escriban", "basta de mensajes",
+    "para ya", "ya paren por favor", "no me molesten más",
 ]
 # The same words in letters that look alike or are written another way.
 STOPS_DISGUISED = [
@@ -64,7 +65,8 @@ def test_start_words(body: str) -> None:
      "cómo parar el dolor", "me van a dar de baja del hospital", "text me this", "send me the info",
      "can you text me", "does it spread to the brain", "step", "spot on my skin", "post", "tops",
      "what is the end stage", "I can't stop crying", "don't know what to do",
-     "no more chemo", "¿me pueden mandar información?"],
+     "no more chemo", "¿me pueden mandar información?", "para ya saber", "remove my port",
+     "can they remove my number of lymph nodes", "para el dolor"],
 )
 def test_other_messages_are_not_control_words(body: str) -> None:
     assert control_word(body) is None

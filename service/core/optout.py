@@ -68,6 +68,10 @@ _PLAINLY = re.compile(
     r"|(?:(?:quiero|quisiera|deseo|favor de|pueden|puede) darme|denme|deme|dame) de baja"
     r"|de baja (?:de|del) (?:la lista|los mensajes|estos mensajes|este servicio|este numero|esta linea)"
     r"|(?:quitenme|quiteme|quitame|saquenme|saqueme|sacame|borrenme|borreme|borrame|eliminenme|elimineme)"
+    r"|(?:remove|delete|erase|take) (?:my )?(?:number|phone number|cell number|cell|info|information)"
+    r"(?: off| from)? ?(?:your |this |the )?(?:list)?$"
+    r"|basta (?:de|con los) (?:mensajes|textos|sms)|no me (?:molesten|moleste|molestes) mas"
+    r"|^(?:ya )?(?:para|pare|paren|parale|parenle) (?:ya|por favor|de una vez)$"
     r")\b"
 )
 _WORD = re.compile(r"[a-z0-9]+")

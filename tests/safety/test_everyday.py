@@ -547,3 +547,21 @@ def test_telling_in_spanish_that_someone_is_dying_gets_a_person_not_figures(
 def test_asking_in_spanish_if_someone_will_die_gets_the_honest_answer(message: str) -> None:
     finding = triage(message)
     assert finding is not None and finding.concern is Concern.PROGNOSIS, finding
+
+
+@pytest.mark.parametrize("message", [
+    "they said there is nothing more they can do", "the doctor said to call hospice",
+    "she has 6 months to live", "i am angry", "why did this happen", "is it my fault", "did i cause this",
+    "are you a doctor", "ya no hay nada que hacer", "le dieron seis meses de vida", "estoy muy enojada",
+    "por qué me pasó esto", "es mi culpa",
+])
+def test_hard_news_anger_or_blame_gets_a_person(twilio: TwilioSimulator, message: str) -> None:
+    """"nothing more they can do" had got the Lifeline; the others "We did not find that"."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "what is hospice", "how many months left of chemo", "es culpa de la quimio",
+])
+def test_asking_about_hospice_or_the_months_of_a_treatment_is_no_distress(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
