@@ -108,8 +108,10 @@ class Prompt(StrEnum):
     CLOCK_PM = "clock_pm"
     # Thanks and goodbye: a kind close (on a call, goodbye ends it).
     CLOSE = "close"
+    GLAD = "glad"
     CLOSE_GOODBYE = "close_goodbye"
     SMS_CLOSE = "sms_close"
+    SMS_GLAD = "sms_glad"
     # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
     MEDICINE_NAME = "medicine_name"
     MEDICINE_ALONE = "medicine_alone"

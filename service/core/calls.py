@@ -24,6 +24,7 @@ from service.core.understand.meaning import (
     SiteFinder,
     about_the_line,
     closes,
+    good_news,
     language_key,
     language_named,
     node_named,
@@ -299,7 +300,8 @@ class CallNavigator:
             return self._switch(state, switched)
         closing = closes(speech)
         if not closing:
-            return None
+            glad = good_news(speech)
+            return Turn(replace(state, silences=0), (Prompt.GLAD,), reprompt=True) if glad else None
         goodbye = closing == "bye"
         notice = Prompt.CLOSE_GOODBYE if goodbye else Prompt.CLOSE
         return Turn(replace(state, silences=0), (notice,), hangup=goodbye, reprompt=not goodbye)

@@ -22,6 +22,7 @@ from service.core.understand.meaning import (
     SiteFinder,
     about_the_line,
     closes,
+    good_news,
     language_named,
     node_named,
     only_language,
@@ -109,6 +110,7 @@ class Show(StrEnum):
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
     CLOSE = "close"  # a kind close after thanks or goodbye
+    GLAD = "glad"  # glad to hear good news told
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
 
 
@@ -207,6 +209,8 @@ class TextNavigator:
             return TextReply(state, Show.DISTRESS)
         if closes(body):
             return TextReply(state, Show.CLOSE)
+        if good_news(body):
+            return TextReply(state, Show.GLAD)
         return None
 
     def _meaning(self, state: TextState, body: str, text: str) -> TextReply:

@@ -350,6 +350,8 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
         return sms_help(content, state.lang, phone)
     if reply.show is Show.CLOSE:
         return sms_prompt(content, Prompt.SMS_CLOSE, state.lang)
+    if reply.show is Show.GLAD:
+        return sms_prompt(content, Prompt.SMS_GLAD, state.lang)
     if reply.show is Show.MEDICINE and reply.medicine is not None:
         return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):

@@ -147,3 +147,9 @@ def test_what_can_i_take_on_a_call_hears_the_care_team_never_a_medicine(content:
     at_a_topic = CallState(node="symptoms-bones", trail=("main", "symptoms"))
     turn = CallNavigator(content).say(at_a_topic, said)
     assert Prompt.DISTRESS in turn.notices and turn.state.node == "symptoms-bones", turn
+
+
+def test_good_news_said_on_a_call_is_glad_to_hear_then_the_same_place(content: Content) -> None:
+    at_a_menu = CallState(node="spread", trail=("main",))
+    turn = CallNavigator(content).say(at_a_menu, "i'm in remission")
+    assert turn.notices == (Prompt.GLAD,) and turn.state.node == "spread" and turn.reprompt

@@ -274,3 +274,18 @@ def test_a_plain_no_gets_the_menu_with_how_to_reach_a_person(content: Content, w
     assert crisis.show is Show.CRISIS
     reply = texts.reply(crisis.state, words)
     assert (reply.show, reply.state.menu, reply.person, reply.notices) == (Show.MENU, "main", True, ())
+
+
+@pytest.mark.parametrize(("words", "lang"), [
+    ("im in remission!", "en"), ("my oncologist says im stable", "en"), ("the tumor shrank", "en"),
+    ("i rang the bell today", "en"), ("estoy en remisión", "es"), ("el tumor se redujo", "es"),
+])
+def test_good_news_told_is_glad_to_hear_not_not_found(content: Content, words: str, lang: str) -> None:
+    reply = TextNavigator(content).reply(TextState(lang=lang), words)
+    assert reply.show is Show.GLAD, words
+    assert wording.text_message(content, reply).startswith(("That is good to hear.", "Qué bueno")), words
+
+
+@pytest.mark.parametrize("words", ["is the chemo working", "how do i know if the chemo is working"])
+def test_asking_whether_treatment_works_is_no_good_news(content: Content, words: str) -> None:
+    assert TextNavigator(content).reply(TextState(), words).show is not Show.GLAD

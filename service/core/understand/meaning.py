@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from service.content.model import Content, Sites
@@ -13,6 +14,26 @@ from service.core import commands
 from service.core.matching import Matcher, match_in_any
 from service.words.fold import normalize
 
+# Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
+_GOOD_NEWS = re.compile(
+    r"\b(in remission|no evidence of disease"
+    r"|scans? (is |are |was |were |came back |all )*(clear|clean|good|stable|normal)"
+    r"|(im|i am|she is|shes|he is|hes|its|it is|cancer is|everything is|everything looks) (still )?stable"
+    r"|tumou?rs? (shrank|shrunk|is shrinking|are shrinking|(is|are|got) smaller)"
+    r"|(markers?|numbers|levels) (are|is|went|came) down"
+    r"|(treatment|chemo|it|the medicine|the meds) is working|good news|rang the bell"
+    r"|(finished|done with|completed) (my |her |his )?(last )?(treatment|chemo|radiation)"
+    r"|cancer free|(cancer|it) is gone|en remision"
+    r"|(estudio|escaneo|tac|pet|resultados?|analisis) (me |le )?(salio|salieron|esta|estan|vino|vinieron) "
+    r"(limpios?|bien|normal|normales|estables?)|(estoy|esta|sigue|sigo) estable"
+    r"|tumor (se )?(redujo|encogio|achico|hizo mas pequeno)|(tratamiento|quimio|medicina) (me |le )?(esta "
+    r"funcionando|funciona)|buenas noticias|termine (el tratamiento|la quimio|las radiaciones|la radiacion)"
+    r"|toque la campana|libre de cancer)\b"
+)
+_ASKING = frozenset(
+    "how what is are does do can will when why which if whats hows could would should como que cual cuando "
+    "por porque es esta puede se".split()
+)
 MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
 
 
@@ -69,6 +90,13 @@ def closes(message: str) -> str:
     if any(w in commands.GOODBYE_WORDS for w in words):
         return "bye"
     return "thanks" if any(w in commands.CLOSE_WORDS for w in words) else ""
+
+
+def good_news(message: str) -> bool:
+    """Whether a message tells good news ("i'm in remission", "my scan was clear"), not asks about it."""
+    text = normalize(message)
+    words = text.split()
+    return bool(words) and words[0] not in _ASKING and bool(_GOOD_NEWS.search(text))
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
