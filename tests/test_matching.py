@@ -266,3 +266,8 @@ def test_asking_if_it_can_be_cured_or_treated_gets_the_aims_of_treatment(
 
 def test_asking_in_spanish_what_effects_a_treatment_has_finds_general_symptoms(content: Content) -> None:
     assert Matcher(content, "es").match("¿qué efectos tiene?") == "symptoms-general"
+
+
+def test_a_misspelt_liver_with_pain_finds_the_liver_symptoms(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(lang="es"), "me duele el igado")
+    assert reply.state.topic == "symptoms-liver"

@@ -286,6 +286,9 @@ def test_good_news_told_is_glad_to_hear_not_not_found(content: Content, words: s
     assert wording.text_message(content, reply).startswith(("That is good to hear.", "Qué bueno")), words
 
 
-@pytest.mark.parametrize("words", ["is the chemo working", "how do i know if the chemo is working"])
+@pytest.mark.parametrize("words", [
+    "is the chemo working", "how do i know if the chemo is working",
+    "my scan was clear but what about tamoxifen",
+])
 def test_asking_whether_treatment_works_is_no_good_news(content: Content, words: str) -> None:
     assert TextNavigator(content).reply(TextState(), words).show is not Show.GLAD

@@ -34,6 +34,9 @@ _ASKING = frozenset(
     "how what is are does do can will when why which if whats hows could would should como que cual cuando "
     "por porque es esta puede se".split()
 )
+_ASKING_TOO = frozenset(
+    "but however question questions how what why should pero pregunta preguntas como".split()
+)
 MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
 
 
@@ -96,7 +99,9 @@ def good_news(message: str) -> bool:
     """Whether a message tells good news ("i'm in remission", "my scan was clear"), not asks about it."""
     text = normalize(message)
     words = text.split()
-    return bool(words) and words[0] not in _ASKING and bool(_GOOD_NEWS.search(text))
+    if not words or words[0] in _ASKING or "?" in message or not _ASKING_TOO.isdisjoint(words):
+        return False  # "my scan was clear but what about tamoxifen": the question is answered instead
+    return bool(_GOOD_NEWS.search(text))
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
