@@ -97,8 +97,7 @@ _ARM = r"(arms?|hands?)"
 _SELF = r"(my ?self|herself|himself|themselves|themself|their self)"
 # Hurt in an accident, not on purpose: "i cut myself shaving", "burned herself cooking".
 _BY_ACCIDENT = (r"(?! (shaving|cooking|falling|by accident|accidentally|on the (stove|oven|knife|door|stairs"
-                r"|corner)"
-                r"|in the kitchen|at work|lifting|gardening|when (i|she|he) fell))")
+                r"|corner)|in the kitchen|at work|lifting|gardening|when (i|she|he) fell))")
 _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulders?|collar ?bone|neck|"
          r"foot|feet|hands?|fingers?|toes?|knees?|pelvis|femur|elbows?|jaw|nose|skull|thigh ?bone")
 
@@ -120,15 +119,14 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(me quiero ir|quiero irme|me quisiera ir|ya me quiero ir|ya quiero irme) con (dios|diosito"
           r"|el senor|jesus)\b|\bquiero (estar|irme) con (dios|diosito|mi \w+) (en el|al) cielo\b"
-          r"|\bque (dios|diosito|el senor) (ya )?me (lleve|recoja)\b|\bquiero que (dios|diosito) (ya )?me "
-          r"(lleve|recoja)\b"),
+          r"|\bque (dios|diosito|el senor) (ya )?me (lleve|recoja)\b|\bquiero que (dios"
+          r"|diosito) (ya )?me (lleve|recoja)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(?<!fell and )(?<!fall and )(?<!slipped and )(?<!tripped and )(kill|killing|hurt|hurting|harm|"
           r"harming|harmed|hurted|cut|cutting|cuts|shoot|shooting|hang|hanging|poison|poisoning|overdose) "
           + _SELF + r"\b" + _BY_ACCIDENT + r"|\b(cut|cutting|slit|slash|slashed|slitting) "
-          r"(my|her|his) wrists?\b"
-          r"|\b((going|gonna|about) to|gonna|wanna) (end it|end my life|take my life|kill (my|her"
-          r"|him)self)\b"),
+          r"(my|her|his) wrists?\b|\b((going|gonna|about) to|gonna|wanna) (end it|end my life|take my life"
+          r"|kill (my|her|him)self)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(?<!not )(?<!never )(?<!dont )(?<!didnt )(want|wanna|wanted|wants|wish|wishes|ready|plan|"
           r"planning|planned|thinking|thought|thoughts|think|decided|like) "
@@ -158,40 +156,34 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\blife (isnt|is not|aint|is no longer) worth\b|\b(tired|sick) of (living|being alive|life)\b"
           r"|\bgive up on (living|life)\b|\bno reason to (live|keep living|go on)\b"),
     _rule(Concern.CRISIS, "",
-          r"\b((keep|always|cant stop|been|am|im) (thinking|think)|thoughts) (about|of) "
-          r"(dying|death|being dead)\b"),
+          r"\b((keep|always|cant stop|been|am|im) (thinking|think)|thoughts) (about|of) (dying|death"
+          r"|being dead)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(a|such a|just a|being a|only a|nothing but a|am a|im a) burden\b"
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
     _rule(Concern.CRISIS, "",
-          r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle|"
-          r"the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?"
-          r"|pills|"
-          r"tablets|vitamins|doses) (on time|as (prescribed|told|directed)|every (day|morning|night)|"
-          r"in the morning|at night|with food|this morning|today|yesterday|on schedule|like (i|she|he) "
-          r"(should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die|"
-          r"not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her |his )?(pain )?"
-          r"(pills|tablets|meds)\b"),
+          r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle"
+          r"|the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?"
+          r"|pills|tablets|vitamins|doses) (on time|as (prescribed|told|directed)|every (day|morning|night)"
+          r"|in the morning|at night|with food|this morning|today|yesterday|on schedule|like (i|she"
+          r"|he) (should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die"
+          r"|not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her "
+          r"|his )?(pain )?(pills|tablets|meds)\b"),
     # Said sideways: doing something to oneself, not trusting oneself, the means ready, things given away.
     _rule(Concern.CRISIS, "",
-          r"\b(ill|i will|i might|i may|im going to|im gonna|i am going to|might|may|going to|gonna|afraid to"
-          r"|"
-          r"scared to) do something (stupid|drastic|crazy|terrible|bad|to (myself|herself|himself))\b"
-          r"|\bdo something to (myself|herself|himself)\b"
-          r"|\bwant out of (this |my )?(life|world)\b|\bend it (myself|herself|himself|on my own)\b"
-          r"|\b(dont|do not|cant|cannot|can not) trust (myself|herself|himself)\b(?! (to (drive|cook|walk"
-          r"|remember|decide|choose|make|pick|say|read|understand)|with (money|decisions|the car)|behind))"
-          r"|\b(have|got|has) (the |my |all the |all my |enough )?(pills|gun|rope|pistol) (all )?(ready"
-          r"|lined up"
-          r"|counted out|saved up)\b|\b(gave|giving|give|given) away (all )?(my|her|his) (things|stuff"
-          r"|belongings"
+          r"\b(ill|i will|i might|i may|im going to|im gonna|i am going to|might|may|going to|gonna"
+          r"|afraid to|scared to) do something (stupid|drastic|crazy|terrible|bad|to (myself|herself"
+          r"|himself))\b|\bdo something to (myself|herself|himself)\b|\bwant out of (this |my )?(life"
+          r"|world)\b|\bend it (myself|herself|himself|on my own)\b|\b(dont|do not|cant|cannot"
+          r"|can not) trust (myself|herself|himself)\b(?! (to (drive|cook|walk|remember|decide|choose|make"
+          r"|pick|say|read|understand)|with (money|decisions|the car)|behind))|\b(have|got|has) (the |my "
+          r"|all the |all my |enough )?(pills|gun|rope|pistol) (all )?(ready|lined up|counted out"
+          r"|saved up)\b|\b(gave|giving|give|given) away (all )?(my|her|his) (things|stuff|belongings"
           r"|possessions)\b|\b(sleep|go to sleep|fall asleep) (forever|for good|and never wake( up)?)\b"),
     _rule_es(Concern.CRISIS, "",
-          r"\b(hacer|haga|hare|cometer|cometa) una (locura|tonteria)\b|\bno respondo de mi\b"
-          r"|\bno (confio|me fio) (en|de) mi (misma|mismo)\b|\b(regale|regalando|regalar"
-          r"|regalo) (todas )?mis "
-          r"cosas\b|\btengo (las pastillas|el arma|la pistola|la cuerda) (lista|listas|preparada"
-          r"|preparadas)\b"),
+          r"\b(hacer|haga|hare|cometer|cometa) una (locura|tonteria)\b|\bno respondo de mi\b|\bno (confio"
+          r"|me fio) (en|de) mi (misma|mismo)\b|\b(regale|regalando|regalar|regalo) (todas )?mis cosas\b"
+          r"|\btengo (las pastillas|el arma|la pistola|la cuerda) (lista|listas|preparada|preparadas)\b"),
     _rule(Concern.CRISIS, "",
           r"\b(gun|rope|knife|blade|pills|bridge)\b.{0,40}\b(myself|herself|himself|end it|end my life)\b"
           r"|\bthe rope\b|\bjump(ing)? (off|from|in front of)\b|\bdriv(e|ing) (my|the) car (into|off)\b"),
@@ -207,32 +199,29 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"
           r"(?! (el|la|los|las|un|una) (pelo|cabello|unas|fleco|flequillo|barba|dedo|mano)\b)"),
     _rule_es(Concern.CRISIS, "",
-          r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]|"
-          r"desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
+          r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]"
+          r"|desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
           r"|\bkiero morir\w*\b|\b(mejor|ojala) me muer[oa]\b|\b(prefiero|quisiera|me quisiera) morir\w*\b"
-          r"|\bdejarme morir\b"
-          r"|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir|despertar)\b(?! con (el|la|los"
-          r"|las|mi|su) "
-          r"(tratamiento|quimio|quimioterapia|radiacion|pastillas|medicinas?))"),
+          r"|\bdejarme morir\b|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir"
+          r"|despertar)\b(?! con (el|la|los|las|mi|su) (tratamiento|quimio|quimioterapia|radiacion|pastillas"
+          r"|medicinas?))"),
     _rule_es(Concern.CRISIS, "",
           r"\b(soy|me siento|siento que soy|ser) (una )?carga\b|\bestar\w* mejor sin mi\b"
           r"|\bnadie me extranaria\b|\bcansad[ao] de vivir\b|\b(razones|razon|motivos?) para vivir\b"
-          r"|\b(sentido|caso) (a |de )?seguir viviendo\b"
-          r"|\b(ya )?nada tiene sentido\b|\bya no tiene (ningun )?sentido (nada|vivir|seguir)\b"
-          r"|^(ya )?(para que|de que sirve) (seguir|vivir|seguir viviendo)( ya)?$|\btirarme\b|\btirarse\b"
-          r"|\b(tome|tomo|trague|trago|tomarmelas|tomarselas) (todas|un frasco)\b(?!( mis"
-          r"| sus)? (pastillas|medicinas"
-          r"|medicamentos|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|"
-          r"esta manana|cada dia|todos los dias))"
-          r"|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el|ella|mi) mism[ao]\b"),
+          r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\b(ya )?nada tiene sentido\b"
+          r"|\bya no tiene (ningun )?sentido (nada|vivir|seguir)\b|^(ya )?(para que|de que sirve) (seguir"
+          r"|vivir|seguir viviendo)( ya)?$|\btirarme\b|\btirarse\b|\b(tome|tomo|trague|trago|tomarmelas"
+          r"|tomarselas) (todas|un frasco)\b(?!( mis| sus)? (pastillas|medicinas|medicamentos"
+          r"|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|esta manana"
+          r"|cada dia|todos los dias))|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el"
+          r"|ella|mi) mism[ao]\b"),
 )
 
 URGENT_RULES: tuple[Rule, ...] = (
     # Words that say it is an emergency now.
     _rule(Concern.URGENT, "",
           r"^(emergency|emergancy)$|^(is|its) (this|it) an emergency\b|\b(this is|its|it is|we have"
-          r"|i have) an "
-          r"emergency\b|\b(911|nine one one|ambulance|er now)\b"),
+          r"|i have) an emergency\b|\b(911|nine one one|ambulance|er now)\b"),
     _rule(Concern.URGENT, "", r"\b(emergency|emergancy)\b", plain=False),
     # A heart attack, or an allergic reaction (to a treatment): no one sign, so what to do now (911).
     _rule(Concern.URGENT, "",
@@ -244,65 +233,52 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|him)\b|\b(cant|cannot|can not|wont|will not) stop (shaking|shivering|trembling)\b"
           r"|\b(shaking|shivering|trembling) (all over|uncontrollably|so hard|so bad|and cant stop)\b"),
     _rule(Concern.URGENT, "confusion",
-          r"\b(collapsed|collapse|unresponsive|not responding|wont respond|blacked out|passed out|"
-          r"fainted|unconscious|cant wake|wont wake|not waking|isnt waking|wasnt waking|doesnt wake"
-          r"|does not wake"
+          r"\b(collapsed|collapse|unresponsive|not responding|wont respond|blacked out|passed out|fainted"
+          r"|unconscious|cant wake|wont wake|not waking|isnt waking|wasnt waking|doesnt wake|does not wake"
           r"|passing out(?! (flyers|fliers|papers|leaflets|food|candy|cards|gifts|the))|passes out|fainting"
           r"|faints)\b"),
     # Breathing.
     _rule(Concern.URGENT, "breathing",
-          r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|"
-          r"problems?|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing"
-          r"|breath|get (my|her|his) breath|catch)\b"
-          r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
+          r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|problems?"
+          r"|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing|breath"
+          r"|get (my|her|his) breath|catch)\b|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
           r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"
           r"|\b(she|shes|he|hes|her|his|my|face|lips|skin|fingers|nails|i|im) (is |are |has )?(turning"
-          r"|turned|"
-          r"going|gone|went|looks?) (a bit |all )?blue\b"),
+          r"|turned|going|gone|went|looks?) (a bit |all )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
           r"|\bthroat (is |feels |keeps )?(closing|closing up|swelling|swelling up|swollen shut)\b"),
     _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
           plain=False, personal=True),
     # Chest pain.
     _rule(Concern.URGENT, "chest-pain",
-          r"\bchest (is |feels |feeling |gets |got |has been |went |keeps )?(so |really |very |all "
-          r"|kind of |a bit )?"
-          r"(pain|pains|hurts?|hurting|aches?|aching|tight|tightness|tightening|pressure|heavy|heaviness|"
-          r"crushing|squeezing|squeezed|is tight)\b"
-          r"|\b(pain|pains|tightness|heaviness|pressure|squeezing|crushing) (in|on"
-          r"|across) " + _OF + r"chest\b"
-          r"|\b(tight|heavy) chest\b|\bsitting on my chest\b"),
+          r"\bchest (is |feels |feeling |gets |got |has been |went |keeps )?(so |really |very |all |kind of "
+          r"|a bit )?(pain|pains|hurts?|hurting|aches?|aching|tight|tightness|tightening|pressure|heavy"
+          r"|heaviness|crushing|squeezing|squeezed|is tight)\b|\b(pain|pains|tightness|heaviness|pressure"
+          r"|squeezing|crushing) (in|on|across) " + _OF + r"chest\b|\b(tight|heavy) chest\b"
+          r"|\bsitting on my chest\b"),
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (my|her|his|the) (left "
-          r"|right )?(arms?|hands?|"
-          r"face|fingers?)\b)(?! (as (far|much|well|long|fast)|far"
-          r"|very far|"
-          r"for long|long distances|much|fast|without getting tired|without a cane|up (the )?(stairs"
-          r"|hills?)))"
-          r"|\bparaly[sz]ed\b"
-          r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes|"
-          r"lower body|body|anything|below|bottom|butt)\b"
-          r"|\b(numb|paralysed|paralyzed|no feeling|cant feel anything) (from|below) (the|my|her|his)? ?"
-          r"(waist|hips?|chest|belly button)( down)?\b|\b" + _LIMB + r" (wont|will not|cant) (hold|carry)\b"
-          r"|\b" + _LIMB + r" (just )?(gave out|gave way|giving way|giving out|give way|wont work|"
-          r"not working)\b"),
+          r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (my|her|his|the) (left |right )?(arms?"
+          r"|hands?|face|fingers?)\b)(?! (as (far|much|well|long|fast)|far|very far|for long|long distances"
+          r"|much|fast|without getting tired|without a cane|up (the )?(stairs|hills?)))|\bparaly[sz]ed\b"
+          r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes"
+          r"|lower body|body|anything|below|bottom|butt)\b|\b(numb|paralysed|paralyzed|no feeling"
+          r"|cant feel anything) (from|below) (the|my|her|his)? ?(waist|hips?|chest|belly button)( down)?\b"
+          r"|\b" + _LIMB + r" (wont|will not|cant) (hold|carry)\b|\b" + _LIMB + r" (just )?(gave out"
+          r"|gave way|giving way|giving out|give way|wont work|not working)\b"),
     _rule(Concern.URGENT, "cord-severe",
-          r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?"
-          r"(my|her|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b"
-          r"|\b(havent|hasnt|have not|has not) (peed|urinated|passed urine|been able to pee)\b"
-          r"|\b(cant|cannot|can not|unable to|havent been able to|not able to) (pee|wee|urinate|poop|poo|"
-          r"pass urine|pass stool)\b|\bincontinen"
-          r"|\b(cant|cannot|can not|couldnt|unable to) hold (in )?(my |her |his |the )?(pee|wee|urine|bladder"
-          r"|poop|poo|bowels?|stool)\b|\b(peed|pooped|pooed|pissed|soiled|wet|messed) (myself|herself|himself"
+          r"\b(lost|loss of|losing|lose|no|cant|cannot|can not) (control|controll?) (of|over)? ?(my|her"
+          r"|his)? ?(bladder|bowels?|pee|urine|poo|poop|stool)\b|\b(havent|hasnt|have not|has not) (peed"
+          r"|urinated|passed urine|been able to pee)\b|\b(cant|cannot|can not|unable to|havent been able to"
+          r"|not able to) (pee|wee|urinate|poop|poo|pass urine|pass stool)\b|\bincontinen|\b(cant|cannot"
+          r"|can not|couldnt|unable to) hold (in )?(my |her |his |the )?(pee|wee|urine|bladder|poop|poo"
+          r"|bowels?|stool)\b|\b(peed|pooped|pooed|pissed|soiled|wet|messed) (myself|herself|himself"
           r"|my pants|her pants|his pants|the bed|my bed|her bed|his bed)\b|\b(peed|pooped|went) in (my|her"
-          r"|his)"
-          r" (pants|bed)\b"),
+          r"|his) (pants|bed)\b"),
     _rule(Concern.URGENT, "spinal-cord",
-          r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weaker|weakness|tingling|tingly|dead|heavy|"
-          r"heaviness|pins and needles)\b"
-          r"|\b(numb|numbness|weak|weakness|tingling|no feeling|heavy|heaviness|pins and needles)\b.{0,20}"
-          r"\b" + _LIMB + r"\b"),
+          r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weaker|weakness|tingling|tingly|dead|heavy"
+          r"|heaviness|pins and needles)\b|\b(numb|numbness|weak|weakness|tingling|no feeling|heavy"
+          r"|heaviness|pins and needles)\b.{0,20}\b" + _LIMB + r"\b"),
     _rule(Concern.URGENT, "stroke",
           r"\b(one|left|right) side\b.{0,25}\b(numb|weak|droop|drooping|cant move|dead|went numb|wont move"
           r"|will not move|wont work|isnt working|not working|limp|went limp|gave out)\b"
@@ -310,22 +286,19 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bface (is )?(droop|drooping|drooped)\b|\bslurred\b|\bslurring\b|\bface (fell|looks crooked)\b"
           r"|\bmouth (looks )?crooked\b|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
           + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"
-          r"|\b(talking|talks|speaking|speech|speaks|voice) (is |sounds |was |went |came out |all )*"
-          r"(funny|weird|strange|odd|slurred|garbled|jumbled|drunk|wrong|off|mumbled|not right)\b"
-          r"|\b(her|his|my) words (are |were |come out |came out |coming out )?(all )?(jumbled|garbled"
-          r"|mixed up|wrong|slurred|not making sense)\b|\bwords are (all )?(jumbled|garbled|mixed up)\b"
-          r"|\b(cant|cannot|can not|couldnt) (talk|speak) (right|properly|clearly|normally|straight)\b"
-          r"(?! (now|away|here|then)\b)"
-          r"|(?<!\bi )(?<!\bwe )\b(cant|cannot|can not|couldnt) (talk|speak)\b"
-          r"(?! (now|right now|to|with|about|of|on|in|for|anymore|any more|it|this|that|much|long|loud"
-          r"|english|spanish|the|a|an|well)\b)"),
+          r"|\b(talking|talks|speaking|speech|speaks|voice) (is |sounds |was |went |came out |all )*(funny"
+          r"|weird|strange|odd|slurred|garbled|jumbled|drunk|wrong|off|mumbled|not right)\b|\b(her|his"
+          r"|my) words (are |were |come out |came out |coming out )?(all )?(jumbled|garbled|mixed up|wrong"
+          r"|slurred|not making sense)\b|\bwords are (all )?(jumbled|garbled|mixed up)\b|\b(cant|cannot"
+          r"|can not|couldnt) (talk|speak) (right|properly|clearly|normally|straight)\b(?! (now|away|here"
+          r"|then)\b)|(?<!\bi )(?<!\bwe )\b(cant|cannot|can not|couldnt) (talk|speak)\b(?! (now|right now|to"
+          r"|with|about|of|on|in|for|anymore|any more|it|this|that|much|long|loud|english|spanish|the|a|an"
+          r"|well)\b)"),
     # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
     _rule(Concern.URGENT, "stroke",
           r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
-          r"|blank)\b"
-          r"|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went|gone"
-          r"|going) blind\b"
-          r"|\blost (my|her|his) (vision|sight|eyesight)\b"),
+          r"|blank)\b|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went"
+          r"|gone|going) blind\b|\blost (my|her|his) (vision|sight|eyesight)\b"),
     # Seizure.
     _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
           r"|\b(having|had|has|having a|had a|has a|in a) (seizure|seizures|fit|fits|convulsion)\b"
@@ -373,17 +346,15 @@ URGENT_RULES: tuple[Rule, ...] = (
     # A head hit, in a fall or not: no one sign, so the general what to do now (911 if it may be an
     # emergency), before the fall's bone sign.
     _rule(Concern.URGENT, "",
-          r"\b(hit|hits|bumped|banged|struck|smacked|cracked) (my|her|his|their|the back of (my|her|his))"
-          r" head\b"
-          r"|\bhead (injury|injuries|wound)\b"),
+          r"\b(hit|hits|bumped|banged|struck|smacked|cracked) (my|her|his|their|the back of (my|her"
+          r"|his)) head\b|\bhead (injury|injuries|wound)\b"),
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "fracture",
-          r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have "
-          r"fallen|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)"
-          r"|behind|apart|"
-          r"ill|sick|short|silent|pregnant|back to sleep))|\b(had|have) a (bad )?fall\b"
-          r"|\b(fell|slipped|tripped) (over|down|on|off|in)\b"
-          r"|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b|\bheard a crack\b"),
+          r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have fallen"
+          r"|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)|behind|apart"
+          r"|ill|sick|short|silent|pregnant|back to sleep))|\b(had|have) a (bad )?fall\b|\b(fell|slipped"
+          r"|tripped) (over|down|on|off|in)\b|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b"
+          r"|\bheard a crack\b"),
     _rule(Concern.URGENT, "fracture",
           r"\b(broke|broken|break|fractured|cracked|snapped) (my|her|his) (" + _BONE + r")\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|back|ankle|spine|shoulder|collarbone|neck) "
@@ -445,13 +416,11 @@ URGENT_RULES: tuple[Rule, ...] = (
     # for the care team; 911 if it may be an emergency).
     _rule(Concern.URGENT, "",
           r"\b(?<!not )(?<!no longer )in (so much|such|a lot of|lots of|terrible|awful|severe|excruciating"
-          r"|unbearable|agonizing)"
-          r" pain\b"
-          r"|\b(pain|hurts?|hurting) (is )?(so bad|unbearable|excruciating|agonizing)\b"
-          r"|\b(unbearable|excruciating|agonizing) pain\b"
-          r"|\b(pain|it|its|pain is|it is) (a )?(8|9|10|eight|nine|ten) (out of|of|on a scale of) (10|ten)\b"
-          r"|\bpain (meds|medicine|medication|medications|pills|killers|killer|relief) (arent|are not|isnt"
-          r"|is not|not|dont|do not|doesnt|does not|stopped) (working|helping|help|work|touching it)\b",
+          r"|unbearable|agonizing) pain\b|\b(pain|hurts?|hurting) (is )?(so bad|unbearable|excruciating"
+          r"|agonizing)\b|\b(unbearable|excruciating|agonizing) pain\b|\b(pain|it|its|pain is|it is) (a )?(8"
+          r"|9|10|eight|nine|ten) (out of|of|on a scale of) (10|ten)\b|\bpain (meds|medicine|medication"
+          r"|medications|pills|killers|killer|relief) (arent|are not|isnt|is not|not|dont|do not|doesnt"
+          r"|does not|stopped) (working|helping|help|work|touching it)\b",
           plain=False),
     # Spanish.
     _rule_es(Concern.URGENT, "",
@@ -461,42 +430,37 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(infarto|ataque al corazon|ataque cardiaco|paro cardiaco|reaccion alergica|anafila\w*"
           r"|ronchas|urticaria)\b", plain=False),
     _rule_es(Concern.URGENT, "breathing",
-          r"\b(no (puedo|puede|podemos) respirar|no respira|me ahogo|se ahoga|ahogando|falta de aire|"
-          r"me falta el aire|le falta el aire|dificultad para respirar|cuesta (mucho )?respirar"
-          r"|asfixi\w*)\b"
-          r"|\blabios (morados|azules)\b|\b(se esta poniendo|se puso|esta) (morad[ao]|azul)\b"
-          r"|\bno (puedo|puede) (agarrar|jalar|tomar|coger|recuperar) (el )?aire\b|\bno (me|le) entra "
-          r"(el )?aire\b|\brespira\w*\b.{0,12}\b(muy dificil|con mucha dificultad)\b"),
+          r"\b(no (puedo|puede|podemos) respirar|no respira|me ahogo|se ahoga|ahogando|falta de aire"
+          r"|me falta el aire|le falta el aire|dificultad para respirar|cuesta (mucho )?respirar"
+          r"|asfixi\w*)\b|\blabios (morados|azules)\b|\b(se esta poniendo|se puso|esta) (morad[ao]|azul)\b"
+          r"|\bno (puedo|puede) (agarrar|jalar|tomar|coger|recuperar) (el )?aire\b|\bno (me"
+          r"|le) entra (el )?aire\b|\brespira\w*\b.{0,12}\b(muy dificil|con mucha dificultad)\b"),
     _rule_es(Concern.URGENT, "chest-pain",
           r"\b(dolor|presion|opresion) (fuerte )?(en el|de|del) pecho\b|\bme duele el pecho\b"),
     _rule_es(Concern.URGENT, "cord-severe",
-          r"\bno (puedo|puede) (caminar|mover las piernas|sentir las piernas|pararme|orinar|hacer pipi|"
-          r"controlar (la orina|el intestino|la vejiga))\b|\bparalizad[ao]\b|\bno (siento|siente) las "
-          r"piernas\b|\bperdi el control\b|\bse hizo pipi\b|\bincontinencia\b"
-          r"|\bno (aguanto|aguanta|puedo aguantar|puede aguantar|puedo retener|puede retener|controlo"
-          r"|controla)"
-          r" (la orina|el pipi|la pipi|las ganas de orinar|el popo|la caca|el excremento|la vejiga)\b"
-          r"|\b(me|se) (orine|orino|hice|hizo|hice pipi|hizo pipi|hice popo|hizo popo) (encima|en la cama"
-          r"|en los pantalones|en el pantalon|en la ropa)\b"),
+          r"\bno (puedo|puede) (caminar|mover las piernas|sentir las piernas|pararme|orinar|hacer pipi"
+          r"|controlar (la orina|el intestino|la vejiga))\b|\bparalizad[ao]\b|\bno (siento"
+          r"|siente) las piernas\b|\bperdi el control\b|\bse hizo pipi\b|\bincontinencia\b|\bno (aguanto"
+          r"|aguanta|puedo aguantar|puede aguantar|puedo retener|puede retener|controlo|controla) (la orina"
+          r"|el pipi|la pipi|las ganas de orinar|el popo|la caca|el excremento|la vejiga)\b|\b(me|se) (orine"
+          r"|orino|hice|hizo|hice pipi|hizo pipi|hice popo|hizo popo) (encima|en la cama|en los pantalones"
+          r"|en el pantalon|en la ropa)\b"),
     _rule_es(Concern.URGENT, "spinal-cord",
           r"\b(piernas?|pies?)\b.{0,20}\b(dormidas?|dormidos?|entumid[ao]s?|debiles?|adormecid[ao]s?"
-          r"|pesadas?|"
-          r"no (las|los) siento|no (se|me) mueven?)\b"
-          r"|\b(dormidas?|entumid[ao]s?|debiles?|adormecid[ao]s?|pesadas?)\b.{0,20}\b(piernas?|pies?)\b"),
+          r"|pesadas?|no (las|los) siento|no (se|me) mueven?)\b|\b(dormidas?|entumid[ao]s?|debiles?"
+          r"|adormecid[ao]s?|pesadas?)\b.{0,20}\b(piernas?|pies?)\b"),
     _rule_es(Concern.URGENT, "stroke",
-          r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b"
-          r"|\b(cara|boca) (caida|torcida)\b|\bcaida de un lado\b|\ble (esta|dio) dando "
-          r"un derrame\b|\bhabla raro\b|\bno (puede|puedo) mover el brazo\b"
-          r"|\b(cara|boca)\b.{0,15}\b(chueca|chueco|torcida|ladeada|caida|colgada)\b"
-          r"|\b(se le|se me) (cayo|cae|esta cayendo|torcio|tuerce|esta torciendo|chueco) (la cara|la boca"
-          r"|un lado)\b|\b(la )?(cara|boca) se (le|me) (cayo|cae|esta cayendo|torcio|tuerce)\b"
-          r"|\blado (izquierdo|derecho)\b.{0,25}\b(no (lo |la |le )?(puedo|puede) mover|no se (le |me )?mueve"
-          r"|no responde|no (lo |la )?siento|no (lo |la )?siente)\b"
-          r"|\bno (puedo|puede) mover (el|su|mi) lado\b"
-          r"|\b(habla|hablando) (muy )?(raro|extrano|chistoso|enredado|trabado|trabada|arrastrado|mocho)\b"
-          r"|\barrastra (las palabras|la lengua)\b|\bse le traba la lengua\b"
-          r"|\bno (puede|puedo) hablar( bien| claro)?\b(?! (con|de|del|sobre|ingles|espanol|por|ahora)\b)"
-          r"|\bno le salen las palabras\b"),
+          r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b|\b(cara"
+          r"|boca) (caida|torcida)\b|\bcaida de un lado\b|\ble (esta|dio) dando un derrame\b|\bhabla raro\b"
+          r"|\bno (puede|puedo) mover el brazo\b|\b(cara|boca)\b.{0,15}\b(chueca|chueco|torcida|ladeada"
+          r"|caida|colgada)\b|\b(se le|se me) (cayo|cae|esta cayendo|torcio|tuerce|esta torciendo"
+          r"|chueco) (la cara|la boca|un lado)\b|\b(la )?(cara|boca) se (le|me) (cayo|cae|esta cayendo"
+          r"|torcio|tuerce)\b|\blado (izquierdo|derecho)\b.{0,25}\b(no (lo |la |le )?(puedo|puede) mover"
+          r"|no se (le |me )?mueve|no responde|no (lo |la )?siento|no (lo |la )?siente)\b|\bno (puedo"
+          r"|puede) mover (el|su|mi) lado\b|\b(habla|hablando) (muy )?(raro|extrano|chistoso|enredado"
+          r"|trabado|trabada|arrastrado|mocho)\b|\barrastra (las palabras|la lengua)\b"
+          r"|\bse le traba la lengua\b|\bno (puede|puedo) hablar( bien| claro)?\b(?! (con|de|del|sobre"
+          r"|ingles|espanol|por|ahora)\b)|\bno le salen las palabras\b"),
     _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b", plain=False),
     _rule_es(Concern.URGENT, "seizure",
           r"\b(convulsionando|sacudirse|temblar todo el cuerpo|(tuvo|tiene|le dio|le dio un|tengo|tuve) "
@@ -522,29 +486,25 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(me|le) duele (muchisimo|horrible|demasiado)\b", plain=False),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
-          r"\bno (puedo|puede|logro|logra) (retener|mantener) (nada|la comida|comida|el agua|agua|"
-          r"los liquidos|liquidos|las pastillas|la medicina|las medicinas)\b"
-          r"|\bno (puedo|puede|logro|logra) tragar (nada|ni agua|el agua|agua|los liquidos|liquidos)\b"
-          r"|\bno (para|paro|paran|puedo parar|puede parar|deja|dejo) de vomitar\b|\b(sigo|sigue) vomitando\b"
-          r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora"
-          r"|desde hace (dos|2|tres|3|varios) dias)\b"
-          r"|\bvomito todo\b|\btodo lo (vomito|devuelvo)\b|\bno (retengo|aguanto) (nada|la comida|comida)\b"
-          r"|\b(me voy a|siento que me voy a|siento que me) desmay\w*\b"
-          r"|\bel corazon me late (muy )?(rapido|fuerte)\b"
-          r"|\bpalpitaciones\b"),
+          r"\bno (puedo|puede|logro|logra) (retener|mantener) (nada|la comida|comida|el agua|agua"
+          r"|los liquidos|liquidos|las pastillas|la medicina|las medicinas)\b|\bno (puedo|puede|logro"
+          r"|logra) tragar (nada|ni agua|el agua|agua|los liquidos|liquidos)\b|\bno (para|paro|paran"
+          r"|puedo parar|puede parar|deja|dejo) de vomitar\b|\b(sigo|sigue) vomitando\b"
+          r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora|desde hace (dos|2|tres|3"
+          r"|varios) dias)\b|\bvomito todo\b|\btodo lo (vomito|devuelvo)\b|\bno (retengo|aguanto) (nada"
+          r"|la comida|comida)\b|\b(me voy a|siento que me voy a|siento que me) desmay\w*\b"
+          r"|\bel corazon me late (muy )?(rapido|fuerte)\b|\bpalpitaciones\b"),
     _rule_es(Concern.URGENT, "confusion",
-          r"\b(se (esta |anda )?desmay\w*|no (me|nos|la|lo) reconoce)\b"
-          r"|\b(confundid[ao]|desorientad[ao]|se desmayo|me desmaye|inconsciente|no despierta|no (puedo"
-          r"|podemos) "
-          r"despertar|cosas sin sentido)\b"
-          r"|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo|podemos) despertar\b"
-          r"|\bno (reacciona|responde)\b(?! (bien )?(a|al|con) (el |la |los |las |su |mi )?(tratamiento"
-          r"|quimio\w*|medicina\w*|medicamentos?|radiacion|terapia|hormonas?|pastillas|inmunoterapia)\b)"),
+          r"\b(se (esta |anda )?desmay\w*|no (me|nos|la|lo) reconoce)\b|\b(confundid[ao]|desorientad[ao]"
+          r"|se desmayo|me desmaye|inconsciente|no despierta|no (puedo|podemos) despertar"
+          r"|cosas sin sentido)\b|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo"
+          r"|podemos) despertar\b|\bno (reacciona|responde)\b(?! (bien )?(a|al|con) (el |la |los |las |su "
+          r"|mi )?(tratamiento|quimio\w*|medicina\w*|medicamentos?|radiacion|terapia|hormonas?|pastillas"
+          r"|inmunoterapia)\b)"),
     _rule_es(Concern.URGENT, "",
-          r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca|evacuacion)\b"
-          r"|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b"
-          r"|\b(orina|heces|popo|pipi) con sangre\b|\b(heces|popo|caca|excremento"
-          r"|evacuaciones?) (muy )?negr[oa]s?\b"
+          r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca"
+          r"|evacuacion)\b|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b|\b(orina"
+          r"|heces|popo|pipi) con sangre\b|\b(heces|popo|caca|excremento|evacuaciones?) (muy )?negr[oa]s?\b"
           r"|\bno (puedo|puede) (dejar de|parar de) temblar\b|\btiembl[ao] (mucho|sin parar"
           r"|todo el cuerpo)\b"),
     _rule_es(Concern.URGENT, "coughing-blood",
@@ -553,15 +513,13 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|sangre en (la|las) (tos|flemas?))\b"),
     _rule_es(Concern.URGENT, "bleeding",
           r"\b(vomito sangre|vomite sangre|vomitando sangre|no para de sangrar|sangrando mucho"
-          r"|\bnariz\b.{0,30}\bno (para|paro|se detiene|se le quita|se quita)\b"
-          r"|sangra\w* y no "
-          r"(para|se detiene))\b"),
+          r"|\bnariz\b.{0,30}\bno (para|paro|se detiene|se le quita|se quita)\b|sangra\w* y no (para"
+          r"|se detiene))\b"),
     _rule_es(Concern.URGENT, "fracture",
-          r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b"
-          r"|\b(me|se) (rompi|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera"
-          r"|pierna|"
-          r"brazo|muneca|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|"
-          r"clavicula)\b)|\bcrujido\b"),
+          r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b|\b(me|se) (rompi"
+          r"|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera|pierna|brazo|muneca"
+          r"|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|clavicula)\b)"
+          r"|\bcrujido\b"),
     _rule_es(Concern.URGENT, "fever", r"\b" + NOT_ES + r"(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
           r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
@@ -590,15 +548,13 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           + _NOT_HOW_LONG_A_TREATMENT + r"|"
           r"how (long|much time) (to|left to|do|does|have|has) (live|i|she|he|we|they|my|her|his)"
           + _NOT_HOW_LONG_A_TREATMENT + r"|"
-          r"time left|life expectancy|terminal|survival rates?|survival statistics|5 year survival|"
-          r"five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|"
-          r"can (it|this) be cured|is (it|this) the end|"
-          r"(can|will|do) (you|i|she|he|people|someone) live (long|for years|many years)|"
-          r"(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok |okay )?how long( now| then"
-          r"| exactly)?$|"
-          r"how many (years|months) (do|does|will|would|can|could|have|has) (i|she|he|we|you|my \w+|people"
-          r"|women"
-          r"|patients|someone) (get|have|got|live|last|left))\b"),
+          r"time left|life expectancy|terminal|survival rates?|survival statistics|5 year survival"
+          r"|five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|can (it"
+          r"|this) be cured|is (it|this) the end|(can|will|do) (you|i|she|he|people|someone) live (long"
+          r"|for years|many years)|(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok "
+          r"|okay )?how long( now| then| exactly)?$|how many (years|months) (do|does|will|would|can|could"
+          r"|have|has) (i|she|he|we|you|my \w+|people|women|patients|someone) (get|have|got|live|last"
+          r"|left))\b"),
     _rule_es(Concern.PROGNOSIS, "",
           r"\b(me voy a morir|me estoy muriendo|(?<!vamos )va a morir\w*|"
           + _NOT_OF_KIN_ES + r"se esta muriendo|"
@@ -610,85 +566,67 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
 
 DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
-          r"\b(help me|i need help|need help|please help|help please|someone help|help us|"
-          r"help her|help him|sos)\b"),
+          r"\b(help me|i need help|need help|please help|help please|someone help|help us|help her|help him"
+          r"|sos)\b"),
     _rule(Concern.DISTRESS, "",
-          r"\b(talk|speak|chat|get through) (to|with) (someone|somebody|a person|a human|a real person|"
-          r"a nurse|nurse|a doctor|anyone|anybody|a counsell?or|a social worker|a real|people)\b"
-          r"|\b(real person|human being|a human|operator|nurse|nurses|counsell?or|counsell?ing|"
-          r"social worker|helpline|hotline|support line|someone to talk to|no one to talk to)\b"
-          r"|^(talk|person|human)$"),
+          r"\b(talk|speak|chat|get through) (to|with) (someone|somebody|a person|a human|a real person"
+          r"|a nurse|nurse|a doctor|anyone|anybody|a counsell?or|a social worker|a real|people)\b"
+          r"|\b(real person|human being|a human|operator|nurse|nurses|counsell?or|counsell?ing|social worker"
+          r"|helpline|hotline|support line|someone to talk to|no one to talk to)\b|^(talk|person|human)$"),
     _rule(Concern.DISTRESS, "",
           r"\b(scared|scarred|afraid|frightened|terrified|terrifed|panic|panicking|panicked|"
           r"freaking out|freaked out|anxious|anxiety|so worried|really worried|very worried|"
           r"worried sick|fear|fearful|nervous|petrified|in shock)\b"),
     _rule(Concern.DISTRESS, "",
-          r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)|"
-          r"cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) "
-          r"there|cant do this|overwhelmed|hopeless|no hope"
-          r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression|"
-          r"so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|"
-          r"(nobody|no one|noone) (cares|understands|listens|gets it|loves me|wants me)"
-          r"|i have (no one|nobody|noone)|crying|cant stop crying|heartbroken|devastated|grief|grieving|"
-          r"lost my(?! (balance|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))"
-          r"|passed away|died|funeral|falling apart"
-          r"|(dont|do not) feel like doing anything|no motivation|no energy for anything"
+          r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)"
+          r"|cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one"
+          r"|body) there|cant do this|overwhelmed|hopeless|no hope"
+          r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression"
+          r"|so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|(nobody|no one"
+          r"|noone) (cares|understands|listens|gets it|loves me|wants me)|i have (no one|nobody|noone)"
+          r"|crying|cant stop crying|heartbroken|devastated|grief|grieving|lost my(?! (balance|footing"
+          r"|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))|passed away|died|funeral"
+          r"|falling apart|(dont|do not) feel like doing anything|no motivation|no energy for anything"
           r"|(doesnt|does not|dont|do not|wont|will not) (support|help|understand|listen to) (me|us)"
-          r"|im not ok|"
-          r"not okay)\b"),
+          r"|im not ok|not okay)\b"),
     # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
     _rule(Concern.DISTRESS, "",
-          r"\b(actively dying|shes dying|hes dying"
-          r"|(she|he|mom|mum|mother|dad|father|husband|wife|partner|sister|brother"
-          r"|daughter|son|"
-          r"friend|grandma|grandpa|nan|aunt|uncle|patient) is dying|(in|on|into|to) hospice|end of life"
-          r"|last (days|hours)|"
-          r"when (its|it is) the end|what happens at the end|near the end|comfort care|"
-          r"when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend|girlfriend|family) (left|abandoned|"
-          r"walked out on) (me|us))\b"
-          r"|^(u|you|are you|r u|is anyone|anyone|anybody|someone|is someone|hello is anyone"
-          r"|hello anyone) there$"
-          r"|\b(tired|sick|done) (of|with) fighting\b|\bcant fight (this |it )?any ?more\b|^why me$"
-          r"|\b(blame|blaming|hate) (myself|herself|himself)\b|\b(cant|cannot|can not"
-          r"|no longer) (take care of"
-          r"|look after|care for) (myself|herself|himself)\b"
-          r"|\b(cant|cannot|can not) stop thinking about (it|this|the cancer|what)\b"
-          r"|\b(nothing|nothing more|nothing else) (that )?(they|we|the doctors?|doctors|anyone|you) can do\b"
-          r"|\bno more (treatment|treatments|options) (left|for (her|him|me|us))\b"
-          r"|\bout of (treatment )?options\b"
-          r"|\b(call|calling|called|start|starting|started|go to|going to|recommend\w*|suggest\w*"
-          r"|talk\w* about"
-          r"|time for|mentioned) hospice\b"
-          r"|\b(has|have|given|gave (her|him|me|us)|got) (only |about |maybe )?(\w+ )?(weeks|months|days"
-          r"|a year"
-          r"|a few weeks|a few months) (left )?to live\b"
-          r"|\b(im|i am|i feel|feeling|so|im so|i am so) (so |really |very )?(angry|mad|furious|frustrated"
-          r"|pissed"
-          r"|pissed off)\b|\bwhy (did|does|do|is|would) (this|it|god) (happen|happening|let this)\b"
-          r"|\b(is|was) (it|this) my fault\b|\bmy fault\b|\bdid i (cause|do) (this|it)\b"
-          r"|\bcaregiv\w*\b.{0,40}\b(exhausted|burn\w* out|burnout|worn out|so tired|stressed|struggling"
-          r"|overwhelmed|drained)\b|\b(caregiver|carer) (burnout|stress|fatigue)\b|\b(taking care of"
-          r"|caring for"
-          r"|looking after)\b.{0,40}\b(wearing me out|worn me out|exhausting|exhausted|worn out|burn\w* out"
-          r"|too much|so hard|draining)\b"
-          r"|\b(i hate this|its not fair|this is not fair|so unfair)\b"),
+          r"\b(actively dying|shes dying|hes dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner"
+          r"|sister|brother|daughter|son|friend|grandma|grandpa|nan|aunt|uncle|patient) is dying|(in|on|into"
+          r"|to) hospice|end of life|last (days|hours)|when (its|it is) the end|what happens at the end"
+          r"|near the end|comfort care|when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend"
+          r"|girlfriend|family) (left|abandoned|walked out on) (me|us))\b|^(u|you|are you|r u|is anyone"
+          r"|anyone|anybody|someone|is someone|hello is anyone|hello anyone) there$|\b(tired|sick|done) (of"
+          r"|with) fighting\b|\bcant fight (this |it )?any ?more\b|^why me$|\b(blame|blaming|hate) (myself"
+          r"|herself|himself)\b|\b(cant|cannot|can not|no longer) (take care of|look after|care for) (myself"
+          r"|herself|himself)\b|\b(cant|cannot|can not) stop thinking about (it|this|the cancer|what)\b"
+          r"|\b(nothing|nothing more|nothing else) (that )?(they|we|the doctors?|doctors|anyone"
+          r"|you) can do\b|\bno more (treatment|treatments|options) (left|for (her|him|me|us))\b"
+          r"|\bout of (treatment )?options\b|\b(call|calling|called|start|starting|started|go to|going to"
+          r"|recommend\w*|suggest\w*|talk\w* about|time for|mentioned) hospice\b|\b(has|have|given|gave (her"
+          r"|him|me|us)|got) (only |about |maybe )?(\w+ )?(weeks|months|days|a year|a few weeks"
+          r"|a few months) (left )?to live\b|\b(im|i am|i feel|feeling|so|im so|i am so) (so |really "
+          r"|very )?(angry|mad|furious|frustrated|pissed|pissed off)\b|\bwhy (did|does|do|is|would) (this|it"
+          r"|god) (happen|happening|let this)\b|\b(is|was) (it|this) my fault\b|\bmy fault\b|\bdid i (cause"
+          r"|do) (this|it)\b|\bcaregiv\w*\b.{0,40}\b(exhausted|burn\w* out|burnout|worn out|so tired"
+          r"|stressed|struggling|overwhelmed|drained)\b|\b(caregiver|carer) (burnout|stress|fatigue)\b"
+          r"|\b(taking care of|caring for|looking after)\b.{0,40}\b(wearing me out|worn me out|exhausting"
+          r"|exhausted|worn out|burn\w* out|too much|so hard|draining)\b|\b(i hate this|its not fair"
+          r"|this is not fair|so unfair)\b"),
     _rule_es(Concern.DISTRESS, "",
-          r"\b(mama|papa|madre|padre|esposo|esposa|marido|hermana|hermano|hija|hijo|abuela|abuelo|amiga|amigo"
-          r"|pareja) (ya )?se (esta|nos esta|nos) (muriendo|yendo|va)\b"
-          r"|\b(agonizando|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
-          r"|me (dejo|abandono) mi (esposo|esposa|pareja|marido))\b|\bcuidador[a]?\b.{0,40}\b(agotad[ao]"
-          r"|cansad[ao]|quemad[ao]|rendid[ao]|no puedo mas)\b|\b(cuidar|cuidando"
-          r"|cuidarl[ao])\b.{0,40}\b(agota"
-          r"|agotad[ao]|me tiene (agotad[ao]|cansad[ao])|no puedo mas)\b"
-          r"|\bya no (hay|se puede hacer) nada (que hacer|mas)?\b|\bno hay (nada )?mas (que hacer|tratamiento"
+          r"\b(mama|papa|madre|padre|esposo|esposa|marido|hermana|hermano|hija|hijo|abuela|abuelo|amiga"
+          r"|amigo|pareja) (ya )?se (esta|nos esta|nos) (muriendo|yendo|va)\b|\b(agonizando"
+          r"|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias|me (dejo"
+          r"|abandono) mi (esposo|esposa|pareja|marido))\b|\bcuidador[a]?\b.{0,40}\b(agotad[ao]|cansad[ao]"
+          r"|quemad[ao]|rendid[ao]|no puedo mas)\b|\b(cuidar|cuidando|cuidarl[ao])\b.{0,40}\b(agota"
+          r"|agotad[ao]|me tiene (agotad[ao]|cansad[ao])|no puedo mas)\b|\bya no (hay"
+          r"|se puede hacer) nada (que hacer|mas)?\b|\bno hay (nada )?mas (que hacer|tratamiento"
           r"|tratamientos|opciones)\b|\ble (dieron|dan|quedan) (\w+ )?(meses|semanas|dias) de vida\b"
           r"|\b(meses|semanas) de vida\b|\b(estoy|me siento) (muy |tan )?(enojad[ao]|furios[ao]|frustrad[ao]"
           r"|con coraje|con rabia)\b|\btengo (mucha )?(rabia|coraje)\b|\bpor ?que (me )?(paso|pasa"
-          r"|tuvo que pasar) esto\b"
-          r"|\bes (mi culpa|culpa mia)\b|\bculpa mia\b"
-          r"|\bcon quien (puedo|podemos|podria|pueda) hablar\b|\bcomo (le|les|se lo|se los) (digo|explico"
-          r"|cuento|decimos|explicamos|voy a decir)\b.{0,30}\b(hijos|hijas|hijo|hija|nietos|familia|ninos)\b"
-          r"|^(hay alguien|alguien"
+          r"|tuvo que pasar) esto\b|\bes (mi culpa|culpa mia)\b|\bculpa mia\b|\bcon quien (puedo|podemos"
+          r"|podria|pueda) hablar\b|\bcomo (le|les|se lo|se los) (digo|explico|cuento|decimos|explicamos"
+          r"|voy a decir)\b.{0,30}\b(hijos|hijas|hijo|hija|nietos|familia|ninos)\b|^(hay alguien|alguien"
           r"|esta alguien) ahi$"),
     _rule(Concern.DISTRESS, "",
           r"^(please )?(just )?(leave me alone|leave me be|go away|no more|enough|enough already|stop it|"
@@ -725,19 +663,17 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     # kindly how to reach a person (not "we did not find that").
     _rule_es(Concern.DISTRESS, "",
           r"^(por favor )?(ya )?(dejenme|dejame|dejeme|dejen|deja) (en paz|tranquil[ao]"
-          r"|sol[ao])( por favor)?$"
-          r"|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
+          r"|sol[ao])( por favor)?$|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
     _rule_es(Concern.DISTRESS, "",
-          r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|"
-          r"me siento (muy |tan )?(mal|fatal|horrible|terrible)|no me siento bien|triste|tristeza|lloro|"
-          r"rendirme|me rindo|"
-          r"no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende|ayuda)|"
-          r"no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto|muy sol[ao]"
-          r"|llorando|llorar|"
-          r"me acaban de (diagnosticar|decir)|recien diagnosticad[ao]|desesperad[ao]|perdid[ao]|"
-          r"nerviosa|nervioso|en shock|perder a mi|no se (que hacer|como decir\w*)|no (quiero|quisiera) "
-          r"morir\w*|no tengo ganas de nada|sin ganas de nada|no tengo animo|sin animo|nada me importa"
-          r"|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden|comprende|escucha|escuchan))\b"),
+          r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad"
+          r"|me siento (muy |tan )?(mal|fatal|horrible|terrible)|no me siento bien|triste|tristeza|lloro"
+          r"|rendirme|me rindo|no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende"
+          r"|ayuda)|no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto"
+          r"|muy sol[ao]|llorando|llorar|me acaban de (diagnosticar|decir)|recien diagnosticad[ao]"
+          r"|desesperad[ao]|perdid[ao]|nerviosa|nervioso|en shock|perder a mi|no se (que hacer"
+          r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
+          r"|no tengo animo|sin animo|nada me importa|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden"
+          r"|comprende|escucha|escuchan))\b"),
 )
 
 RULES: tuple[Rule, ...] = CRISIS_RULES + URGENT_RULES + PROGNOSIS_RULES + DISTRESS_RULES
