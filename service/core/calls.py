@@ -255,14 +255,14 @@ class CallNavigator:
             turn = replace(turn, reach=self.phones.reach(now))
         state = turn.state
         person = self.offers.person and state.node == MAIN_MENU and self._open(now)
-        texting = self.offers.texting and state.node in self.content.topics and state.texts_sent < MAX_TEXTS
+        texting = self.offers.texting and self._at_topic(state) and state.texts_sent < MAX_TEXTS
         return self._advised(replace(turn, offer_person=person, offer_text=texting))
 
     def _advised(self, turn: Turn) -> Turn:
         """The first topic a caller hears ends with "information, not medical advice": said once a
         call, where it costs no one time on the way to a topic."""
         state = turn.state
-        heard = state.node in self.content.topics and state.part >= 0 and not turn.reprompt
+        heard = self._at_topic(state) and state.part >= 0 and not turn.reprompt
         if state.advised or not heard:
             return turn
         return replace(turn, state=replace(state, advised=True), advise=True)
@@ -313,9 +313,10 @@ class CallNavigator:
             if texted is not None:
                 return texted
         key = self._spoken_key(speech)
-        if key is None and normalize(speech) in commands.DECLINE_WORDS:
+        said = normalize(speech)
+        if key is None and said in commands.DECLINE_WORDS:
             key = commands.BACK if self._at_topic(state) else commands.REPEAT
-        if key is None and normalize(speech) in commands.SPOKEN_MORE:
+        if key is None and said in commands.SPOKEN_MORE:
             # "anything else?" after a topic's last part: the menu it is in, with the topics beside it
             key = commands.MORE if self._has_more(state) else commands.BACK if self._at_topic(state) else None
         if key is None:
@@ -410,7 +411,7 @@ class CallNavigator:
         state = replace(state, silences=0)
         if key == commands.PERSON and state.node == MAIN_MENU:
             return self._person(state, now)
-        if key == commands.TEXT_ME and self.offers.texting and state.node in self.content.topics:
+        if key == commands.TEXT_ME and self.offers.texting and self._at_topic(state):
             if state.texts_sent >= MAX_TEXTS:
                 return Turn(state, (Prompt.TEXT_LIMIT,), reprompt=True)
             return Turn(state, send_text=state.node)

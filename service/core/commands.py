@@ -162,12 +162,11 @@ QUESTION_OPENERS = frozenset({
 TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "i dont understand",
-                             "dont understand", "i dont get it", "how does this work", "what do i do",
+                             "dont understand", "i dont get it", "how does this work",
                              "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
                              "whats your number", "what is your number", "can i call you",
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
-                             "no le entiendo", "no comprendo", "como funciona", "que hago",
-                             "what should i do", "what can i do", "que debo hacer", "que puedo hacer"}
+                             "no le entiendo", "no comprendo", "como funciona"}
                             ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
