@@ -21,7 +21,6 @@ from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import (
-    SiteFinder,
     about_the_line,
     closes,
     good_news,
@@ -29,6 +28,7 @@ from service.core.understand.meaning import (
     language_named,
     node_named,
     only_language,
+    site_finder,
 )
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
@@ -162,7 +162,7 @@ class CallNavigator:
         self.offers = offers or Offers()
         self.phones = Phones(content.phones)
         self.medicines = MedicineFinder(content.medicines) if content.medicines else None
-        self.sites = SiteFinder(content.sites)
+        self.sites = site_finder(content, self.matchers)
 
     def start(self, lang: str | None = None, remembered: str | None = None) -> Turn:
         """A new call. A caller the line remembers (`remembered`, the language they chose before) is

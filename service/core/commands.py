@@ -174,10 +174,11 @@ ABOUT_LINE_WORDS = frozenset(
     "hello hi hey good morning afternoon evening is this the a an it cancer breast line number phone what "
     "whats can could you tell me do does about info information who are how work works service here "
     "there i im am get with for please so ok okay yes something anything text texting help need want "
-    "some learn know more to of on in and "
+    "some learn know more to of on in and much cost costs free charge charges money pay price "
     "hola buenas buenos dias tardes noches es esta este esto la el linea numero telefono del de que "
     "me puede puedes decir dice informacion sobre mama seno quien eres usted como funciona ayuda "
-    "servicio por favor algo quiero quisiera saber mas necesito un una en y con".split()
+    "servicio por favor algo quiero quisiera saber mas necesito un una en y con cuanto cuesta gratis cobra "
+    "cobran pagar precio dinero".split()
 )
 # After "Reply 1 for <topic>": words that take the offer as 1 does, a yes or asking what to do now.
 OFFER_TAKEN_WORDS = frozenset({"yes", "yes please", "yeah", "yep", "sure", "please", "si", "si por favor",

@@ -19,13 +19,13 @@ from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.understand.meaning import (
-    SiteFinder,
     about_the_line,
     closes,
     good_news,
     language_named,
     node_named,
     only_language,
+    site_finder,
 )
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
@@ -44,7 +44,8 @@ SPANISH_SMALL_WORDS = frozenset(
     "esta estoy hay una uno unos unas con sin duele dolor puedo puede quiero necesito se le lo "
     "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios me te nos nada bien mal ya "
     "todo toda todos porque aqui ahi hoy ayer algo nadie siempre nunca siento soy fue voy va vamos van "
-    "ahora despues antes manana noche temprano ella ellos usted".split()
+    "ahora despues antes manana noche temprano ella ellos usted cuanto cuanta cuantos cuantas cuesta esto "
+    "eso".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
@@ -139,7 +140,7 @@ class TextNavigator:
         self._replies: Kept[tuple[TextState, str], TextReply] = Kept(KEPT_REPLIES)
         self.phones = Phones(content.phones)
         self.medicines = MedicineFinder(content.medicines) if content.medicines else None
-        self.sites = SiteFinder(content.sites)
+        self.sites = site_finder(content, self.matchers)
         self._vocabulary = {lang: frozenset(m.vocabulary) for lang, m in self.matchers.items()}
 
     def reply(self, state: TextState, body: str, now: datetime | None = None) -> TextReply:

@@ -129,6 +129,18 @@ def test_asking_what_the_line_is_gets_the_help_reply(content: Content) -> None:
     assert said.endswith("call 1-555-555-0199.")
 
 
+def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Content) -> None:
+    texts = TextNavigator(content)
+    for asked, lang, says in (("how much does this cost", "en", "Free; text rates may apply."),
+                              ("is this free", "en", "Free; text rates may apply."),
+                              ("cuanto cuesta", "es", "Gratis, salvo tarifas de su plan."),
+                              ("es gratis?", "es", "Gratis, salvo tarifas de su plan.")):
+        reply = texts.reply(TextState(), asked)
+        assert (reply.show, reply.state.lang) == (Show.HELP, lang), asked
+        assert says in wording.text_message(content, reply), asked
+    assert texts.reply(TextState(), "how much does chemo cost").state.topic == "treat-chemo"
+
+
 def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Content) -> None:
     texts = TextNavigator(content)
     for words in ("hello is this the cancer line", "what can you tell me", "hello i need info",

@@ -1,7 +1,8 @@
-"""What people mean beyond keywords: a part of the body with a symptom word, and thanks or goodbye.
+"""What people mean beyond keywords: a part of the body or a treatment with a symptom word, and thanks.
 
 "lungs cough" is about lung symptoms, not where cancer spreads; "liver pain" about liver symptoms;
-"ok thx" and "gracias, adios" are a kind close, not "we did not find that".
+"nausea after chemo" about side effects, not the liver's; "ok thx" and "gracias, adios" are a kind
+close, not "we did not find that".
 """
 
 from __future__ import annotations
@@ -9,10 +10,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from service.content.model import Content, Sites
+from service.content.model import DEFAULT_LANGUAGE, Content, Medicines, Sites
 from service.core import commands
 from service.core.matching import Matcher, match_in_any
 from service.words.fold import normalize
+
+SIDE_EFFECTS_WORDS = "side effects"  # what the matcher turns into the side effects topic
+# A treatment named as the cause of how one feels ("nausea after chemo", "the pills make me constipated",
+# "me arde la piel por la radiación"): a side effect for the care team, not a sign of spread somewhere.
+_TREATMENT = (
+    r"(chemo|chemotherapy|kimo|radiation|radiotherapy|treatments?|infusions?|shots?|injections?|pills|meds"
+    r"|medicines?|medications?|tablets|drugs?|surgery|hormone therapy|immunotherapy|quimio|quimioterapia"
+    r"|radiacion|radiaciones|radioterapia|tratamiento|pastillas|medicinas?|medicamentos?|inyeccion"
+    r"|inyecciones|cirugia|operacion)"
+)
+_BLAMED = re.compile(
+    r"\b(from|after|since|because of|due to|on|por|despues de|desde|con|de) ((the|my|her|his|this|that"
+    r"|last|first|each|every|starting|pain|sleeping|la|el|las|los|mi|mis|su|sus|esta|este|ultima|primera|cada|empezar"
+    rf"|la ultima|la primera) )*{_TREATMENT}\b"
+    rf"|\b{_TREATMENT} (is |are |can |could |will |may |might |has |have |does |do )?(makes?|made|making"
+    r"|gives?|gave|giving|causes?|caused|causing|leaves?|left)\b"
+    rf"|\b{_TREATMENT} (me |le |te )?(hace|hizo|da|dio|deja|dejo|causa|causo|provoca|provoco|pone|puso)\b"
+)
 
 # Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
 _GOOD_NEWS = re.compile(
@@ -41,22 +60,38 @@ MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages n
 
 
 class SiteFinder:
-    """The symptom topic of a body part named with a symptom word; one instance serves every message."""
+    """The symptom topic of a body part named with a symptom word, or the side effects topic when a
+    treatment is named as the symptom's cause; one instance serves every message."""
 
-    def __init__(self, sites: Sites | None) -> None:
+    def __init__(
+        self, sites: Sites | None, medicines: Medicines | None = None, side_effects: str = ""
+    ) -> None:
         symptoms = sites.symptom_words.values() if sites else ()
         self._symptoms = _folded(word for words in symptoms for word in words)
         self._parts: dict[str, str] = {}
         for site in sites.sites if sites else ():
             for word in _folded(w for words in site.words.values() for w in words):
                 self._parts.setdefault(word, site.topic)
+        effects = medicines.side_effects.values() if medicines else ()
+        self._effects = tuple(f" {w} " for w in _folded(w for words in effects for w in words) if w)
+        self._side_effects = side_effects
 
     def topic(self, message: str) -> str | None:
-        """The symptom topic when a message names a part of the body and a symptom, else None."""
-        words = normalize(message).split()
+        """The symptom topic when a message names a treatment or a part of the body, and a symptom."""
+        text = normalize(message)
+        if self._side_effects and self.blames_treatment(text):
+            return self._side_effects
+        words = text.split()
         if not any(word in self._symptoms for word in words):
             return None
         return next((self._parts[word] for word in words if word in self._parts), None)
+
+    def blames_treatment(self, text: str) -> bool:
+        """Whether folded `text` names a treatment as the cause of a symptom ("sick after chemo")."""
+        if not _BLAMED.search(text):
+            return False
+        padded = f" {text} "
+        return any(word in padded for word in self._effects) or any(w in self._symptoms for w in text.split())
 
     def follow_up(self, message: str, place: str) -> str | None:
         """The symptom topic of the place just read about (`place`: its title), when a message asks of
@@ -65,6 +100,13 @@ class SiteFinder:
         if not any(word in self._symptoms for word in words) or any(word in self._parts for word in words):
             return None
         return next((self._parts[word] for word in normalize(place).split() if word in self._parts), None)
+
+
+def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder:
+    """The content's SiteFinder, its side effects topic found by the words that name it."""
+    english = matchers.get(DEFAULT_LANGUAGE)  # the words above are English; the topic is either's
+    topic = (english.match(SIDE_EFFECTS_WORDS) if english else None) or ""
+    return SiteFinder(content.sites, content.medicines, topic if topic in content.topics else "")
 
 
 def node_named(

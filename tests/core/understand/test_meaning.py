@@ -28,6 +28,48 @@ def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, word
     assert (reply.show, reply.state.topic) == (Show.PAGE, topic)
 
 
+@pytest.mark.parametrize(("words", "lang"), [
+    ("nausea after chemo", "en"), ("chemo makes me sick", "en"), ("headache after chemo", "en"),
+    ("constipated from the pain pills", "en"), ("my skin is peeling from radiation", "en"),
+    ("bones ache after the shot", "en"), ("i feel awful since my last chemo", "en"),
+    ("nauseas despues de la quimio", "es"), ("tengo nauseas por la quimio", "es"),
+    ("me arde la piel por la radiacion", "es"), ("la quimio me da mucho cansancio", "es"),
+])
+def test_a_treatment_named_as_the_cause_gets_the_side_effects_page_not_a_place_of_spread(
+    content: Content, words: str, lang: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic, reply.state.lang) == (Show.PAGE, "symptoms-general", lang), reply
+    heard = CallNavigator(content).say(CallState(lang=lang), words)
+    assert heard.state.node == "symptoms-general", heard
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("nausea", "symptoms-liver"), ("headaches", "symptoms-brain"), ("chemo", "treat-chemo"),
+    ("radiation", "treat-radiation"), ("back pain", "symptoms-bones"),
+])
+def test_a_symptom_or_a_treatment_alone_keeps_its_own_page(content: Content, words: str, topic: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert reply.state.topic == topic, reply
+
+
+@pytest.mark.parametrize("words", [
+    "hot flashes", "lymphedema", "cant taste anything", "my nails are falling off",
+    "my hands and feet are peeling", "radiation burn", "calores", "sofocos", "linfedema",
+])
+def test_side_effects_by_their_own_names_get_the_side_effects_page(content: Content, words: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, "symptoms-general"), reply
+
+
+@pytest.mark.parametrize(("words", "lang"), [
+    ("my joints ache", "en"), ("me duelen las articulaciones", "es"),
+])
+def test_aching_joints_get_the_bone_symptoms_page(content: Content, words: str, lang: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic, reply.state.lang) == (Show.PAGE, "symptoms-bones", lang), reply
+
+
 @pytest.mark.parametrize(("words", "sign"), [
     ("my chest is sore", "chest-pain"), ("stomach swelling", "belly"),
 ])
