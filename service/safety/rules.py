@@ -259,8 +259,9 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Not able to walk, or to control the bladder or bowels; the spinal cord.
     _rule(Concern.URGENT, "cord-severe",
           r"\b(cant|cannot|can not|unable to) (move|stand|walk)\b(?! (my|her|his|the) (left |right )?(arms?"
-          r"|hands?|face|fingers?)\b)(?! (as (far|much|well|long|fast)|far|very far|for long|long distances"
-          r"|much|fast|without getting tired|without a cane|up (the )?(stairs|hills?)))|\bparaly[sz]ed\b"
+          r"|hands?|face|fingers?)\b)(?! (it|this|that|the pain|the way|being|him|her|them|my (pain|life"
+          r"|husband|wife)|(as (far|much|well|long|fast)|far|very far|for long|long distances"
+          r"|much|fast|without getting tired|without a cane|up (the )?(stairs|hills?)))\b)|\bparaly[sz]ed\b"
           r"|\b(cant|cannot|can not|unable to) feel (my |her |his |their |the )?(legs?|feet|foot|toes"
           r"|lower body|body|anything|below|bottom|butt)\b|\b(numb|paralysed|paralyzed|no feeling"
           r"|cant feel anything) (from|below) (the|my|her|his)? ?(waist|hips?|chest|belly button)( down)?\b"
@@ -420,7 +421,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|agonizing)\b|\b(unbearable|excruciating|agonizing) pain\b|\b(pain|it|its|pain is|it is) (a )?(8"
           r"|9|10|eight|nine|ten) (out of|of|on a scale of) (10|ten)\b|\bpain (meds|medicine|medication"
           r"|medications|pills|killers|killer|relief) (arent|are not|isnt|is not|not|dont|do not|doesnt"
-          r"|does not|stopped) (working|helping|help|work|touching it)\b",
+          r"|does not|stopped) (working|helping|help|work|touching it)\b"
+          r"|\b(cant|cannot|can not) (stand|take|bear|handle|deal with) (this|the|my|her|his|that|such|all"
+          r"|all this|all the) pain\b|\bpain\b.{0,30}\b(cant|cannot|can not) (stand|bear|take) it\b",
           plain=False),
     # Spanish.
     _rule_es(Concern.URGENT, "",
@@ -478,7 +481,9 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(se|me) (golpeo|golpe|pego|pegue) (en )?la cabeza\b|\bgolpe en la cabeza\b"
           r"|\b" + NOT_ES + r"(mucho|muchisimo|tanto) dolor\b"
-          r"|\bdolor (muy fuerte|insoportable|terrible|horrible)\b|\bdolor (es )?(de )?(8|9|10|ocho|nueve"
+          r"|\bdolor (es |esta )?(muy fuerte|insoportable|inaguantable|terrible|horrible)\b"
+          r"|\bno (aguanto|aguanta|soporto|soporta|resisto|resiste|puedo con|puede con) (el|este|ese|tanto"
+          r"|mas el) dolor\b|\bdolor (es )?(de )?(8|9|10|ocho|nueve"
           r"|diez)\b"
           r"|\b(medicina|medicinas|medicamento|medicamentos|pastillas?) (para|del) (el )?dolor no (me "
           r"|le )?(hace|hacen"
@@ -578,8 +583,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"freaking out|freaked out|anxious|anxiety|so worried|really worried|very worried|"
           r"worried sick|fear|fearful|nervous|petrified|in shock)\b"),
     _rule(Concern.DISTRESS, "",
-          r"\b(cant cope|can not cope|cannot cope|not coping|cant take (it|this|any more|anymore)"
-          r"|cant handle (it|this|any more|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one"
+          r"\b(cant cope|can not cope|cannot cope|not coping|cant (take|stand|bear|handle) (it|this|any more"
+          r"|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one"
           r"|body) there|cant do this|overwhelmed|hopeless|no hope"
           r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression"
           r"|so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|(nobody|no one"
@@ -649,7 +654,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(are you|r u|is this|am i (talking|texting|speaking) (to|with)) (a |an )?(real )?(person|human"
           r"|bot|robot|machine|computer|automated|doctor|nurse)\b"),
     _rule(Concern.DISTRESS, "",
-          r"\b(just|newly|recently|only just) (been )?(diagnosed|told|found out)\b"
+          r"\b(just|newly|recently|only just) (been |got |was |being )?(diagnosed|told|found out)\b"
           r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"
           r"|\b(got|had|have) the (news|results)\b"),
     _rule_es(Concern.DISTRESS, "",
@@ -670,6 +675,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|rendirme|me rindo|no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende"
           r"|ayuda)|no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto"
           r"|muy sol[ao]|llorando|llorar|me acaban de (diagnosticar|decir)|recien diagnosticad[ao]"
+          r"|recien me (diagnosticaron|dijeron)|(ya )?no aguanto (mas|esto)"
           r"|desesperad[ao]|perdid[ao]|nerviosa|nervioso|en shock|perder a mi|no se (que hacer"
           r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
           r"|no tengo animo|sin animo|nada me importa|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden"

@@ -206,10 +206,30 @@ def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator,
 @pytest.mark.parametrize("message", [
     "she fell and hit her head", "i hit my head", "my wife has stage 4 and shes in a lot of pain",
     "the pain is unbearable", "se golpeo la cabeza", "tengo mucho dolor",
-    "mi mama tiene un dolor insoportable",
+    "mi mama tiene un dolor insoportable", "i cant stand this pain", "the pain is so bad i cant take it",
+    "el dolor es insoportable", "no aguanto el dolor", "ya no soporto este dolor",
 ])
 def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulator, message: str) -> None:
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "i cant stand it anymore", "i just got diagnosed with stage 4", "ya no aguanto mas",
+    "recien me diagnosticaron",
+])
+def test_being_worn_out_or_newly_diagnosed_gets_a_person_not_a_page(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    person_offered(twilio, message)
+
+
+def test_a_newly_diagnosed_texter_is_offered_what_stage_4_means_and_one_who_found_out_the_place(
+    twilio: TwilioSimulator,
+) -> None:
+    assert person_offered(twilio, "i just got diagnosed with stage 4").endswith(
+        "Reply 1 for What stage 4 means, or MENU for topics.")
+    assert person_offered(twilio, "just found out its in my liver").endswith(
+        "Reply 1 for Liver, or MENU for topics.")
 
 
 @pytest.mark.parametrize("message", [

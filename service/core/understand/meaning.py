@@ -18,12 +18,14 @@ from service.words.fold import normalize
 SIDE_EFFECTS_WORDS = "side effects"  # what the matcher turns into the side effects topic
 # A treatment named as the cause of how one feels ("nausea after chemo", "the pills make me constipated",
 # "me arde la piel por la radiación"): a side effect for the care team, not a sign of spread somewhere.
-_TREATMENT = (
-    r"(chemo|chemotherapy|kimo|radiation|radiotherapy|treatments?|infusions?|shots?|injections?|pills|meds"
+_TREATMENT_WORDS = (
+    r"chemo|chemotherapy|kimo|radiation|radiotherapy|treatments?|infusions?|shots?|injections?|pills|meds"
     r"|medicines?|medications?|tablets|drugs?|surgery|hormone therapy|immunotherapy|quimio|quimioterapia"
     r"|radiacion|radiaciones|radioterapia|tratamiento|pastillas|medicinas?|medicamentos?|inyeccion"
-    r"|inyecciones|cirugia|operacion)"
+    r"|inyecciones|cirugia|operacion"
 )
+_TREATMENT = f"({_TREATMENT_WORDS})"
+_TREATMENT_NAMED = re.compile(rf"\b({_TREATMENT_WORDS}|therapy|terapia)\b")  # in a page's title
 _BLAMED = re.compile(
     r"\b(from|after|since|because of|due to|on|por|despues de|desde|con|de) ((the|my|her|his|this|that"
     r"|last|first|each|every|starting|pain|sleeping|la|el|las|los|mi|mis|su|sus|esta|este|ultima|primera|cada|empezar"
@@ -88,10 +90,7 @@ class SiteFinder:
 
     def blames_treatment(self, text: str) -> bool:
         """Whether folded `text` names a treatment as the cause of a symptom ("sick after chemo")."""
-        if not _BLAMED.search(text):
-            return False
-        padded = f" {text} "
-        return any(word in padded for word in self._effects) or any(w in self._symptoms for w in text.split())
+        return bool(_BLAMED.search(text)) and self._names_effect(text)
 
     def follow_up(self, message: str, place: str) -> str | None:
         """The symptom topic of the place just read about (`place`: its title), when a message asks of
@@ -100,6 +99,23 @@ class SiteFinder:
         if not any(word in self._symptoms for word in words) or any(word in self._parts for word in words):
             return None
         return next((self._parts[word] for word in normalize(place).split() if word in self._parts), None)
+
+    def after_treatment(self, message: str, place: str) -> str | None:
+        """The side effects topic when a message names a side effect, and no part of the body, right after
+        a treatment's page (`place`: its title): "will it make me sick" after Chemotherapy."""
+        text = normalize(message)
+        if not self._side_effects or any(word in self._parts for word in text.split()):
+            return None
+        if not _TREATMENT_NAMED.search(normalize(place)) or not self._names_effect(text, only=True):
+            return None  # "symptoms" alone, after a treatment, is the symptoms menu
+        return self._side_effects
+
+    def _names_effect(self, text: str, only: bool = False) -> bool:
+        """Whether folded `text` names a side effect, or (unless `only` side effects) a symptom word."""
+        padded = f" {text} "
+        if any(word in padded for word in self._effects):
+            return True
+        return not only and any(word in self._symptoms for word in text.split())
 
 
 def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder:
@@ -112,13 +128,17 @@ def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder
 def node_named(
     content: Content, sites: SiteFinder, matchers: Mapping[str, Matcher], lang: str, words: str, place: str
 ) -> str | None:
-    """The node words name, for texts and calls alike: a body part with a symptom, a keyword (in `lang`,
-    else another language), else, when they find no topic, the symptoms of the place just read
-    (`place`: the topic the person is at, or "")."""
+    """The node words name, for texts and calls alike: a body part or a treatment with a symptom, a
+    keyword (in `lang`, else another language), else, when they find no topic, the symptoms of the place
+    just read (`place`: the topic the person is at, or ""); a side effect asked after a treatment's page
+    is about that treatment."""
     node = sites.topic(words) or match_in_any(matchers, lang, words)
-    if place in content.topics and (node is None or content.is_menu(node)):  # "is it painful", after Liver
-        node = sites.follow_up(words, content.title(place, lang)) or node
-    return node
+    if place not in content.topics:
+        return node
+    title = content.title(place, lang)
+    if node is None or content.is_menu(node):  # "is it painful", after Liver
+        node = sites.follow_up(words, title) or node
+    return sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
 
 
 def about_the_line(message: str) -> bool:

@@ -203,6 +203,21 @@ def test_symptoms_asked_after_a_place_are_that_places_symptoms(
     assert heard.state.node == topic, heard
 
 
+@pytest.mark.parametrize(("first", "then"), [
+    ("chemo", "will it make me sick"), ("tamoxifen", "does it cause hot flashes"),
+    ("radiation", "does it hurt"), ("quimio", "me va a dar nauseas"), ("surgery", "is it painful"),
+])
+def test_a_side_effect_asked_after_a_treatment_gets_the_side_effects_page(
+    content: Content, first: str, then: str
+) -> None:
+    texts = TextNavigator(content)
+    reply = texts.reply(texts.reply(TextState(), first).state, then)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, "symptoms-general"), reply
+    calls = CallNavigator(content)
+    heard = calls.say(calls.say(CallState(lang=reply.state.lang), first).state, then)
+    assert heard.state.node == "symptoms-general", heard
+
+
 def test_symptoms_asked_after_a_treatment_get_the_symptoms_menu(content: Content) -> None:
     texts = TextNavigator(content)
     reply = texts.reply(texts.reply(TextState(), "chemo").state, "what are the symptoms")
