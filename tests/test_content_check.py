@@ -691,8 +691,8 @@ def test_keyword_that_finds_another_topic(breaker: Breaker) -> None:
 
 
 def test_help_reply_too_long_for_two_segments(breaker: Breaker) -> None:
-    longer = "In an emergency, call 911. We are glad you wrote to us today, and we hope it helps.{phone}"
-    breaker.replace("prompts.yaml", "In an emergency, call 911.{phone}", longer)
+    longer = "Free; msg rates may apply. We are glad you wrote to us today, and we hope it helps.{phone}"
+    breaker.replace("prompts.yaml", "Free; msg rates may apply.{phone}", longer)
 
     line = breaker.line("prompts.yaml", "sms_help:")
     problems = breaker.new_problems()

@@ -671,7 +671,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|sol[ao])( por favor)?$|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad"
-          r"|me siento (muy |tan )?(mal|fatal|horrible|terrible)|no me siento bien|triste|tristeza|lloro"
+          r"|me siento (muy |tan )?(mal|fatal|horrible|terrible)(?! (por|de|desde|con|despues de) (la |el "
+          r"|las |los |mi |mis )?(quimio\w*|radiaci\w*|radioterapia|tratamiento|pastillas|medicina\w*"
+          r"|medicamento\w*|inyecci\w*))|no me siento bien|triste|tristeza|lloro"
           r"|rendirme|me rindo|no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende"
           r"|ayuda)|no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto"
           r"|muy sol[ao]|llorando|llorar|me acaban de (diagnosticar|decir)|recien diagnosticad[ao]"

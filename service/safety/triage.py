@@ -190,7 +190,7 @@ def urgent_topic_words() -> tuple[str, ...]:
 # "stroak" is two edits from "stroke"), as people text them.
 MISSPELT = {
     "fevr": "fever", "feaver": "fever", "fevor": "fever", "feber": "fever", "fiebr": "fiebre",
-    "stroak": "stroke", "strok": "stroke", "payne": "pain", "pane": "pain",
+    "stroak": "stroke", "strok": "stroke", "payne": "pain", "pane": "pain", "pian": "pain",
     "brethe": "breathe", "breth": "breath", "siezure": "seizure", "seasure": "seizure", "ceizure": "seizure",
     "pls": "please", "plz": "please", "plez": "please", "pleez": "please", "pleas": "please", "hlp": "help",
     "gona": "gonna", "gunna": "gonna", "tonite": "tonight", "tonigh": "tonight", "2nite": "tonight",

@@ -131,8 +131,8 @@ def test_asking_what_the_line_is_gets_the_help_reply(content: Content) -> None:
 
 def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Content) -> None:
     texts = TextNavigator(content)
-    for asked, lang, says in (("how much does this cost", "en", "Free; text rates may apply."),
-                              ("is this free", "en", "Free; text rates may apply."),
+    for asked, lang, says in (("how much does this cost", "en", "Free; msg rates may apply."),
+                              ("is this free", "en", "Free; msg rates may apply."),
                               ("cuanto cuesta", "es", "Gratis, salvo tarifas de su plan."),
                               ("es gratis?", "es", "Gratis, salvo tarifas de su plan.")):
         reply = texts.reply(TextState(), asked)

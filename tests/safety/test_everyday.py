@@ -141,7 +141,7 @@ def test_blue_that_is_not_a_person_turning_blue_is_no_sign(message: str) -> None
 
 @pytest.mark.parametrize(("message", "sign"), [
     ("fevr on chemo", "fever"), ("i think my dad is having a stroak", "stroke"),
-    ("chest payne", "chest-pain"),
+    ("chest payne", "chest-pain"), ("chest pian", "chest-pain"),
     ("high feaver and chills on chemo", "fever"),
 ])
 def test_misspelt_sign_words_still_say_what_to_do_now_first(

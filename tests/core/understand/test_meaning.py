@@ -34,6 +34,7 @@ def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, word
     ("bones ache after the shot", "en"), ("i feel awful since my last chemo", "en"),
     ("nauseas despues de la quimio", "es"), ("tengo nauseas por la quimio", "es"),
     ("me arde la piel por la radiacion", "es"), ("la quimio me da mucho cansancio", "es"),
+    ("me siento mal por la quimio", "es"), ("i feel bad after chemo", "en"),
 ])
 def test_a_treatment_named_as_the_cause_gets_the_side_effects_page_not_a_place_of_spread(
     content: Content, words: str, lang: str
@@ -82,7 +83,7 @@ def test_a_body_part_with_an_emergency_sign_gets_what_to_do_before_any_page(
 
 @pytest.mark.parametrize(("words", "node"), [
     ("stage4", "about-metastatic"), ("brest canser", "about-metastatic"),
-    ("hair fal out", "symptoms-general"),
+    ("hair fal out", "symptoms-general"), ("bons", "spread-bones"),
     ("where does breast cancer spread", "spread"), ("stage 4", "about-metastatic"),
 ])
 def test_short_words_and_misspellings_find_their_topic(content: Content, words: str, node: str) -> None:
