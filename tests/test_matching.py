@@ -67,6 +67,8 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     ("where does metastatic breast cancer spread", "spread"),
     ("what is metastatic breast cancer", "about-metastatic"), ("stage 4", "about-metastatic"),
     ("breast cancer", "about-metastatic"),
+    ("my mother was diagnosed 3 years ago and now they say it has spread to her liver", "spread-liver"),
+    ("how do they know it spread", "about-diagnosis"),
 ])
 def test_the_place_or_subject_beside_breast_cancer_chooses_the_topic(
     matcher: Matcher, message: str, node: str

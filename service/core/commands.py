@@ -134,10 +134,10 @@ CLOSE_FILLERS = frozenset(
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
      "hiya", "good morning", "good afternoon", "good evening", "test", "ok", "okay", "k", "kk", "okey",
-     "okie", "oki", "start", "yes",
+     "okie", "oki", "start", "yes", "huh", "hm", "hmm", "idk", "i dont know", "dunno",
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
-     "menu principal", "inicio", "comenzar"}
+     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande"}
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m", "what else", "and",
                              "what else is there", "is there more", "is there anything else",
@@ -240,7 +240,8 @@ SPANISH_TEXT_WORDS = frozenset(
      "menu principal", "inicio", "comenzar", "mas", "siguiente", "sigue", "continuar", "mas por favor",
      "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar", "atras", "volver",
      "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",
-     "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago"}
+     "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago", "mande", "no se",
+     "no lo se"}
 )
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
 ENGLISH_TEXT_WORDS = frozenset(

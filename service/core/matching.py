@@ -21,12 +21,14 @@ FILLER_WORDS = frozenset(
     "info on hi hello hey am".split()
 )
 # Words in nearly every message, the line's own subject ("metastatic breast cancer", "stage 4"), the
-# "question" of "I have a question about chemo" and the "found" of "just found out it's in my liver":
-# they count for less in a keyword's rank, and a keyword of nothing else never outranks one with a word
-# of its own, so the words beside them choose the topic ("breast cancer in her liver" is about the liver).
+# "question" of "I have a question about chemo", the "found" of "just found out it's in my liver" and
+# the people of "they say it has spread to her liver": they count for less in a keyword's rank, and a
+# keyword of nothing else never outranks one with a word of its own, so the words beside them choose
+# the topic ("breast cancer in her liver" is about the liver).
 LIGHT_WORDS = frozenset({
     "breast", "cancer", "mama", "seno", "question", "questions", "pregunta", "preguntas",
     "metastatic", "metastasico", "metastasica", "stage", "etapa", "4", "four", "iv", "cuatro", "de", "found",
+    "they", "them", "their", "she", "her", "he", "his", "him", "we", "our", "you", "your",
 })
 LIGHT_WEIGHT = 0.5
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")

@@ -559,14 +559,16 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"|for years|many years)|(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok "
           r"|okay )?how long( now| then| exactly)?$|how many (years|months) (do|does|will|would|can|could"
           r"|have|has) (i|she|he|we|you|my \w+|people|women|patients|someone) (get|have|got|live|last"
-          r"|left))\b"),
+          r"|left)|^(so |and |but )?(is (it|this|that) (serious|life threatening|fatal)|how serious is (it"
+          r"|this|that))( now)?$)\b"),
     _rule_es(Concern.PROGNOSIS, "",
           r"\b(me voy a morir|me estoy muriendo|(?<!vamos )va a morir\w*|"
           + _NOT_OF_KIN_ES + r"se esta muriendo|"
           r"cuanto tiempo (me|le|nos|de vida)|"
           r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
           r"es terminal|se puede curar|cuantos anos se vive|que posibilidades|cuanto vive"
-          r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$)\b"),
+          r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$|^(y |pero )?(es (algo )?(grave|mortal)"
+          r"|que tan grave es|es muy grave)( eso| esto)?$)\b"),
 )
 
 DISTRESS_RULES: tuple[Rule, ...] = (

@@ -129,6 +129,14 @@ def test_asking_what_the_line_is_gets_the_help_reply(content: Content) -> None:
     assert said.endswith("call 1-555-555-0199.")
 
 
+@pytest.mark.parametrize(("words", "lang"), [("huh", "en"), ("idk", "en"), ("mande", "es"), ("no se", "es")])
+def test_not_knowing_what_to_say_gets_the_menu_in_the_texters_language_not_not_found(
+    content: Content, words: str, lang: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang, reply.notices) == (Show.MENU, lang, ()), reply
+
+
 def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Content) -> None:
     texts = TextNavigator(content)
     for asked, lang, says in (("how much does this cost", "en", "Free; msg rates may apply."),

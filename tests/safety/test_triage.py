@@ -90,6 +90,7 @@ BENIGN = [
     "can it cause seizures", "broken bones", "fracture", "headache", "cough", "shortness of breath",
     "spinal cord compression", "high calcium", "brain mets symptoms", "breast cancer",
     "does chemo cause fever", "herceptin", "how is it diagnosed", "what is stage 4",
+    "is it serious if i cough",
     "can it spread to the brain", "numbness", "is confusion a symptom", "my bones hurt", "diet",
     "breathless", "out of breath",
     "radiation for brain mets", "treatment for seizures", "weak bones", "what treatment is there",
@@ -111,7 +112,8 @@ BENIGN = [
 # How long, survival, am I dying: the honest answer (about-outlook), never a treatment topic.
 PROGNOSIS = [
     "am i dying", "how long do i have", "is this the end", "how much time does she have",
-    "can you live long with bone mets", "whats the survival rate for stage 4",
+    "can you live long with bone mets", "whats the survival rate for stage 4", "is it serious",
+    "how serious is it", "es grave", "que tan grave es",
 ]
 
 

@@ -22,6 +22,9 @@ from service.core.wording import text_message
     ("tos en los pulmones", "symptoms-lungs"), ("lung mets", "spread-lungs"), ("liver", "spread-liver"),
     ("hígado síntomas", "symptoms-liver"), ("señales de que se extendió al cerebro", "symptoms-brain"),
     ("signs it spread to the brain", "symptoms-brain"),
+    ("she has liver mets and her skin is yellow", "symptoms-liver"),
+    ("mi mama tiene metastasis en el higado y esta muy amarilla", "symptoms-liver"),
+    ("mi esposa tiene cancer en los pulmones y tose mucho", "symptoms-lungs"),
 ])
 def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
     reply = TextNavigator(content).reply(TextState(), words)
@@ -83,7 +86,7 @@ def test_a_body_part_with_an_emergency_sign_gets_what_to_do_before_any_page(
 
 @pytest.mark.parametrize(("words", "node"), [
     ("stage4", "about-metastatic"), ("brest canser", "about-metastatic"),
-    ("hair fal out", "symptoms-general"), ("bons", "spread-bones"),
+    ("hair fal out", "symptoms-general"), ("bons", "spread-bones"), ("chest wall", "about-recurrence"),
     ("where does breast cancer spread", "spread"), ("stage 4", "about-metastatic"),
 ])
 def test_short_words_and_misspellings_find_their_topic(content: Content, words: str, node: str) -> None:

@@ -57,6 +57,8 @@ def test_a_side_effect_asks_the_care_team(content: Content) -> None:
     ("tamoxifen gives me hot flashes", "Ask your care team about side effects."),
     ("ibrance side affects", "Ask your care team about side effects."),
     ("la capecitabina me hace daño en las manos", "Pregunte a su equipo médico por los efectos secundarios."),
+    ("tamoxifeno efectos", "Pregunte a su equipo médico por los efectos secundarios."),
+    ("i feel awful on ibrance", "Ask your care team about side effects."),
 ])
 def test_a_side_effect_in_everyday_words_asks_the_care_team(content: Content, words: str, ask: str) -> None:
     assert ask in text_message(content, TextNavigator(content).reply(TextState(), words))
