@@ -166,7 +166,14 @@ TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacio
                              "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
                              "whats your number", "what is your number", "can i call you",
                              "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
-                             "no le entiendo", "no comprendo", "como funciona"}
+                             "no le entiendo", "no comprendo", "como funciona", "can i call instead",
+                             "can i call", "can i call this number", "what number do i call",
+                             "what number can i call", "is there a number i can call",
+                             "is there a number to call",
+                             "how do i stop", "how do i stop these texts", "how do i stop the texts",
+                             "how do i stop getting texts", "how do i unsubscribe", "how do i opt out",
+                             "puedo llamar", "a que numero llamo", "hay un numero para llamar",
+                             "como dejo de recibir mensajes", "como paro los mensajes"}
                             ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".

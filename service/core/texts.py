@@ -20,6 +20,7 @@ from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.understand.meaning import (
     about_the_line,
+    asks_privacy,
     closes,
     good_news,
     language_named,
@@ -112,6 +113,7 @@ class Show(StrEnum):
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
     CLOSE = "close"  # a kind close after thanks or goodbye
     GLAD = "glad"  # glad to hear good news told
+    PRIVACY = "privacy"  # asked whether the line is private: what it keeps and does not
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
 
 
@@ -212,6 +214,8 @@ class TextNavigator:
             return TextReply(state, Show.CLOSE)
         if good_news(body):
             return TextReply(state, Show.GLAD)
+        if asks_privacy(body):
+            return TextReply(state, Show.PRIVACY)
         return None
 
     def _meaning(self, state: TextState, body: str, text: str) -> TextReply:

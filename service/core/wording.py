@@ -352,6 +352,8 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
         return sms_prompt(content, Prompt.SMS_CLOSE, state.lang)
     if reply.show is Show.GLAD:
         return sms_prompt(content, Prompt.SMS_GLAD, state.lang)
+    if reply.show is Show.PRIVACY:
+        return sms_prompt(content, Prompt.SMS_PRIVACY, state.lang)
     if reply.show is Show.MEDICINE and reply.medicine is not None:
         return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):

@@ -351,7 +351,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|his)) head\b|\bhead (injury|injuries|wound)\b"),
     # A fall, or a bone that may be broken.
     _rule(Concern.URGENT, "fracture",
-          r"\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have fallen"
+          r"\b(keeps|kept|keep) (falling|tripping)\b(?! (asleep|behind|apart|in love|for|off the|out of))"
+          r"|\b(falls|falling) (down )?(a lot|all the time|often)\b"
+          r"|\b(i|she|he|mom|mum|dad|we|they|wife|husband|mother|father) (just )?(fell|fall|have fallen"
           r"|has fallen|had a fall|tripped|slipped)\b(?! (asleep|in love|for (it|that|him|her)|behind|apart"
           r"|ill|sick|short|silent|pregnant|back to sleep))|\b(had|have) a (bad )?fall\b|\b(fell|slipped"
           r"|tripped) (over|down|on|off|in)\b|\b(cant|cannot|can not) (put|bear|take) (any )?weight\b"
@@ -362,7 +364,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(is|are|may be|might be|could be|feels|feel|must be|looks) (broken|fractured|cracked)\b"
           r"|\b(bone|hip|leg|arm|wrist|rib|ribs|ankle|collarbone) (snapped|cracked)\b"
           r"|\b(think|thinks|may|might|could) (be|have|has)? ?(a )?(broken|fractured)\b"
-          r"|\b(leg|arm|hip|wrist|ankle|bone) (looks|is) (wrong|bent|deformed|at a funny angle)\b"),
+          r"|\b(leg|arm|hip|wrist|ankle|bone) (looks|is) (wrong|bent|deformed|at a funny angle)\b"
+          r"|\b(" + _BONE + r") (breaks|broke|fractures|cracks|snaps)\b"),
     # Fever during treatment.
     _rule(Concern.URGENT, "fever",
           r"\b(fever|feverish|temperature|temp|chills|shivering|shaking|rigors|hot and shaky)\b.*\b(chemo|"
@@ -373,7 +376,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"10[0-4] ?(f|degrees)?|3[89] ?(c|degrees)?)\b", plain=False, personal=True),
     _rule(Concern.URGENT, "fever",
           r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
-          r"|3[89])\b", plain=False),
+          r"|3[89])\b|\b(10[0-5]|3[89])( point \d| \d)? ?(f |c |degrees? )?(fever|temp|temperature)\b",
+          plain=False),
     # Chills: CDC asks for a temperature taken whenever someone feels chilled, ACS names shaking chills.
     _rule(Concern.URGENT, "fever",
           r"\b(?<!gave me )(?<!gives me )(?<!give me )(?<!gave me the )(?<!gives me the )" + NOT_EN
@@ -524,7 +528,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(me cai|se cayo|una caida|me cayo)\b|\bhueso (roto|quebrado|fracturado)\b|\b(me|se) (rompi"
           r"|rompio|quebre|quebro|fracture|fracturo)\b(?=$|.{0,20}\b(hueso|huesos|cadera|pierna|brazo|muneca"
           r"|costillas?|tobillo|espalda|columna|hombro|cuello|pie|mano|dedo|rodilla|pelvis|clavicula)\b)"
-          r"|\bcrujido\b"),
+          r"|\bcrujido\b|\b(se )?(me |le )?(rompe|quiebra|fractura) (un|el|la|mi|su) (hueso|cadera|pierna"
+          r"|brazo|costilla|columna)\b"),
     _rule_es(Concern.URGENT, "fever", r"\b" + NOT_ES + r"(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
           r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
@@ -591,10 +596,11 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression"
           r"|so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|(nobody|no one"
           r"|noone) (cares|understands|listens|gets it|loves me|wants me)|i have (no one|nobody|noone)"
-          r"|crying|cant stop crying|heartbroken|devastated|grief|grieving|lost my(?! (balance|footing"
-          r"|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))|passed away|died|funeral"
-          r"|falling apart|(dont|do not) feel like doing anything|no motivation|no energy for anything"
-          r"|(doesnt|does not|dont|do not|wont|will not) (support|help|understand|listen to) (me|us)"
+          r"|crying|cant stop crying|heartbroken|broke my heart|devastated|grief|grieving|lost my(?! (balance"
+          r"|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))|passed away|died"
+          r"|funeral|falling apart|(dont|do not) feel like doing anything|no motivation"
+          r"|no energy for anything|(doesnt|does not|dont|do not|wont|will not) (support|help|understand"
+          r"|listen to) (me|us)"
           r"|im not ok|not okay)\b"),
     # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
     _rule(Concern.DISTRESS, "",
@@ -654,7 +660,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(can|could|will|would) (you|u|someone|somebody|anyone) (please )?(call|ring|phone) (me|us)\b"
           r"|^(please )?(call|ring) (me|us)( back)?( please)?$|\bgive (me|us) a call\b"
           r"|\b(are you|r u|is this|am i (talking|texting|speaking) (to|with)) (a |an )?(real )?(person|human"
-          r"|bot|robot|machine|computer|automated|doctor|nurse)\b"),
+          r"|bot|robot|machine|computer|automated|doctor|nurse|ai|a i|chatbot|chat bot)\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(just|newly|recently|only just) (been |got |was |being )?(diagnosed|told|found out)\b"
           r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"

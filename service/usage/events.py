@@ -94,7 +94,7 @@ def text_events(reply: TextReply) -> list[tuple[Event, str]]:
     state = reply.state
     if reply.show is Show.PAGE:
         events.append((Event.TOPIC if state.page == 0 else Event.MORE, state.topic))
-    elif reply.show is Show.HELP:
+    elif reply.show in (Show.HELP, Show.PRIVACY):
         events.append((Event.HELP, ""))
     elif reply.show is Show.MENU:
         if Prompt.SMS_NOT_UNDERSTOOD in reply.notices:

@@ -21,9 +21,9 @@ REAL_WORDS = frozenset(
     cadre cafes cages caiga caigo caine cairo caixa cakes caldera caldo callar calma calme
     calmed calming camello camera canes canse canso canto cantos capes caras caray carbs cards
     cared carey carla carles carly carnes caros carpa carta carter carts carver carving casas
-    casera cases casing cater cauca cauce caves cayera cellar cello centra cerda cesta chama
-    chamo changes cheat checa checo chido childs chiles chose ciclo ciego ciento cindy clama
-    clara clare clause clavo cleanly clero cliente cloning cloro cocida coding cojer colas
+    casera cases casing castilla cater cauca cauce caves cayera cellar cello centra cerda cesta
+    chama chamo changes cheat checa checo chido childs chiles chose ciclo ciego ciento cindy
+    clama clara clare clause clavo cleanly clero cliente cloning cloro cocida coding cojer colas
     colgar colmo coloured comas combing comenta coming commuter compulsion conclusion
     conclusiones conclusions concussion confession confort confusing confusiones conner
     constantes constituted consulting contando contar contara conversion conversions cooked
@@ -40,20 +40,20 @@ REAL_WORDS = frozenset(
     drove drown drying ecuaciones elise emery enciende encienden encina enfermedad entera
     entiendan enzima escapo escuchen escudo espada espanyol espesa espeso estella ester esther
     ether evacuation evaluaciones evaluation exhaustion exhaustiva exhaustive exhaustivo exits
-    explicado explicaron exploiting explora explorar exploring extiende extienden extra failing
-    falda falla fallan fallon falsa falten fanny farce farther fatter faust feast feather
-    feeding feeds fetal fewer fiasco fibre fiend filling fists flaco flair flaming flattering
-    flavor fleas fleet flight flint flood fooling forming framing franco fresco fright frost
-    frustrante fueling fuels fuente funcionen functional funky gafas galas ganes gangs gaping
-    gents giles glowing goles gomes grace grade grange grape grasping grate grave graze groping
-    grove gunna haber haberme haberse habia hablado habra hacerle hacerte haces hacker hagen
-    halla hallar halls handing hanks harding haste hating haunt haute haven hazte healy
-    heartbreak helio hells hides hiere hikes hilos hines hints hires hoard hojas homeless homero
-    honra hormones huang hueco huecos huevo huevos hunted hunting hunts hurled hurling hurst
-    hwang indication informaron informatics informativa informative informativo informativos
-    injurias keller lager lamar lange lease least leves liked liking linger lining linked
-    listing listos lists lives llamarme llave llene llorado llueve lobes locking locks logia
-    loner looming looms looping loops loose loosing looting loser loses lotes lovely lover
+    explicado explicaron exploiting explora explorar exploring extiende extienden extra factura
+    failing fails falda falla fallan fallon falsa falten fanny farce farther fatter faust feast
+    feather feeding feeds fetal fewer fiasco fibre fiend filling fills fists flaco flair flaming
+    flattering flavor fleas fleet flight flint flood fooling forming fracturas framing franco
+    fresco fright frost frustrante fueling fuels fuente funcionen functional funky gafas galas
+    ganes gangs gaping gents giles glowing goles gomes grace grade grange grape grasping grate
+    grave graze groping grove gunna haber haberme haberse habia hablado habra hacerle hacerte
+    haces hacker hagen halla hallar halls handing hanks harding haste hating haunt haute haven
+    hazte healy heartbreak helio hells hides hiere hikes hilos hines hints hires hoard hojas
+    homeless homero honra hormones huang hueco huecos huevo huevos hunted hunting hunts hurled
+    hurling hurst hwang indication informaron informatics informativa informative informativo
+    informativos injurias keller lager lamar lange lease least leves liked liking linger lining
+    linked listing listos lists lives llamarme llave llene llorado llueve lobes locking locks
+    logia loner looming looms looping loops loose loosing looting loser loses lotes lovely lover
     loving macho magma magno major manada manto manzana marico marino marking masking matarte
     mather mating mecha mediation medicinales mediciones medido meditation memes menor mesas
     metes mexico mined missed mitigation moaning mojados monkey montes month montos monty mooney
@@ -68,33 +68,34 @@ REAL_WORDS = frozenset(
     podamos podia podian podran podre podremos poked poking polls ponemos pools popped popping
     posadas posar posed possessing premiere preparaba preparaban preparados preparamos
     preparando preston prick print prision prison prone property props pudre puedan puedas pulls
-    pulso purse qaeda quack queden queen queja quejan quema queman quepa quicio quiebre quieta
-    quieto quinn quinta quirk quitarle quitarte quiten quiza quota races racking rages raging
-    rally ramon rapes raping ratas rating ratones ratos raving realty rearing reciben redding
-    reddy refuge refute regal regalado regazo regular reilly renal render rendirse resale
-    resounding respondan responden respondent respondido response reuse riendo rites rompa rompe
-    rondo rubia saben sable sabre sacked sacred saeed sailed salon samir sangrado scale scaled
-    scored seine selling senior sensor sentado sentar serve setting shack shading shady shale
-    shallow shaming shaping shared sharing shaved shaving sheep shelf shelling shine shipped
-    shipping shirt shitting shoes shopped shopping shout shouting shove shoving siendo siete
-    sieve sipping siren sirvan sitter sizing skill skipped slapped slaying slick slide slight
-    slipping smart smash smashed smelling smiled smuggling sneak sneaking sneaks snort snuff
-    soaking soared sober sobreviven spared spears speck spelling spice spike spire splash
-    splashed split spock spoiled sport spotting spurred spying stabs stacked staff stains stale
-    stared staring starling starred starring stars startled startling starved starving stash
-    stated stating stats stave staying steak steaks steep stepped stepping steve stick stiff
-    stock stoke stole stomping stone store strand stray strike stuart stuck suciedad swapped
-    swaying sweep swine tacto tales tammy tango tanks taping taser tasks taxing temblor templar
-    tempo tense tenso tenue tercio terry testing thank thanking thanks theme themes these theses
-    theyre thick thinning thirty thong thorough though threat thrust tiered tiled timed timmy
-    tinto tipped tiraba tirarle tirarte tires tocar tocas tomas tommy toner tones tonos tonto
-    toros torso tovar tower trabaja trabajo traes tragado traigo trajo trama tramo trapo trapped
-    trata tratada tratado tratar trato traza trazado trazar trazo tried tries trigo tripled
-    trough tuned tuning turing tying tyres ultimas unbeatable unbreakable understated understood
-    uribe urnas usable vagos vanos varias varies varnish vasos veamos vemos vender veneer vimos
-    viniendo viuda wading wafer wager waging wailing waited waiter waits walking walled walter
-    wanda waning wanting wards warts washes wasted wasting watts waving waxing wearer weaver
-    weaving weeds whale wheat while whiting whore whores whose width wight woken woman woods
-    wording world worlds worms wound woven wright writing yogur
+    pulso purse qaeda quack queden queen queja quejan quema queman quepa quicio quiebre quiera
+    quieta quieto quinn quinta quirk quitarle quitarte quiten quiza quota races racking rages
+    raging rally ramon rapes raping ratas rating ratones ratos raving realty rearing reciben
+    redding reddy refuge refute regal regalado regazo regular reilly renal render rendirse
+    resale resounding respondan responden respondent respondido response reuse riendo rites
+    rompa rompe rondo rubia saben sable sabre sacked sacred saeed sailed salon samir sangrado
+    scale scaled scored seine selling senior sensor sentado sentar serve setting shack shading
+    shady shale shallow shaming shaping shared sharing shaved shaving sheep shelf shelling shine
+    shipped shipping shirt shitting shoes shopped shopping shout shouting shove shoving siendo
+    siete sieve sipping siren sirvan sitter sizing skill skipped slapped slaps slaying slick
+    slide slight slipping smart smash smashed smelling smiled smuggling sneak sneaking sneaks
+    snort snuff soaking soaps soared sober sobreviven spared spears speck spelling spice spike
+    spire splash splashed split spock spoiled sport spotting spurred spying stabs stacked staff
+    stains stale stared staring starling starred starring stars startled startling starved
+    starving stash stated stating stats stave staying steak steaks steep stepped stepping steve
+    stick stiff stock stoke stole stomping stone store strand stray strike stuart stuck suciedad
+    swapped swaps swaying sweep swine tacto tales tammy tango tanks taping taser tasks taxing
+    temblor templar tempo tense tenso tenue tercio terry testing thank thanking thanks theme
+    themes these theses theyre thick thinning thirty thong thorough though threat thrust tiered
+    tiled timed timmy tinto tipped tipping tiraba tirarle tirarte tires tocar tocas tomas tommy
+    toner tones tonos tonto toros torso tovar tower trabaja trabajo traes tragado traigo trajo
+    trama tramo trapo trapped trapping trata tratada tratado tratar trato traza trazado trazar
+    trazo tried tries trigo tripled trough tuned tuning turing tying tyres ultimas unbeatable
+    unbreakable understated understood uribe urnas usable vagos vanos varias varies varnish
+    vasos veamos vemos vender veneer vimos viniendo viuda wading wafer wager waging wailing
+    waited waiter waits walking walled walter wanda waning wanting wards warts washes wasted
+    wasting watts waving waxing wearer weaver weaving weeds whale wheat while whiting whore
+    whores whose width wight woken woman woods wording world worlds worms wound woven wright
+    writing yogur
     """.split()
 )

@@ -137,6 +137,30 @@ def test_not_knowing_what_to_say_gets_the_menu_in_the_texters_language_not_not_f
     assert (reply.show, reply.state.lang, reply.notices) == (Show.MENU, lang, ()), reply
 
 
+@pytest.mark.parametrize(("words", "lang", "says"), [
+    ("is this private", "en", "This line does not keep your phone number or your words"),
+    ("will you share my number", "en", "it shares nothing"),
+    ("who sees my messages?", "en", "Text MENU for topics, STOP to stop."),
+    ("es confidencial", "es", "Esta línea no guarda su número de teléfono ni sus palabras"),
+])
+def test_asking_whether_the_line_is_private_says_what_it_keeps_and_shares(
+    content: Content, words: str, lang: str, says: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang) == (Show.PRIVACY, lang), reply
+    assert says in wording.text_message(content, reply)
+
+
+@pytest.mark.parametrize("words", [
+    "can i call instead", "what number do i call", "how do i stop these texts",
+    "como dejo de recibir mensajes",
+])
+def test_asking_how_to_call_or_stop_gets_help_which_says_both(content: Content, words: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    said = wording.text_message(content, reply, phone="+15555550199")
+    assert reply.show is Show.HELP and "1-555-555-0199" in said and ("STOP" in said or "PARAR" in said), said
+
+
 def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Content) -> None:
     texts = TextNavigator(content)
     for asked, lang, says in (("how much does this cost", "en", "Free; msg rates may apply."),

@@ -127,11 +127,19 @@ def test_hope_said_with_words_of_death_is_still_read_by_the_rules_and_model(mess
 @pytest.mark.parametrize(("message", "sign"), [
     ("she's turning blue", "breathing"), ("his lips turned blue", "breathing"),
     ("I can't move my left arm", "stroke"), ("i havent peed all day", "cord-severe"),
+    ("what do i do if a bone breaks", "fracture"), ("que hago si se rompe un hueso", "fracture"),
+    ("my husband has bone mets and he keeps falling", "fracture"), ("103 fever", "fever"),
+    ("101 degree fever", "fever"),
 ])
 def test_more_signs_in_peoples_words_say_what_to_do_now_first(
     twilio: TwilioSimulator, content: Content, message: str, sign: str
 ) -> None:
-    assert texted(twilio, message).startswith(content.sign(sign).says["en"])
+    sign_first(twilio, content, message, sign)
+
+
+@pytest.mark.parametrize("message", ["she keeps falling asleep", "im falling behind at work"])
+def test_falling_asleep_or_behind_is_no_fall(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["the sky is blue", "i feel blue"])
@@ -215,6 +223,7 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
 
 @pytest.mark.parametrize("message", [
     "i cant stand it anymore", "i just got diagnosed with stage 4", "ya no aguanto mas",
+    "the news broke my heart",
     "recien me diagnosticaron",
 ])
 def test_being_worn_out_or_newly_diagnosed_gets_a_person_not_a_page(

@@ -81,6 +81,7 @@ MORE_DISTRESS = [
     "can someone call me", "i need to talk", "I'm so worried about what's next",
     "just found out the cancer has spread", "i cant handle this", "i dont want to die",
     "my daughter has cancer and i am lost", "is anybody there", "i want a human", "feeling hopeless",
+    "are you ai", "is this a chatbot",
 ]
 # Facts asked about in the same words: these must get their topic, never the alarm.
 BENIGN = [

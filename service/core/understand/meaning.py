@@ -35,6 +35,22 @@ _BLAMED = re.compile(
     rf"|\b{_TREATMENT} (me |le |te )?(hace|hizo|da|dio|deja|dejo|causa|causo|provoca|provoco|pone|puso)\b"
 )
 
+# "What do we do if she has one", naming nothing the line knows: when to get help says what to do.
+_WHAT_TO_DO_IF = re.compile(
+    r"^(so |ok |okay |and |but )?(what|wat) (do|should|can|would|shall) (i|we|you|they) do (if|when"
+    r"|in case)\b"
+    r"|^(y |pero )?(que|qué) (hago|hacemos|debo hacer|debemos hacer|hay que hacer) (si|cuando|en caso)\b"
+)
+# Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
+_PRIVACY = re.compile(
+    r"\b(private|privacy|confidential|anonymous|(who|anyone|someone) (sees|reads|can see|can read|see|read)"
+    r" (my|these|the|our) (messages|texts)|(share|sell|keep|store|save|record|track)(s|ing)? (my|our)"
+    r" (number|phone number|info|information|data|messages|texts|name)|privado|privada|privacidad"
+    r"|confidencial|anonimo|anonima|quien (ve|lee|puede ver|puede leer) (mis|los|nuestros) mensajes"
+    r"|(comparten|guardan|venden|graban) (mi|mis|nuestro|nuestros) (numero|informacion|datos|mensajes))\b"
+)
+URGENT_WORDS = "urgent"  # what the matcher turns into the topic of when to get help
+
 # Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
 _GOOD_NEWS = re.compile(
     r"\b(in remission|no evidence of disease"
@@ -138,7 +154,10 @@ def node_named(
     title = content.title(place, lang)
     if node is None or content.is_menu(node):  # "is it painful", after Liver
         node = sites.follow_up(words, title) or node
-    return sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
+    node = sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
+    if node is None and _WHAT_TO_DO_IF.search(normalize(words)):  # "what do we do if she has one"
+        node = match_in_any(matchers, DEFAULT_LANGUAGE, URGENT_WORDS)
+    return node
 
 
 def about_the_line(message: str) -> bool:
@@ -155,6 +174,11 @@ def closes(message: str) -> str:
     if any(w in commands.GOODBYE_WORDS for w in words):
         return "bye"
     return "thanks" if any(w in commands.CLOSE_WORDS for w in words) else ""
+
+
+def asks_privacy(message: str) -> bool:
+    """Whether a message asks if the line is private or what it keeps ("is this confidential")."""
+    return bool(_PRIVACY.search(normalize(message)))
 
 
 def good_news(message: str) -> bool:

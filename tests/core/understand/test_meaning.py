@@ -7,8 +7,8 @@ import pytest
 
 from service.content import Content
 from service.content.prompts import Prompt
-from service.core.calls import OPENING, CallNavigator, CallState
-from service.core.texts import Show, TextNavigator, TextState
+from service.core.calls import OPENING, CallNavigator, CallState, Turn
+from service.core.texts import Show, TextNavigator, TextReply, TextState
 from service.core.understand.meaning import closes, language_key, language_named, only_language
 from service.core.wording import text_message
 
@@ -60,6 +60,7 @@ def test_a_symptom_or_a_treatment_alone_keeps_its_own_page(content: Content, wor
 @pytest.mark.parametrize("words", [
     "hot flashes", "lymphedema", "cant taste anything", "my nails are falling off",
     "my hands and feet are peeling", "radiation burn", "calores", "sofocos", "linfedema",
+    "she keeps sleeping all day", "shes not drinking water", "my hand is tingling", "duerme todo el dia",
 ])
 def test_side_effects_by_their_own_names_get_the_side_effects_page(content: Content, words: str) -> None:
     reply = TextNavigator(content).reply(TextState(), words)
@@ -199,11 +200,8 @@ def test_symptoms_of_the_cancer_itself_get_the_symptoms_menu_not_what_metastatic
 def test_symptoms_asked_after_a_place_are_that_places_symptoms(
     content: Content, first: str, then: str, topic: str
 ) -> None:
-    texts = TextNavigator(content)
-    reply = texts.reply(texts.reply(TextState(), first).state, then)
+    reply, heard = said_after(content, first, then)
     assert (reply.show, reply.state.topic) == (Show.PAGE, topic), reply
-    calls = CallNavigator(content)
-    heard = calls.say(calls.say(CallState(lang=reply.state.lang), first).state, then)
     assert heard.state.node == topic, heard
 
 
@@ -214,12 +212,21 @@ def test_symptoms_asked_after_a_place_are_that_places_symptoms(
 def test_a_side_effect_asked_after_a_treatment_gets_the_side_effects_page(
     content: Content, first: str, then: str
 ) -> None:
-    texts = TextNavigator(content)
-    reply = texts.reply(texts.reply(TextState(), first).state, then)
+    reply, heard = said_after(content, first, then)
     assert (reply.show, reply.state.topic) == (Show.PAGE, "symptoms-general"), reply
-    calls = CallNavigator(content)
-    heard = calls.say(calls.say(CallState(lang=reply.state.lang), first).state, then)
     assert heard.state.node == "symptoms-general", heard
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("brain", "what do we do if she has one"), ("liver", "what should i do if it happens"),
+    ("cerebro", "que hacemos si le pasa"),
+])
+def test_what_to_do_if_it_happens_after_a_page_gets_when_to_get_help(
+    content: Content, first: str, then: str
+) -> None:
+    reply, heard = said_after(content, first, then)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, "symptoms-urgent"), reply
+    assert heard.state.node == "symptoms-urgent", heard
 
 
 def test_symptoms_asked_after_a_treatment_get_the_symptoms_menu(content: Content) -> None:
@@ -234,3 +241,11 @@ def test_what_else_after_a_page_is_the_next_page(content: Content, words: str) -
     first = texts.reply(TextState(), "bones")
     reply = texts.reply(first.state, words)
     assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, first.state.topic, 1), reply
+
+
+def said_after(content: Content, first: str, then: str) -> tuple[TextReply, Turn]:
+    """What a texter and a caller get for `then`, sent or said right after `first`."""
+    texts = TextNavigator(content)
+    reply = texts.reply(texts.reply(TextState(), first).state, then)
+    calls = CallNavigator(content)
+    return reply, calls.say(calls.say(CallState(lang=reply.state.lang), first).state, then)
