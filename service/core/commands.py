@@ -68,8 +68,9 @@ SPOKEN_COMMANDS = {
 # "puede repetirlo por favor"): dropped before the command is looked up.
 COMMAND_FILLERS = frozenset(
     {"please", "can", "could", "would", "will", "you", "that", "it", "this", "me", "um", "uh", "oh", "sorry",
-     "just", "a", "bit", "little", "ok", "okay", "por", "favor", "lo",
-     "puede", "podria", "usted", "un", "poco", "perdon", "disculpe", "oiga"}
+     "just", "a", "bit", "little", "ok", "okay", "por", "favor", "lo", "go", "to", "the", "take", "i", "want",
+     "like", "lets", "puede", "podria", "usted", "un", "poco", "perdon", "disculpe", "oiga", "ir", "al",
+     "quiero", "lleveme"}
 )
 
 # A person to talk to (only when the operator set HELPLINE_PHONE): the main menu's key, or said at any menu.

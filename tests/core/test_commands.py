@@ -53,6 +53,8 @@ def test_every_spoken_command_acts_as_its_key(content: Content, key: str, phrase
     (commands.SLOWER, "hable más despacio por favor"), (commands.BACK, "go back please"),
     (commands.REPEAT, "what does that mean"), (commands.REPEAT, "i don't understand"),
     (commands.REPEAT, "no entiendo"), (commands.REPEAT, "¿qué significa eso?"),
+    (commands.MAIN, "go to the main menu"), (commands.MAIN, "take me to the main menu"),
+    (commands.BACK, "i want to go back"), (commands.MAIN, "ir al menú principal"),
 ])
 def test_a_spoken_command_with_polite_words_around_it_acts_as_its_key(
         content: Content, key: str, said: str) -> None:

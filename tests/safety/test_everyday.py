@@ -223,7 +223,7 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
 
 @pytest.mark.parametrize("message", [
     "i cant stand it anymore", "i just got diagnosed with stage 4", "ya no aguanto mas",
-    "the news broke my heart",
+    "the news broke my heart", "quiero dejar todo", "ya me canse de luchar", "no duermo de la preocupacion",
     "recien me diagnosticaron",
 ])
 def test_being_worn_out_or_newly_diagnosed_gets_a_person_not_a_page(
@@ -252,6 +252,7 @@ def test_a_sign_said_not_to_be_there_is_no_sign(message: str) -> None:
 @pytest.mark.parametrize("message", [
     "whats the point anymore", "what's the point", "so whats the point", "whats the point of it all",
     "there's no point anymore", "para qué seguir", "ya nada tiene sentido", "de que sirve seguir viviendo",
+    "no le veo sentido a nada",
 ])
 def test_hopelessness_in_few_words_gets_the_lifeline_first(twilio: TwilioSimulator, message: str) -> None:
     finding = triage(message)

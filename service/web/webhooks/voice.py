@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import Say, VoiceResponse
 
+from service.content.model import SPANISH, Medicines
 from service.core import wording
 from service.core.calls import OPENING, CallState, Turn
 from service.core.commands import LANGUAGE_WORDS, SPOKEN_COMMANDS, SPOKEN_PERSON, SPOKEN_TEXT_ME
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/voice")
 GATHER_TIMEOUT_SECONDS = 6
 LANGUAGE_TIMEOUT_SECONDS = 4  # the opening's language choice: no key soon means English
-MAX_HINTS = 100
+MAX_HINTS = 250  # Twilio takes up to 500, each under 100 characters
 SLOW_RATE = "80%"
 SAFETY_HINTS = ("emergency", "talk to someone", "more")  # urgent, a person, the next part of a topic
 DIAL_TIMEOUT_SECONDS = 20
@@ -284,7 +285,18 @@ def _hints(rt: Runtime, state: CallState) -> list[str]:
         hints.append(SPOKEN_TEXT_ME[0])
     for node in (*content.topics, *content.menus):
         hints.append(content.text(node, state.lang).title.lower())
+    hints.extend(_medicine_names(content.medicines, state.lang))  # "Kisqali", not "kiss Kali"
     return list(dict.fromkeys(h for h in hints if "," not in h))[:MAX_HINTS]
+
+
+def _medicine_names(medicines: Medicines | None, lang: str) -> list[str]:
+    """Each medicine's names as a caller may say them: generic (its Spanish form in Spanish) and brands,
+    words apart as Twilio's hints are written ("5 FU", not "5-FU")."""
+    names: list[str] = []
+    for medicine in medicines.medicines if medicines else ():
+        names.append(medicine.spanish if lang == SPANISH and medicine.spanish else medicine.generic)
+        names.extend(medicine.brands)
+    return [name.replace("-", " ") for name in names]
 
 
 def _recover(rt: Runtime, state: CallState | None, number: int) -> str:

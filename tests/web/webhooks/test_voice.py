@@ -173,6 +173,8 @@ def test_silence_waits_for_input_then_redirects_to_the_same_handler(twilio: Twil
     hints = gather.get("hints", "").split(", ")
     assert "where it spreads" in hints and "repeat" in hints and "liver" in hints
     assert "emergency" in hints and "talk to someone" in hints
+    assert {"Kisqali", "ribociclib", "tamoxifen", "Herceptin", "5 FU"} <= set(hints)  # not "kiss Kali"
+    assert len(hints) <= 500 and all(len(hint) <= 100 and "-" not in hint for hint in hints)
     redirect = heard.root.find("Redirect")
     assert redirect is not None and redirect.text == "/voice/input?step=1"
     assert list(heard.root)[-1] is redirect
