@@ -317,8 +317,10 @@ class CallNavigator:
         if key is None and said in commands.DECLINE_WORDS:
             key = commands.BACK if self._at_topic(state) else commands.REPEAT
         if key is None and said in commands.SPOKEN_MORE:
-            # "anything else?" after a topic's last part: the menu it is in, with the topics beside it
-            key = commands.MORE if self._has_more(state) else commands.BACK if self._at_topic(state) else None
+            # "anything else?" after a topic's last part: the menu it is in, with the topics beside it;
+            # "next" at a menu: the menu again (its choices are what comes next), never "sorry"
+            key = commands.MORE if self._has_more(state) else commands.BACK if self._at_topic(state) else (
+                commands.REPEAT)
         if key is None:
             return None
         return self._extra_key(state, key, now) or self._key(state, key)

@@ -21,7 +21,7 @@ SPOKEN_MORE = frozenset({"more", "yes", "yeah", "yep", "continue", "go on", "tel
                          "next", "hear more", "more please", "yes please", "one", "what else", "and",
                          "mas", "si", "siga", "continuar", "quiero oir mas", "uno", "que mas", "y que mas",
                          "is there anything else", "anything else", "is there more", "what else is there",
-                         "go ahead", "hay mas", "algo mas", "y que mas hay"})
+                         "go ahead", "hay mas", "algo mas", "y que mas hay", "siguiente", "sigue"})
 
 # Number words that name a choice or the main menu, said or texted instead of the digit.
 NUMBER_WORDS = {
@@ -143,7 +143,9 @@ TEXT_MENU_WORDS = frozenset(
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m", "what else", "and",
                              "what else is there", "is there more", "is there anything else",
                              "tell me more", "keep going", "anything else", "que mas", "y que mas",
-                             "mas", "siguiente", "sigue", "continuar", "mas por favor"})
+                             "mas", "siguiente", "sigue", "continuar", "mas por favor", "next page",
+                             "next one", "the rest", "rest", "go ahead", "siguiente pagina", "continua",
+                             "el resto"})
 # Asking what to do now: after a topic (by text) or at any menu (on a call), how to reach a person and
 # when to call 911, never "sorry"; a new texter asking it gets HELP, what the line is.
 WHAT_TO_DO_WORDS = frozenset({

@@ -584,7 +584,10 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(talk|speak|chat|get through) (to|with) (someone|somebody|a person|a human|a real person"
           r"|a nurse|nurse|a doctor|anyone|anybody|a counsell?or|a social worker|a real|people)\b"
-          r"|\b(real person|human being|a human|operator|nurse|nurses|counsell?or|counsell?ing|social worker"
+          r"|\b(real person|human being|a human|operator|(?<!chemo )(?<!oncology )(?<!infusion )(?<!my )"
+          r"(?<!the )(?<!her )(?<!his )(?<!our )nurses?(?! (is|are|was|were|said|says|told|gave|called|came"
+          r"|who))"
+          r"|counsell?or|counsell?ing|social worker"
           r"|helpline|hotline|support line|someone to talk to|no one to talk to)\b|^(talk|person|human)$"),
     _rule(Concern.DISTRESS, "",
           r"\b(scared|scarred|afraid|frightened|terrified|terrifed|panic|panicking|panicked|"
@@ -598,8 +601,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|(nobody|no one"
           r"|noone) (cares|understands|listens|gets it|loves me|wants me)|i have (no one|nobody|noone)"
           r"|crying|cant stop crying|heartbroken|broke my heart|devastated|grief|grieving|lost my(?! (balance"
-          r"|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))|passed away|died"
-          r"|funeral|falling apart|(dont|do not) feel like doing anything|no motivation"
+          r"|footing|breath|voice|sight|appetite|hair|taste|sense|keys|phone|weight))|passed away"
+          r"|died(?! laughing)|funeral|falling apart|(dont|do not) feel like doing anything|no motivation"
           r"|no energy for anything|(doesnt|does not|dont|do not|wont|will not) (support|help|understand"
           r"|listen to) (me|us)"
           r"|im not ok|not okay)\b"),

@@ -137,6 +137,14 @@ def test_no_after_a_topic_goes_back_to_its_menu_and_at_a_menu_repeats_it(content
     assert calls.say(at_a_menu, "nope") == calls.press(at_a_menu, commands.REPEAT)
 
 
+@pytest.mark.parametrize("said", ["next", "more", "yes", "siguiente"])
+def test_next_at_a_menu_hears_the_menu_again_not_sorry(content: Content, said: str) -> None:
+    calls = CallNavigator(content)
+    at_a_menu = CallState(node="main")
+    turn = calls.say(at_a_menu, said)
+    assert turn == calls.press(at_a_menu, commands.REPEAT) and Prompt.SORRY_SPEECH not in turn.notices
+
+
 @pytest.mark.parametrize("said", ["i have a question", "tengo una pregunta", "can i ask you something"])
 def test_i_have_a_question_on_a_call_hears_the_main_menu_and_what_to_say(content: Content, said: str) -> None:
     """"I have a question" had played the topic of questions to ask the care team."""

@@ -142,6 +142,12 @@ def test_falling_asleep_or_behind_is_no_fall(message: str) -> None:
     not_read_as(message, Concern.URGENT)
 
 
+@pytest.mark.parametrize("message", ["my chemo nurse is amazing", "the nurse said to text this line",
+                                     "i nearly died laughing"])
+def test_a_nurse_spoken_of_or_a_laugh_is_no_plea_for_a_person(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
+
+
 @pytest.mark.parametrize("message", ["the sky is blue", "i feel blue"])
 def test_blue_that_is_not_a_person_turning_blue_is_no_sign(message: str) -> None:
     assert triage(message) is None

@@ -67,6 +67,16 @@ def test_side_effects_by_their_own_names_get_the_side_effects_page(content: Cont
     assert (reply.show, reply.state.topic) == (Show.PAGE, "symptoms-general"), reply
 
 
+@pytest.mark.parametrize(("words", "says"), [
+    ("what is a cdk4/6 inhibitor", "One kind is CDK4/6 inhibitors"),
+    ("parp inhibitor", "For BRCA1 or BRCA2 gene changes, there are PARP inhibitors"),
+    ("inhibidor de cdk4/6", "Los inhibidores de CDK4/6"),
+])
+def test_a_kind_of_targeted_drug_gets_the_page_that_names_it(content: Content, words: str, says: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert reply.state.topic == "treat-targeted" and text_message(content, reply).startswith(says), reply
+
+
 @pytest.mark.parametrize(("words", "lang"), [
     ("my joints ache", "en"), ("me duelen las articulaciones", "es"),
 ])
