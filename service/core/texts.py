@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content
@@ -428,5 +429,8 @@ def _writes_english(text: str) -> bool:
 
 
 def _small_words(words: list[str]) -> tuple[int, int]:
-    """How many Spanish and how many English small words a message has: the language it is written in."""
-    return sum(w in SPANISH_SMALL_WORDS for w in words), sum(w in FILLER_WORDS for w in words)
+    """How many Spanish and how many English small words a message has: the language it is written in.
+
+    The "de" of "de novo" (cancer metastatic when first found, as English speakers say it) is Latin."""
+    latin = sum(pair == ("de", "novo") for pair in pairwise(words))
+    return sum(w in SPANISH_SMALL_WORDS for w in words) - latin, sum(w in FILLER_WORDS for w in words)

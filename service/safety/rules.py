@@ -668,7 +668,18 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(just|newly|recently|only just) (been |got |was |being )?(diagnosed|told|found out)\b"
           r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"
-          r"|\b(got|had|have) the (news|results)\b"),
+          r"|\b(got|had|have) the (news|results)\b|\b(cancer|it|tumou?rs?|disease|mets) (is|are|has|have"
+          r"|has been|have been|keeps|kept) (progressing|progressed|spreading|growing|getting worse)\b"
+          r"|\b(showed|shows|show|found|there is|theres) (some |more )?(progression|new spots|new lesions"
+          r"|new tumou?rs)\b"),
+    # Money for care: the cancer helplines help with costs too (a person, not "we did not find that").
+    _rule(Concern.DISTRESS, "",
+          r"\b(cant|cannot|can not|couldnt|unable to) (afford|pay for)\b|\binsurance (wont|will not|doesnt"
+          r"|does not|denied|refused|refuses|stopped)\b|\b(financial|money) (help|assistance|problems"
+          r"|worries)\b|\bhelp (paying|with (bills|costs|the cost|money))\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\bno (puedo|podemos|puede) pagar\b|\bno tengo (seguro|dinero)\b|\bel seguro no (cubre|paga)\b"
+          r"|\bayuda (economica|financiera|para pagar)\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
           r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|ayudame|ayudenos|auxilio|"
@@ -690,6 +701,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|ayuda)|no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto"
           r"|muy sol[ao]|llorando|llorar|me acaban de (diagnosticar|decir)|recien diagnosticad[ao]"
           r"|recien me (diagnosticaron|dijeron)|(ya )?no aguanto (mas|esto)|quiero dejar(lo)? todo"
+          r"|(el cancer|el tumor|la enfermedad) (sigue|esta|ha estado) (avanzando|creciendo|progresando)"
           r"|(me canse|estoy cansad[ao]|harta|harto) de luchar|(de|por) (la )?preocupacion"
           r"|desesperad[ao]|perdid[ao]|nerviosa|nervioso|en shock|perder a mi|no se (que hacer"
           r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"

@@ -129,6 +129,15 @@ def test_asking_what_the_line_is_gets_the_help_reply(content: Content) -> None:
     assert said.endswith("call 1-555-555-0199.")
 
 
+@pytest.mark.parametrize(("words", "show"), [
+    ("😭😭😭", Show.DISTRESS), ("💔", Show.DISTRESS), ("🙏", Show.MENU), ("", Show.MENU), ("!!!", Show.MENU),
+])
+def test_a_text_of_no_words_gets_an_answer_never_the_apology(
+    content: Content, words: str, show: Show
+) -> None:
+    assert TextNavigator(content).reply(TextState(), words).show is show
+
+
 @pytest.mark.parametrize(("words", "lang"), [("huh", "en"), ("idk", "en"), ("mande", "es"), ("no se", "es")])
 def test_not_knowing_what_to_say_gets_the_menu_in_the_texters_language_not_not_found(
     content: Content, words: str, lang: str

@@ -229,6 +229,8 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
 
 @pytest.mark.parametrize("message", [
     "i cant stand it anymore", "i just got diagnosed with stage 4", "ya no aguanto mas",
+    "my cancer is progressing", "scan showed progression", "el cancer sigue avanzando",
+    "my insurance wont pay", "i cant afford my medicine", "no puedo pagar la quimio",
     "the news broke my heart", "quiero dejar todo", "ya me canse de luchar", "no duermo de la preocupacion",
     "recien me diagnosticaron",
 ])
@@ -245,6 +247,8 @@ def test_a_newly_diagnosed_texter_is_offered_what_stage_4_means_and_one_who_foun
         "Reply 1 for What stage 4 means, or MENU for topics.")
     assert person_offered(twilio, "just found out its in my liver").endswith(
         "Reply 1 for Liver, or MENU for topics.")
+    assert person_offered(twilio, "my cancer is progressing").endswith(
+        "Reply 1 for How care is chosen, or MENU for topics.")
 
 
 @pytest.mark.parametrize("message", [

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from service.content.model import DEFAULT_LANGUAGE, Content, Medicines, Sites
 from service.core import commands
 from service.core.matching import Matcher, match_in_any
+from service.safety.triage import URGENT_TOPIC_WORDS
 from service.words.fold import normalize
 
 SIDE_EFFECTS_WORDS = "side effects"  # what the matcher turns into the side effects topic
@@ -28,8 +29,8 @@ _TREATMENT = f"({_TREATMENT_WORDS})"
 _TREATMENT_NAMED = re.compile(rf"\b({_TREATMENT_WORDS}|therapy|terapia)\b")  # in a page's title
 _BLAMED = re.compile(
     r"\b(from|after|since|because of|due to|on|por|despues de|desde|con|de) ((the|my|her|his|this|that"
-    r"|last|first|each|every|starting|pain|sleeping|la|el|las|los|mi|mis|su|sus|esta|este|ultima|primera|cada|empezar"
-    rf"|la ultima|la primera) )*{_TREATMENT}\b"
+    r"|last|first|each|every|starting|pain|sleeping|la|el|las|los|mi|mis|su|sus|esta|este|ultima|primera"
+    rf"|cada|empezar|la ultima|la primera) )*{_TREATMENT}\b"
     rf"|\b{_TREATMENT} (is |are |can |could |will |may |might |has |have |does |do )?(makes?|made|making"
     r"|gives?|gave|giving|causes?|caused|causing|leaves?|left)\b"
     rf"|\b{_TREATMENT} (me |le |te )?(hace|hizo|da|dio|deja|dejo|causa|causo|provoca|provoco|pone|puso)\b"
@@ -49,7 +50,6 @@ _PRIVACY = re.compile(
     r"|confidencial|anonimo|anonima|quien (ve|lee|puede ver|puede leer) (mis|los|nuestros) mensajes"
     r"|(comparten|guardan|venden|graban) (mi|mis|nuestro|nuestros) (numero|informacion|datos|mensajes))\b"
 )
-URGENT_WORDS = "urgent"  # what the matcher turns into the topic of when to get help
 
 # Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
 _GOOD_NEWS = re.compile(
@@ -136,7 +136,7 @@ class SiteFinder:
 
 def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder:
     """The content's SiteFinder, its side effects topic found by the words that name it."""
-    english = matchers.get(DEFAULT_LANGUAGE)  # the words above are English; the topic is either's
+    english = matchers.get(DEFAULT_LANGUAGE)  # SIDE_EFFECTS_WORDS are English; the topic serves both
     topic = (english.match(SIDE_EFFECTS_WORDS) if english else None) or ""
     return SiteFinder(content.sites, content.medicines, topic if topic in content.topics else "")
 
@@ -156,7 +156,7 @@ def node_named(
         node = sites.follow_up(words, title) or node
     node = sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
     if node is None and _WHAT_TO_DO_IF.search(normalize(words)):  # "what do we do if she has one"
-        node = match_in_any(matchers, DEFAULT_LANGUAGE, URGENT_WORDS)
+        node = match_in_any(matchers, DEFAULT_LANGUAGE, URGENT_TOPIC_WORDS)
     return node
 
 

@@ -105,6 +105,23 @@ def test_short_words_and_misspellings_find_their_topic(content: Content, words: 
     assert node in (reply.state.topic, reply.state.menu) and not reply.notices
 
 
+@pytest.mark.parametrize(("words", "lang"), [
+    ("what can i do to help my mom", "en"), ("how do i support my wife", "en"),
+    ("como ayudar a mi mama", "es"),
+])
+def test_a_carer_asking_how_to_help_gets_the_page_on_talking_to_someone(
+    content: Content, words: str, lang: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic, reply.state.lang) == (Show.PAGE, "support-talk", lang), reply
+
+
+@pytest.mark.parametrize("words", ["de novo metastatic", "i was de novo", "what does metastasized mean"])
+def test_words_of_being_metastatic_find_what_stage_4_means_in_english(content: Content, words: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.state.topic, reply.state.lang) == ("about-metastatic", "en"), reply
+
+
 @pytest.mark.parametrize(("words", "kind"), [
     ("ok thx", "thanks"), ("thanks so much for the info", "thanks"), ("bye", "bye"),
     ("gracias, adios", "bye"),
