@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, Content
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import COMMAND_FILLERS, NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
@@ -241,10 +241,12 @@ class CallNavigator:
         return replace(state, lang=lang) if lang in self.content.languages else state
 
     def _heard_language(self, speech: str) -> str:
-        """Before a language is chosen: Spanish words ("quiero hablar con alguien") are answered in
-        Spanish, anything else in English."""
+        """Before a language is chosen: Spanish words ("quiero hablar con alguien", "hola", "buenas
+        tardes") are answered in Spanish, anything else in English."""
         finding = triage(speech)
-        lang = finding.lang if finding is not None and finding.lang else written_in(normalize(speech))
+        text = normalize(speech)
+        greeted = SPANISH if text in commands.SPANISH_TEXT_WORDS else None
+        lang = finding.lang if finding is not None and finding.lang else greeted or written_in(text)
         return lang if lang in self.content.languages else DEFAULT_LANGUAGE
 
     def offered(self, turn: Turn, now: datetime | None = None) -> Turn:

@@ -72,7 +72,8 @@ ACUTE = re.compile(
     r"\b(sudden|suddenly|all of a sudden|out of nowhere|won ?t wake|"
     r"(can ?t|cannot|can not|couldn ?t|unable to|not able to) (walk|move|stand|feel|breathe|breath|stop|wake|"
     r"speak|talk|get up|keep|hold|lift|control|pee)|"
-    r"very|really bad|so bad|severe|terrible|worst|worse|worsening|getting worse|blood|bloody|bleeding|"
+    r"very|really bad|so bad|severe|terrible|worst|worse|worsening|getting worse|bloody|bleeding|"
+    r"blood(?! (sugar|pressure|tests?|work|counts?|draws?|type|cells?|levels?))|"
     r"faint|fainted|passed out|collapsed|fell|fall|fallen|broke|broken|snapped|crack|numb|numbness|"
     r"tingling|pins and needles|funny|strange|weird|asleep|weak|weakness|heavy|paralysed|paralyzed|"
     r"droop|drooping|slurred|slurring|confused|"
@@ -280,7 +281,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "spinal-cord",
           r"\b" + _LIMB + r"\b.{0,20}\b(numb|numbness|weak|weaker|weakness|tingling|tingly|dead|heavy"
           r"|heaviness|pins and needles)\b|\b(numb|numbness|weak|weakness|tingling|no feeling|heavy"
-          r"|heaviness|pins and needles)\b.{0,20}\b" + _LIMB + r"\b"),
+          r"|heaviness|pins and needles)\b.{0,20}\b" + _LIMB + r"\b|\b(back|neck|spine)\b.{0,60}\b" + _LIMB
+          + r"\b.{0,15}\b(funny|strange|weird)\b"),
     _rule(Concern.URGENT, "stroke",
           r"\b(one|left|right) side\b.{0,25}\b(numb|weak|droop|drooping|cant move|dead|went numb|wont move"
           r"|will not move|wont work|isnt working|not working|limp|went limp|gave out)\b"
@@ -565,7 +567,9 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"|for years|many years)|(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok "
           r"|okay )?how long( now| then| exactly)?$|how many (years|months) (do|does|will|would|can|could"
           r"|have|has) (i|she|he|we|you|my \w+|people|women|patients|someone) (get|have|got|live|last"
-          r"|left)|^(so |and |but )?(is (it|this|that) (serious|life threatening|fatal)|how serious is (it"
+          r"|left)|(are|will|is) (people|women|patients|i|she|he|anyone|someone) (still )?(be )?alive (after"
+          r"|in|for|years|5|five|10|ten)|^(so |and |but )?(is (it|this|that) (serious|life threatening|fatal)"
+          r"|how serious is (it"
           r"|this|that))( now)?$)\b"),
     _rule_es(Concern.PROGNOSIS, "",
           r"\b(me voy a morir|me estoy muriendo|(?<!vamos )va a morir\w*|"
@@ -595,8 +599,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"worried sick|fear|fearful|nervous|petrified|in shock)\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(cant cope|can not cope|cannot cope|not coping|cant (take|stand|bear|handle) (it|this|any more"
-          r"|anymore)|(i am|im|feel|feeling) (so )?lost|is (any|some)(one"
-          r"|body) there|cant do this|overwhelmed|hopeless|no hope"
+          r"|anymore)|cant (handle|bear|stand) (seeing|watching|losing|being)"
+          r"|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) there|cant do this|overwhelmed"
+          r"|hopeless|no hope"
           r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression"
           r"|so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|(nobody|no one"
           r"|noone) (cares|understands|listens|gets it|loves me|wants me)|i have (no one|nobody|noone)"
@@ -671,12 +676,14 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(got|had|have) the (news|results)\b|\b(cancer|it|tumou?rs?|disease|mets) (is|are|has|have"
           r"|has been|have been|keeps|kept) (progressing|progressed|spreading|growing|getting worse)\b"
           r"|\b(showed|shows|show|found|there is|theres) (some |more )?(progression|new spots|new lesions"
-          r"|new tumou?rs)\b"),
+          r"|new tumou?rs)\b|\b(markers?|ca 27 29|ca 15 3|cea) (are |is |went |keep |keeps |have |has )"
+          r"?(going up|gone up|rising|up|higher|climbing|increased|increasing)\b"),
     # Money for care: the cancer helplines help with costs too (a person, not "we did not find that").
     _rule(Concern.DISTRESS, "",
           r"\b(cant|cannot|can not|couldnt|unable to) (afford|pay for)\b|\binsurance (wont|will not|doesnt"
           r"|does not|denied|refused|refuses|stopped)\b|\b(financial|money) (help|assistance|problems"
-          r"|worries)\b|\bhelp (paying|with (bills|costs|the cost|money))\b"),
+          r"|worries)\b|\b(costs?|costing) (too much|so much|a fortune)\b|\b(too|so) expensive\b"
+          r"|\bhelp (paying|with (bills|costs|the cost|money))\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\bno (puedo|podemos|puede) pagar\b|\bno tengo (seguro|dinero)\b|\bel seguro no (cubre|paga)\b"
           r"|\bayuda (economica|financiera|para pagar)\b"),
@@ -702,6 +709,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|muy sol[ao]|llorando|llorar|me acaban de (diagnosticar|decir)|recien diagnosticad[ao]"
           r"|recien me (diagnosticaron|dijeron)|(ya )?no aguanto (mas|esto)|quiero dejar(lo)? todo"
           r"|(el cancer|el tumor|la enfermedad) (sigue|esta|ha estado) (avanzando|creciendo|progresando)"
+          r"|marcadores (tumorales )?(subieron|estan subiendo|salieron altos|altos)"
           r"|(me canse|estoy cansad[ao]|harta|harto) de luchar|(de|por) (la )?preocupacion"
           r"|desesperad[ao]|perdid[ao]|nerviosa|nervioso|en shock|perder a mi|no se (que hacer"
           r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
@@ -787,6 +795,9 @@ HOPE = re.compile(
     r"|(?<!dont )(?<!do not )(?<!no longer )(?<!not )\b(want|going|ready|determined|hope) to (live|fight"
     r"|beat|win|keep fighting)\b|\bi (will|can|am going to|re going to) (fight|beat|win|live|get through)\b"
     r"|(?<!no )\bquiero vivir\b|\bno me (voy a rendir|rindo)\b|\bvoy a (luchar|salir adelante|vencer)\b"
+    r"|\bme muero (de ganas|por (ver|ir|conocer|saber|estar))\b|(?<!no )\bquiero (ir a|ver a|conocer a"
+    r"|estar en|llegar a|bailar en)\b|(?<!dont )(?<!not )\b(want|hope|plan) to (see|go to|be at|attend"
+    r"|make it to|dance at|meet)\b"
 )
 
 

@@ -185,6 +185,7 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
 def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Content) -> None:
     texts = TextNavigator(content)
     for words in ("hello is this the cancer line", "what can you tell me", "hello i need info",
+                  "who runs this line",
                   "hola es la linea del cancer", "quiero saber mas"):
         assert texts.reply(TextState(), words).show is Show.HELP, words
     for words in ("blue sky", "pizza tonight"):

@@ -81,7 +81,7 @@ MORE_DISTRESS = [
     "can someone call me", "i need to talk", "I'm so worried about what's next",
     "just found out the cancer has spread", "i cant handle this", "i dont want to die",
     "my daughter has cancer and i am lost", "is anybody there", "i want a human", "feeling hopeless",
-    "are you ai", "is this a chatbot",
+    "are you ai", "is this a chatbot", "i cant afford chemo", "my pills cost too much",
 ]
 # Facts asked about in the same words: these must get their topic, never the alarm.
 BENIGN = [
@@ -105,7 +105,7 @@ BENIGN = [
     "bone strengthening drugs", "can breast cancer spread to the skin", "what is a ct scan",
     "side effects of letrozole", "how are lung mets found", "brain radiation", "fluid around the lungs",
     "is it safe to take tylenol", "can i take aleve with ibrance", "can my mom take her pain pills now",
-    "i cant afford chemo", "no puedo pagar la quimio", "i lost my appetite", "i lost my hair",
+    "i lost my appetite", "i lost my hair",
     "i cant swallow pills", "i cant see well", "i cant feel my fingertips since chemo",
 ]
 

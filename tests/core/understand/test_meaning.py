@@ -175,6 +175,14 @@ def test_saying_spanish_at_the_opening_chooses_it(content: Content, words: str) 
     assert turn.state.lang == "es" and turn.welcome and turn.chose_language  # 911 was said in each
 
 
+@pytest.mark.parametrize(("words", "lang"), [("hola", "es"), ("buenas tardes", "es"), ("hello", "en")])
+def test_a_greeting_at_the_opening_is_answered_in_its_language(
+    content: Content, words: str, lang: str
+) -> None:
+    turn = CallNavigator(content).say(OPENING, words)
+    assert (turn.state.lang, turn.state.node) == (lang, "main") and Prompt.SORRY_SPEECH not in turn.notices
+
+
 def test_saying_the_other_language_at_any_menu_switches_and_stays_there(content: Content) -> None:
     calls = CallNavigator(content)
     at_symptoms = calls.press(CallState(), "4").state
