@@ -420,6 +420,14 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(thirsty|thirst)\b.{0,60}\b(sick|nausea|throwing up|vomit\w*|constipated|confused|muddled|"
           r"foggy|awful|drowsy)\b|\b(sick|nausea|constipated|confused|muddled)\b.{0,60}\b(thirsty|thirst)\b"
           r"|\bcant stop drinking\b|\bcalcium (is |might be |may be )?(high|up)\b", plain=False),
+    # Walking that has become hard, with no sign named (ACS: new weakness or trouble walking is for the
+    # care team at once): what to do now.
+    _rule(Concern.URGENT, "",
+          r"\b(?<!no )(trouble|difficulty|problems?|a hard time|struggling) (with )?walking\b"
+          r"|\b(hard|harder|difficult) (for (me|her|him) )?to walk\b|\b(cant|cannot|can not) walk (well|right"
+          r"|straight|properly)\b", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(le|me) cuesta (mucho )?caminar\b|\bdificultad para caminar\b|\bcamina con dificultad\b"),
     # Pain someone cannot bear, with no sign named: what to do now (NCI: pain not under control is
     # for the care team; 911 if it may be an emergency).
     _rule(Concern.URGENT, "",

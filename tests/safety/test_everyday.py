@@ -222,6 +222,7 @@ def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator,
     "the pain is unbearable", "se golpeo la cabeza", "tengo mucho dolor",
     "mi mama tiene un dolor insoportable", "i cant stand this pain", "the pain is so bad i cant take it",
     "el dolor es insoportable", "no aguanto el dolor", "ya no soporto este dolor",
+    "my mom has brain mets and shes having trouble walking", "le cuesta caminar",
 ])
 def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulator, message: str) -> None:
     urgent_with_no_sign(twilio, message)
