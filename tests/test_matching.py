@@ -215,6 +215,8 @@ def test_feeling_weak_and_what_to_ask_the_doctor_find_their_topics(
     ("how do they treat brain mets", "spread-brain", 3), ("treatment for lung mets", "spread-lungs", 2),
     ("whats the treatment for bone mets", "treat-bone", 0),
     ("tratamiento de metastasis en el higado", "spread-liver", 2),
+    ("how is liver mets treated", "spread-liver", 2), ("how are lung mets treated", "spread-lungs", 2),
+    ("como tratan la metastasis en el cerebro", "spread-brain", 3),
 ])
 def test_asking_how_a_place_is_treated_gets_the_page_on_treating_it(
     content: Content, message: str, topic: str, page: int

@@ -36,6 +36,7 @@ from service.words.fold import normalize
 
 TopicWords = tuple[WordSet, WordSet, tuple[WordSet, ...]]
 MIN_PAGE_SIMILARITY = 0.8  # how close a message's word must come to a page's word to count for it
+STEM_LETTERS = 5  # words of a topic that begin alike are forms of one word ("treated", "treating")
 OFFER_KEY = "1"  # "Reply 1 for <topic>" after an urgent or distress reply
 BEFORE_FIRST = -1  # a medicine's reply gave its kind's own page: MORE sends the topic's first page
 KEPT_REPLIES = 8192
@@ -358,7 +359,9 @@ class TextNavigator:
         """The page holding the message's own keyword words, so "tamoxifen" gets the page naming it.
 
         Only words of the topic's keywords count, and not the words of its title ("brain",
-        "symptoms"), which every page may use; page 1 stays first unless a later page has more.
+        "symptoms"), which every page may use; page 1 stays first unless a later page has more. The
+        words themselves (or typos) count first; only when they choose no page do other forms of the
+        words no page holds ("treated" for "treat", "tratan" for "tratarlo").
         """
         found = self._topic_words(topic, lang)
         if found is None:
@@ -367,13 +370,15 @@ class TextNavigator:
         words = [
             w for w in normalize(body).split()
             if len(w) > 3 and w not in FILLER_WORDS
-            and not general.near(w, MIN_PAGE_SIMILARITY) and keyword_words.near(w, MIN_PAGE_SIMILARITY)
+            and not general.near(w, MIN_PAGE_SIMILARITY) and _on(keyword_words, w, forms=True)
         ]
-        if not words:
-            return 0
-        hits = [sum(page.near(w, MIN_PAGE_SIMILARITY) for w in words) for page in pages]
-        best = max(range(len(hits)), key=lambda p: (hits[p], -p))
-        return best if hits[best] > hits[0] else 0
+        unheld = [w for w in words if not any(_on(page, w) for page in pages)]
+        for forms, counted in ((False, words), (True, unheld)):
+            hits = [sum(_on(page, w, forms) for w in counted) for page in pages]
+            best = max(range(len(hits)), key=lambda p: (hits[p], -p))
+            if hits[best] > hits[0]:
+                return best
+        return 0
 
     def _topic_words(self, topic: str, lang: str) -> TopicWords | None:
         """A topic's title words, keyword words and each page's words (None: always page 1), kept."""
@@ -415,6 +420,15 @@ class TextNavigator:
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
+
+
+def _on(words: WordSet, word: str, forms: bool = False) -> bool:
+    """Whether a word or a typo of it is among `words`, or (with `forms`) another form of it ("treated",
+    "treat"; "tratan", "tratarlo": the same first STEM_LETTERS letters)."""
+    if words.near(word, MIN_PAGE_SIMILARITY):
+        return True
+    stem = word[:STEM_LETTERS]
+    return forms and len(word) >= STEM_LETTERS and any(w.startswith(stem) for w in words.words)
 
 
 def written_in(text: str) -> str | None:

@@ -681,7 +681,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(just|newly|recently|only just) (been |got |was |being )?(diagnosed|told|found out)\b"
           r"|\bfound out (it|the cancer|my cancer|her cancer|his cancer) (has )?(spread|is back)\b"
-          r"|\b(got|had|have) the (news|results)\b|\b(cancer|it|tumou?rs?|disease|mets) (is|are|has|have"
+          r"|\b(got|had|have) the (news|results)\b|\bjust (got|had|heard) (my|her|his|our) (news|results)\b"
+          r"|\b(cancer|it|tumou?rs?|disease|mets) (is|are|has|have"
           r"|has been|have been|keeps|kept) (progressing|progressed|spreading|growing|getting worse)\b"
           r"|\b(showed|shows|show|found|there is|theres) (some |more )?(progression|new spots|new lesions"
           r"|new tumou?rs)\b|\b(markers?|ca 27 29|ca 15 3|cea) (are |is |went |keep |keeps |have |has )"

@@ -233,6 +233,7 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
     "my cancer is progressing", "scan showed progression", "el cancer sigue avanzando",
     "my insurance wont pay", "i cant afford my medicine", "no puedo pagar la quimio", "tumor markers went up",
     "my ca 27-29 is rising", "los marcadores subieron",
+    "hello i dont really know what to ask i just got my results",
     "the news broke my heart", "quiero dejar todo", "ya me canse de luchar", "no duermo de la preocupacion",
     "recien me diagnosticaron",
 ])
