@@ -116,7 +116,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "",
           r"\b(want|wanna|ready|wish i could|just want|i am ready|im ready) to (go )?(be with|join) (my|our) "
           r"\w+ (in heaven|up there)\b|\b(want|wanna|ready|wish i could) to go (to heaven|home to (god|jesus"
-          r"|the lord)|be with (god|jesus|the lord))\b|\b(god|jesus|the lord) (take|to take) me\b"),
+          r"|the lord)|be with (god|jesus|the lord))\b|\b(god|jesus|the lord) (take|to take) me\b"
+          r"|\b(want|wanna|ready|wish i could) to (meet my maker|see (my|our) \w+ in heaven)\b"),
     _rule_es(Concern.CRISIS, "",
           r"\b(me quiero ir|quiero irme|me quisiera ir|ya me quiero ir|ya quiero irme) con (dios|diosito"
           r"|el senor|jesus)\b|\bquiero (estar|irme) con (dios|diosito|mi \w+) (en el|al) cielo\b"
@@ -201,7 +202,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"(?! (el|la|los|las|un|una) (pelo|cabello|unas|fleco|flequillo|barba|dedo|mano)\b)"),
     _rule_es(Concern.CRISIS, "",
           r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]"
-          r"|desaparecer|dormir\w* y no despertar|hacerme dano)\b|\b(?<!no )me quiero morir\b"
+          r"|desaparecer|(ir a )?dormir\w* y no despertar|hacerme dano|(ir|irme) al cielo|estar en el cielo"
+          r"|(ir|irme) con dios|(ir a )?ver a dios)\b|\b(?<!no )me quiero morir\b"
           r"|\bkiero morir\w*\b|\b(mejor|ojala) me muer[oa]\b|\b(prefiero|quisiera|me quisiera) morir\w*\b"
           r"|\bdejarme morir\b|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir"
           r"|despertar)\b(?! con (el|la|los|las|mi|su) (tratamiento|quimio|quimioterapia|radiacion|pastillas"
@@ -805,7 +807,7 @@ HOPE = re.compile(
     r"|beat|win|keep fighting)\b|\bi (will|can|am going to|re going to) (fight|beat|win|live|get through)\b"
     r"|(?<!no )\bquiero vivir\b|\bno me (voy a rendir|rindo)\b|\bvoy a (luchar|salir adelante|vencer)\b"
     r"|\bme muero (de ganas|por (ver|ir|conocer|saber|estar))\b|(?<!no )\bquiero (ir a|ver a|conocer a"
-    r"|estar en|llegar a|bailar en)\b|(?<!dont )(?<!not )\b(want|hope|plan) to (see|go to|be at|attend"
+    r"|llegar a|bailar en)\b|(?<!dont )(?<!not )\b(want|hope|plan) to (see|go to|be at|attend"
     r"|make it to|dance at|meet)\b"
 )
 
@@ -813,7 +815,8 @@ HOPE = re.compile(
 # ...unless the message also speaks of death or of harm ("i want to live but i keep thinking of pills").
 DARK = re.compile(
     r"\b(die|dying|dead|death|kill\w*|end it|end my|suicid\w*|pills|overdose|hurt myself|harm myself|gone|"
-    r"disappear|morir\w*|muert\w*|matar\w*|pastillas|desaparecer|anymore|any more)\b"
+    r"disappear|morir\w*|muert\w*|matar\w*|pastillas|desaparecer|anymore|any more|heaven|god|maker|wake"
+    r"|forever|cielo|dios|despertar|para siempre)\b"
 )
 
 

@@ -47,6 +47,8 @@ CRISIS_WORDS_EN = [
     "just kill me now",
     "let me die",
     "done living",
+    "i want to see my mom in heaven",
+    "i want to meet my maker",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -62,6 +64,10 @@ CRISIS_WORDS_ES = [
     "voy a hacer una locura",
     "no respondo de mí",
     "ya regalé todas mis cosas",
+    "quiero ir a dormir y no despertar",
+    "quiero ir al cielo",
+    "quiero estar en el cielo con mi mamá",
+    "quiero ir a ver a Dios",
 ]
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
