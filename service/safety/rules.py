@@ -117,7 +117,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\b(want|wanna|ready|wish i could|just want|i am ready|im ready) to (go )?(be with|join) (my|our) "
           r"\w+ (in heaven|up there)\b|\b(want|wanna|ready|wish i could) to go (to heaven|home to (god|jesus"
           r"|the lord)|be with (god|jesus|the lord))\b|\b(god|jesus|the lord) (take|to take) me\b"
-          r"|\b(want|wanna|ready|wish i could) to (meet my maker|see (my|our) \w+ in heaven)\b"),
+          r"|\b(want|wanna|ready|wish i could) to (meet my maker|see (my|our) \w+ in heaven|be at rest"
+          r"|go to my grave|rest forever|meet jesus)\b"),
     _rule_es(Concern.CRISIS, "",
           r"\b(me quiero ir|quiero irme|me quisiera ir|ya me quiero ir|ya quiero irme) con (dios|diosito"
           r"|el senor|jesus)\b|\bquiero (estar|irme) con (dios|diosito|mi \w+) (en el|al) cielo\b"
@@ -806,9 +807,7 @@ HOPE = re.compile(
     r"|(?<!dont )(?<!do not )(?<!no longer )(?<!not )\b(want|going|ready|determined|hope) to (live|fight"
     r"|beat|win|keep fighting)\b|\bi (will|can|am going to|re going to) (fight|beat|win|live|get through)\b"
     r"|(?<!no )\bquiero vivir\b|\bno me (voy a rendir|rindo)\b|\bvoy a (luchar|salir adelante|vencer)\b"
-    r"|\bme muero (de ganas|por (ver|ir|conocer|saber|estar))\b|(?<!no )\bquiero (ir a|ver a|conocer a"
-    r"|llegar a|bailar en)\b|(?<!dont )(?<!not )\b(want|hope|plan) to (see|go to|be at|attend"
-    r"|make it to|dance at|meet)\b"
+    r"|\bme muero (de ganas|por (ver|ir|conocer|saber|estar))\b"
 )
 
 

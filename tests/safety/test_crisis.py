@@ -49,6 +49,7 @@ CRISIS_WORDS_EN = [
     "done living",
     "i want to see my mom in heaven",
     "i want to meet my maker",
+    "i want to be at rest",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
