@@ -118,7 +118,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\w+ (in heaven|up there)\b|\b(want|wanna|ready|wish i could) to go (to heaven|home to (god|jesus"
           r"|the lord)|be with (god|jesus|the lord))\b|\b(god|jesus|the lord) (take|to take) me\b"
           r"|\b(want|wanna|ready|wish i could) to (meet my maker|see (my|our) \w+ in heaven|be at rest"
-          r"|go to my grave|rest forever|meet jesus)\b"),
+          r"|go to my grave|rest forever|meet jesus)\b|\bi (just )?(bought|got) (myself )?a (gun|pistol"
+          r"|rifle)\b(?! (license|permit|for (protection|hunting|work)|years ago))|\bloaded (gun|pistol)\b"
+          r"|\bgun (to|in) my (head|mouth)\b"),
     _rule_es(Concern.CRISIS, "",
           r"\b(me quiero ir|quiero irme|me quisiera ir|ya me quiero ir|ya quiero irme) con (dios|diosito"
           r"|el senor|jesus)\b|\bquiero (estar|irme) con (dios|diosito|mi \w+) (en el|al) cielo\b"
@@ -204,8 +206,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]"
           r"|desaparecer|(ir a )?dormir\w* y no despertar|hacerme dano|(ir|irme) al cielo|estar en el cielo"
+          r"|(ir a )?descansar para siempre"
           r"|(ir|irme) con dios|(ir a )?ver a dios)\b|\b(?<!no )me quiero morir\b"
-          r"|\bkiero morir\w*\b|\b(mejor|ojala) me muer[oa]\b|\b(prefiero|quisiera|me quisiera) morir\w*\b"
+          r"|\bkiero morir\w*\b|\b(mejor|ojala) me muer[oa]\b|\bojala (ya )?no (despierte|amanezca"
+          r"|este aqui)\b|\b(prefiero|quisiera|me quisiera) morir\w*\b"
           r"|\bdejarme morir\b|\b(ya )?no (quiero|quiere|quisiera) (vivir|estar aqui|seguir"
           r"|despertar)\b(?! con (el|la|los|las|mi|su) (tratamiento|quimio|quimioterapia|radiacion|pastillas"
           r"|medicinas?))"),
@@ -215,7 +219,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\b(sentido|caso) (a |de )?seguir viviendo\b|\b(ya )?nada tiene sentido\b"
           r"|\bno (le )?veo (el |ningun )?sentido a (nada|la vida|vivir|seguir)\b"
           r"|\bya no tiene (ningun )?sentido (nada|vivir|seguir)\b|^(ya )?(para que|de que sirve) (seguir"
-          r"|vivir|seguir viviendo)( ya)?$|\btirarme\b|\btirarse\b|\b(tome|tomo|trague|trago|tomarmelas"
+          r"|vivir|seguir viviendo)( ya)?$|\btirarme\b|\btirarse\b|\b(?<!tengo que )(?<!debo )(?<!hay que )"
+          r"(?<!necesito )(tome|tomo|tomar|tomarme|tomarse|trague|trago|tomarmelas"
           r"|tomarselas) (todas|un frasco)\b(?!( mis| sus)? (pastillas|medicinas|medicamentos"
           r"|pildoras)? ?(a tiempo|a su hora|como me (dijeron|indicaron)|con (la )?comida|hoy|esta manana"
           r"|cada dia|todos los dias))|\bpastillas\b.{0,40}\b(todas|a proposito|de una vez)\b|\bcontra (el"
@@ -612,7 +617,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"\b(cant cope|can not cope|cannot cope|not coping|cant (take|stand|bear|handle) (it|this|any more"
           r"|anymore)|cant (handle|bear|stand) (seeing|watching|losing|being)"
           r"|(i am|im|feel|feeling) (so )?lost|is (any|some)(one|body) there|cant do this|overwhelmed"
-          r"|hopeless|no hope"
+          r"|hopeless|no hope|(dont|do not) want to (fight|keep fighting)|tired of fighting"
           r"|(?<!not )(?<!never )(?<!wont )(?<!dont )(?<!wont ever )give up|giving up|depressed|depression"
           r"|so alone|all alone|lonely|(im|i am|i feel|feeling|i feel so|im so) alone|(nobody|no one"
           r"|noone) (cares|understands|listens|gets it|loves me|wants me)|i have (no one|nobody|noone)"
@@ -723,6 +728,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|(el cancer|el tumor|la enfermedad) (sigue|esta|ha estado) (avanzando|creciendo|progresando)"
           r"|marcadores (tumorales )?(subieron|estan subiendo|salieron altos|altos)"
           r"|(me canse|estoy cansad[ao]|harta|harto) de luchar|(de|por) (la )?preocupacion"
+          r"|no quiero (seguir )?luchar|no quiero seguir luchando"
           r"|desesperad[ao]|perdid[ao]|nerviosa|nervioso|en shock|perder a mi|no se (que hacer"
           r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
           r"|no tengo animo|sin animo|nada me importa|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden"

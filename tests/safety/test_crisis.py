@@ -50,6 +50,7 @@ CRISIS_WORDS_EN = [
     "i want to see my mom in heaven",
     "i want to meet my maker",
     "i want to be at rest",
+    "i bought a gun",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -69,6 +70,9 @@ CRISIS_WORDS_ES = [
     "quiero ir al cielo",
     "quiero estar en el cielo con mi mamá",
     "quiero ir a ver a Dios",
+    "ojalá no despierte mañana",
+    "voy a tomar todas las pastillas",
+    "quiero ir a descansar para siempre",
 ]
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",

@@ -142,6 +142,12 @@ def test_falling_asleep_or_behind_is_no_fall(message: str) -> None:
     not_read_as(message, Concern.URGENT)
 
 
+@pytest.mark.parametrize("message", ["tengo que tomar todas las pastillas", "i have a gun license",
+                                     "we got a gun for protection years ago"])
+def test_pills_as_prescribed_or_a_gun_long_owned_is_no_crisis(message: str) -> None:
+    not_read_as(message, Concern.CRISIS)
+
+
 @pytest.mark.parametrize("message", ["my chemo nurse is amazing", "the nurse said to text this line",
                                      "i nearly died laughing"])
 def test_a_nurse_spoken_of_or_a_laugh_is_no_plea_for_a_person(message: str) -> None:
@@ -233,7 +239,8 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
     "my cancer is progressing", "scan showed progression", "el cancer sigue avanzando",
     "my insurance wont pay", "i cant afford my medicine", "no puedo pagar la quimio", "tumor markers went up",
     "my ca 27-29 is rising", "los marcadores subieron",
-    "hello i dont really know what to ask i just got my results",
+    "hello i dont really know what to ask i just got my results", "i dont want to fight anymore",
+    "ya no quiero luchar",
     "the news broke my heart", "quiero dejar todo", "ya me canse de luchar", "no duermo de la preocupacion",
     "recien me diagnosticaron",
 ])
