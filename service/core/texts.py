@@ -226,6 +226,10 @@ class TextNavigator:
         if found is not None:
             return self._medicine(state, found)
         node = node_named(self.content, self.sites, self.matchers, state.lang, body, state.topic)
+        if state.topic and (node is None or self.content.is_menu(node)):
+            here = self._page_with(state.topic, state.lang, body)  # "how is that treated", after Liver
+            if here > 0:
+                return TextReply(replace(state, page=here, first=here), Show.PAGE)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)

@@ -264,6 +264,25 @@ def test_what_to_do_if_it_happens_after_a_page_gets_when_to_get_help(
     assert heard.state.node == "symptoms-urgent", heard
 
 
+@pytest.mark.parametrize(("first", "then", "page"), [
+    ("liver", "how is that treated", 2), ("brain", "how do they treat it", 3),
+    ("lungs", "what about treatment", 2), ("higado", "como se trata", 2),
+])
+def test_how_it_is_treated_after_a_place_gets_that_places_page_on_treating_it(
+    content: Content, first: str, then: str, page: int
+) -> None:
+    texts = TextNavigator(content)
+    at_place = texts.reply(TextState(), first).state
+    reply = texts.reply(at_place, then)
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, at_place.topic, page), reply
+
+
+def test_how_it_is_treated_after_a_place_with_no_such_page_gets_the_treatments(content: Content) -> None:
+    texts = TextNavigator(content)
+    reply = texts.reply(texts.reply(TextState(), "bones").state, "how is it treated")
+    assert (reply.show, reply.state.menu) == (Show.MENU, "medicines"), reply
+
+
 def test_symptoms_asked_after_a_treatment_get_the_symptoms_menu(content: Content) -> None:
     texts = TextNavigator(content)
     reply = texts.reply(texts.reply(TextState(), "chemo").state, "what are the symptoms")
