@@ -376,13 +376,12 @@ class TextNavigator:
             if len(w) > 3 and w not in FILLER_WORDS
             and not general.near(w, MIN_PAGE_SIMILARITY) and _on(keyword_words, w, forms=True)
         ]
-        unheld = [w for w in words if not any(_on(page, w) for page in pages)]
-        for forms, counted in ((False, words), (True, unheld)):
-            hits = [sum(_on(page, w, forms) for w in counted) for page in pages]
-            best = max(range(len(hits)), key=lambda p: (hits[p], -p))
-            if hits[best] > hits[0]:
-                return best
-        return 0
+        held = [[_on(page, w) for page in pages] for w in words]  # each word, on each page, looked up once
+        chosen = _most([sum(on_pages[p] for on_pages in held) for p in range(len(pages))])
+        if chosen:
+            return chosen
+        unheld = [w for w, on_pages in zip(words, held, strict=True) if not any(on_pages)]
+        return _most([sum(_on(page, w, forms=True) for w in unheld) for page in pages])
 
     def _topic_words(self, topic: str, lang: str) -> TopicWords | None:
         """A topic's title words, keyword words and each page's words (None: always page 1), kept."""
@@ -424,6 +423,12 @@ class TextNavigator:
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
+
+
+def _most(hits: list[int]) -> int:
+    """The page with the most hits (the first of equals), if it has more than page 1; else page 1."""
+    best = max(range(len(hits)), key=lambda p: (hits[p], -p))
+    return best if hits[best] > hits[0] else 0
 
 
 def _on(words: WordSet, word: str, forms: bool = False) -> bool:

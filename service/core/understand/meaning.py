@@ -40,7 +40,7 @@ _BLAMED = re.compile(
 _WHAT_TO_DO_IF = re.compile(
     r"^(so |ok |okay |and |but )?(what|wat) (do|should|can|would|shall) (i|we|you|they) do (if|when"
     r"|in case)\b"
-    r"|^(y |pero )?(que|qué) (hago|hacemos|debo hacer|debemos hacer|hay que hacer) (si|cuando|en caso)\b"
+    r"|^(y |pero )?que (hago|hacemos|debo hacer|debemos hacer|hay que hacer) (si|cuando|en caso)\b"
 )
 # Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
 _PRIVACY = re.compile(
