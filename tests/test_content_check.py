@@ -216,6 +216,15 @@ def test_dangling_menu_target(breaker: Breaker) -> None:
     ), problems
 
 
+def test_a_place_treated_in_a_topic_that_is_not_there(breaker: Breaker) -> None:
+    breaker.replace("sites.yaml", "spread-bones: treat-bone", "spread-bones: treat-bones")
+
+    line = breaker.line("sites.yaml", "spread-bones: treat-bones")
+    assert breaker.new_problems() == [
+        f"content/sites.yaml:{line}: treated_in.spread-bones: 'treat-bones' is not another topic"
+    ]
+
+
 def test_duplicate_key_in_a_menu(breaker: Breaker) -> None:
     breaker.replace("menus.yaml", "{key: 4, to: lower-risk}", "{key: 3, to: lower-risk}")
 

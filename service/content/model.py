@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.content.signs import Sign
 
@@ -243,7 +243,9 @@ class Site:
 
 @dataclass(frozen=True)
 class Sites:
-    """sites.yaml: symptom words, and the parts of the body they lead to the symptoms of."""
+    """sites.yaml: symptom words, the parts of the body they lead to the symptoms of, and the topic that
+    tells how a place is treated where the place's own pages do not."""
 
     symptom_words: Mapping[str, tuple[str, ...]]
     sites: tuple[Site, ...]
+    treated_in: Mapping[str, str] = field(default_factory=dict)

@@ -1,4 +1,5 @@
-"""sites.yaml: parts of the body and symptom words, so "lungs cough" finds the lung symptoms topic."""
+"""sites.yaml: parts of the body and symptom words, so "lungs cough" finds the lung symptoms topic, and
+where a place's treatment is told ("how is it treated", after Bones)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,24 @@ def read_sites(
             problems.append(doc.problem((*path, "topic"), f"{topic!r} is not a topic"))
             continue
         sites.append(Site(str(topic), _words(doc, path, entry, languages, problems)))
-    return Sites(words, tuple(sites)), problems
+    return Sites(words, tuple(sites), _treated_in(doc, topics, problems)), problems
+
+
+def _treated_in(doc: YamlDoc, topics: Mapping[str, Any], problems: list[Problem]) -> dict[str, str]:
+    """Each place topic (optional section) with the topic that tells how it is treated."""
+    block = doc.data.get("treated_in", {})
+    if not isinstance(block, dict):
+        problems.append(doc.problem(("treated_in",), "must map a place's topic to its treatment's topic"))
+        return {}
+    found: dict[str, str] = {}
+    for place, treatment in block.items():
+        if place not in topics:
+            problems.append(doc.problem(("treated_in", place), f"{place!r} is not a topic"))
+        elif treatment not in topics or treatment == place:
+            problems.append(doc.problem(("treated_in", place), f"{treatment!r} is not another topic"))
+        else:
+            found[str(place)] = str(treatment)
+    return found
 
 
 def _words(

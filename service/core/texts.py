@@ -22,6 +22,7 @@ from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, 
 from service.core.understand.meaning import (
     about_the_line,
     asks_privacy,
+    asks_treatment,
     closes,
     good_news,
     language_named,
@@ -51,6 +52,8 @@ SPANISH_SMALL_WORDS = frozenset(
     "eso".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
+# What a page about treating a place says, per language: "what can be done", after Liver, finds that page.
+TREATED_WORDS = {"en": "treated treating treatment", "es": "tratarlo tratarse tratamiento"}
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
 _DRUG_LIKE = re.compile(
     r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus)\b"
@@ -228,6 +231,8 @@ class TextNavigator:
         node = node_named(self.content, self.sites, self.matchers, state.lang, body, state.topic)
         if state.topic and (node is None or self.content.is_menu(node)):
             here = self._page_with(state.topic, state.lang, body)  # "how is that treated", after Liver
+            if here == 0 and asks_treatment(body):  # "what can they do for it", after Liver
+                here = self._page_with(state.topic, state.lang, TREATED_WORDS.get(state.lang, ""))
             if here > 0:
                 return TextReply(replace(state, page=here, first=here), Show.PAGE)
         if node is None:

@@ -17,6 +17,7 @@ from service.safety.triage import URGENT_TOPIC_WORDS
 from service.words.fold import normalize
 
 SIDE_EFFECTS_WORDS = "side effects"  # what the matcher turns into the side effects topic
+TREATMENTS_WORDS = "treatments"  # what the matcher turns into the treatments menu
 # A treatment named as the cause of how one feels ("nausea after chemo", "the pills make me constipated",
 # "me arde la piel por la radiación"): a side effect for the care team, not a sign of spread somewhere.
 _TREATMENT_WORDS = (
@@ -41,6 +42,16 @@ _WHAT_TO_DO_IF = re.compile(
     r"^(so |ok |okay |and |but )?(what|wat) (do|should|can|would|shall) (i|we|you|they) do (if|when"
     r"|in case)\b"
     r"|^(y |pero )?que (hago|hacemos|debo hacer|debemos hacer|hay que hacer) (si|cuando|en caso)\b"
+)
+# Asking how something is treated ("how is it treated", "what can they do for it", "como lo tratan"):
+# not "what can i do" (what to do now), nor "what can you do" (what the line does).
+_ASKS_TREATMENT = re.compile(
+    r"\b(treat|treats|treated|treating|treatment|treatments|therapy|therapies"
+    r"|what (can|could|will|would|do|did) (they|doctors|the doctors|the doctor|her doctors|his doctors) do"
+    r"|what (can|could) be done|anything (they|doctors|the doctors) can do|anything (that )?can be done"
+    r"|what are (the|my|her|his|our|their) options|que opciones (hay|tengo|tiene|tenemos)"
+    r"|trata|tratan|tratar|tratarlo|tratarla|tratarse|tratamiento|tratamientos|terapia|terapias"
+    r"|que (se puede|se le puede|le pueden|pueden|puede|podemos) hacer|que le hacen|que hacen)\b"
 )
 # Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
 _PRIVACY = re.compile(
@@ -93,6 +104,7 @@ class SiteFinder:
         effects = medicines.side_effects.values() if medicines else ()
         self._effects = tuple(f" {w} " for w in _folded(w for words in effects for w in words) if w)
         self._side_effects = side_effects
+        self._treated_in = sites.treated_in if sites else {}
 
     def topic(self, message: str) -> str | None:
         """The symptom topic when a message names a treatment or a part of the body, and a symptom."""
@@ -126,6 +138,11 @@ class SiteFinder:
             return None  # "symptoms" alone, after a treatment, is the symptoms menu
         return self._side_effects
 
+    def treatment_of(self, message: str, topic: str | None) -> str | None:
+        """The topic telling how a place is treated, when a message asks how and `topic` is the place."""
+        linked = self._treated_in.get(topic or "")
+        return linked if linked and asks_treatment(message) else None
+
     def _names_effect(self, text: str, only: bool = False) -> bool:
         """Whether folded `text` names a side effect, or (unless `only` side effects) a symptom word."""
         padded = f" {text} "
@@ -148,15 +165,21 @@ def node_named(
     keyword (in `lang`, else another language), else, when they find no topic, the symptoms of the place
     just read (`place`: the topic the person is at, or ""); a side effect asked after a treatment's page
     is about that treatment."""
-    node = sites.topic(words) or match_in_any(matchers, lang, words)
-    if place not in content.topics:
+    told = sites.topic(words)  # a symptom told now: its page, which says when to get help, comes first
+    node = told or match_in_any(matchers, lang, words)
+    if place in content.topics:
+        title = content.title(place, lang)
+        if node is None or content.is_menu(node):  # "is it painful", after Liver
+            node = sites.follow_up(words, title) or node
+        node = sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
+        if node is None and _WHAT_TO_DO_IF.search(normalize(words)):  # "what do we do if she has one"
+            node = match_in_any(matchers, DEFAULT_LANGUAGE, URGENT_TOPIC_WORDS)
+    if node is not None and node == told:
         return node
-    title = content.title(place, lang)
-    if node is None or content.is_menu(node):  # "is it painful", after Liver
-        node = sites.follow_up(words, title) or node
-    node = sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
-    if node is None and _WHAT_TO_DO_IF.search(normalize(words)):  # "what do we do if she has one"
-        node = match_in_any(matchers, DEFAULT_LANGUAGE, URGENT_TOPIC_WORDS)
+    about = place if node is None or content.is_menu(node) else node
+    node = sites.treatment_of(words, about) or node  # "how is it treated" after Bones or "my back hurts"
+    if node is None and asks_treatment(words):  # "what can they do for it": the kinds of treatment
+        node = match_in_any(matchers, DEFAULT_LANGUAGE, TREATMENTS_WORDS)
     return node
 
 
@@ -174,6 +197,11 @@ def closes(message: str) -> str:
     if any(w in commands.GOODBYE_WORDS for w in words):
         return "bye"
     return "thanks" if any(w in commands.CLOSE_WORDS for w in words) else ""
+
+
+def asks_treatment(message: str) -> bool:
+    """Whether a message asks how something is treated ("what can they do for it")."""
+    return bool(_ASKS_TREATMENT.search(normalize(message)))
 
 
 def asks_privacy(message: str) -> bool:

@@ -277,10 +277,54 @@ def test_how_it_is_treated_after_a_place_gets_that_places_page_on_treating_it(
     assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, at_place.topic, page), reply
 
 
-def test_how_it_is_treated_after_a_place_with_no_such_page_gets_the_treatments(content: Content) -> None:
-    texts = TextNavigator(content)
-    reply = texts.reply(texts.reply(TextState(), "bones").state, "how is it treated")
+@pytest.mark.parametrize(("first", "then", "page"), [
+    ("liver", "what can they do for it", 2), ("liver", "what can be done", 2),
+    ("lungs", "what are the options", 2), ("higado", "que se puede hacer", 2),
+])
+def test_what_can_be_done_after_a_place_gets_that_places_page_on_treating_it(
+    content: Content, first: str, then: str, page: int
+) -> None:
+    reply, heard = said_after(content, first, then)
+    assert (reply.show, reply.state.page) == (Show.PAGE, page), reply
+    assert heard.state.node == "medicines", heard  # a call hears the place whole: the kinds of treatment
+
+
+@pytest.mark.parametrize(("first", "then", "topic"), [
+    ("bones", "how is it treated", "treat-bone"), ("huesos", "como se trata", "treat-bone"),
+    ("bones", "what can they do about it", "treat-bone"), ("huesos", "que se puede hacer", "treat-bone"),
+    ("my back hurts", "how do they treat it", "treat-bone"),
+    ("leptomeningeal", "how is it treated", "treat-intrathecal"),
+])
+def test_how_a_place_is_treated_where_its_pages_do_not_say_gets_the_topic_that_does(
+    content: Content, first: str, then: str, topic: str
+) -> None:
+    reply, heard = said_after(content, first, then)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, topic), reply
+    assert heard.state.node == topic, heard
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("how do they treat bone cancer", "treat-bone"), ("how are bone mets treated", "treat-bone"),
+    ("como tratan la metastasis en los huesos", "treat-bone"),
+    # a pain told now gets its symptoms first: they say when to get help
+    ("how do you treat bone pain", "symptoms-bones"),
+    ("me duelen los huesos que le pueden hacer", "symptoms-bones"),
+])
+def test_a_first_question_on_treating_a_place_gets_its_treatment_unless_it_tells_a_symptom(
+    content: Content, words: str, topic: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, topic), reply
+    assert CallNavigator(content).say(CallState(), words).state.node == topic
+
+
+@pytest.mark.parametrize("words", ["what can be done", "what can they do", "que se puede hacer"])
+def test_what_can_be_done_naming_nothing_gets_the_kinds_of_treatment_not_sorry(
+    content: Content, words: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.menu) == (Show.MENU, "medicines"), reply
+    assert Prompt.SMS_NOT_UNDERSTOOD not in reply.notices
 
 
 def test_symptoms_asked_after_a_treatment_get_the_symptoms_menu(content: Content) -> None:
