@@ -69,6 +69,7 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     ("breast cancer", "about-metastatic"),
     ("my mother was diagnosed 3 years ago and now they say it has spread to her liver", "spread-liver"),
     ("how do they know it spread", "about-diagnosis"),
+    ("i have a lump in my armpit", "spread-lymph-nodes"),  # not any lump's recurrence page
 ])
 def test_the_place_or_subject_beside_breast_cancer_chooses_the_topic(
     matcher: Matcher, message: str, node: str

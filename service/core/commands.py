@@ -60,7 +60,11 @@ SPOKEN_COMMANDS = {
              "que significa", "que significa eso", "que quiere decir", "que quiere decir eso"),
     BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar"),
     MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
-           "menu principal", "inicio", "empezar de nuevo"),
+           "menu principal", "inicio", "empezar de nuevo",
+           # as heard without the words around them ("go back to the menu", "volver al menu principal")
+           "back menu", "back main menu", "return menu", "return main menu", "from beginning", "begin again",
+           "volver menu", "volver menu principal", "regresar menu", "regresar menu principal",
+           "volver inicio", "regresar inicio", "volver principio", "comenzar de nuevo", "desde el principio"),
     SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly", "talk slower",
              "mas despacio", "despacio", "muy rapido", "hable mas despacio"),
 }
@@ -138,7 +142,7 @@ TEXT_MENU_WORDS = frozenset(
      "okie", "oki", "start", "yes", "huh", "hm", "hmm", "idk", "i dont know", "dunno",
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
-     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande"}
+     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande"} | set(SPOKEN_COMMANDS[MAIN])
 )
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m", "what else", "and",
                              "what else is there", "is there more", "is there anything else",

@@ -12,6 +12,7 @@ PLACES: dict[str, frozenset[str]] = {
     "legs": frozenset("leg legs calf calves foot feet pierna piernas pantorrilla pie pies".split()),
     "arms": frozenset("arm arms brazo brazos".split()),
     "ribs": frozenset("rib ribs ribcage costilla costillas".split()),
+    "breast": frozenset("breast breasts boob boobs nipple nipples seno senos pezon".split()),  # not "mama"
 }
 # The places each sign of a place is about (content/signs.yaml's ids); other signs have none here.
 SIGN_PLACES: dict[str, frozenset[str]] = {

@@ -396,8 +396,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
-          r"\b(leg|calf|ankle|thigh|arm)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red|hot)\b"
-          r"|\b(swollen|swelling|puffed|puffy)\b.{0,20}\b(leg|calf|thigh|arm)\b"
+          r"\b(legs?|calf|calves|ankles?|thighs?|arms?)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red"
+          r"|hot)\b"
+          r"|\b(swollen|swelling|puffed|puffy)\b.{0,20}\b(legs?|calf|calves|thighs?|arms?)\b"
           r"|\bclot in (my|her|his) (leg|arm)\b"
           r"|\b(blood clot|dvt)\b", plain=False),
     _rule(Concern.URGENT, "belly",
@@ -551,8 +552,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|brazo|costilla|columna)\b"),
     _rule_es(Concern.URGENT, "fever", r"\b" + NOT_ES + r"(fiebre|calentura|escalofrios)\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
-          r"\b(pierna|pantorrilla|brazo)\b.{0,20}\b(hinchad[ao]|roj[ao]|caliente)\b"
-          r"|\bhinch\w* (la|el) (pierna|pantorrilla|brazo)\b"
+          r"\b(piernas?|pantorrillas?|brazos?|tobillos?)\b.{0,20}\b(hinchad[ao]s?|roj[ao]s?|calientes?)\b"
+          r"|\bhinch\w* (de )?(la|el|las|los) (piernas?|pantorrillas?|brazos?|tobillos?)\b"
           r"|\bcoagulo en (la pierna|el brazo)\b", plain=False),
     _rule_es(Concern.URGENT, "belly",
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"

@@ -17,48 +17,48 @@ REAL_WORDS = frozenset(
     beater beben beets bells belts besar betting betts biden bilis billy bitter blake blame
     bland blaze blazing bleak blend blending blends block blocked bloke blond boating boats
     boeing bonds bonos bonus boone booth borne bosta botes bother bought bowers bowles bowls
-    boxes brake bravo breach breadth breeding breeds brent bridging bring brody brood brooke
-    brote broth bugger bulls bully bummed burton butter caballo caber cabida cabina cabra cadena
-    cadre cafes cages caiga caigo caine cairo caixa cakes caldera caldo callar calma calme
-    calmed calming camello camera camila camisa canes canje canoe canse canso cante canto cantos
-    capes caras caray carbs cards cared carey carla carles carly carnes caros carpa carta carter
-    carts carver carving casas casera cases casing castilla casting casts cater cauca cauce
-    caves cayera cellar cello centra cerda cesta chama chamo changes cheat checa checo chido
-    childs chiles chose ciclo ciego ciento cindy clama clara clare clause clavo cleanly clero
-    cliente cloning cloro coast coasts coating coats cobre cocida coding cojer colas colgar
-    colmo coloured colts comas combing comenta coming commuter compulsion conclusion
-    conclusiones conclusions concussion confession confort confusing confusiones conner
-    constantes constituted consulting contando contar contara conversion conversions cooked
-    cooking cooling copas copying cords corea cores coroner corra correr corro corso cortado
-    cortados coser cosme cosmo cosquillas costa costando costas costo costs cotas couch coupe
-    cover crane crank crashing crest cresta crock cromo crook cuando cuantas cuarto cuartos
-    cuenta cuento cuentos cuerdo cuerno cuervo cuida cuidado cuidamos cuido culta cults cumbre
-    cunts cuomo curing curled curry cursar cursed curved dante dardo deben decade decal decile
-    decime deciros decode decor decrees defied dejan dejarle dejarse dejarte dejate delicious
-    depressing depressive depth derive desarme desecho desee desierta determinada determinado
-    determinan determinar devil devuelto diagnosticado diced dices diego dieran dieron digas
-    dijeran diles dimos dinos dioses distancias distantes divas dives doing dolar doler domes
-    dones donor doping dormimos dosis dotes doves drank dread dried dries drone drooling dropped
-    dropping drove drown drying economista ecuaciones elise emery enciende encienden encina
-    enfermedad entera entiendan enzima escapo escuchen escudo espada espanyol espesa espeso
-    estando estella ester esther estrado ether evacuation evaluaciones evaluation exhaustion
-    exhaustiva exhaustive exhaustivo exits expansive explicado explicaron exploiting explora
-    explorar exploring expressive extensive extiende extienden extra factura failing fails falda
-    falla fallan fallon falsa falten fanny farce farther fatter faust feast feather feeding
-    feeds fetal fewer fiasco fibre fiend filling fills financiada fists flaco flair flaming
-    flattering flavor fleas fleet flight flint flood fooling forming fracturas framing franco
-    fresco fright frost frustrante fueling fuels fuente funcionen functional funky gafas galas
-    ganes gangs gaping gents giles glowing goles gomes grace grade grange grape grasping grate
-    grave graze groping grove gunna haber haberme haberse habia hablado habra hacerle hacerte
-    haces hacker hagen halla hallar halls handing hanks harding haria harper hasta haste hating
-    haunt haunting haute haven hazte healy heartbreak helio hells hides hiere hikes hilos hines
-    hinting hints hires hoard hojas homeless homero honra hormones huang hueco huecos huevo
-    huevos hunted hunting hunts hurled hurling hurst hwang indication informaron informatics
-    informativa informative informativo informativos injurias keller lager lamar lange lease
-    least legions lessons leves licence liked liking linger lining linked listing listos lists
-    lives llamarme llave llenar llene llevar llorado llueve loaned lobes locking locks logia
-    loner looming looms looping loops loose loosing looting loser loses lotes lovely lover
-    loving luchado macho magma magno maher major makers manada manto manzana marico marino
+    boxes brake bravo bravos breach breadth breeding breeds brent bridging bring brody brood
+    brooke brote broth bugger bulls bully bummed burton butter caballo caber cabida cabina cabra
+    cadena cadre cafes cages caiga caigo caine cairo caixa cakes caldera caldo callar calles
+    calma calme calmed calming camello camera camila camisa canes canje canoe canse canso cante
+    canto cantos capes caras caray carbs cards cared carey carla carles carly carnes caros carpa
+    carta carter carts carver carving casas casera cases casing castilla casting casts cater
+    cauca cauce caves cayera cellar cello centra cerda cesta chama chamo changes cheat checa
+    checo chido childs chiles chose ciclo ciego ciento cindy clama clara clare clause claves
+    clavo cleanly clero cliente clientes cloning cloro coast coasts coating coats cobre cocida
+    coding cojer colas colgar colmo coloured colts comas combing comenta coming commuter
+    compulsion conclusion conclusiones conclusions concussion confession confort confusing
+    confusiones conner constantes constituted consulting contando contar contara conversion
+    conversions cooked cooking cooling copas copying cords corea cores coroner corra correr
+    corro corso cortado cortados coser cosme cosmo cosquillas costa costando costas costo costs
+    cotas couch coupe cover crane crank crashing crest cresta crock cromo crook cuando cuantas
+    cuarto cuartos cuenta cuento cuentos cuerdo cuerno cuervo cuida cuidado cuidamos cuido culta
+    cults cumbre cunts cuomo curing curled curry cursar cursed curved dante dardo deben decade
+    decal decile decime deciros decode decor decrees defied dejan dejarle dejarse dejarte dejate
+    delicious depressing depressive depth derive desarme desecho desee desierta determinada
+    determinado determinan determinar devil devuelto diagnosticado diced dices diego dieran
+    dieron digas dijeran diles dimos dinos dioses distancias distantes divas dives doing dolar
+    doler domes dones donor doping dormimos dosis dotes doves drank dread dried dries drone
+    drooling dropped dropping drove drown drying economista ecuaciones elise emery enciende
+    encienden encina enfermedad entera entiendan enzima escapo escuchen escudo espada espanyol
+    espesa espeso estando estella ester esther estrado ether evacuation evaluaciones evaluation
+    exhaustion exhaustiva exhaustive exhaustivo exits expansive explicado explicaron exploiting
+    explora explorar exploring expressive extensive extiende extienden extra factura failing
+    fails falda falla fallan fallon falsa falten fanny farce farther fatter faust feast feather
+    feeding feeds fetal fewer fiasco fibre fiend filling fills financiada fists flaco flair
+    flaming flattering flavor fleas fleet flight flint flood fooling forming fracturas framing
+    franco fresco fright frost frustrante fueling fuels fuente funcionen functional funky gafas
+    galas ganes gangs gaping gents giles glowing goles gomes grace grade grange grape grasping
+    grate grave graze groping grove gunna haber haberme haberse habia hablado habra hacerle
+    hacerte haces hacker hagen halla hallar halls handing hanks harding haria harper hasta haste
+    hating haunt haunting haute haven hazte healy heartbreak helio hells hides hiere hikes hilos
+    hines hinting hints hires hoard hojas homeless homero honra hormones huang hueco huecos
+    huevo huevos hunted hunting hunts hurled hurling hurst hwang indication informaron
+    informatics informativa informative informativo informativos injurias keller lager lamar
+    lange lease least legions lessons leves licence liked liking linger lining linked listing
+    listos lists lives llamarme llave llenar llene llevar llorado llueve loaned lobes locking
+    locks logia loner looming looms looping loops loose loosing looting loser loses lotes lovely
+    lover loving luchado macho magma magno maher major makers manada manto manzana marico marino
     markets marking masking matarte mater mather mating mayer meats mecha mediation medicinales
     mediciones medido meditation meets melts memes menor mercaderes mesas metes mexico mined
     missed mitigation moaning mojados monkey montes month montos monty mooney moore moradores

@@ -31,6 +31,22 @@ def test_every_menu_word_sends_the_main_menu(content: Content, phrase: str) -> N
     assert (reply.show, reply.state.menu, reply.notices) == (Show.MENU, "main", ())
 
 
+@pytest.mark.parametrize("said", [
+    "go back to the menu", "back to menu", "return to the main menu", "from the beginning",
+    "volver al menu", "regresar al menú principal", "volver al inicio", "empezar de nuevo",
+    "comenzar de nuevo",
+])
+def test_asking_for_the_menu_in_a_sentence_gets_it_on_both_channels_never_not_found(
+    content: Content, said: str
+) -> None:
+    """"go back to the menu" and "volver al menu" had got "We did not find that"."""
+    reply = TextNavigator(content).reply(TextState(menu="spread", topic="spread-bones"), said)
+    assert (reply.show, reply.state.menu, reply.notices) == (Show.MENU, "main", ())
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-bones", trail=("main", "spread"))
+    assert calls.say(at_a_topic, said) == calls.press(at_a_topic, commands.MAIN)
+
+
 @pytest.mark.parametrize("phrase", sorted(commands.TEXT_HELP_WORDS))
 def test_every_help_word_sends_help(content: Content, phrase: str) -> None:
     assert TextNavigator(content).reply(TextState(), phrase).show is Show.HELP

@@ -373,6 +373,18 @@ def test_a_spanish_sign_said_without_a_person_or_after_an_article_says_what_to_d
     assert sign_first(twilio, content, message, sign).startswith(to_gsm(content.sign(sign).says["es"]))
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("tiene las piernas hinchadas", "es"), ("se le hinchan las piernas", "es"),
+    ("tengo los tobillos hinchados", "es"), ("tiene los brazos hinchados y rojos", "es"),
+    ("my legs are swollen", "en"), ("her ankles are swollen and red", "en"), ("swollen legs", "en"),
+])
+def test_swollen_legs_or_arms_said_in_the_plural_are_the_clot_sign_not_the_spinal_cord(
+    twilio: TwilioSimulator, content: Content, message: str, lang: str
+) -> None:
+    said = sign_first(twilio, content, message, "clot-leg")
+    assert said.startswith(to_gsm(content.sign("clot-leg").says[lang]))
+
+
 def test_the_worst_headache_in_spanish_says_911_first(twilio: TwilioSimulator) -> None:
     assert urgent_with_no_sign(twilio, "el peor dolor de cabeza de mi vida").startswith("Si puede ser")
 

@@ -14,6 +14,8 @@ from tests.safety.phone import urgent_with_no_sign
     ("me duele la barriga muy fuerte", "pecho"),
     ("pain in my ribs is really bad", "legs"),  # the model had said the spinal cord sign
     ("my stomach hurts really bad", "swollen"),  # the model had said the belly's swelling
+    ("my breast is red and swollen", "leg"),  # the model had said an arm or leg's clot
+    ("tengo el seno rojo e hinchado", "vientre"),  # the model had said the belly's swelling
 ])
 def test_pain_in_one_place_is_not_told_as_another_places_sign(
         twilio: TwilioSimulator, message: str, wrong_place: str) -> None:
@@ -29,6 +31,8 @@ def test_pain_in_one_place_is_not_told_as_another_places_sign(
     ("spinal-cord", "my back hurts really bad", False),
     ("fever", "my head is burning up", False),  # a sign of no one place
     ("spinal-cord", "pain in my ribs is really bad", True),
+    ("clot-leg", "my breast is red and swollen", True),
+    ("clot-leg", "mi mama tiene la pierna hinchada", False),  # "mama" is her mother here, not a breast
 ])
 def test_a_sign_is_elsewhere_only_when_the_message_names_other_places_alone(
         sign: str, message: str, other_place: bool) -> None:
