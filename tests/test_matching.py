@@ -59,6 +59,17 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     assert Matcher(content, lang).match(message) == node
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("what is hospice", "en"), ("what is palliative care", "en"), ("que es hospicio", "es"),
+    ("que son los cuidados paliativos", "es"),
+])
+def test_hospice_or_palliative_care_with_no_page_of_its_own_finds_the_care_team_and_helplines(
+    content: Content, message: str, lang: str
+) -> None:
+    """They had got "We did not find that"; the sources have no page on them, people do."""
+    assert Matcher(content, lang).match(message) == "support-talk"
+
+
 @pytest.mark.parametrize(("message", "node"), [
     ("my mother has breast cancer in her liver", "spread-liver"),
     ("she has breast cancer in her lungs", "spread-lungs"), ("breast cancer in the brain", "spread-brain"),
