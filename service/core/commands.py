@@ -105,7 +105,8 @@ CRISIS_LINE = "1"
 # words again; after a topic, the menu it is in; at a menu, the menu again.
 DECLINE_WORDS = frozenset({"no", "nope", "nah", "no no", "not now", "not right now", "not really", "not yet",
                            "maybe later", "later", "i dont want to", "no i dont", "no not now", "no quiero",
-                           "ahora no", "todavia no", "mas tarde", "no ahorita", "ahorita no", "no no quiero"})
+                           "ahora no", "todavia no", "mas tarde", "no ahorita", "ahorita no", "no no quiero",
+                           "nothing", "nada", "none", "ninguno", "ninguna"})
 SPOKEN_CRISIS_YES = frozenset({"yes", "yeah", "yep", "yes please", "please", "ok", "okay", "connect me",
                                "connect", "call", "call them", "988", "nine eight eight", "lifeline",
                                "si", "si por favor", "por favor", "comuniqueme", "llame", "bueno", "uno",
@@ -118,6 +119,11 @@ SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my ph
 # Thanks and goodbyes: a message of only these words, with at least one thanks or goodbye word, gets a
 # kind close ("ok thx", "thank you so much", "gracias, adios").
 GOODBYE_WORDS = frozenset({"bye", "goodbye", "byebye", "bye bye", "cya", "adios", "chao", "chau", "ciao"})
+# Done, said whole ("that's all", "eso es todo"): a goodbye, never "sorry, we did not find that".
+DONE_PHRASES = frozenset({"thats all", "thats it", "that is all", "that is it", "nothing else", "all done",
+                          "im all set", "all set", "thats all i need", "thats all i needed",
+                          "no more questions", "eso es todo", "es todo", "nada mas", "ya es todo",
+                          "seria todo", "eso seria todo", "eso era todo"})
 CLOSE_WORDS = GOODBYE_WORDS | frozenset(
     {"thanks", "thank", "thx", "thanx", "thnx", "thnks", "tx", "ty", "tysm", "cheers", "appreciate",
      "gracias", "grasias", "agradezco", "bendiciones"}
@@ -193,6 +199,7 @@ ABOUT_LINE_WORDS = frozenset(
     "hola buenas buenos dias tardes noches es esta este esto la el linea numero telefono del de que "
     "me puede puedes decir dice informacion sobre mama seno quien eres usted como funciona ayuda "
     "servicio por favor algo quiero quisiera saber mas necesito un una en y con cuanto cuesta gratis cobra "
+    "talking speaking hablo hablando estoy "
     "cobran pagar precio dinero".split()
 )
 # After "Reply 1 for <topic>": words that take the offer as 1 does, a yes or asking what to do now.

@@ -191,7 +191,11 @@ def about_the_line(message: str) -> bool:
 
 def closes(message: str) -> str:
     """"bye" when a message says goodbye (with or without thanks), "thanks" for thanks alone, else ""."""
-    words = normalize(message).split()
+    text = normalize(message)
+    if text in commands.DONE_PHRASES or text.removesuffix(" thanks").removesuffix(" gracias") in (
+            commands.DONE_PHRASES):
+        return "bye"
+    words = text.split()
     if not words or not all(w in commands.CLOSE_WORDS or w in commands.CLOSE_FILLERS for w in words):
         return ""
     if any(w in commands.GOODBYE_WORDS for w in words):

@@ -127,7 +127,8 @@ def test_words_of_being_metastatic_find_what_stage_4_means_in_english(content: C
     ("gracias, adios", "bye"),
     ("muchisimas gracias", "thanks"), ("thanks, what about my liver", ""), ("ok", ""),
     ("gracias por escuchar", "thanks"), ("thank you for listening", "thanks"),
-    ("thanks for your help", "thanks"),
+    ("thanks for your help", "thanks"), ("that's all", "bye"), ("nothing else, thanks", "bye"),
+    ("eso es todo", "bye"), ("nada más, gracias", "bye"), ("that's all about the liver?", ""),
 ])
 def test_thanks_and_goodbyes(words: str, kind: str) -> None:
     assert closes(words) == kind
@@ -147,6 +148,14 @@ def test_a_caller_saying_goodbye_hears_a_kind_close_and_the_call_ends(content: C
     assert bye.hangup and bye.notices == (Prompt.CLOSE_GOODBYE,)
     thanks = calls.say(CallState(), "thank you")
     assert not thanks.hangup and thanks.notices == (Prompt.CLOSE,)
+
+
+@pytest.mark.parametrize(("words", "lang"), [("nothing", "en"), ("nada", "es")])
+def test_nothing_wanted_is_the_menu_again_never_sorry(content: Content, words: str, lang: str) -> None:
+    reply = TextNavigator(content).reply(TextState(lang=lang), words)
+    assert (reply.show, reply.notices) == (Show.MENU, ()), reply
+    turn = CallNavigator(content).say(CallState(lang=lang), words)
+    assert Prompt.SORRY_SPEECH not in turn.notices and not turn.hangup, turn
 
 
 @pytest.mark.parametrize(("words", "lang"), [
@@ -199,7 +208,7 @@ def test_texting_a_language_phrase_sends_the_menu_in_it(content: Content) -> Non
 
 @pytest.mark.parametrize(("words", "lang"), [
     ("hello is this the cancer line", "en"), ("what can you tell me", "en"), ("hello", "en"),
-    ("hola es la linea del cancer", "es"),
+    ("hola es la linea del cancer", "es"), ("who am i talking to", "en"), ("con quien hablo", "es"),
 ])
 def test_a_caller_asking_what_the_line_is_hears_its_name_and_the_main_menu_not_sorry(
     content: Content, words: str, lang: str
