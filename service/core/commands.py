@@ -172,7 +172,16 @@ QUESTION_OPENERS = frozenset({
     "can i ask a question", "can i ask you a question", "can i ask you something", "i got a question",
     "tengo una pregunta", "tengo preguntas", "una pregunta", "le puedo hacer una pregunta",
     "puedo hacer una pregunta"})
-TEXT_HELP_WORDS = frozenset({"help", "info", "information", "ayuda", "informacion",
+# Not understanding what was just read ("what does that mean", "no entiendo"): after a page, a person
+# who can explain it; anywhere else, what the line is.
+UNCLEAR_WORDS = frozenset({"what does that mean", "what does it mean", "what does this mean",
+                           "what do you mean", "i dont understand", "dont understand", "i dont get it",
+                           "i dont understand that",
+                           "what does that mean for her", "what does that mean for him",
+                           "what does that mean for me", "que significa", "que significa eso",
+                           "que quiere decir", "que quiere decir eso", "no entiendo", "no le entiendo",
+                           "no comprendo", "no entendi"})
+TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "i dont understand",
                              "dont understand", "i dont get it", "how does this work",

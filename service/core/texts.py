@@ -187,7 +187,7 @@ class TextNavigator:
         if command == "more":
             return self._more(state)
         if not text or command == "menu":
-            return self._menu(state, MAIN_MENU)
+            return self._menu(_left_topic(state), MAIN_MENU)
         if command == "back":
             return self._back(state)
         if command == "repeat":
@@ -199,9 +199,11 @@ class TextNavigator:
 
     @staticmethod
     def _help(state: TextState, text: str) -> TextReply:
-        """HELP says what the line is; "what should i do" after a page gets a person and 911 instead."""
-        asks_what_to_do = bool(state.topic) and text in commands.WHAT_TO_DO_WORDS
-        return TextReply(state, Show.DISTRESS if asks_what_to_do else Show.HELP)
+        """HELP says what the line is; after a page, "what should i do" gets a person and 911 instead, and
+        "what does that mean" a person who can explain it (the care team, a helpline day or night)."""
+        asks_a_person = text in commands.WHAT_TO_DO_WORDS or text in commands.UNCLEAR_WORDS
+        asks_a_person = asks_a_person and bool(state.topic)
+        return TextReply(state, Show.DISTRESS if asks_a_person else Show.HELP)
 
     def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:
         """Safety before any command: crisis or an urgent sign, then a person asked for, then thanks."""
@@ -307,7 +309,7 @@ class TextNavigator:
     def _number(self, state: TextState, text: str) -> TextReply:
         number = text.lstrip("0") or "0"
         if number == commands.MAIN:
-            return self._menu(state, MAIN_MENU)
+            return self._menu(_left_topic(state), MAIN_MENU)
         target = self.content.menus[state.menu].target(number)
         if target is None and number == commands.PERSON and state.menu == MAIN_MENU:
             return TextReply(state, Show.DISTRESS)  # the phone line's key for a person
@@ -359,8 +361,8 @@ class TextNavigator:
         return replace(self._menu(state, MAIN_MENU, Prompt.SMS_NOT_UNDERSTOOD), person=True)
 
     def _node(self, state: TextState, node: str, body: str = "") -> TextReply:
-        if self.content.is_menu(node):
-            return self._menu(state, node)
+        if self.content.is_menu(node):  # MORE and REPEAT are now about this menu, not a page read before
+            return self._menu(_left_topic(state), node)
         first = self._page_with(node, state.lang, body)
         return TextReply(replace(state, topic=node, page=first, first=first), Show.PAGE)
 
@@ -419,8 +421,8 @@ class TextNavigator:
         return self._menu(state, state.menu or MAIN_MENU)
 
     def _more(self, state: TextState) -> TextReply:
-        if not state.topic:
-            return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
+        if not state.topic:  # at a menu, what comes next is its choices
+            return self._menu(state, state.menu)
         order = page_order(len(self.content.topic_text(state.topic, state.lang).sms), state.first)
         step = order.index(state.page) + 1 if state.page in order else len(order)
         if state.page == BEFORE_FIRST:
@@ -428,6 +430,11 @@ class TextNavigator:
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
+
+
+def _left_topic(state: TextState) -> TextState:
+    """The state at a menu, no longer at the topic read before it."""
+    return replace(state, topic="", page=0, first=0)
 
 
 def _most(hits: list[int]) -> int:

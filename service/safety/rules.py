@@ -587,15 +587,20 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"|left)|(are|will|is) (people|women|patients|i|she|he|anyone|someone) (still )?(be )?alive (after"
           r"|in|for|years|5|five|10|ten)|^(so |and |but )?(is (it|this|that) (serious|life threatening|fatal)"
           r"|how serious is (it"
-          r"|this|that))( now)?$)\b"),
+          r"|this|that))( now)?$"
+          r"|^(so |and |but )?((is|are) (she|he|i|my \w+|we|they) (going to|gonna) (be )?"
+          r"|(will|would) (she|he|i|my \w+|we|they) (be )?|am i (going to|gonna) (be )?)(ok|okay|alright"
+          r"|all right|fine|make it|pull through|get better|recover|be ok|be okay)$)\b"),
     _rule_es(Concern.PROGNOSIS, "",
           r"\b(me voy a morir|me estoy muriendo|(?<!vamos )va a morir\w*|"
           + _NOT_OF_KIN_ES + r"se esta muriendo|"
           r"cuanto tiempo (me|le|nos|de vida)|"
           r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
           r"es terminal|se puede curar|cuantos anos se vive|que posibilidades|cuanto vive"
-          r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$|^(y |pero )?(es (algo )?(grave|mortal)"
-          r"|que tan grave es|es muy grave)( eso| esto)?$)\b"),
+          r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$"
+          r"|^(y |pero )?(eso |esto )?(es (algo )?(grave|mortal)|que tan grave es|es muy grave)( eso| esto)?$"
+          r"|^(y |pero )?((va|voy|van) a (estar bien|salir adelante|sobrevivir|aguantar)|se (va|van) a "
+          r"(poner bien|mejorar|recuperar|salvar|aliviar))( mi \w+)?$)\b"),
 )
 
 DISTRESS_RULES: tuple[Rule, ...] = (

@@ -10,8 +10,8 @@ only its own other form ("strokes", "stroke"; "talkin", "talking"), which may st
 REAL_WORDS = frozenset(
     """
     abandonada aboga abort acaben acatar acres acting actos adora agent agita agora aguda
-    ahogado ahora alabar alcanzando alice alike altas alter ambulante ambulantes amino anales
-    angel angie angles anota apoyen aptos arches ardent aroma arrastrando arrestado ashes
+    ahogado ahora alabar alcanzando alice alight alike altas alter ambulante ambulantes amino
+    anales angel angie angles anota apoyen aptos arches ardent aroma arrastrando arrestado ashes
     assistants autos avanzado ayudarme ayuden backed bafta bagged balde balls banded banked
     banned barca barley barra batter battle beads beaming beams beans bearing bears beast beasts
     beater beben beets bells belts besar betting betts biden bilis billy bitter blake blame
@@ -70,42 +70,42 @@ REAL_WORDS = frozenset(
     passing pasted patent patents pausa paused pauses pausing paving payers pearson peces pedro
     peeling pegar peking pelis penes peque perdon perdona pesados pesar petro pibes pides pierda
     pierdas piero pierson pilas piles pinza pipes pisar pissed plaga plains planted plantillas
-    planting plants playing podamos podia podian podran podre podremos poked poking polls
-    ponemos pools popped popping posadas posar posed possessing praga praying premiere preparaba
-    preparaban preparados preparamos preparando preston prick print prision prison processed
-    processing procession production professed profession progressive projection projections
-    prone property props prosecution proteccion protecting protective protector pudre puedan
-    puedas pulls pulso purse qaeda quack queden queen queja quejan quema queman quepa quicio
-    quiebre quiera quieta quieto quinn quinta quirk quitarle quitarte quiten quiza quota races
-    racking rages raging raising rally ramon rapes raping ratas rating ratones ratos raving
-    realty rearing reciben redding reddy refuge refute refuted regal regalado regazo regular
-    reilly renal render rendirse resale resounding respondan responden respondent respondido
-    response reuse reused riding riendo risking rites rompa rompe rondo rubia saben sabiendo
-    sable sabor sabre sacked sacred saeed safer sailed salieran salon samir sangrado scale
-    scaled scored scots seeding seeking seeming seine selling senior sensor sentado sentar serve
-    setting sewing shack shading shady shale shallow shaming shaping shared sharing shaved
-    shaving sheep shelf shelling shine shipped shipping shirt shitting shoes shopped shopping
-    shops shots shout shouting shove shoved shoving siendo siete sieve sipping siren sirvan
-    sitter sizing skill skipped slapped slaps slaying slick slide slight slipping slots slowed
-    slows smart smash smashed smelling smiled smuggling sneak sneaking sneaks snort snuff
-    soaking soaps soared sober sobreviven spared spears speck spelling spice spike spill spire
-    spits splash splashed split spock spoiled sport sports spotting spurred spying stabs stacked
-    staff stains stale stall stared staring starling starred starring stars startled startling
-    starved starving stash stated stating stats stave staying steak steaks steep stepped
-    stepping steve stick stiff stock stoke stole stomping stone store strand stray strike stuart
-    stuck suciedad supieron swapped swaps swaying sweep swine tacto tales tammy tango tanks
-    taping taser tasks taxing temblor temor templar tempo temporales tense tenso tenue tercio
-    terry testing thank thanking thanks theme themes these theses theyre thick thinning thirty
-    thong thorough though threat thrust tiered tiled timed timmy timor tinto tipped tipping
-    tiraba tirarle tirarte tires tocar tocas tomarle tomarte tomas tommy toner tones tonos tonto
-    toros torso tovar tower trabaja trabajo traes tragado traigo trajo trama tramo trapo trapped
-    trapping trata tratada tratado tratar trato traza trazado trazar trazo tried tries trigo
-    tripled trough tudor tuned tuning turing tutor tutoriales tying tyres ultimas unbeatable
-    unbreakable understated understood uribe urnas usable vagos vanos varias varies varnish
-    vasos veamos vemos vender veneer vimos viniendo viuda wading wafer wager waging wailing
-    waited waiter waits walking walled walter wanda waning wanting wards warts washes wasted
-    wasting watts waving waxing wearer weaver weaving weeds whale wheat while whiting whore
-    whores whose width wight woken woman woods wording world worlds worms wound woven wright
-    writing yogur
+    planting plants playing podamos poder podia podian podran podre podremos poked poker poking
+    polls ponder ponemos pools popped popping posadas posar posed possessing power praga praying
+    premiere preparaba preparaban preparados preparamos preparando preston prick print prision
+    prison processed processing procession production professed profession progressive
+    projection projections prone property props prosecution proteccion protecting protective
+    protector pudre puedan puedas pulls pulso purse qaeda quack queden queen queja quejan quema
+    queman quepa quicio quiebre quiera quieta quieto quinn quinta quirk quitarle quitarte quiten
+    quiza quota races racking rages raging raising rally ramon rapes raping ratas rating ratones
+    ratos raving realty rearing reciben recoger redding reddy refuge refute refuted regal
+    regalado regazo regular reilly remover renal render rendirse resale resounding respondan
+    responden respondent respondido response reuse reused riding riendo risking rites rompa
+    rompe rondo rubia saben sabiendo sable sabor sabre sacked sacred saeed safer sailed salieran
+    salon saltar samir sangrado scale scaled scored scots seeding seeking seeming seine selling
+    senior sensor sentado sentar serve setting sewing shack shading shady shale shallow shaming
+    shaping shared sharing shaved shaving sheep shelf shelling shine shipped shipping shirt
+    shitting shoes shopped shopping shops shots shout shouting shove shoved shoving siendo siete
+    sieve sipping siren sirvan sitter sizing skill skipped slapped slaps slaying slick slide
+    slight slipping slots slowed slows smart smash smashed smelling smiled smuggling sneak
+    sneaking sneaks snort snuff soaking soaps soared sober sobreviven spared spears speck
+    spelling spice spike spill spire spits splash splashed split spock spoiled sport sports
+    spotting spurred spying stabs stacked staff stains stale stall stared staring starling
+    starred starring stars startled startling starved starving stash stated stating stats stave
+    staying steak steaks steep stepped stepping steve stick stiff stock stoke stole stomping
+    stone store strand stray strike stuart stuck suciedad supieron swapped swaps swaying sweep
+    swine tacto tales tammy tango tanks taping taser tasks taxing temblor temor templar tempo
+    temporales tense tenso tenue tercio terry testing thank thanking thanks theme themes these
+    theses theyre thick thinning thirty thong thorough though threat thrust tiered tiled timed
+    timmy timor tinto tipped tipping tiraba tirarle tirarte tires tocar tocas tomarle tomarte
+    tomas tommy toner tones tonos tonto toros torso tovar tower trabaja trabajo traes tragado
+    traigo trajo trama tramo trapo trapped trapping trata tratada tratado tratar trato traza
+    trazado trazar trazo tried tries trigo tripled trough tudor tuned tuning turing tutor
+    tutoriales tying tyres ultimas unbeatable unbreakable understated understood uribe urnas
+    usable vagos vanos varias varies varnish vasos veamos vemos vender veneer vimos viniendo
+    viuda wading wafer wager waging wailing waited waiter waits walking walled walter wanda
+    waning wanting wards warts washes wasted wasting watts waving waxing wearer weaver weaving
+    weeds whale wheat while whiting whore whores whose width wight woken woman woods wording
+    world worlds worms wound woven wright writing yogur
     """.split()
 )

@@ -44,7 +44,7 @@ def test_a_place_the_content_no_longer_has_starts_fresh(content: Content) -> Non
     stale = TextState(menu="gone", topic="gone-topic", page=4, lang="xx")
     reply = TextNavigator(content).reply(stale, "more")
     assert reply.state == TextState()
-    assert reply.notices == (Prompt.SMS_NO_MORE,)
+    assert (reply.show, reply.notices) == (Show.MENU, ())  # at a menu, what comes next is its choices
 
 
 def test_a_malformed_stored_state_starts_fresh() -> None:
@@ -99,6 +99,35 @@ def test_a_kept_reply_is_the_same_as_one_worked_out_afresh(content: Content, mon
     assert all(len(body) <= texts_module.KEPT_MESSAGE_CHARS for _, body in kept._replies)
 
 
+@pytest.mark.parametrize(("first", "chosen"), [
+    ("liver", "2"), ("que tratamiento hay", "2"), ("bones", "menu"),
+])
+def test_after_a_menu_is_chosen_more_and_repeat_are_about_the_menu_not_the_page_read_before(
+    content: Content, first: str, chosen: str
+) -> None:
+    """"liver", then "2" (a menu), then "more" had sent the liver's next page under that menu."""
+    texts = TextNavigator(content)
+    menu = texts.reply(texts.reply(TextState(), first).state, chosen)
+    assert menu.show is Show.MENU
+    for word in ("more", "mas", "repeat"):
+        again = texts.reply(menu.state, word)
+        assert (again.show, again.state.menu, again.state.topic) == (Show.MENU, menu.state.menu, ""), word
+
+
+@pytest.mark.parametrize(("first", "said"), [
+    ("stage 4", "what does that mean"), ("bones", "i dont understand"), ("huesos", "que significa eso"),
+    ("huesos", "no entiendo"),
+])
+def test_not_understanding_a_page_gets_a_person_who_can_explain_it(
+    content: Content, first: str, said: str
+) -> None:
+    """"what does that mean" after a page had got "We did not find that"."""
+    texts = TextNavigator(content)
+    reply = texts.reply(texts.reply(TextState(), first).state, said)
+    assert reply.show is Show.DISTRESS, reply
+    assert texts.reply(TextState(), said).show is Show.HELP  # before any page: what the line is
+
+
 def test_back_goes_from_a_topic_to_its_menu_then_up_to_the_main_menu(content: Content) -> None:
     texts = TextNavigator(content)
     menu = texts.reply(TextState(), "3")
@@ -107,7 +136,8 @@ def test_back_goes_from_a_topic_to_its_menu_then_up_to_the_main_menu(content: Co
     back = texts.reply(topic.state, "back")
     assert (back.show, back.state.menu, back.notices) == (Show.MENU, menu.state.menu, ())
     assert back.state.topic == ""
-    assert texts.reply(back.state, "more").notices == (Prompt.SMS_NO_MORE,)  # the topic is left
+    more = texts.reply(back.state, "more")  # the topic is left: its pages do not go on
+    assert (more.show, more.state.menu, more.state.topic) == (Show.MENU, menu.state.menu, "")
     up = texts.reply(back.state, "go back")
     assert (up.show, up.state.menu, up.notices) == (Show.MENU, "main", ())
     assert texts.reply(up.state, "BACK").notices == ()  # at the top, the main menu again, no "not found"

@@ -458,6 +458,23 @@ def test_how_long_someone_has_is_still_answered_honestly(message: str) -> None:
     assert finding is not None and finding.concern is Concern.PROGNOSIS, finding
 
 
+@pytest.mark.parametrize(("message", "answer"), [
+    ("is he going to be ok", "No one can say"), ("will my mom be okay?", "No one can say"),
+    ("is she going to make it", "No one can say"), ("y eso es grave?", "Nadie puede decir"),
+    ("va a estar bien mi mama?", "Nadie puede decir"), ("se va a poner bien", "Nadie puede decir"),
+])
+def test_asking_if_someone_will_be_ok_gets_the_honest_answer_not_not_found(
+    twilio: TwilioSimulator, message: str, answer: str
+) -> None:
+    """They had got "We did not find that" (or "No encontramos eso")."""
+    assert texted(twilio, message).startswith(answer)
+
+
+@pytest.mark.parametrize("message", ["will she be ok on chemo", "is the chemo going to be ok"])
+def test_asking_if_a_treatment_will_be_ok_is_no_question_of_how_long_to_live(message: str) -> None:
+    not_read_as(message, Concern.PROGNOSIS)
+
+
 @pytest.mark.parametrize("message", [
     "i think im having a heart attack", "allergic reaction to chemo",
     "her face is swelling up and she has hives", "me esta dando un infarto", "tiene una reaccion alergica",
