@@ -62,6 +62,13 @@ _PRIVACY = re.compile(
     r"|(comparten|guardan|venden|graban) (mi|mis|nuestro|nuestros) (numero|informacion|datos|mensajes))\b"
 )
 
+# Words that point at a picture sent with them ("this is my scan", "what does this say", "que dice esto").
+_POINTS_AT_MEDIA = re.compile(
+    r"\b(this|these|attached|picture|pictures|photo|photos|pic|pics|image|images|screenshot|look at|read"
+    r"|report|results|esto|estos|esta|adjunto|foto|fotos|imagen|imagenes|mire|vea|lea|que dice|informe"
+    r"|resultados)\b"
+)
+MAX_MEDIA_WORDS = 8  # longer words with a picture say their own question, and get its answer
 # Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
 _GOOD_NEWS = re.compile(
     r"\b(in remission|no evidence of disease"
@@ -206,6 +213,12 @@ def closes(message: str) -> str:
 def asks_treatment(message: str) -> bool:
     """Whether a message asks how something is treated ("what can they do for it")."""
     return bool(_ASKS_TREATMENT.search(normalize(message)))
+
+
+def points_at_media(message: str) -> bool:
+    """Whether a few words only point at a picture sent with them, asking it to be read."""
+    text = normalize(message)
+    return len(text.split()) <= MAX_MEDIA_WORDS and bool(_POINTS_AT_MEDIA.search(text))
 
 
 def asks_privacy(message: str) -> bool:

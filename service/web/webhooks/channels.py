@@ -15,6 +15,8 @@ from service.content import Content
 from service.core import wording
 from service.core.gsm import to_gsm
 from service.core.texts import Show, TextReply, TextState
+from service.core.understand.meaning import points_at_media
+from service.safety.triage import triage
 
 Channel = Literal["sms", "whatsapp"]
 SMS: Channel = "sms"
@@ -28,11 +30,13 @@ def channel_of() -> Channel:
 
 
 def is_media_only(body: str) -> bool:
-    """A message with media (a picture, a voice note) or a shared place, and no words to read."""
-    if body.strip():
-        return False
+    """A message with media (a picture, a voice note) or a shared place, and no words to read but a
+    few that point at it ("this is my scan", "que dice esto"), unless they tell of danger."""
     media = request.values.get("NumMedia", "").strip()
-    return (media.isdigit() and int(media) > 0) or bool(request.values.get("Latitude", "").strip())
+    sent = (media.isdigit() and int(media) > 0) or bool(request.values.get("Latitude", "").strip())
+    if not sent or not body.strip():
+        return sent
+    return points_at_media(body) and triage(body) is None
 
 
 def saved_state(content: Content, reply: TextReply, channel: Channel) -> TextState:

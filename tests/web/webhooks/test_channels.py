@@ -85,6 +85,20 @@ def test_a_picture_with_words_is_answered_by_its_words(twilio: TwilioSimulator, 
     assert message.startswith(content.topic_text("spread-liver", "en").sms[0])
 
 
+@pytest.mark.parametrize(("words", "start"), [
+    ("this is my scan", "Thank you. I can only read words, not pictures"),
+    ("can you read my report", "Thank you. I can only read words, not pictures"),
+    ("que dice esto", "Gracias. Solo puedo leer palabras"),
+    ("is this a blood clot in my leg", "An arm or leg that is suddenly swollen"),  # danger told: what to do
+])
+def test_a_picture_with_words_that_only_point_at_it_says_the_picture_cannot_be_read(
+    twilio: TwilioSimulator, words: str, start: str
+) -> None:
+    """"this is my scan" with a picture had got the page on scans, as if the picture had been read."""
+    heard = twilio.text(words, sender=PHONE, NumMedia="1", MediaContentType0="image/jpeg")
+    assert heard.messages[0].startswith(start), heard.messages
+
+
 def test_every_topic_fits_one_whatsapp_message_or_continues_with_more(content: Content) -> None:
     for topic in content.topics:
         for lang in content.languages:
