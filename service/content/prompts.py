@@ -92,6 +92,8 @@ class Prompt(StrEnum):
     TEXT_PAUSED = "text_paused"
     TEXT_NOT_NOW = "text_not_now"
     TEXT_NOT_THIS_PHONE = "text_not_this_phone"
+    TEXT_AFTER_TOPIC = "text_after_topic"  # "text me this" at a menu: a topic can be texted once heard
+    TEXT_OFF = "text_off"  # "text me this" where the operator has not set up texts
     # The person answer's phone numbers (phones.yaml), each named by whether it is open now.
     LINE_ALWAYS = "line_always"
     LINE_OPEN = "line_open"

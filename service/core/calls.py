@@ -314,6 +314,8 @@ class CallNavigator:
             texted = self._extra_key(state, commands.TEXT_ME, now)
             if texted is not None:
                 return texted
+            why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
+            return Turn(replace(state, silences=0), (why,), reprompt=True)
         key = self._spoken_key(speech)
         said = normalize(speech)
         if key is None and said in commands.DECLINE_WORDS:

@@ -98,3 +98,17 @@ def test_only_a_sent_text_counts_and_the_fourth_is_refused(content: Content) -> 
     fourth = calls.press(state, "2")
     assert not fourth.send_text
     assert turn_lines(content, fourth)[0] == "I can only send 3 texts in one call."
+
+
+def test_asking_for_a_text_where_none_can_be_sent_says_why_never_sorry(content: Content) -> None:
+    """"can you text me that" at a menu, or where texts are off, had heard "Sorry, I did not catch that"."""
+    at_menu = CallNavigator(content, offers=EVERYTHING).say(CallState(), "can you text me that")
+    assert at_menu.notices == (Prompt.TEXT_AFTER_TOPIC,) and not at_menu.send_text
+    at_topic = topic_state(content)
+    texted = CallNavigator(content, offers=EVERYTHING).say(at_topic, "can you text me that")
+    assert texted.send_text == at_topic.node
+    no_texts = CallNavigator(content).say(at_topic, "text me this")
+    assert no_texts.notices == (Prompt.TEXT_OFF,) and not no_texts.send_text
+    assert "cannot send text messages" in turn_lines(content, no_texts)[0]
+    spanish = CallNavigator(content).say(CallState(lang="es"), "envieme un mensaje")
+    assert turn_lines(content, spanish)[0].startswith("Esta línea no puede enviar mensajes")
