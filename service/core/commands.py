@@ -208,7 +208,8 @@ ABOUT_LINE_WORDS = frozenset(
     "hola buenas buenos dias tardes noches es esta este esto la el linea numero telefono del de que "
     "me puede puedes decir dice informacion sobre mama seno quien eres usted como funciona ayuda "
     "servicio por favor algo quiero quisiera saber mas necesito un una en y con cuanto cuesta gratis cobra "
-    "talking speaking hablo hablando estoy "
+    "talking speaking hablo hablando estoy open hours hour when time times your now "
+    "abren abre horario horarios hora horas atienden atiende "
     "cobran pagar precio dinero".split()
 )
 # After "Reply 1 for <topic>": words that take the offer as 1 does, a yes or asking what to do now.

@@ -739,6 +739,23 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
           r"|no tengo animo|sin animo|nada me importa|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden"
           r"|comprende|escucha|escuchan))\b"),
+    # The care team out of reach ("my doctor wont call me back", "mi doctor no me contesta"): a person now.
+    _rule(Concern.DISTRESS, "",
+          r"\b(cant|can not|cannot|couldnt|could not) (reach|get (a )?hold of|get through to"
+          r"|get in touch with|contact|find) (my|her|his|the|our|their) (doctor|doctors|oncologist|care team"
+          r"|nurse|team)\b"
+          r"|\b(my|her|his|the|our) (doctor|doctors|oncologist|care team|nurse|team) (is not|isnt|are not"
+          r"|arent|wont|will not|doesnt|does not|dont|do not|hasnt|has not|havent|have not|never) (answer"
+          r"|answering|called|call|calling|respond|responding|return|returned|returning|pick up|get back"
+          r"|gotten back"
+          r"|got back)\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\bno (puedo|podemos|pude|pudimos) (comunicarme|comunicarnos|hablar|contactar|localizar|encontrar)"
+          r" (con )?(a )?(mi|su|el|la|nuestro|nuestra) (doctor|doctora|medico|medica|oncologo|oncologa"
+          r"|enfermera|equipo)\b"
+          r"|\b(mi|su|el|la) (doctor|doctora|medico|medica|oncologo|oncologa|enfermera) no"
+          r" (me |nos |le |les )?"
+          r"(contesta|responde|llama|regresa|devuelve)\b"),
 )
 
 RULES: tuple[Rule, ...] = CRISIS_RULES + URGENT_RULES + PROGNOSIS_RULES + DISTRESS_RULES

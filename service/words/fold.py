@@ -36,9 +36,16 @@ _LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]+")
 MAX_KEPT_CHARACTERS = 20_000  # folded characters remembered; a flood of rare ones is folded afresh
 
 
+# Spanish texting shorthand, read as the word it stands for ("q es la quimio", "xq me duele").
+SHORTHAND = {"q": "que", "xq": "porque", "pq": "porque", "porq": "porque", "tmb": "tambien", "tb": "tambien"}
+
+
 def normalize(text: str) -> str:
     """Lowercase ASCII words only, as every matcher and command reads a message."""
-    return " ".join(_WORD.findall(fold_text(text)))
+    words = _WORD.findall(fold_text(text))
+    if not SHORTHAND.keys().isdisjoint(words):
+        words = [SHORTHAND.get(word, word) for word in words]
+    return " ".join(words)
 
 
 def fold_text(text: str) -> str:

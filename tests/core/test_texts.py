@@ -176,6 +176,22 @@ def test_not_knowing_what_to_say_gets_the_menu_in_the_texters_language_not_not_f
     assert (reply.show, reply.state.lang, reply.notices) == (Show.MENU, lang, ()), reply
 
 
+@pytest.mark.parametrize(("words", "lang", "show"), [
+    ("q es la quimio", "es", Show.PAGE), ("q es metastasis", "es", Show.PAGE),
+    ("opcion 2", "es", Show.MENU), ("numero 3", "es", Show.MENU), ("a que hora abren", "es", Show.HELP),
+    ("what are your hours", "en", Show.HELP), ("are you open now", "en", Show.HELP),
+])
+def test_shorthand_numbers_and_hours_are_answered_in_the_texters_language_not_not_found(
+    content: Content, words: str, lang: str, show: Show
+) -> None:
+    """"q es metastasis" had got the spread menu, "opcion 2" an English menu, "a que hora abren" and
+    "what are your hours" "not found"."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang, reply.notices) == (show, lang, ()), reply
+    if words.endswith("metastasis"):
+        assert reply.state.topic == "about-metastatic"
+
+
 @pytest.mark.parametrize(("words", "lang", "says"), [
     ("is this private", "en", "This line does not keep your phone number or your words"),
     ("will you share my number", "en", "it shares nothing"),

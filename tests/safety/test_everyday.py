@@ -443,6 +443,16 @@ def test_weighing_stopping_treatment_or_feeling_low_gets_a_person_to_talk_to(
 
 
 @pytest.mark.parametrize("message", [
+    "mi doctor no me contesta", "i cant reach my doctor", "my oncologist wont call me back",
+    "no puedo comunicarme con mi oncologa", "her care team hasnt called back",
+])
+def test_a_care_team_out_of_reach_gets_a_person_now_not_not_found(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
     "how long do you take it", "how long will she be on chemo", "how long do i have to wait",
     "how long do i need to take tamoxifen", "cuanto tiempo dura la quimio",
 ])

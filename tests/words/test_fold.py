@@ -22,6 +22,14 @@ def test_people_s_letters_fold_to_plain_words(written: str, read: str) -> None:
     assert normalize(written) == read
 
 
+@pytest.mark.parametrize(("written", "read"), [
+    ("Q es la quimio", "que es la quimio"), ("xq me duele", "porque me duele"), ("pq?", "porque"),
+    ("quimio tmb", "quimio tambien"), ("iq", "iq"),
+])
+def test_spanish_texting_shorthand_is_read_as_its_word(written: str, read: str) -> None:
+    assert normalize(written) == read
+
+
 def test_the_matcher_reads_look_alike_letters(content) -> None:  # type: ignore[no-untyped-def]
     from service.core.matching import Matcher
 
