@@ -31,6 +31,14 @@ SIGN_NEEDS: dict[str, frozenset[str]] = {
         "swollen swelling swelled tight hard bloated bigger huge distended hinchado hinchada hinchazon "
         "inflamado inflamada duro dura tenso tensa".split()
     ),
+    # "his hands are peeling and red" is no stroke: the stroke's sentence needs a stroke's own words.
+    "stroke": frozenset(
+        "stroke weak weakness numb numbness droop drooping droopy drooped face lift speak speaking speech "
+        "talk talking slurred slurring words see seeing vision blind balance dizzy paralyzed paralysed move "
+        "moving confused confusion derrame embolia debil debilidad entumido entumida adormecido adormecida "
+        "cara lado hablar habla hablando vista ver equilibrio mareo mareada mareado paralizado paralizada "
+        "mover confundido confundida".split()
+    ),
 }
 
 

@@ -739,6 +739,19 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
           r"|no tengo animo|sin animo|nada me importa|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden"
           r"|comprende|escucha|escuchan))\b"),
+    # Worn out by it all, or someone lost ("tired of all of this", "mi mama fallecio anoche"): a person.
+    _rule(Concern.DISTRESS, "",
+          r"\b(so |really |just |sick and )?(tired|sick|exhausted) of (all of this|all this|all of it|it all"
+          r"|everything|this anymore|this)$"
+          r"|\b(dont|do not) know how (much )?(long|longer) (i|we|she|he) (can|could) (do|take|keep|handle"
+          r"|go on|last)\b|\bhow (much )?longer (i|we) can (do|take|handle|go on)\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(cansad[ao]|hart[ao]|agotad[ao]) de todo\b"
+          r"|\b(mi|nuestra|nuestro|su) (mama|mami|madre|papa|papi|padre|esposo|esposa|hermana|hermano|hija"
+          r"|hijo|abuela|abuelo|tia|tio|amiga|amigo) (ya )?(se )?(murio|fallecio|nos dejo)\b"
+          r"|\b(se )?(murio|fallecio) (mi|nuestra|nuestro|su) \w+\b|\bse nos fue\b"
+          r"|\b(perdi|perdimos) a (mi|nuestra|nuestro) (mama|mami|madre|papa|papi|padre|esposo|esposa|hermana"
+          r"|hermano|hija|hijo|abuela|abuelo)\b"),
     # The care team out of reach ("my doctor wont call me back", "mi doctor no me contesta"): a person now.
     _rule(Concern.DISTRESS, "",
           r"\b(cant|can not|cannot|couldnt|could not) (reach|get (a )?hold of|get through to"

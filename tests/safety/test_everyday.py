@@ -443,6 +443,24 @@ def test_weighing_stopping_treatment_or_feeling_low_gets_a_person_to_talk_to(
 
 
 @pytest.mark.parametrize("message", [
+    "i am so tired of all of this", "i dont know how much longer i can do this", "estoy cansada de todo",
+    "mi mama fallecio anoche", "mi papa murio ayer", "perdi a mi esposo",
+])
+def test_worn_out_or_grieving_gets_a_person_not_a_side_effect_or_not_found(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """"tired of all of this" had got the side effects page, "mi mama fallecio anoche" "not found"."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "im tired of chemo", "so tired all the time", "how long can i take tamoxifen",
+])
+def test_tired_from_treatment_or_a_question_of_how_long_is_no_distress(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
+
+
+@pytest.mark.parametrize("message", [
     "mi doctor no me contesta", "i cant reach my doctor", "my oncologist wont call me back",
     "no puedo comunicarme con mi oncologa", "her care team hasnt called back",
 ])
