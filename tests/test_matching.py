@@ -61,9 +61,11 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
 
 @pytest.mark.parametrize(("message", "lang"), [
     ("what is hospice", "en"), ("what is palliative care", "en"), ("que es hospicio", "es"),
-    ("que son los cuidados paliativos", "es"),
+    ("que son los cuidados paliativos", "es"), ("what should i say to my mom", "en"),
+    ("my daughter doesnt want to talk about it", "en"), ("que le digo a mis hijos", "es"),
+    ("does insurance cover this", "en"),
 ])
-def test_hospice_or_palliative_care_with_no_page_of_its_own_finds_the_care_team_and_helplines(
+def test_hospice_family_talk_or_insurance_with_no_page_of_its_own_finds_the_care_team_and_helplines(
     content: Content, message: str, lang: str
 ) -> None:
     """They had got "We did not find that"; the sources have no page on them, people do."""
@@ -81,6 +83,7 @@ def test_hospice_or_palliative_care_with_no_page_of_its_own_finds_the_care_team_
     ("my mother was diagnosed 3 years ago and now they say it has spread to her liver", "spread-liver"),
     ("how do they know it spread", "about-diagnosis"),
     ("i have a lump in my armpit", "spread-lymph-nodes"),  # not any lump's recurrence page
+    ("he refuses to eat", "symptoms-general"),  # not the page on eating well to lower risk
 ])
 def test_the_place_or_subject_beside_breast_cancer_chooses_the_topic(
     matcher: Matcher, message: str, node: str

@@ -870,12 +870,16 @@ TREATMENT_CHOICE = re.compile(
     r"chemo|chemotherapy|radiation|meds|medication|medicines|tratamiento|quimio|quimioterapia|radiacion)\b"
     r"|\bno (quiero|quiere) (seguir|continuar) con (el |la |mi |su )?(tratamiento|quimio|quimioterapia"
     r"|radiacion)\b"
+    r"|\b(dont|doesnt|do not|does not|wont|will not) want (any )?(more )?(treatment|treatments|chemo"
+    r"|chemotherapy|radiation)( anymore| any more)?\b"
+    r"|\bya no (quiero|quiere) (el |la |mas )?(tratamiento|quimio|quimioterapia|radiacion)\b"
 )
 
 
 def chooses_treatment(text: str) -> bool:
-    """Whether a folded message weighs stopping treatment, and says nothing of death or harm."""
-    return bool(TREATMENT_CHOICE.search(text)) and not DARK.search(text)
+    """Whether a folded message weighs stopping treatment, and says nothing of death or harm besides
+    ("she doesnt want treatment anymore": that "anymore" is the treatment's)."""
+    return bool(TREATMENT_CHOICE.search(text)) and not DARK.search(TREATMENT_CHOICE.sub(" ", text))
 
 
 def hopeful(text: str) -> bool:

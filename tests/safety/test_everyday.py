@@ -433,6 +433,7 @@ def test_not_able_to_speak_is_a_stroke_sign_but_not_a_language(message: str, sig
 @pytest.mark.parametrize("message", [
     "quiero dejar el tratamiento", "quiero dejar la quimio", "no tengo ganas de nada",
     "mi esposo no me apoya", "my husband doesnt support me", "i dont feel like doing anything",
+    "she doesnt want treatment anymore", "i dont want chemo anymore", "ya no quiere la quimio",
 ])
 def test_weighing_stopping_treatment_or_feeling_low_gets_a_person_to_talk_to(
     twilio: TwilioSimulator, message: str
