@@ -115,6 +115,7 @@ class Prompt(StrEnum):
     SMS_CLOSE = "sms_close"
     SMS_GLAD = "sms_glad"
     # Asked whether the line is private: what it keeps, and what it does not.
+    PRIVACY = "privacy"
     SMS_PRIVACY = "sms_privacy"
     # A medicine named (medicines.yaml): "Kisqali (ribociclib) is a CDK4/6 inhibitor, ..."
     MEDICINE_NAME = "medicine_name"

@@ -22,6 +22,7 @@ from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import (
     about_the_line,
+    asks_privacy,
     closes,
     good_news,
     language_key,
@@ -300,6 +301,8 @@ class CallNavigator:
         switched = only_language(speech)
         if switched in self.content.languages and switched != state.lang:
             return self._switch(state, switched)
+        if asks_privacy(speech):  # "is this call recorded": what the line keeps, then the same place
+            return Turn(replace(state, silences=0), (Prompt.PRIVACY,), reprompt=True)
         closing = closes(speech)
         if not closing:
             glad = good_news(speech)

@@ -59,7 +59,11 @@ _PRIVACY = re.compile(
     r" (my|these|the|our) (messages|texts)|(share|sell|keep|store|save|record|track)(s|ing)? (my|our)"
     r" (number|phone number|info|information|data|messages|texts|name)|privado|privada|privacidad"
     r"|confidencial|anonimo|anonima|quien (ve|lee|puede ver|puede leer) (mis|los|nuestros) mensajes"
-    r"|(comparten|guardan|venden|graban) (mi|mis|nuestro|nuestros) (numero|informacion|datos|mensajes))\b"
+    r"|(comparten|guardan|venden|graban) (mi|mis|nuestro|nuestros) (numero|informacion|datos|mensajes)"
+    r"|(is|are) (this|the|my|our) (call|calls|conversation|line) (being )?(recorded|monitored|taped)"
+    r"|are you (recording|taping)|(record|recording|tape|taping) (this|me|my|the call|our)"
+    r"|(se )?(graba|grabara|esta grabando|estan grabando) (la |esta )?(llamada|conversacion)"
+    r"|me (estan|esta) grabando|(esta|la) llamada (se )?(graba|esta grabada))\b"
 )
 
 # Words that point at a picture sent with them ("this is my scan", "what does this say", "que dice esto").

@@ -10,7 +10,7 @@ from service.content.prompts import Prompt
 from service.core.calls import OPENING, CallNavigator, CallState, Turn
 from service.core.texts import Show, TextNavigator, TextReply, TextState
 from service.core.understand.meaning import closes, language_key, language_named, only_language
-from service.core.wording import text_message
+from service.core.wording import text_message, turn_lines
 
 
 @pytest.mark.parametrize(("words", "topic"), [
@@ -356,3 +356,19 @@ def said_after(content: Content, first: str, then: str) -> tuple[TextReply, Turn
     reply = texts.reply(texts.reply(TextState(), first).state, then)
     calls = CallNavigator(content)
     return reply, calls.say(calls.say(CallState(lang=reply.state.lang), first).state, then)
+
+
+@pytest.mark.parametrize(("said", "lang"), [
+    ("is this private", "en"), ("is this call recorded", "en"), ("are you recording this", "en"),
+    ("es confidencial", "es"), ("me estan grabando", "es"),
+])
+def test_a_caller_asking_whether_the_call_is_private_hears_what_the_line_keeps_not_sorry(
+    content: Content, said: str, lang: str
+) -> None:
+    """"is this private" heard "Sorry"; "is this call recorded" heard the emergency signs."""
+    calls = CallNavigator(content)
+    at_topic = calls.say(CallState(lang=lang), "bones" if lang == "en" else "huesos").state
+    turn = calls.say(at_topic, said)
+    assert turn.notices == (Prompt.PRIVACY,) and turn.state.node == at_topic.node, turn
+    said_first = turn_lines(content, turn)[0]
+    assert said_first.startswith("This call is not recorded" if lang == "en" else "Esta llamada no se graba")
