@@ -47,7 +47,8 @@ _WHAT_TO_DO_IF = re.compile(
 # not "what can i do" (what to do now), nor "what can you do" (what the line does).
 _ASKS_TREATMENT = re.compile(
     r"\b(treat|treats|treated|treating|treatment|treatments|therapy|therapies"
-    r"|what (can|could|will|would|do|did) (they|doctors|the doctors|the doctor|her doctors|his doctors) do"
+    r"|(what|wat|wht|whta) (can|could|will|would|do|did) (they|doctors|the doctors|the doctor|her doctors"
+    r"|his doctors) do|can (they|doctors|the doctors) (fix|help) (it|that|this|her|him)"
     r"|what (can|could) be done|anything (they|doctors|the doctors) can do|anything (that )?can be done"
     r"|what are (the|my|her|his|our|their) options|que opciones (hay|tengo|tiene|tenemos)"
     r"|trata|tratan|tratar|tratarlo|tratarla|tratarse|tratamiento|tratamientos|terapia|terapias"
@@ -104,7 +105,8 @@ class SiteFinder:
     treatment is named as the symptom's cause; one instance serves every message."""
 
     def __init__(
-        self, sites: Sites | None, medicines: Medicines | None = None, side_effects: str = ""
+        self, sites: Sites | None, medicines: Medicines | None = None, side_effects: str = "",
+        treatments: str = "",
     ) -> None:
         symptoms = sites.symptom_words.values() if sites else ()
         self._symptoms = _folded(word for words in symptoms for word in words)
@@ -116,6 +118,7 @@ class SiteFinder:
         self._effects = tuple(f" {w} " for w in _folded(w for words in effects for w in words) if w)
         self._side_effects = side_effects
         self._treated_in = sites.treated_in if sites else {}
+        self.treatments = treatments
 
     def topic(self, message: str) -> str | None:
         """The symptom topic when a message names a treatment or a part of the body, and a symptom."""
@@ -149,10 +152,12 @@ class SiteFinder:
             return None  # "symptoms" alone, after a treatment, is the symptoms menu
         return self._side_effects
 
-    def treatment_of(self, message: str, topic: str | None) -> str | None:
-        """The topic telling how a place is treated, when a message asks how and `topic` is the place."""
+    def treatment_of(self, message: str, topic: str | None, named: str | None = None) -> str | None:
+        """The topic telling how a place is treated, when a message asks how and `topic` is the place;
+        `named`, the node the words found, may be the treatments menu ("how is it treeted")."""
         linked = self._treated_in.get(topic or "")
-        return linked if linked and asks_treatment(message) else None
+        asked = linked and (asks_treatment(message) or (named is not None and named == self.treatments))
+        return linked if asked else None
 
     def _names_effect(self, text: str, only: bool = False) -> bool:
         """Whether folded `text` names a side effect, or (unless `only` side effects) a symptom word."""
@@ -163,10 +168,13 @@ class SiteFinder:
 
 
 def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder:
-    """The content's SiteFinder, its side effects topic found by the words that name it."""
-    english = matchers.get(DEFAULT_LANGUAGE)  # SIDE_EFFECTS_WORDS are English; the topic serves both
+    """The content's SiteFinder, its side effects topic and treatments menu found by the words that name
+    them."""
+    english = matchers.get(DEFAULT_LANGUAGE)  # the words are English; the nodes serve both languages
     topic = (english.match(SIDE_EFFECTS_WORDS) if english else None) or ""
-    return SiteFinder(content.sites, content.medicines, topic if topic in content.topics else "")
+    menu = (english.match(TREATMENTS_WORDS) if english else None) or ""
+    return SiteFinder(content.sites, content.medicines, topic if topic in content.topics else "",
+                      menu if content.is_menu(menu) else "")
 
 
 def node_named(
@@ -188,9 +196,9 @@ def node_named(
     if node is not None and node == told:
         return node
     about = place if node is None or content.is_menu(node) else node
-    node = sites.treatment_of(words, about) or node  # "how is it treated" after Bones or "my back hurts"
+    node = sites.treatment_of(words, about, node) or node  # "how is it treated" after Bones
     if node is None and asks_treatment(words):  # "what can they do for it": the kinds of treatment
-        node = match_in_any(matchers, DEFAULT_LANGUAGE, TREATMENTS_WORDS)
+        node = sites.treatments or None
     return node
 
 

@@ -288,6 +288,7 @@ def test_how_it_is_treated_after_a_place_gets_that_places_page_on_treating_it(
 
 @pytest.mark.parametrize(("first", "then", "page"), [
     ("liver", "what can they do for it", 2), ("liver", "what can be done", 2),
+    ("liver", "wat can they do", 2), ("lungs", "can they fix it", 2),
     ("lungs", "what are the options", 2), ("higado", "que se puede hacer", 2),
 ])
 def test_what_can_be_done_after_a_place_gets_that_places_page_on_treating_it(
@@ -301,7 +302,7 @@ def test_what_can_be_done_after_a_place_gets_that_places_page_on_treating_it(
 @pytest.mark.parametrize(("first", "then", "topic"), [
     ("bones", "how is it treated", "treat-bone"), ("huesos", "como se trata", "treat-bone"),
     ("bones", "what can they do about it", "treat-bone"), ("huesos", "que se puede hacer", "treat-bone"),
-    ("my back hurts", "how do they treat it", "treat-bone"),
+    ("my back hurts", "how do they treat it", "treat-bone"), ("bones", "how is it treeted", "treat-bone"),
     ("leptomeningeal", "how is it treated", "treat-intrathecal"),
 ])
 def test_how_a_place_is_treated_where_its_pages_do_not_say_gets_the_topic_that_does(
