@@ -150,6 +150,10 @@ TEXT_MENU_WORDS = frozenset(
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
      "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande"} | set(SPOKEN_COMMANDS[MAIN])
 )
+# The menu asked for by name ("menu", "start over", "go back to the menu"): the page read before is left,
+# so MORE and REPEAT are about the menu; "ok", "hi" or "huh" show the menu and keep the page for MORE.
+MENU_ASKED_WORDS = frozenset(SPOKEN_COMMANDS[MAIN]) | {
+    "main", "topics", "list", "options", "temas", "opciones", "comenzar"}
 TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please", "m", "what else", "and",
                              "what else is there", "is there more", "is there anything else",
                              "tell me more", "keep going", "anything else", "que mas", "y que mas",

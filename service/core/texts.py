@@ -187,7 +187,8 @@ class TextNavigator:
         if command == "more":
             return self._more(state)
         if not text or command == "menu":
-            return self._menu(_left_topic(state), MAIN_MENU)
+            asked = commands.asked_command(text) in commands.MENU_ASKED_WORDS
+            return self._menu(_left_topic(state) if asked else state, MAIN_MENU)
         if command == "back":
             return self._back(state)
         if command == "repeat":

@@ -114,6 +114,15 @@ def test_after_a_menu_is_chosen_more_and_repeat_are_about_the_menu_not_the_page_
         assert (again.show, again.state.menu, again.state.topic) == (Show.MENU, menu.state.menu, ""), word
 
 
+@pytest.mark.parametrize("ack", ["ok", "hi", "yes"])
+def test_after_an_ok_more_still_goes_on_with_the_page_read_before(content: Content, ack: str) -> None:
+    """"ok" shows the menu, but a texter who says "more" next means the page they were reading."""
+    texts = TextNavigator(content)
+    page = texts.reply(TextState(), "bones")
+    more = texts.reply(texts.reply(page.state, ack).state, "more")
+    assert (more.show, more.state.topic, more.state.page) == (Show.PAGE, "spread-bones", 1), more
+
+
 @pytest.mark.parametrize(("first", "said"), [
     ("stage 4", "what does that mean"), ("bones", "i dont understand"), ("huesos", "que significa eso"),
     ("huesos", "no entiendo"),
