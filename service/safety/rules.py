@@ -120,7 +120,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\b(want|wanna|ready|wish i could) to (meet my maker|see (my|our) \w+ in heaven|be at rest"
           r"|go to my grave|rest forever|meet jesus)\b|\bi (just )?(bought|got) (myself )?a (gun|pistol"
           r"|rifle)\b(?! (license|permit|for (protection|hunting|work)|years ago))|\bloaded (gun|pistol)\b"
-          r"|\bgun (to|in) my (head|mouth)\b"),
+          r"|\bgun (to|in) my (head|mouth)\b"
+          r"|\b(want|wanna|ready|wish i could|just want|long) to (go )?(home to )?(be with|see|meet)"
+          r" (god|jesus|the lord)\b"
+          r"|^(i am|im|i feel|i think im|i think i am|i feel like im) (so |just )?ready to go( now)?$"),
     _rule_es(Concern.CRISIS, "",
           r"\b(me quiero ir|quiero irme|me quisiera ir|ya me quiero ir|ya quiero irme) con (dios|diosito"
           r"|el senor|jesus)\b|\bquiero (estar|irme) con (dios|diosito|mi \w+) (en el|al) cielo\b"

@@ -15,7 +15,7 @@ from service.content.prompts import Prompt
 from service.core.calls import CallNavigator, Offers
 from service.core.gsm import to_gsm
 from service.core.wording import topic_parts, turn_lines
-from service.safety.triage import triage
+from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
 from tests.safety.phone import texted
@@ -51,6 +51,8 @@ CRISIS_WORDS_EN = [
     "i want to meet my maker",
     "i want to be at rest",
     "i bought a gun",
+    "i want to go home to be with the lord",
+    "i am ready to go",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -262,3 +264,11 @@ def test_an_everyday_symptom_is_not_an_emergency_by_the_model_alone(words: str) 
 def test_end_it_alone_is_a_crisis_and_as_a_stop_word_also_opts_out(twilio: TwilioSimulator) -> None:
     reply = texted(twilio, "end it")
     assert reply.startswith(CRISIS_EN) and "no more texts" in reply, reply
+
+
+@pytest.mark.parametrize("words", [
+    "im ready to go home", "are you ready to go", "ready to go to my appointment",
+])
+def test_ready_to_go_somewhere_is_no_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding
