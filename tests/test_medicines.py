@@ -37,6 +37,17 @@ def test_an_unknown_medicine_keeps_the_honest_answer(twilio: TwilioSimulator) ->
     assert "no page on that medicine" in message
 
 
+@pytest.mark.parametrize("body", [
+    "neulasta", "filgrastim", "zofran", "lorazepam", "metformin", "dexamethasone",
+])
+def test_a_supportive_or_everyday_medicine_gets_the_honest_answer_not_not_found(
+    twilio: TwilioSimulator, body: str
+) -> None:
+    """"neulasta" and "filgrastim" had got "We did not find that"."""
+    message = twilio.text(body).messages[0]
+    assert "no page on that medicine" in message and "did not find" not in message
+
+
 @pytest.mark.parametrize(("body", "topic"), [
     ("herceptin", "treat-targeted"), ("Trastuzumab", "treat-targeted"), ("tamoxifen", "treat-hormone"),
     ("keytruda", "treat-immuno"), ("zometa", "treat-bone"),

@@ -56,7 +56,10 @@ MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 TREATED_WORDS = {"en": "treated treating treatment", "es": "tratarlo tratarse tratamiento"}
 # An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
 _DRUG_LIKE = re.compile(
-    r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus)\b"
+    r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus"
+    r"|setron|pam|lam|pine|tine|done|phine|pril|olol|artan)\b|\b\w{2,}(grastim|formin)\b"
+    r"|\b(neulasta|neupogen|zofran|compazine|ativan|xanax|zoloft|lexapro|decadron|dilaudid|fentanyl"
+    r"|gabapentin|lyrica|ondansetron|senna|miralax|colace|imodium|benadryl|claritin)\b"
     r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
     r"side effects?|prescribed|taking(?! care)|painkillers?|pain killers?|pain meds|tylenol|acetaminophen"
     r"|paracetamol|"
