@@ -387,7 +387,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"infusion)\b.*\b(fever|feverish|high temperature|high temp|chills|temperature is)\b", plain=False),
     _rule(Concern.URGENT, "fever",
           r"\b" + NOT_EN + r"(fever(?! blisters?)|feverish|high temperature|high temp|temp of|temperature of|"
-          r"10[0-4] ?(f|degrees)?|3[89] ?(c|degrees)?)\b", plain=False, personal=True),
+          r"10[0-4]( [0-9])?( ?(f|degrees))?(?! ?(years|year|yrs|yr|yo|pounds|lbs|lb|kg|mg|percent|days|weeks"
+          r"|wks|months))|3[89]( [0-9])? ?(c|degrees))\b", plain=False, personal=True),  # "she is 38": an age
     _rule(Concern.URGENT, "fever",
           r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
           r"|3[89])\b|\b(10[0-5]|3[89])( point \d| \d)? ?(f |c |degrees? )?(fever|temp|temperature)\b",
@@ -554,6 +555,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bcrujido\b|\b(se )?(me |le )?(rompe|quiebra|fractura) (un|el|la|mi|su) (hueso|cadera|pierna"
           r"|brazo|costilla|columna)\b"),
     _rule_es(Concern.URGENT, "fever", r"\b" + NOT_ES + r"(fiebre|calentura|escalofrios)\b", plain=False),
+    # A temperature told in Celsius ("tiene 38.5", "temperatura de 39"): the sentence says where fever starts.
+    _rule_es(Concern.URGENT, "fever",
+          r"\b(tiene|tengo|tuvo|tenia|marca|marco|temperatura|temperatura de|temperatura es de|esta en)"
+          r" (3[7-9] [0-9]|3[89]|40)( ?c| grados)?\b(?! (anos|semanas|dias|meses|kilos|libras|minutos|horas"
+          r"|de embarazo))|\b(3[89]|40) grados\b", plain=False),
     _rule_es(Concern.URGENT, "clot-leg",
           r"\b(piernas?|pantorrillas?|brazos?|tobillos?)\b.{0,20}\b(hinchad[ao]s?|roj[ao]s?|calientes?)\b"
           r"|\bhinch\w* (de )?(la|el|las|los) (piernas?|pantorrillas?|brazos?|tobillos?)\b"

@@ -373,6 +373,25 @@ def test_a_spanish_sign_said_without_a_person_or_after_an_article_says_what_to_d
     assert sign_first(twilio, content, message, sign).startswith(to_gsm(content.sign(sign).says["es"]))
 
 
+@pytest.mark.parametrize("message", [
+    "my mom is 38 and has bone mets", "i am 39 years old with stage 4", "she was diagnosed at 38",
+    "im 38 weeks pregnant", "mi mama tiene 38 años y tiene cancer en los huesos", "she weighs 104 pounds",
+])
+def test_an_age_or_a_weight_is_no_fever(message: str) -> None:
+    """"my mom is 38 and has bone mets" had got the fever sign first."""
+    finding = triage(message)
+    assert finding is None or finding.sign != "fever", finding
+
+
+@pytest.mark.parametrize("message", [
+    "tiene 38.5", "mi mama tiene 38.2", "temperatura de 39", "tiene 39 grados",
+])
+def test_a_temperature_told_in_celsius_in_spanish_gets_the_fever_sign(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    sign_first(twilio, content, message, "fever")
+
+
 @pytest.mark.parametrize(("message", "lang"), [
     ("tiene las piernas hinchadas", "es"), ("se le hinchan las piernas", "es"),
     ("tengo los tobillos hinchados", "es"), ("tiene los brazos hinchados y rojos", "es"),
