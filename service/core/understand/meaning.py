@@ -183,7 +183,7 @@ def node_named(
     """The node words name, for texts and calls alike: a body part or a treatment with a symptom, a
     keyword (in `lang`, else another language), else, when they find no topic, the symptoms of the place
     just read (`place`: the topic the person is at, or ""); a side effect asked after a treatment's page
-    is about that treatment."""
+    is about that treatment; how a place is treated, the topic that tells it (sites.yaml's treated_in)."""
     told = sites.topic(words)  # a symptom told now: its page, which says when to get help, comes first
     node = told or match_in_any(matchers, lang, words)
     if place in content.topics:
@@ -211,8 +211,7 @@ def about_the_line(message: str) -> bool:
 def closes(message: str) -> str:
     """"bye" when a message says goodbye (with or without thanks), "thanks" for thanks alone, else ""."""
     text = normalize(message)
-    if text in commands.DONE_PHRASES or text.removesuffix(" thanks").removesuffix(" gracias") in (
-            commands.DONE_PHRASES):
+    if text.removesuffix(" thanks").removesuffix(" gracias") in commands.DONE_PHRASES:  # "that's all, thanks"
         return "bye"
     words = text.split()
     if not words or not all(w in commands.CLOSE_WORDS or w in commands.CLOSE_FILLERS for w in words):
