@@ -567,7 +567,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "belly",
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
           r"|inflamad[ao]|(muy |mas )?grande|creciendo|(llen[ao] de|con) (liquido|agua))\b"
-          r"|\bse me hincho (el abdomen|la panza|la barriga|el vientre)\b", plain=False),
+          r"|\bse (me|le) (hincho|esta hinchando|ha hinchado) (mucho )?(el abdomen|la panza|la barriga"
+          r"|el vientre|el estomago)\b", plain=False),
     _rule_es(Concern.URGENT, "calcium",
           r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),
 )

@@ -364,6 +364,7 @@ def test_a_stroke_told_in_everyday_words_says_911_first(
 
 @pytest.mark.parametrize(("message", "sign"), [
     ("la pierna hinchada y roja", "clot-leg"), ("el brazo hinchado", "clot-leg"),
+    ("se le hincho la barriga", "belly"), ("se le esta hinchando el estomago", "belly"),
     ("la respiracion muy dificil", "breathing"), ("tiene los labios morados", "breathing"),
     ("no puedo agarrar aire", "breathing"), ("no se despierta", "confusion"), ("no reacciona", "confusion"),
 ])
