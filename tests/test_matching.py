@@ -84,6 +84,7 @@ def test_hospice_family_talk_or_insurance_with_no_page_of_its_own_finds_the_care
     ("how do they know it spread", "about-diagnosis"),
     ("i have a lump in my armpit", "spread-lymph-nodes"),  # not any lump's recurrence page
     ("he refuses to eat", "symptoms-general"),  # not the page on eating well to lower risk
+    ("cancer in her hip", "spread-bones"), ("it spread to her skull", "spread-bones"),
 ])
 def test_the_place_or_subject_beside_breast_cancer_chooses_the_topic(
     matcher: Matcher, message: str, node: str

@@ -511,6 +511,7 @@ def test_how_long_someone_has_is_still_answered_honestly(message: str) -> None:
     ("is he going to be ok", "No one can say"), ("will my mom be okay?", "No one can say"),
     ("is she going to make it", "No one can say"), ("y eso es grave?", "Nadie puede decir"),
     ("va a estar bien mi mama?", "Nadie puede decir"), ("se va a poner bien", "Nadie puede decir"),
+    ("can you beat stage 4", "No one can say"), ("se puede vencer el cancer", "Nadie puede decir"),
 ])
 def test_asking_if_someone_will_be_ok_gets_the_honest_answer_not_not_found(
     twilio: TwilioSimulator, message: str, answer: str
