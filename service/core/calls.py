@@ -213,7 +213,7 @@ class CallNavigator:
             state = replace(state, crisis=False)
         turn = self._extra_key(state, key, now) if len(digits.strip()) == 1 else None
         turn = turn or (self._key(state, key) if len(digits.strip()) == 1 else None)
-        return self.offered(turn or Turn(replace(state, silences=0), (Prompt.SORRY_KEY,), reprompt=True), now)
+        return self.offered(turn or _heard_again(state, Prompt.SORRY_KEY), now)
 
     def say(self, state: CallState, speech: str, now: datetime | None = None) -> Turn:
         """Words the caller said: an urgent sign or distress first, then a command, a number, a topic."""
@@ -230,7 +230,7 @@ class CallNavigator:
                 return connected
             state = replace(state, crisis=False)
             if normalize(speech) in commands.DECLINE_WORDS:  # not now: the Lifeline's words again, no "sorry"
-                return self.offered(Turn(replace(state, silences=0), (Prompt.CRISIS,), reprompt=True), now)
+                return self.offered(_heard_again(state, Prompt.CRISIS), now)
         return self.offered(self._said(state, speech, now), now)
 
     def _in_sentence_language(self, state: CallState, speech: str) -> CallState:
@@ -302,11 +302,11 @@ class CallNavigator:
         if switched in self.content.languages and switched != state.lang:
             return self._switch(state, switched)
         if asks_privacy(speech):  # "is this call recorded": what the line keeps, then the same place
-            return Turn(replace(state, silences=0), (Prompt.PRIVACY,), reprompt=True)
+            return _heard_again(state, Prompt.PRIVACY)
         closing = closes(speech)
         if not closing:
             glad = good_news(speech)
-            return Turn(replace(state, silences=0), (Prompt.GLAD,), reprompt=True) if glad else None
+            return _heard_again(state, Prompt.GLAD) if glad else None
         goodbye = closing == "bye"
         notice = Prompt.CLOSE_GOODBYE if goodbye else Prompt.CLOSE
         return Turn(replace(state, silences=0), (notice,), hangup=goodbye, reprompt=not goodbye)
@@ -318,7 +318,7 @@ class CallNavigator:
             if texted is not None:
                 return texted
             why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
-            return Turn(replace(state, silences=0), (why,), reprompt=True)
+            return _heard_again(state, why)
         key = self._spoken_key(speech)
         said = normalize(speech)
         if key is None and said in commands.DECLINE_WORDS:
@@ -344,7 +344,7 @@ class CallNavigator:
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)
         if node is None:
-            return Turn(replace(state, silences=0), (Prompt.SORRY_SPEECH,), reprompt=True)
+            return _heard_again(state, Prompt.SORRY_SPEECH)
         return Turn(self._go(state, node))
 
     def _medicine(self, state: CallState, speech: str) -> Turn | None:
@@ -563,3 +563,8 @@ def _is_command(speech: str) -> bool:
 def _without_fillers(text: str) -> str:
     """A normalized sentence without the words around a command ("can you repeat that please": repeat)."""
     return " ".join(word for word in text.split() if word not in COMMAND_FILLERS)
+
+
+def _heard_again(state: CallState, notice: Prompt) -> Turn:
+    """A notice, then the same place said again (the caller answered, so the silences start over)."""
+    return Turn(replace(state, silences=0), (notice,), reprompt=True)

@@ -178,21 +178,22 @@ QUESTION_OPENERS = frozenset({
     "puedo hacer una pregunta"})
 # Not understanding what was just read ("what does that mean", "no entiendo"): after a page, a person
 # who can explain it; anywhere else, what the line is.
-UNCLEAR_WORDS = frozenset({"what does that mean", "what does it mean", "what does this mean",
-                           "what do you mean", "i dont understand", "dont understand", "i dont get it",
-                           "i dont understand that",
-                           "what does that mean for her", "what does that mean for him",
-                           "what does that mean for me", "que significa", "que significa eso",
-                           "que quiere decir", "que quiere decir eso", "no entiendo", "no le entiendo",
-                           "no comprendo", "no entendi"})
+MEANING_ASKED_WORDS = frozenset({"what does that mean", "what does it mean", "what does this mean",
+                                 "what does that mean for her", "what does that mean for him",
+                                 "what does that mean for me", "que significa eso", "que significa",
+                                 "que quiere decir"})
+UNCLEAR_WORDS = MEANING_ASKED_WORDS | frozenset({
+    "what do you mean", "i dont understand", "dont understand", "i dont get it", "i dont understand that",
+    "que quiere decir eso", "no entiendo", "no le entiendo", "no comprendo", "no entendi"})
+# After a page, a person instead of what the line is: what to do now, or what the page means.
+PERSON_AFTER_A_PAGE_WORDS = WHAT_TO_DO_WORDS | UNCLEAR_WORDS
 TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
-                             "what is this number", "what is this line", "i dont understand",
-                             "dont understand", "i dont get it", "how does this work",
+                             "what is this number", "what is this line", "how does this work",
                              "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
                              "whats your number", "what is your number", "can i call you",
-                             "que es esto", "quien es", "quien es usted", "quienes son", "no entiendo",
-                             "no le entiendo", "no comprendo", "como funciona", "can i call instead",
+                             "que es esto", "quien es", "quien es usted", "quienes son",
+                             "como funciona", "can i call instead",
                              "can i call", "can i call this number", "what number do i call",
                              "what number can i call", "is there a number i can call",
                              "is there a number to call",
@@ -222,10 +223,7 @@ OFFER_TAKEN_WORDS = frozenset({"yes", "yes please", "yeah", "yep", "sure", "plea
                                "what should we do", "what now", "now what", "what can i do",
                                "what do i do now", "what should i do now", "que hago", "que debo hacer",
                                "que hacemos", "que puedo hacer", "y ahora que", "que hago ahora",
-                               "que tengo que hacer", "what does that mean", "what does it mean",
-                               "what does this mean", "what does that mean for her",
-                               "what does that mean for him", "what does that mean for me",
-                               "que significa eso", "que significa", "que quiere decir"})
+                               "que tengo que hacer"}) | MEANING_ASKED_WORDS
 # REPEAT by text: the page (or menu) last sent, sent again.
 TEXT_REPEAT_WORDS = frozenset({"repeat", "again", "say again", "say that again", "send again",
                                "send that again", "resend", "repeat that", "what did you say", "repetir",

@@ -205,8 +205,7 @@ class TextNavigator:
     def _help(state: TextState, text: str) -> TextReply:
         """HELP says what the line is; after a page, "what should i do" gets a person and 911 instead, and
         "what does that mean" a person who can explain it (the care team, a helpline day or night)."""
-        asks_a_person = text in commands.WHAT_TO_DO_WORDS or text in commands.UNCLEAR_WORDS
-        asks_a_person = asks_a_person and bool(state.topic)
+        asks_a_person = bool(state.topic) and text in commands.PERSON_AFTER_A_PAGE_WORDS
         return TextReply(state, Show.DISTRESS if asks_a_person else Show.HELP)
 
     def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:
@@ -415,7 +414,7 @@ class TextNavigator:
     def _back(self, state: TextState) -> TextReply:
         """BACK: a topic's menu, else the menu that lists this one, else the main menu."""
         if state.topic:
-            return self._menu(replace(state, topic="", page=0, first=0), state.menu)
+            return self._menu(_left_topic(state), state.menu)
         return self._menu(state, self.content.menu_of(state.menu) or MAIN_MENU)
 
     def _again(self, state: TextState) -> TextReply:
