@@ -291,3 +291,25 @@ def test_asking_in_spanish_what_effects_a_treatment_has_finds_general_symptoms(c
 def test_a_misspelt_liver_with_pain_finds_the_liver_symptoms(content: Content) -> None:
     reply = TextNavigator(content).reply(TextState(lang="es"), "me duele el igado")
     assert reply.state.topic == "symptoms-liver"
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("can they do surgery if it spread", "en"), ("can they operate if it has spread", "en"),
+    ("can they remove the tumor", "en"), ("se puede operar si se extendió", "es"),
+    ("pueden quitar el tumor", "es"),
+])
+def test_asking_about_surgery_once_it_spread_gets_surgerys_first_page(
+    content: Content, message: str, lang: str
+) -> None:
+    """"can they do surgery if it spread" had got How it is found (its "how do they know it spread")."""
+    reply = TextNavigator(content).reply(TextState(lang=lang), message)
+    assert (reply.state.topic, reply.state.page) == ("treat-surgery", 0), message
+
+
+@pytest.mark.parametrize("message", ["what did the doctor say", "say it again", "can you say that slower"])
+def test_the_word_say_alone_does_not_find_talk_to_someone(matcher: Matcher, message: str) -> None:
+    assert matcher.match(message) != "support-talk"
+
+
+def test_not_knowing_what_to_say_to_someone_finds_talk_to_someone(matcher: Matcher) -> None:
+    assert matcher.match("i dont know what to say to my mom") == "support-talk"

@@ -66,7 +66,11 @@ SPOKEN_COMMANDS = {
            "volver menu", "volver menu principal", "regresar menu", "regresar menu principal",
            "volver inicio", "regresar inicio", "volver principio", "comenzar de nuevo", "desde el principio"),
     SLOWER: ("slower", "slow", "slow down", "too fast", "speak slower", "more slowly", "talk slower",
-             "mas despacio", "despacio", "muy rapido", "hable mas despacio"),
+             "say slower", "say slowly", "slowly", "speak slowly", "talk slowly", "go slower", "not so fast",
+             "talk too fast", "talking too fast", "are talking too fast", "youre talking too fast",
+             "are going too fast", "youre going too fast", "going too fast", "too quick", "slower please",
+             "mas despacio", "despacio", "muy rapido", "hable mas despacio", "mas lento", "hable mas lento",
+             "habla muy rapido", "habla mas despacio", "mas lentamente"),
 }
 # Words around a spoken command that do not change it ("can you repeat that please", "a little slower",
 # "puede repetirlo por favor"): dropped before the command is looked up.

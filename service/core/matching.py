@@ -31,6 +31,10 @@ LIGHT_WORDS = frozenset({
     "they", "them", "their", "she", "her", "he", "his", "him", "we", "our", "you", "your",
 })
 LIGHT_WEIGHT = 0.5
+# The subject words again, with "spread" in each form: every page of the line is about them, so they
+# choose no page ("can they do surgery if it spread" starts at Surgery's first page).
+SUBJECT_WORDS = LIGHT_WORDS | {"spread", "spreads", "spreading", "extendio", "extendido", "extendida",
+                               "extiende", "metastasis"}
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 MIN_SIMILARITY = 0.78
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once

@@ -18,7 +18,7 @@ from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
-from service.core.matching import FILLER_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.understand.meaning import (
     about_the_line,
     asks_privacy,
@@ -383,7 +383,7 @@ class TextNavigator:
         general, keyword_words, pages = found
         words = [
             w for w in normalize(body).split()
-            if len(w) > 3 and w not in FILLER_WORDS
+            if len(w) > 3 and w not in FILLER_WORDS and w not in SUBJECT_WORDS
             and not general.near(w, MIN_PAGE_SIMILARITY) and _on(keyword_words, w, forms=True)
         ]
         held = [[_on(page, w) for page in pages] for w in words]  # each word, on each page, looked up once

@@ -104,6 +104,11 @@ _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulder
 
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicid\w*|kms)\b"),
+    # The crisis line asked for by name ("whats the crisis line", "988"): its number, first.
+    _rule(Concern.CRISIS, "",
+          r"\bcrisis (line|hotline|number|text line|textline|lifeline|center)\b|\blifeline\b"
+          r"|(?<!\d )\b988\b(?! \d)"),
+    _rule_es(Concern.CRISIS, "", r"\blinea (de )?(crisis|prevencion del suicidio)\b"),
     # A few words that say it all ("end it", "kill me", "let me die", "done living").
     _rule(Concern.CRISIS, "",
           r"^(i )?(just )?(want to |wanna |gonna |going to )?end it( all)?$"

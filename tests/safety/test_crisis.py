@@ -272,3 +272,21 @@ def test_end_it_alone_is_a_crisis_and_as_a_stop_word_also_opts_out(twilio: Twili
 def test_ready_to_go_somewhere_is_no_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.concern is not Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["whats the number for the crisis line", "988", "crisis hotline?",
+                                   "call 988", "is the lifeline free"])
+def test_the_crisis_line_asked_for_by_name_is_given_first(twilio: TwilioSimulator, words: str) -> None:
+    answer = texted(twilio, words)
+    assert answer.startswith(CRISIS_EN), answer
+    assert "did not find" not in answer
+
+
+def test_the_crisis_line_asked_for_in_spanish_is_given_in_spanish(twilio: TwilioSimulator) -> None:
+    assert texted(twilio, "¿cuál es el número de la línea de crisis?").startswith(to_gsm(CRISIS_ES))
+
+
+@pytest.mark.parametrize("words", ["my number is 555-988-1234", "call me at 1 800 988 2345"])
+def test_988_inside_a_phone_number_is_no_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding

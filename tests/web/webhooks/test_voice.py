@@ -233,6 +233,16 @@ def test_slower_key_confirms_and_slows_every_line_after(twilio: TwilioSimulator)
     assert all(say.find("prosody") is not None for say in later.root.iter("Say"))
 
 
+@pytest.mark.parametrize("said", ["can you say that slower", "you're talking too fast", "slowly please",
+                                  "hable más lento por favor"])
+def test_asking_in_words_to_slow_down_slows_the_speech(twilio: TwilioSimulator, said: str) -> None:
+    """"can you say that slower" had got Talk to someone (its "say"), "you're talking too fast" a sorry."""
+    twilio.dial()
+    heard = twilio.speak(said)
+    assert "more slowly" in heard.says[0], heard.says
+    assert all(say.find("prosody") is not None for say in heard.root.iter("Say"))
+
+
 def test_the_slower_key_pressed_again_goes_back_to_normal_speed(twilio: TwilioSimulator) -> None:
     twilio.dial()
     twilio.press("7")
