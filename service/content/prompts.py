@@ -113,6 +113,7 @@ class Prompt(StrEnum):
     GLAD = "glad"
     CLOSE_GOODBYE = "close_goodbye"
     SMS_CLOSE = "sms_close"
+    SMS_BYE = "sms_bye"
     SMS_GLAD = "sms_glad"
     # Asked whether the line is private: what it keeps, and what it does not.
     PRIVACY = "privacy"

@@ -123,15 +123,11 @@ SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my ph
 # Thanks and goodbyes: a message of only these words, with at least one thanks or goodbye word, gets a
 # kind close ("ok thx", "thank you so much", "gracias, adios").
 GOODBYE_WORDS = frozenset({"bye", "goodbye", "byebye", "bye bye", "cya", "adios", "chao", "chau", "ciao"})
-# Done, said whole ("that's all", "eso es todo"): a goodbye, never "sorry, we did not find that".
-DONE_PHRASES = frozenset({"thats all", "thats it", "that is all", "that is it", "nothing else", "all done",
-                          "im all set", "all set", "thats all i need", "thats all i needed",
-                          "no more questions", "eso es todo", "es todo", "nada mas", "ya es todo",
-                          "seria todo", "eso seria todo", "eso era todo"})
-CLOSE_WORDS = GOODBYE_WORDS | frozenset(
+THANKS_WORDS = frozenset(
     {"thanks", "thank", "thx", "thanx", "thnx", "thnks", "tx", "ty", "tysm", "cheers", "appreciate",
      "gracias", "grasias", "agradezco", "bendiciones"}
 )
+CLOSE_WORDS = GOODBYE_WORDS | THANKS_WORDS
 CLOSE_FILLERS = frozenset(
     {"ok", "okay", "okey", "k", "kk", "you", "u", "so", "much", "very", "a", "lot", "lots", "for", "the",
      "this", "that", "info", "information", "help", "and", "great", "good", "night", "have", "nice",

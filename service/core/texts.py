@@ -29,6 +29,7 @@ from service.core.understand.meaning import (
     node_named,
     only_language,
     site_finder,
+    thanks,
 )
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
@@ -119,7 +120,8 @@ class Show(StrEnum):
     URGENT = "urgent"  # what to do now, then the offer of the state's `offer` topic
     DISTRESS = "distress"  # how to reach a person, then the offer (if any)
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
-    CLOSE = "close"  # a kind close after thanks or goodbye
+    CLOSE = "close"  # a kind close after thanks ("you are welcome")
+    BYE = "bye"  # a kind close after a goodbye without thanks ("take care")
     GLAD = "glad"  # glad to hear good news told
     PRIVACY = "privacy"  # asked whether the line is private: what it keeps and does not
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
@@ -221,7 +223,7 @@ class TextNavigator:
         if asks_for_person(body):
             return TextReply(state, Show.DISTRESS)
         if closes(body):
-            return TextReply(state, Show.CLOSE)
+            return TextReply(state, Show.CLOSE if thanks(body) else Show.BYE)
         if good_news(body):
             return TextReply(state, Show.GLAD)
         if asks_privacy(body):

@@ -334,6 +334,11 @@ def phone_words(e164: str) -> str:
     return e164
 
 
+# Replies that are one prompt, whatever the state.
+_SAID_IN_ONE_PROMPT = {Show.CLOSE: Prompt.SMS_CLOSE, Show.BYE: Prompt.SMS_BYE, Show.GLAD: Prompt.SMS_GLAD,
+                       Show.PRIVACY: Prompt.SMS_PRIVACY}
+
+
 def text_message(content: Content, reply: TextReply, phone: str = "", helpline: str = "") -> str:
     """The one message a texter is sent for a reply.
 
@@ -348,12 +353,8 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
         return sms_page(content, state.topic, state.page, state.lang, notice, state.first)
     if reply.show is Show.HELP:
         return sms_help(content, state.lang, phone)
-    if reply.show is Show.CLOSE:
-        return sms_prompt(content, Prompt.SMS_CLOSE, state.lang)
-    if reply.show is Show.GLAD:
-        return sms_prompt(content, Prompt.SMS_GLAD, state.lang)
-    if reply.show is Show.PRIVACY:
-        return sms_prompt(content, Prompt.SMS_PRIVACY, state.lang)
+    if reply.show in _SAID_IN_ONE_PROMPT:
+        return sms_prompt(content, _SAID_IN_ONE_PROMPT[reply.show], state.lang)
     if reply.show is Show.MEDICINE and reply.medicine is not None:
         return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):

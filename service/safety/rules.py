@@ -160,7 +160,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"(like this|any ?more|living)\b|^(i )?(cant|cannot|can not) go on$"
           r"|\bi (cant|cannot|can not) (go on|keep going)\b(?! (to|with|on|for))"),
     _rule(Concern.CRISIS, "",
-          r"\b(no|nothing|no reason|no point) (left )?(to live for|in living|in going on|to keep living|"
+          r"\b(no|nothing|no reason|no point) (left |else |more )?(to live for|in living|in going on"
+          r"|to keep living|"
           r"(in )?(living|being alive) any ?more)\b|\bwhats the point of (living|going on|being alive)\b"
           r"|^(so )?(whats|what is|wheres) the point( in| of)?"
           r"( (it|it all|anything|trying|any of this|any of it))?"
@@ -593,6 +594,8 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           + _NOT_HOW_LONG_A_TREATMENT + r"|"
           r"how (long|much time) (to|left to|do|does|have|has) (live|i|she|he|we|they|my|her|his)"
           + _NOT_HOW_LONG_A_TREATMENT + r"|"
+          r"(what (will|is going to|is gonna|would)|whats (going to|gonna)) happen to"
+          r" (her|him|me|us|them|my \w+)( now)?$|"
           r"time left|life expectancy|terminal|survival rates?|survival statistics|5 year survival"
           r"|five year survival|prognosis|outlook|my chances|odds of surviv\w*|death sentence|can (it"
           r"|this) be cured|is (it|this) the end|can (you|i|she|he|we|people|anyone|someone) (beat|overcome)"
@@ -612,7 +615,9 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"\b(me voy a morir|me estoy muriendo|(?<!vamos )va a morir\w*|"
           + _NOT_OF_KIN_ES + r"se esta muriendo|"
           r"cuanto tiempo (me|le|nos|de vida)|"
-          r"cuanto (me|le|nos) queda|tasa de supervivencia|esperanza de vida|pronostico|"
+          r"cuanto (me|le|nos) queda|tasa de supervivencia"
+          r"|que (me|le|nos) va a pasar( ahora)?( a (ella|el|mi \w+))?$"
+          r"|que va a pasar con (ella|el|mi \w+)( ahora)?$|esperanza de vida|pronostico|"
           r"es terminal|se puede (curar|vencer|superar)|cuantos anos se vive|que posibilidades|cuanto vive"
           r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$"
           r"|^(y |pero )?(eso |esto )?(es (algo )?(grave|mortal)|que tan grave es|es muy grave)( eso| esto)?$"
@@ -897,6 +902,24 @@ def chooses_treatment(text: str) -> bool:
     """Whether a folded message weighs stopping treatment, and says nothing of death or harm besides
     ("she doesnt want treatment anymore": that "anymore" is the treatment's)."""
     return bool(TREATMENT_CHOICE.search(text)) and not DARK.search(TREATMENT_CHOICE.sub(" ", text))
+
+
+# A whole message that ends the talk ("nothing else, thanks", "no more questions", "eso es todo"): a
+# goodbye to the line (service.core.understand.meaning.closes), and never read by the model, which had
+# read "nothing else" as a crisis.
+FINISHED = re.compile(
+    r"^((ok|okay|no|nope|nah|um|well) )*(nothing (else|more)( to ask)?|no (more|other) questions"
+    r"|i (have|got) no (more|other) questions|(thats|that is) (all|it)( i (needed|need|wanted)( to know)?)?"
+    r"|(im )?all (done|set)|im done for (now|today)"
+    r"|nada mas|(eso )?(es|era|seria) todo|ya es todo|(ya )?no (tengo )?(mas|otras) preguntas)"
+    r"( (for now|right now|today|thanks|thank you|thx|ty|gracias|muchas gracias|por ahora|por hoy|por el"
+    r" momento))*$"
+)
+
+
+def finished(text: str) -> bool:
+    """Whether a folded message only ends the talk, and says nothing of death or harm."""
+    return bool(FINISHED.search(text)) and not DARK.search(text)
 
 
 def hopeful(text: str) -> bool:

@@ -32,6 +32,7 @@ from service.safety.rules import (
     asks_facts,
     chooses_treatment,
     explained,
+    finished,
     hopeful,
     names_someone,
     rule_finding,
@@ -104,7 +105,7 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
         return _unless_explained(_from_rule(rule), folded)
     if upset:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
-    if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded):
+    if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded) or finished(folded):
         return None
     if chooses_treatment(folded):
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)

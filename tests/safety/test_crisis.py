@@ -78,9 +78,11 @@ CRISIS_WORDS_ES = [
 ]
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
-    "how many months does she have", "so how long",
+    "how many months does she have", "so how long", "what will happen to her",
+    "what's going to happen to me now",
 ]
-HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida", "¿y cuánto tiempo?"]
+HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida", "¿y cuánto tiempo?",
+               "¿qué le va a pasar a mi mamá?"]
 
 
 @pytest.mark.parametrize("words", CRISIS_WORDS_EN)
@@ -290,3 +292,26 @@ def test_the_crisis_line_asked_for_in_spanish_is_given_in_spanish(twilio: Twilio
 def test_988_inside_a_phone_number_is_no_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.concern is not Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["what will happen to her hair", "what will happen to my dog while im out"])
+def test_what_will_happen_to_a_thing_is_no_question_of_how_long(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.PROGNOSIS, finding
+
+
+@pytest.mark.parametrize("words", ["nothing else, thanks", "no nothing else", "nope nothing else",
+                                   "nothing more to ask", "that is all i needed to know",
+                                   "no más preguntas"])
+def test_ending_the_talk_is_no_crisis_and_gets_a_kind_close(twilio: TwilioSimulator, words: str) -> None:
+    """The model had read "nothing else, thanks" as a crisis, and sent the Lifeline to a goodbye."""
+    assert triage(words) is None
+    answer = texted(twilio, words)
+    assert answer.startswith(("You are welcome", "Take care", "Cuídese", "Cuidese")), answer
+
+
+@pytest.mark.parametrize("words", ["there is nothing else to live for",
+                                   "no more questions, i just want to die"])
+def test_words_of_ending_with_words_of_death_are_still_a_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.CRISIS, finding

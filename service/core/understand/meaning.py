@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from service.content.model import DEFAULT_LANGUAGE, Content, Medicines, Sites
 from service.core import commands
 from service.core.matching import Matcher, match_in_any
+from service.safety.rules import finished
 from service.safety.triage import URGENT_TOPIC_WORDS
 from service.words.fold import normalize
 
@@ -211,7 +212,7 @@ def about_the_line(message: str) -> bool:
 def closes(message: str) -> str:
     """"bye" when a message says goodbye (with or without thanks), "thanks" for thanks alone, else ""."""
     text = normalize(message)
-    if text.removesuffix(" thanks").removesuffix(" gracias") in commands.DONE_PHRASES:  # "that's all, thanks"
+    if finished(text):  # "that's all, thanks"
         return "bye"
     words = text.split()
     if not words or not all(w in commands.CLOSE_WORDS or w in commands.CLOSE_FILLERS for w in words):
@@ -219,6 +220,11 @@ def closes(message: str) -> str:
     if any(w in commands.GOODBYE_WORDS for w in words):
         return "bye"
     return "thanks" if any(w in commands.CLOSE_WORDS for w in words) else ""
+
+
+def thanks(message: str) -> bool:
+    """Whether a message says thank you ("thanks, bye"): "you are welcome" answers it, not a bare bye."""
+    return any(word in commands.THANKS_WORDS for word in normalize(message).split())
 
 
 def asks_treatment(message: str) -> bool:

@@ -129,6 +129,8 @@ def test_words_of_being_metastatic_find_what_stage_4_means_in_english(content: C
     ("gracias por escuchar", "thanks"), ("thank you for listening", "thanks"),
     ("thanks for your help", "thanks"), ("that's all", "bye"), ("nothing else, thanks", "bye"),
     ("eso es todo", "bye"), ("nada más, gracias", "bye"), ("that's all about the liver?", ""),
+    ("no nothing else", "bye"), ("that is all i needed to know", "bye"), ("no más preguntas, gracias", "bye"),
+    ("nothing else matters", ""),
 ])
 def test_thanks_and_goodbyes(words: str, kind: str) -> None:
     assert closes(words) == kind
@@ -140,6 +142,16 @@ def test_a_texted_thanks_gets_a_kind_close_in_the_texters_language(content: Cont
     spanish = texts.reply(TextState(), "muchas gracias")
     assert english.show is Show.CLOSE and text_message(content, english).startswith("You are welcome.")
     assert text_message(content, spanish).startswith("De nada.")
+
+
+@pytest.mark.parametrize(("words", "lang"), [("bye", "en"), ("that's all", "en"), ("adiós", "es")])
+def test_a_texted_goodbye_without_thanks_gets_take_care_not_you_are_welcome(
+    content: Content, words: str, lang: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(lang=lang), words)
+    message = text_message(content, reply)
+    assert message.startswith(("Take care.", "Cuídese.")), message
+    assert "welcome" not in message and "De nada" not in message
 
 
 def test_a_caller_saying_goodbye_hears_a_kind_close_and_the_call_ends(content: Content) -> None:
