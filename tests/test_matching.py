@@ -313,3 +313,9 @@ def test_the_word_say_alone_does_not_find_talk_to_someone(matcher: Matcher, mess
 
 def test_not_knowing_what_to_say_to_someone_finds_talk_to_someone(matcher: Matcher) -> None:
     assert matcher.match("i dont know what to say to my mom") == "support-talk"
+
+
+def test_a_spanish_everyday_word_is_no_typo_of_an_english_keyword(content: Content) -> None:
+    """"lento" (slow) in a Spanish text had found Leptomeningeal spread through the English keywords."""
+    reply = TextNavigator(content).reply(TextState(lang="es"), "lento")
+    assert reply.state.topic != "spread-leptomeningeal"

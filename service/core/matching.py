@@ -118,7 +118,9 @@ class Matcher:
     """Finds the node whose keyword best covers a message, per language."""
 
     def __init__(self, content: Content, lang: str) -> None:
-        self.everyday = EVERYDAY_BY_LANGUAGE.get(lang, frozenset())  # this language's words never fuzzed
+        # Everyday words of any language are never fuzzed: a Spanish text is also read by the English
+        # matcher ("lento" is no typo of "lepto").
+        self.everyday = frozenset().union(*EVERYDAY_BY_LANGUAGE.values())
         self.keywords: list[_Keyword] = []
         for node in (*content.topics, *content.menus):
             for phrase in content.text(node, lang).keywords:

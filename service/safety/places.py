@@ -10,7 +10,7 @@ PLACES: dict[str, frozenset[str]] = {
     "belly": frozenset("belly stomach tummy abdomen abdominal estomago panza barriga vientre".split()),
     "back": frozenset("back spine espalda columna".split()),
     "legs": frozenset("leg legs calf calves foot feet pierna piernas pantorrilla pie pies".split()),
-    "arms": frozenset("arm arms brazo brazos".split()),
+    "arms": frozenset("arm arms hand hands finger fingers brazo brazos mano manos dedos".split()),
     "ribs": frozenset("rib ribs ribcage costilla costillas".split()),
     "breast": frozenset("breast breasts boob boobs nipple nipples seno senos pezon".split()),  # not "mama"
 }
@@ -27,6 +27,12 @@ SIGN_PLACES: dict[str, frozenset[str]] = {
 # Signs whose what-to-do-now sentence names what the place does ("a belly that is suddenly swollen
 # and tight"): the model's guess of one is named only when the message says that too.
 SIGN_NEEDS: dict[str, frozenset[str]] = {
+    # "her breast is hot and red" is no breathing trouble: the sentence needs a word of breath.
+    "breathing": frozenset(
+        "breath breathe breathing breathless breaths air inhale wheeze wheezing winded short shortness gasp "
+        "gasping suffocate suffocating choke choking lungs respirar respira respiro respirando aire ahoga "
+        "ahogo ahogando asfixia falta".split()
+    ),
     "belly": frozenset(
         "swollen swelling swelled tight hard bloated bigger huge distended hinchado hinchada hinchazon "
         "inflamado inflamada duro dura tenso tensa".split()

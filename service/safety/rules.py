@@ -87,7 +87,8 @@ ACUTE = re.compile(
 _OF = r"(my|her|his|the|their|both|one|a|an|either)?\s?"
 # A sign said not to be there ("no chills", "no tengo fiebre"): lookbehinds for the words before it.
 NOT_EN = (r"(?<!no )(?<!not )(?<!nor )(?<!without )(?<!dont have )(?<!didnt have )(?<!havent had )"
-          r"(?<!no fever or )")
+          r"(?<!no fever or )(?<!dont have a )(?<!doesnt have )(?<!doesnt have a )(?<!didnt have a )"
+          r"(?<!dont have any )(?<!doesnt have any )")
 # Not said of someone named just before ("mi mamá se está muriendo" tells of a death near, for a person).
 _NOT_OF_KIN_ES = "".join(f"(?<!{word} )" for word in (
     "mama papa madre padre esposo esposa marido hermana hermano hija hijo abuela abuelo amiga amigo pareja ya"
@@ -104,6 +105,10 @@ _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulder
 
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicid\w*|kms)\b"),
+    # Wanting all of it over ("i just want the pain to stop"): the words of despair, the Lifeline first.
+    _rule(Concern.CRISIS, "",
+          r"\bjust want (the|this|my|all the|all this) pain to (stop|end)( forever| for good)?$"
+          r"|\bwant (it all|everything|all of (this|it)|this all) to (end|be over)\b"),
     # The crisis line asked for by name ("whats the crisis line", "988"): its number, first.
     _rule(Concern.CRISIS, "",
           r"\bcrisis (line|hotline|number|text line|textline|lifeline|center)\b|\blifeline\b"
@@ -577,6 +582,14 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|el vientre|el estomago)\b", plain=False),
     _rule_es(Concern.URGENT, "calcium",
           r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),
+    # A breast red, swollen or hot (infection, or the cancer): the care team now, as no one sign says.
+    _rule(Concern.URGENT, "",
+          r"\b(breast|breasts|boob|boobs|nipple|nipples)( \w+){0,4} (red|redness|swollen|swelling|hot|warm"
+          r"|inflamed|infected)\b|\b(red|swollen|hot|inflamed|infected) (and (red|swollen|hot|warm|inflamed)"
+          r" )?(left |right )?(breast|breasts|boob|boobs|nipple|nipples)\b", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(seno|senos|pezon|pezones)( \w+){0,4} (rojo|roja|rojos|rojas|hinchado|hinchada|hinchados"
+          r"|hinchadas|caliente|calientes|inflamado|inflamada|infectado|infectada)\b", plain=False),
 )
 
 # "how long do you take it", "how long will she be on chemo": how long a treatment lasts, not a life.
@@ -636,7 +649,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"(?<!the )(?<!her )(?<!his )(?<!our )nurses?(?! (is|are|was|were|said|says|told|gave|called|came"
           r"|who))"
           r"|counsell?or|counsell?ing|social worker"
-          r"|helpline|hotline|support line|someone to talk to|no one to talk to)\b|^(talk|person|human)$"),
+          r"|helpline|hotline|support line|(someone|no one|anyone|anybody|nobody) to talk to)\b"
+          r"|^(talk|person|human)$"),
     _rule(Concern.DISTRESS, "",
           r"\b(scared|scarred|afraid|frightened|terrified|terrifed|panic|panicking|panicked|"
           r"freaking out|freaked out|anxious|anxiety|so worried|really worried|very worried|"
@@ -750,7 +764,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|las |los |mi |mis )?(quimio\w*|radiaci\w*|radioterapia|tratamiento|pastillas|medicina\w*"
           r"|medicamento\w*|inyecci\w*))|no me siento bien|triste|tristeza|lloro"
           r"|rendirme|me rindo|no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende"
-          r"|ayuda)|no tengo a nadie|(estoy|me siento) (tan |muy )?sol[ao]|deprimid[ao]|sol[ao] en esto"
+          r"|ayuda)|no tengo a nadie|no tengo con quien hablar|(estoy|me siento) (tan |muy )?sol[ao]"
+          r"|deprimid[ao]|sol[ao] en esto"
           r"|muy sol[ao]|llorando|llorar|me acaban de (diagnosticar|decir)|recien diagnosticad[ao]"
           r"|recien me (diagnosticaron|dijeron)|(ya )?no aguanto (mas|esto)|quiero dejar(lo)? todo"
           r"|(el cancer|el tumor|la enfermedad) (sigue|esta|ha estado) (avanzando|creciendo|progresando)"

@@ -127,7 +127,8 @@ EVERYDAY_WORDS_ES = frozenset(
     impresion imputacion inactividad inflacion informacion inhibidores inmediata inmediatas inmundo
     inmune inmunes inmunologico inspiracion intestinal inusual investigacion investigaciones
     investigadores jueves jugado jugados junto juntos jurada jurado jurados jurar kimi lago lagos
-    lancha lanchas lanza lanzas larga largas legendario legendarios liado licor ligado ligados
+    lancha lanchas lanza lanzas larga largas legendario legendarios lenta lentas lento lentos liado licor
+    ligado ligados
     limitaba limitado limitados lina linda lindas line lineal liquida lista listas litio llama
     llaman llamara llamare llamas llegar llenar lleva llevais llevan llevara llevare llevas loca
     locales locas lucha luchas lucho lugar lunares lutero macho machos magnetico magneticos major

@@ -53,6 +53,8 @@ CRISIS_WORDS_EN = [
     "i bought a gun",
     "i want to go home to be with the lord",
     "i am ready to go",
+    "i just want the pain to stop",
+    "i want it all to be over",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",

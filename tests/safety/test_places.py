@@ -34,6 +34,8 @@ def test_pain_in_one_place_is_not_told_as_another_places_sign(
     ("spinal-cord", "pain in my ribs is really bad", True),
     ("clot-leg", "my breast is red and swollen", True),
     ("clot-leg", "mi mama tiene la pierna hinchada", False),  # "mama" is her mother here, not a breast
+    ("spinal-cord", "my hand is tingling", True),  # the model had said the spinal cord sign
+    ("spinal-cord", "tengo hormigueo en los dedos", True),
 ])
 def test_a_sign_is_elsewhere_only_when_the_message_names_other_places_alone(
         sign: str, message: str, other_place: bool) -> None:
@@ -45,6 +47,9 @@ def test_a_sign_is_elsewhere_only_when_the_message_names_other_places_alone(
     ("belly", "my belly is swollen and hard", False),
     ("belly", "tengo el vientre hinchado", False),
     ("chest-pain", "it hurts so bad", False),  # no words asked of this sign
+    ("breathing", "her breast is hot and red", True),  # the model had said hard breathing
+    ("breathing", "she cant catch her breath", False),
+    ("breathing", "le falta el aire", False),
 ])
 def test_a_belly_sign_needs_the_belly_swollen(sign: str, message: str, left_out: bool) -> None:
     assert unlike(sign, message) is left_out

@@ -384,3 +384,29 @@ def test_words_the_line_cannot_match_say_how_to_reach_a_person(twilio: TwilioSim
     twilio.dial()
     heard = twilio.speak("purple elephant umbrella")
     assert heard.says[0].startswith("Sorry") and "talk to a person" in heard.says[0]
+
+
+@pytest.mark.parametrize(("words", "lang"), [
+    ("my breast is red and swollen", "en"), ("her breast is hot and red", "en"),
+    ("tengo el seno rojo e hinchado", "es"), ("mi seno está rojo y caliente", "es"),
+])
+def test_a_red_or_swollen_breast_gets_the_care_team_now_with_no_other_places_sign(
+    twilio: TwilioSimulator, words: str, lang: str
+) -> None:
+    """The model had read "her breast is hot and red" as hard breathing, and a Spanish one as nothing."""
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == "", finding
+    first = twilio.text(words).messages[0]
+    assert first.startswith(("If this may be an emergency, call 911 now.", "Si puede ser una emergencia")), \
+        first
+
+
+@pytest.mark.parametrize("words", ["i dont have a fever", "she doesnt have any chills", "no tengo fiebre"])
+def test_a_fever_said_not_to_be_there_is_no_sign(words: str) -> None:
+    assert triage(words) is None
+
+
+@pytest.mark.parametrize("words", ["i dont have anyone to talk to", "no tengo con quien hablar"])
+def test_having_no_one_to_talk_to_gets_a_person(words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
