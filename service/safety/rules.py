@@ -103,6 +103,11 @@ _BY_ACCIDENT = (r"(?! (shaving|cooking|falling|by accident|accidentally|on the (
 _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulders?|collar ?bone|neck|"
          r"foot|feet|hands?|fingers?|toes?|knees?|pelvis|femur|elbows?|jaw|nose|skull|thigh ?bone")
 
+# Where to die, not a wish to ("my mom wants to die at home"): end-of-life care, a person to talk it over.
+_AT_HOME_WORDS = (r"(at|in) (her |his |my |their )?(own )?(home|house|bed)( with (her|his|my|their) family"
+                  r"| peacefully| surrounded by (family|loved ones))?$")
+_AT_HOME = r"(?! " + _AT_HOME_WORDS + ")"
+
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicid\w*|kms)\b"),
     # Wanting all of it over ("i just want the pain to stop"): the words of despair, the Lifeline first.
@@ -149,7 +154,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\b(?<!not )(?<!never )(?<!dont )(?<!didnt )(want|wanna|wanted|wants|wish|wishes|ready|plan|"
           r"planning|planned|thinking|thought|thoughts|think|decided|like) "
           r"(to |of |about |i (was|were|could) )?"
-          r"(die|be dead|dead|dying by|end (it|it all|my life|her life|his life|things|everything)|"
+          r"(die" + _AT_HOME + r"|be dead|dead|dying by|end (it|it all|my life|her life|his life|things"
+          r"|everything)|"
           r"ending (it|it all|my life|things|everything)|not wake up|disappear|vanish|take (my|her|his) "
           r"(own )?life|taking (my|her|his) (own )?life|kill|killing|hurt (my|her|him)self)\b"),
     _rule(Concern.CRISIS, "",
@@ -218,7 +224,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"me hice dano|se hizo dano|me corto|se corta|cortandome|cortandose|se esta cortando)\b"
           r"(?! (el|la|los|las|un|una) (pelo|cabello|unas|fleco|flequillo|barba|dedo|mano)\b)"),
     _rule_es(Concern.CRISIS, "",
-          r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*|estar muert[ao]"
+          r"\b(?<!no )(quiero|quisiera|quiere|prefiero|prefiere|ganas de) (morir\w*(?! en (su |mi )?casa$)"
+          r"|estar muert[ao]"
           r"|desaparecer|(ir a )?dormir\w* y no despertar|hacerme dano|(ir|irme) al cielo|estar en el cielo"
           r"|(ir a )?descansar para siempre"
           r"|(ir|irme) con dios|(ir a )?ver a dios)\b|\b(?<!no )me quiero morir\b"
@@ -639,6 +646,14 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
 )
 
 DISTRESS_RULES: tuple[Rule, ...] = (
+    # The end of life, planned: where to die, the funeral ("she wants to be buried next to dad").
+    _rule(Concern.DISTRESS, "",
+          r"\b(want|wants|wanted|wish|wishes) to (die|pass) " + _AT_HOME_WORDS
+          + r"|\bbe buried (next to|with|beside)\b|\bfuneral (plans?|arrangements?)\b"
+          r"|\bplan(ning)? (her|his|my|the) funeral\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(quiero|quiere|quisiera) morir(se|me)? en (su |mi )?casa$|\b(ser )?enterrad[ao] (junto a|con)\b"
+          r"|\b(planear|preparar) (el|su|mi) funeral\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(help me|i need help|need help|please help|help please|someone help|help us|help her|help him"
           r"|sos)\b"),

@@ -317,3 +317,20 @@ def test_ending_the_talk_is_no_crisis_and_gets_a_kind_close(twilio: TwilioSimula
 def test_words_of_ending_with_words_of_death_are_still_a_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["my mom wants to die at home", "she wants to die at home with her family",
+                                   "she wants to be buried next to dad", "mi mamá quiere morir en casa"])
+def test_end_of_life_wishes_get_a_person_to_talk_to_not_the_lifeline(
+        twilio: TwilioSimulator, words: str) -> None:
+    """Where to die, or be buried, is care at the end of life; the Lifeline had come first."""
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    assert "1-800-227-2345" in texted(twilio, words)
+
+
+@pytest.mark.parametrize("words", ["i want to die at home tonight with my pills",
+                                   "quiero morir en casa hoy con las pastillas", "i want to die in my sleep"])
+def test_a_wish_to_die_that_names_a_place_is_still_a_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.CRISIS, finding
