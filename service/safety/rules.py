@@ -512,8 +512,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|ingles|espanol|por|ahora)\b)|\bno le salen las palabras\b"),
     _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b", plain=False),
     _rule_es(Concern.URGENT, "seizure",
-          r"\b(convulsionando|sacudirse|temblar todo el cuerpo|(tuvo|tiene|le dio|le dio un|tengo|tuve) "
-          r"(una |un )?(convulsion|convulsiones|ataque))\b"),
+          r"\b(convulsionando|sacudirse|temblar todo el cuerpo|(tuvo|tiene|le dio|le dio un|tengo|tuve"
+          r"|le (esta|estan) dando|le da|me (esta|estan) dando) (una |un )?(convulsion|convulsiones"
+          r"|ataque))\b"
+          r"(?! (de (panico|ansiedad|nervios|tos|risa|asma)|al corazon|cardiaco))"),
     _rule_es(Concern.URGENT, "seizure", r"\b(convulsion|convulsiones|ataque epileptico)\b", plain=False),
     _rule_es(Concern.URGENT, "",
           r"\b(dolor de cabeza|migrana)\b.{0,40}\b(vomit\w*|fuerte|terrible|horrible|repentino)\b"
@@ -547,11 +549,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bel corazon me late (muy )?(rapido|fuerte)\b|\bpalpitaciones\b"),
     _rule_es(Concern.URGENT, "confusion",
           r"\b(se (esta |anda )?desmay\w*|no (me|nos|la|lo) reconoce)\b|\b(confundid[ao]|desorientad[ao]"
-          r"|se desmayo|me desmaye|inconsciente|no despierta|no (puedo|podemos) despertar"
+          r"|se desmayo|me desmaye|inconsciente|no despierta|no (puedo|podemos|puede) despertar(?! temprano)"
           r"|cosas sin sentido)\b|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo"
-          r"|podemos) despertar\b|\bno (reacciona|responde)\b(?! (bien )?(a|al|con) (el |la |los |las |su "
-          r"|mi )?(tratamiento|quimio\w*|medicina\w*|medicamentos?|radiacion|terapia|hormonas?|pastillas"
-          r"|inmunoterapia)\b)"),
+          r"|podemos) despertar\b|\bno (reacciona|responde|esta respondiendo)\b(?! (bien )?(a|al|con) "
+          r"(el |la |los |las |su |mi )?(tratamiento|quimio\w*|medicina\w*|medicamentos?|radiacion|terapia"
+          r"|hormonas?|pastillas|inmunoterapia)\b)"),
     _rule_es(Concern.URGENT, "",
           r"\b" + NOT_ES + r"sangre en (la |el |mi |su )?(orina|pipi|popo|heces|excremento|caca"
           r"|evacuacion)\b|\b(orino|orina|hago pipi|hace pipi|hago popo|hace popo) (con )?sangre\b|\b(orina"
@@ -774,7 +776,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"^(por favor )?(ya )?(dejenme|dejame|dejeme|dejen|deja) (en paz|tranquil[ao]"
           r"|sol[ao])( por favor)?$|^(ya )?(basta|no mas|estuvo)( ya)?( por favor)?$"),
     _rule_es(Concern.DISTRESS, "",
-          r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad"
+          r"\b(tengo miedo|miedo|asustad[ao]|aterrad[ao]|angustiad[ao]|preocupad[ao]|ansiedad|panico"
           r"|me siento (muy |tan )?(mal|fatal|horrible|terrible)(?! (por|de|desde|con|despues de) (la |el "
           r"|las |los |mi |mis )?(quimio\w*|radiaci\w*|radioterapia|tratamiento|pastillas|medicina\w*"
           r"|medicamento\w*|inyecci\w*))|no me siento bien|triste|tristeza|lloro"

@@ -12,18 +12,18 @@ REAL_WORDS = frozenset(
     abandonada aboga abort acaben acatar acres acting actos adora agent agita agora aguda
     ahogado ahora alabar alcanzando alice alight alike altas alter ambulante ambulantes amino
     anales angel angie angles anota apoyen aptos arches ardent aroma arrastrando arrestado ashes
-    assistants autos avanzado ayudarme ayuden backed bafta bagged balde balls banded banked
-    banned barca barley barra batter battle beads beaming beams beans bearing bears beast beasts
-    beater beben bedside beets bells belts besar betting betts biden bilis billy bitter blake
-    blame bland blaze blazing bleak blend blending blends block blocked bloke blond boating
-    boats bobos boeing bombs bonds bonos bonus books booms boone booth boots borne bosta botes
-    bother bought bowers bowles bowls boxes brake bravo bravos breach breadth breeding breeds
-    brent bridging bring brody brood brooke brote broth bugger bulls bully bummed burned burton
-    butter caballo caber cabida cabina cabra cadena cadre cafes cages caiga caigo caine cairo
-    caixa cakes caldera caldo callar calles calma calme calmed calming camello camera camila
-    camisa canes canje canoe cansa canse canso cante canto cantos capes caras caray carbs cards
-    cared carey carla carles carly carnes caros carpa carta carter carts carver carving casas
-    casera cases casing castilla casting casts cater cauca cauce caves cayera cellar cello
+    asoma assistants asuma autos avanzado ayudarme ayuden backed bafta bagged balde balls banded
+    banked banned barca barley barra batter battle beads beaming beams beans bearing bears beast
+    beasts beater beben bedside beets bells belts besar betting betts biden bilis billy bitter
+    blake blame bland blaze blazing bleak blend blending blends block blocked bloke blond
+    boating boats bobos boeing bombs bonds bonos bonus books booms boone booth boots borne bosta
+    botes bother bought bowers bowles bowls boxes brake bravo bravos breach breadth breeding
+    breeds brent bridging bring brody brood brooke brote broth bugger bulls bully bummed burned
+    burton butter caballo caber cabida cabina cabra cadena cadre cafes cages caiga caigo caine
+    cairo caixa cakes caldera caldo callar calles calma calme calmed calming camello camera
+    camila camisa canes canje canoe cansa canse canso cante canto cantos capes caras caray carbs
+    cards cared carey carla carles carly carnes caros carpa carta carter carts carver carving
+    casas casera cases casing castilla casting casts cater cauca cauce caves cayera cellar cello
     centra centre cerda cesta chama chamo changes cheat checa checo chido childs chiles chose
     ciclo ciego ciento cindy clama clara clare clause claves clavo cleanly clero cliente
     clientes cloning cloro coast coasts coating coats cobre cocida coding cojer colas colgar

@@ -410,3 +410,19 @@ def test_a_fever_said_not_to_be_there_is_no_sign(words: str) -> None:
 def test_having_no_one_to_talk_to_gets_a_person(words: str) -> None:
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
+
+
+@pytest.mark.parametrize(("words", "sign"), [
+    ("no puede despertar", "confusion"), ("mi mamá no está respondiendo", "confusion"),
+    ("le está dando un ataque", "seizure"),
+])
+def test_spanish_words_of_someone_who_will_not_wake_or_is_seizing_get_911(words: str, sign: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == sign, finding
+
+
+@pytest.mark.parametrize("words", ["no está respondiendo al tratamiento", "le está dando un ataque de pánico",
+                                   "no puede despertar temprano para ir al trabajo"])
+def test_spanish_words_of_treatment_panic_or_mornings_are_no_such_sign(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.URGENT, finding
