@@ -327,6 +327,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|then)\b)|(?<!\bi )(?<!\bwe )\b(cant|cannot|can not|couldnt) (talk|speak)\b(?! (now|right now|to"
           r"|with|about|of|on|in|for|anymore|any more|it|this|that|much|long|loud|english|spanish|the|a|an"
           r"|well)\b)"),
+    # Words that will not come out right (a stroke's sudden trouble speaking).
+    _rule(Concern.URGENT, "stroke",
+          r"\b(my|her|his|the) words (are |keep )?(coming|come|came) out (wrong|funny|jumbled|garbled"
+          r"|all wrong|weird|mixed up)\b"),
     # Sight lost or going dark all at once (a stroke's sudden trouble seeing).
     _rule(Concern.URGENT, "stroke",
           r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
@@ -355,7 +359,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
           r"doesnt know where|dont know where i am|(doesnt|does not|didnt|did not) (know|recognize"
           r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
-          r"unconscious|hard to wake|talking nonsense|doesnt recognize)\b"
+          r"unconscious|hard to wake|talking nonsense|doesnt recognize|went limp|gone limp|is limp"
+          r"|seeing things that (arent|are not|werent|isnt) there|seeing things$|hearing voices)\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
     # Blood in the urine or the stool: no one sign says it, so the general what to do now.
     _rule(Concern.URGENT, "",
@@ -363,7 +368,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"movements?)\b|\b(peeing|pissing|pooping|pee|peed|poop|pooped) (out )?blood\b"
           r"|\b(bloody|red|pink) (urine|pee|stool|stools|poop)\b"
           r"|\bblood when (i|she|he) (pee|pees|poop|poops)\b"
-          r"|\b(black|tarry|tar like|tar colored|jet black) (poop|poo|stool|stools|bowel movements?)\b"),
+          r"|\b(black|tarry|tar like|tar colored|jet black) (poop|poo|stool|stools|bowel movements?)\b"
+          r"|\b(poop|poo|stool|stools|bowel movements?) (is|are|was|were|looks?|looked) (all )?(black|tarry"
+          r"|like tar)\b"),
     # Blood: coughed up, vomited, or bleeding that will not stop.
     _rule(Concern.URGENT, "coughing-blood",
           r"\b(cough|coughs|coughing|coughed|spitting|spit|spat) (up )?(blood|bloody)\b|\bblood in " + _OF
@@ -434,7 +441,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"(going to |gonna |about to )?(faint|pass out|black out))\b"
           r"|\b(about|going|gonna) to (faint|pass out)\b"
           r"|\b(heart|heartbeat|pulse) (is |keeps |has been |was )?(racing|pounding"
-          r"|beating (so |really |very )?fast|fluttering|skipping beats)\b|\bpalpitations\b", plain=False),
+          r"|beating (so |really |very )?fast|fluttering|skipping beats)\b|\bpalpitations\b"
+          r"|\bheart (feels|is) like (its|it is) (going to|gonna|about to) (explode|burst|jump out"
+          r"|beat out)\b",
+          plain=False),
     # Vomiting that goes on, or nothing staying down (NCI: tell the care team): no one sign, so the
     # answer is the general one (911 if it may be an emergency, else the care team right away).
     _rule(Concern.URGENT, "",

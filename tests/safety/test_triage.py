@@ -426,3 +426,20 @@ def test_spanish_words_of_someone_who_will_not_wake_or_is_seizing_get_911(words:
 def test_spanish_words_of_treatment_panic_or_mornings_are_no_such_sign(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.concern is not Concern.URGENT, finding
+
+
+@pytest.mark.parametrize(("words", "sign"), [
+    ("she went limp", "confusion"), ("she is seeing things that arent there", "confusion"),
+    ("my words are coming out wrong", "stroke"), ("my poop is black", ""),
+    ("my heart feels like its going to explode", ""),
+])
+def test_more_ways_of_telling_an_emergency_get_what_to_do_now(words: str, sign: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == sign, finding
+
+
+@pytest.mark.parametrize("words", ["i keep seeing things wrong in the report",
+                                   "is seeing things a side effect"])
+def test_seeing_things_in_a_report_or_a_question_is_no_confusion(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.sign != "confusion", finding
