@@ -172,7 +172,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\bi (cant|cannot|can not) (go on|keep going)\b(?! (to|with|on|for))"),
     _rule(Concern.CRISIS, "",
           r"\b(no|nothing|no reason|no point) (left |else |more )?(to live for|in living|in going on"
-          r"|to keep living|"
+          r"|to keep living|to keep going(?! (to|back))|to go on(?! (a|the|with|to|vacation|holiday|this))|"
           r"(in )?(living|being alive) any ?more)\b|\bwhats the point of (living|going on|being alive)\b"
           r"|^(so )?(whats|what is|wheres) the point( in| of)?"
           r"( (it|it all|anything|trying|any of this|any of it))?"

@@ -111,10 +111,10 @@ REAL_WORDS = frozenset(
     trapping trata tratada tratado tratar trato traza trazado trazar trazo tried tries trigo
     tripled trough tudor tuned tuning turing tutor tutoriales tying tyres ultimas unbeatable
     unbreakable understated understood uribe urnas usable vagos vanos varias varies varnish
-    vasos veamos vemos vender veneer vices vimos viniendo viuda voces wading wafer wager waging
-    wailing waited waiter waits walking walled walter wanda waning wanting wards warts washes
-    wasted wasting watts waving waxing wearer weaver weaving weeds whale wheat while whiting
-    whore whores whose width wight woken woman woods wording world worlds worms wound woven
-    wright writing yogur
+    vasos veamos vemos vender veneer vices vimos viniendo viuda vocation voces wading wafer
+    wager waging wailing waited waiter waits walking walled walter wanda waning wanting wards
+    warts washes wasted wasting watts waving waxing wearer weaver weaving weeds whale wheat
+    while whiting whore whores whose width wight woken woman woods wording world worlds worms
+    wound woven wright writing yogur
     """.split()
 )

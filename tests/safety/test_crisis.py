@@ -55,6 +55,7 @@ CRISIS_WORDS_EN = [
     "i am ready to go",
     "i just want the pain to stop",
     "i want it all to be over",
+    "theres no reason to keep going",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -292,6 +293,13 @@ def test_the_crisis_line_asked_for_in_spanish_is_given_in_spanish(twilio: Twilio
 
 @pytest.mark.parametrize("words", ["my number is 555-988-1234", "call me at 1 800 988 2345"])
 def test_988_inside_a_phone_number_is_no_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["there is no point to keep going to the support group",
+                                   "no reason to keep going back to that doctor"])
+def test_no_reason_to_keep_going_somewhere_is_no_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.concern is not Concern.CRISIS, finding
 
