@@ -633,7 +633,14 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"|this) be cured|is (it|this) the end|can (you|i|she|he|we|people|anyone|someone) (beat|overcome)"
           r" (it|this|stage (4|four|iv)|metastatic|mbc|metastatic breast cancer|breast cancer|cancer)"
           r"|(can|will|do) (you|i|she|he|people|someone) live (long"
-          r"|for years|many years)|(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok "
+          r"|for years|many years|(\d+|five|ten|twenty|a few|several) (more )?(years|months))"
+          r"|(is|are) (she|he|i|my \w+|we) (going to|gonna) make it (to|till|until|through|past) (christmas"
+          r"|thanksgiving|easter|summer|spring|winter|new year\w*|next (year|month|summer|christmas)"
+          r"|(her|his|my|our) (birthday|wedding|graduation|anniversary)|the (holidays|wedding|new year))"
+          r"|will (i|she|he|we) (live to see|make it to|be here (for|at|by)|be around (for|to see))"
+          r"|will (i|she|he) (get to )?see (my|her|his|our) \w+ (graduate|get married|grow up|be born)"
+          r"|^(is there|theres) (any |still )?hope\??$"
+          r"|(can|will|do) (you|i|she|he|people|anyone) survive|^(and |so |but |ok "
           r"|okay )?how long( now| then| exactly)?$|how many (years|months) (do|does|will|would|can|could"
           r"|have|has) (i|she|he|we|you|my \w+|people|women|patients|someone) (get|have|got|live|last"
           r"|left)|(are|will|is) (people|women|patients|i|she|he|anyone|someone) (still )?(be )?alive (after"
@@ -651,6 +658,8 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
           r"|que (me|le|nos) va a pasar( ahora)?( a (ella|el|mi \w+))?$"
           r"|que va a pasar con (ella|el|mi \w+)( ahora)?$|esperanza de vida|pronostico|"
           r"es terminal|se puede (curar|vencer|superar)|cuantos anos se vive|que posibilidades|cuanto vive"
+          r"|cuanto tiempo se vive|^(y |pero )?(hay|habra|todavia hay) (alguna )?esperanza$"
+          r"|(va|voy|vamos) a (llegar|durar|aguantar) (a|hasta) (navidad|fin de ano|el|la|su|mi)"
           r"|se puede sobrevivir|^(y |pero )?cuanto tiempo( mas)?$"
           r"|^(y |pero )?(eso |esto )?(es (algo )?(grave|mortal)|que tan grave es|es muy grave)( eso| esto)?$"
           r"|^(y |pero )?((va|voy|van) a (estar bien|salir adelante|sobrevivir|aguantar)|se (va|van) a "
@@ -695,7 +704,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|died(?! laughing)|funeral|falling apart|(dont|do not) feel like doing anything|no motivation"
           r"|no energy for anything|(doesnt|does not|dont|do not|wont|will not) (support|help|understand"
           r"|listen to) (me|us)"
-          r"|im not ok|not okay)\b"),
+          r"|im not ok|not okay|(i )?feel (so |very |really )?guilty|(im|i am) (such a|a total|a complete"
+          r"|a) (mess|wreck)|(my family|my husband|my wife|my kids|my friends|they) (doesnt|dont|do not"
+          r"|does not) (get it|understand)( me| us| what (im|i am) going through| how (i|we) feel)?$)\b"),
     # The end of life, someone gone, someone waiting for an answer, someone worn out: a person to talk to.
     _rule(Concern.DISTRESS, "",
           r"\b(actively dying|shes dying|hes dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner"
@@ -790,6 +801,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|me siento (muy |tan )?(mal|fatal|horrible|terrible)(?! (por|de|desde|con|despues de) (la |el "
           r"|las |los |mi |mis )?(quimio\w*|radiaci\w*|radioterapia|tratamiento|pastillas|medicina\w*"
           r"|medicamento\w*|inyecci\w*))|no me siento bien|triste|tristeza|lloro"
+          r"|me siento (tan |muy )?culpable"
           r"|rendirme|me rindo|no puedo mas|ya no puedo con esto|nadie me (entiende|quiere|escucha|comprende"
           r"|ayuda)|no tengo a nadie|no tengo con quien hablar|(estoy|me siento) (tan |muy )?sol[ao]"
           r"|deprimid[ao]|sol[ao] en esto"

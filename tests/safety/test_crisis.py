@@ -82,10 +82,13 @@ CRISIS_WORDS_ES = [
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
     "how many months does she have", "so how long", "what will happen to her",
-    "what's going to happen to me now",
+    "what's going to happen to me now", "is she going to make it to christmas",
+    "can you live 10 years with mbc",
+    "will i see my daughter graduate", "is there any hope",
 ]
 HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida", "¿y cuánto tiempo?",
-               "¿qué le va a pasar a mi mamá?"]
+               "¿qué le va a pasar a mi mamá?", "¿va a llegar a navidad?",
+               "cuánto tiempo se vive con metástasis en los huesos", "¿hay esperanza?"]
 
 
 @pytest.mark.parametrize("words", CRISIS_WORDS_EN)

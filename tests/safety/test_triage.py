@@ -443,3 +443,16 @@ def test_more_ways_of_telling_an_emergency_get_what_to_do_now(words: str, sign: 
 def test_seeing_things_in_a_report_or_a_question_is_no_confusion(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.sign != "confusion", finding
+
+
+@pytest.mark.parametrize("words", ["i feel guilty", "im a mess", "my family doesnt get it",
+                                   "me siento culpable"])
+def test_guilt_and_not_being_understood_get_a_person(words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+
+
+@pytest.mark.parametrize("words", ["is she going to make it to the bathroom", "my room is a mess",
+                                   "they dont understand the question"])
+def test_everyday_words_like_them_are_neither_distress_nor_how_long(words: str) -> None:
+    assert triage(words) is None
