@@ -25,6 +25,7 @@ class Prompt(StrEnum):
     SILENCE = "silence"
     SLOWER_ON = "slower_on"
     SLOWER_OFF = "slower_off"
+    TOPIC_END = "topic_end"
     URGENT_NOW = "urgent_now"
     CRISIS = "crisis"
     CRISIS_CONNECT = "crisis_connect"

@@ -326,8 +326,7 @@ class CallNavigator:
         if key is None and said in commands.SPOKEN_MORE:
             # "anything else?" after a topic's last part: the menu it is in, with the topics beside it;
             # "next" at a menu: the menu again (its choices are what comes next), never "sorry"
-            key = commands.MORE if self._has_more(state) else commands.BACK if self._at_topic(state) else (
-                commands.REPEAT)
+            key = commands.MORE if self._has_more(state) or self._at_topic(state) else commands.REPEAT
         if key is None:
             return None
         return self._extra_key(state, key, now) or self._key(state, key)
@@ -514,6 +513,8 @@ class CallNavigator:
             return self._switch(state, other)
         if key == commands.MORE and self._has_more(state):
             return Turn(replace(state, part=state.part + 1))
+        if key == commands.MORE and self._at_topic(state):  # 1 again after the last part: its menu
+            return Turn(self._back(state), (Prompt.TOPIC_END,))
         menu = self.content.menus.get(state.node)
         target = menu.target(key) if menu else None
         return Turn(self._go(state, target)) if target else None
