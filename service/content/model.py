@@ -13,6 +13,7 @@ DEFAULT_LANGUAGE = "en"
 SPANISH = "es"
 # Symptom topics are named symptoms-*: their first page and first spoken sentence say when to get help.
 SYMPTOM_TOPIC_PREFIX = "symptoms-"
+TREATMENT_TOPIC_PREFIX = "treat-"  # a topic of one treatment: how it is given is the care team's to say
 CHOICE_KEYS = ("1", "2", "3", "4", "5")  # a menu offers at most five choices, on these keys
 # The main menu's key 6 stays free: it puts a caller through to a person when the line has a helpline.
 MAIN_MENU_KEYS = CHOICE_KEYS

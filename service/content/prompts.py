@@ -115,6 +115,9 @@ class Prompt(StrEnum):
     CLOSE_GOODBYE = "close_goodbye"
     SMS_CLOSE = "sms_close"
     SMS_BYE = "sms_bye"
+    # Asked after a treatment how it is given, how often or for how long: the care team plans it.
+    HOW_GIVEN = "how_given"
+    SMS_HOW_GIVEN = "sms_how_given"
     SMS_GLAD = "sms_glad"
     # Asked whether the line is private: what it keeps, and what it does not.
     PRIVACY = "privacy"

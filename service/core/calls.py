@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, Content
+from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, TREATMENT_TOPIC_PREFIX, Content
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import COMMAND_FILLERS, NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
@@ -22,6 +22,7 @@ from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import (
     about_the_line,
+    asks_how_given,
     asks_privacy,
     closes,
     good_news,
@@ -342,6 +343,8 @@ class CallNavigator:
         if node is None and (opener or about_the_line(speech)):
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)
+        if node is None and state.node.startswith(TREATMENT_TOPIC_PREFIX) and asks_how_given(speech):
+            return _heard_again(state, Prompt.HOW_GIVEN)  # "is it a pill", after Tamoxifen: never "sorry"
         if node is None:
             return _heard_again(state, Prompt.SORRY_SPEECH)
         return Turn(self._go(state, node))

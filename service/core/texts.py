@@ -14,13 +14,21 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, SYMPTOM_TOPIC_PREFIX, Content
+from service.content.model import (
+    DEFAULT_LANGUAGE,
+    MAIN_MENU,
+    SPANISH,
+    SYMPTOM_TOPIC_PREFIX,
+    TREATMENT_TOPIC_PREFIX,
+    Content,
+)
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.understand.meaning import (
     about_the_line,
+    asks_how_given,
     asks_privacy,
     asks_treatment,
     closes,
@@ -122,6 +130,7 @@ class Show(StrEnum):
     MEDICINE = "medicine"  # what a named medicine is, then its kind's page; MORE goes on to the topic
     CLOSE = "close"  # a kind close after thanks ("you are welcome")
     BYE = "bye"  # a kind close after a goodbye without thanks ("take care")
+    HOW_GIVEN = "how_given"  # after a treatment, how it is given: the care team's to say
     GLAD = "glad"  # glad to hear good news told
     PRIVACY = "privacy"  # asked whether the line is private: what it keeps and does not
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
@@ -242,6 +251,8 @@ class TextNavigator:
                 here = self._page_with(state.topic, state.lang, TREATED_WORDS.get(state.lang, ""))
             if here > 0:
                 return TextReply(replace(state, page=here, first=here), Show.PAGE)
+        if node is None and state.topic.startswith(TREATMENT_TOPIC_PREFIX) and asks_how_given(body):
+            return TextReply(state, Show.HOW_GIVEN)  # "is it a pill", after Tamoxifen: the same place
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)

@@ -55,6 +55,24 @@ _ASKS_TREATMENT = re.compile(
     r"|trata|tratan|tratar|tratarlo|tratarla|tratarse|tratamiento|tratamientos|terapia|terapias"
     r"|que (se puede|se le puede|le pueden|pueden|puede|podemos) hacer|que le hacen|que hacen)\b"
 )
+# After a treatment, asking how it is given, how often or for how long ("is it a pill", "how long do i
+# take it", "cuanto dura"): the care team plans that for each person; the sources do not say.
+_HOW_GIVEN = re.compile(
+    r"\b(how (is|are) (it|they|this|that) (given|taken|done|administered)"
+    r"|how do (i|you|they|we|she|he) (take|get|give) (it|them|this|that)"
+    r"|(is|are) (it|this|that|they) (a|an)? ?(pill|pills|shot|shots|injection|injections|infusion|iv|tablet"
+    r"|tablets|drip)"
+    r"|how (long|often) (do|does|will|would|should|can) (i|she|he|you|we|they) (take|get|need|have|be on"
+    r"|stay on|do) (it|them|this|that)"
+    r"|how long (does|will|would) (it|this|that|the treatment|treatment) (take|last)"
+    r"|how many (treatments|sessions|doses|rounds|cycles|shots|infusions)"
+    r"|(is it|do you take it|do i take it|is it given|do you get it|do i get it) every (day|week|month"
+    r"|other week|3 weeks|three weeks)|^how often\??$"
+    r"|como se (da|toma|pone|aplica|administra)|cada cuanto( tiempo)? se (da|toma|pone|aplica)"
+    r"|es (una )?(pastilla|pildora|inyeccion|infusion|suero)|^(y )?cuanto (tiempo )?(dura|duran)"
+    r"|por cuanto tiempo (se|lo|la|le|me) (da|toma|pone|dan|ponen)|cuantas (sesiones|dosis|rondas"
+    r"|aplicaciones))\b"
+)
 # Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
 _PRIVACY = re.compile(
     r"\b(private|privacy|confidential|anonymous|(who|anyone|someone) (sees|reads|can see|can read|see|read)"
@@ -225,6 +243,11 @@ def closes(message: str) -> str:
 def thanks(message: str) -> bool:
     """Whether a message says thank you ("thanks, bye"): "you are welcome" answers it, not a bare bye."""
     return any(word in commands.THANKS_WORDS for word in normalize(message).split())
+
+
+def asks_how_given(message: str) -> bool:
+    """Whether a message asks how a treatment is given, how often or for how long ("is it a pill")."""
+    return bool(_HOW_GIVEN.search(normalize(message)))
 
 
 def asks_treatment(message: str) -> bool:

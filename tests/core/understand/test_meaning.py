@@ -385,3 +385,32 @@ def test_a_caller_asking_whether_the_call_is_private_hears_what_the_line_keeps_n
     assert turn.notices == (Prompt.PRIVACY,) and turn.state.node == at_topic.node, turn
     said_first = turn_lines(content, turn)[0]
     assert said_first.startswith("This call is not recorded" if lang == "en" else "Esta llamada no se graba")
+
+
+@pytest.mark.parametrize(("first", "asked", "lang"), [
+    ("tamoxifen", "is it a pill", "en"), ("xgeva", "how is it given", "en"),
+    ("radiation", "how long does it take", "en"), ("chemo", "how long do i take it", "en"),
+    ("quimio", "¿cuánto dura?", "es"), ("quimio", "¿es una pastilla?", "es"),
+])
+def test_a_texter_asking_how_a_treatment_is_given_hears_the_care_team_plans_it_and_stays(
+    content: Content, first: str, asked: str, lang: str
+) -> None:
+    """"is it a pill", after Tamoxifen, had got "We have no page on that medicine"."""
+    texts = TextNavigator(content)
+    before = texts.reply(TextState(lang=lang), first)
+    reply = texts.reply(before.state, asked)
+    message = text_message(content, reply)
+    assert message.startswith(("How it is given", "Como se da", "Cómo se da")), message
+    assert reply.state.topic == before.state.topic, "MORE still goes on with the treatment"
+
+
+def test_asking_how_it_is_given_away_from_a_treatment_is_not_answered_so(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(), "is it a pill")
+    assert not text_message(content, reply).startswith("How it is given")
+
+
+def test_a_caller_asking_how_a_treatment_is_given_hears_the_care_team_plans_it(content: Content) -> None:
+    calls = CallNavigator(content)
+    state = CallState(node="treat-chemo")
+    turn = calls.say(state, "how long does it take")
+    assert turn.notices == (Prompt.HOW_GIVEN,) and turn.state.node == "treat-chemo"
