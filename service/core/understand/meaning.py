@@ -73,6 +73,15 @@ _HOW_GIVEN = re.compile(
     r"|por cuanto tiempo (se|lo|la|le|me) (da|toma|pone|dan|ponen)|cuantas (sesiones|dosis|rondas"
     r"|aplicaciones))\b"
 )
+# Someone told to have cancer, and nothing more the line can match ("my mom has cancer", "tengo
+# cancer"): what stage 4 means, the line's subject, rather than "we did not find that".
+_HAS_CANCER = re.compile(
+    r"\b(has|have|had|got|with|diagnosed with|tiene|tengo|tuvo|con|le (dio|salio)|me (dio|salio))"
+    r" (breast |stage \w+ |metastatic |el |un )?(cancer|canser|cancr)( de (mama|seno))?( (?P<again>again"
+    r"|too|now|tambien|otra vez))?$"
+)
+SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
+RECURRENCE_TOPIC_WORDS = "recurrence"  # ...and into Cancer that comes back
 # Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
 _PRIVACY = re.compile(
     r"\b(private|privacy|confidential|anonymous|(who|anyone|someone) (sees|reads|can see|can read|see|read)"
@@ -218,6 +227,11 @@ def node_named(
     node = sites.treatment_of(words, about, node) or node  # "how is it treated" after Bones
     if node is None and asks_treatment(words):  # "what can they do for it": the kinds of treatment
         node = sites.treatments or None
+    has = _HAS_CANCER.search(normalize(words)) if node is None and "?" not in words else None
+    if has is not None:  # "my mom has cancer"; "i have cancer again": a recurrence
+        again = has.group("again") in ("again", "otra vez")
+        topic_words = RECURRENCE_TOPIC_WORDS if again else SUBJECT_TOPIC_WORDS
+        node = match_in_any(matchers, DEFAULT_LANGUAGE, topic_words)
     return node
 
 

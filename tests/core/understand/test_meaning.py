@@ -414,3 +414,24 @@ def test_a_caller_asking_how_a_treatment_is_given_hears_the_care_team_plans_it(c
     state = CallState(node="treat-chemo")
     turn = calls.say(state, "how long does it take")
     assert turn.notices == (Prompt.HOW_GIVEN,) and turn.state.node == "treat-chemo"
+
+
+@pytest.mark.parametrize(("words", "lang", "topic"), [
+    ("my mom has cancer", "en", "about-metastatic"), ("mi mamá tiene cáncer", "es", "about-metastatic"),
+    ("i have cancer again", "en", "about-recurrence"), ("tengo cáncer otra vez", "es", "about-recurrence"),
+])
+def test_telling_of_cancer_and_nothing_more_gets_the_lines_subject_not_not_found(
+    content: Content, words: str, lang: str, topic: str
+) -> None:
+    """"my mom has cancer" had got "We did not find that" by text and "Sorry" on a call."""
+    assert TextNavigator(content).reply(TextState(lang=lang), words).state.topic == topic
+    if "otra vez" not in words:  # said in four words or fewer, "otra vez" is the call's REPEAT
+        assert CallNavigator(content).say(CallState(lang=lang), words).state.node == topic
+
+
+@pytest.mark.parametrize("words", ["mi papá tiene cáncer de próstata",
+                                   "my mom has cancer, is it hereditary?"])
+def test_another_cancer_or_a_question_is_not_answered_with_what_stage_4_means(
+    content: Content, words: str
+) -> None:
+    assert TextNavigator(content).reply(TextState(), words).state.topic != "about-metastatic"
