@@ -215,7 +215,7 @@ ABOUT_LINE_WORDS = frozenset(
     "servicio por favor algo quiero quisiera saber mas necesito un una en y con cuanto cuesta gratis cobra "
     "talking speaking hablo hablando estoy open hours hour when time times your now "
     "abren abre horario horarios hora horas atienden atiende "
-    "cobran pagar precio dinero".split()
+    "cobran pagar precio dinero cual cuales para llamar marcar call calling dial".split()
 )
 # After "Reply 1 for <topic>": words that take the offer as 1 does, a yes or asking what to do now.
 OFFER_TAKEN_WORDS = frozenset({"yes", "yes please", "yeah", "yep", "sure", "please", "si", "si por favor",

@@ -241,7 +241,8 @@ def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Co
     texts = TextNavigator(content)
     for words in ("hello is this the cancer line", "what can you tell me", "hello i need info",
                   "who runs this line",
-                  "hola es la linea del cancer", "quiero saber mas"):
+                  "hola es la linea del cancer", "quiero saber mas", "cual es el numero",
+                  "cual es el numero para llamar", "what number do i dial"):
         assert texts.reply(TextState(), words).show is Show.HELP, words
     for words in ("blue sky", "pizza tonight"):
         reply = texts.reply(TextState(), words)
