@@ -77,7 +77,7 @@ _HOW_GIVEN = re.compile(
 # cancer"): what stage 4 means, the line's subject, rather than "we did not find that".
 _HAS_CANCER = re.compile(
     r"\b(has|have|had|got|with|diagnosed with|tiene|tengo|tuvo|con|le (dio|salio)|me (dio|salio))"
-    r" (breast |stage \w+ |metastatic |el |un )?(cancer|canser|cancr)( de (mama|seno))?( (?P<again>again"
+    r" (breast |stage \w+ |metastatic |el |un )?(cancer|canser|cancr)( de (mama|seno))?( (?P<after>again"
     r"|too|now|tambien|otra vez))?$"
 )
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
@@ -211,7 +211,8 @@ def node_named(
     """The node words name, for texts and calls alike: a body part or a treatment with a symptom, a
     keyword (in `lang`, else another language), else, when they find no topic, the symptoms of the place
     just read (`place`: the topic the person is at, or ""); a side effect asked after a treatment's page
-    is about that treatment; how a place is treated, the topic that tells it (sites.yaml's treated_in)."""
+    is about that treatment; how a place is treated, the topic that tells it (sites.yaml's treated_in);
+    having cancer, told alone, what stage 4 means (or, told again, a recurrence)."""
     told = sites.topic(words)  # a symptom told now: its page, which says when to get help, comes first
     node = told or match_in_any(matchers, lang, words)
     if place in content.topics:
@@ -229,7 +230,7 @@ def node_named(
         node = sites.treatments or None
     has = _HAS_CANCER.search(normalize(words)) if node is None and "?" not in words else None
     if has is not None:  # "my mom has cancer"; "i have cancer again": a recurrence
-        again = has.group("again") in ("again", "otra vez")
+        again = has.group("after") in ("again", "otra vez")
         topic_words = RECURRENCE_TOPIC_WORDS if again else SUBJECT_TOPIC_WORDS
         node = match_in_any(matchers, DEFAULT_LANGUAGE, topic_words)
     return node
