@@ -29,6 +29,7 @@ from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet,
 from service.core.understand.meaning import (
     about_the_line,
     asks_how_given,
+    asks_if_serious,
     asks_privacy,
     asks_treatment,
     closes,
@@ -189,9 +190,9 @@ class TextNavigator:
         state = replace(state, lang=self._language(state.lang, text, body))
         if text in commands.LANGUAGE_WORDS or only_language(body):
             return self._menu(state, MAIN_MENU)
-        taken = commands.number_chosen(text) == OFFER_KEY or text in commands.OFFER_TAKEN_WORDS
-        if offer and taken:  # 1, "yes" or "what should i do", after an urgent sign
-            return self._node(state, offer, body)
+        after_offer = self._after_offer(state, offer, body, text)
+        if after_offer is not None:
+            return after_offer
         if text in commands.TEXT_HELP_WORDS:
             return self._help(state, text)
         answered = self._before_commands(state, body, text)
@@ -211,6 +212,16 @@ class TextNavigator:
         if number:
             return self._number(state, number)
         return self._meaning(state, body, text)
+
+    def _after_offer(self, state: TextState, offer: str, body: str, text: str) -> TextReply | None:
+        """After an urgent sign: 1, "yes" or "what should i do" opens the topic offered; "is it serious"
+        (there, or at a symptoms page) hears what to do now again, not how long people live."""
+        taken = commands.number_chosen(text) == OFFER_KEY or text in commands.OFFER_TAKEN_WORDS
+        if offer and taken:
+            return self._node(state, offer, body)
+        if (offer or state.topic.startswith(SYMPTOM_TOPIC_PREFIX)) and asks_if_serious(body):
+            return TextReply(replace(state, offer=offer), Show.URGENT)
+        return None
 
     @staticmethod
     def _help(state: TextState, text: str) -> TextReply:

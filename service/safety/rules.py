@@ -108,6 +108,12 @@ _AT_HOME_WORDS = (r"(at|in) (her |his |my |their )?(own )?(home|house|bed)( with
                   r"| peacefully| surrounded by (family|loved ones))?$")
 _AT_HOME = r"(?! " + _AT_HOME_WORDS + ")"
 
+# A visit planned, not an emergency now ("should i go to the hospital for my appointment tomorrow").
+_NOT_A_VISIT = (r"(?! (for (a |an |my |her |his |the )?(appointment|chemo|infusion|scan|treatment|visit"
+                r"|tests?|checkup|check up|labs?|blood work)|cafeteria|parking|pharmacy|gift shop|tomorrow"
+                r"|later|next (week|month|time)|on (monday|tuesday|wednesday|thursday|friday|saturday"
+                r"|sunday)))")
+
 CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "", r"\b(suicide|suicidal|suicidel|sucidal|suicid\w*|kms)\b"),
     # Wanting all of it over ("i just want the pain to stop"): the words of despair, the Lifeline first.
@@ -327,6 +333,18 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|then)\b)|(?<!\bi )(?<!\bwe )\b(cant|cannot|can not|couldnt) (talk|speak)\b(?! (now|right now|to"
           r"|with|about|of|on|in|for|anymore|any more|it|this|that|much|long|loud|english|spanish|the|a|an"
           r"|well)\b)"),
+    # Asking whether to go to the ER or call 911 ("should i take her to the er"): what to do now, first.
+    _rule(Concern.URGENT, "",
+          r"\b(should|do|must|can) (i|we) (go|take (her|him|them|my \w+)|bring (her|him|my \w+)|drive (her"
+          r"|him|my \w+)) (to )?(the )?(er|e r|emergency|emergency room|hospital|urgent care"
+          r"|emergency department)\b" + _NOT_A_VISIT +
+          r"|\b(should|do|must) (i|we) call (911|an ambulance|the ambulance|for an ambulance)\b"
+          r"|^(so |and |but )?(is this|is it|this is|its|it is) an emergency( now)?$"),
+    _rule_es(Concern.URGENT, "",
+          r"\b((la|lo|me) (llevo|llevamos)|(debo|debemos|tengo que|tenemos que) (llevarla|llevarlo|ir)"
+          r"|voy|vamos) (al|a) (hospital|urgencias|emergencias|la sala de emergencias)\b"
+          r"|\b(llamo|llamamos|debo llamar|tengo que llamar|hay que llamar) (al 911|a una ambulancia"
+          r"|a la ambulancia)\b|^(y |pero )?(esto |eso )?es una emergencia( ahora)?$"),
     # Words that will not come out right (a stroke's sudden trouble speaking).
     _rule(Concern.URGENT, "stroke",
           r"\b(my|her|his|the) words (are |keep )?(coming|come|came) out (wrong|funny|jumbled|garbled"
@@ -837,14 +855,18 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|arent|wont|will not|doesnt|does not|dont|do not|hasnt|has not|havent|have not|never) (answer"
           r"|answering|called|call|calling|respond|responding|return|returned|returning|pick up|get back"
           r"|gotten back"
-          r"|got back)\b"),
+          r"|got back)\b"
+          r"|\b(they|nobody|no one|noone) (didnt|did not|dont|do not|doesnt|wont|will not|isnt|is not|arent"
+          r"|are not) (answer|answering|pick up|picking up|call back|calling back)\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\bno (puedo|podemos|pude|pudimos) (comunicarme|comunicarnos|hablar|contactar|localizar|encontrar)"
           r" (con )?(a )?(mi|su|el|la|nuestro|nuestra) (doctor|doctora|medico|medica|oncologo|oncologa"
           r"|enfermera|equipo)\b"
           r"|\b(mi|su|el|la) (doctor|doctora|medico|medica|oncologo|oncologa|enfermera) no"
           r" (me |nos |le |les )?"
-          r"(contesta|responde|llama|regresa|devuelve)\b"),
+          r"(contesta|responde|llama|regresa|devuelve)\b"
+          r"|^(y |pero )?(no (me |nos )?(contestan|contesta|responden)|nadie (me |nos )?(contesta"
+          r"|responde))$"),
 )
 
 RULES: tuple[Rule, ...] = CRISIS_RULES + URGENT_RULES + PROGNOSIS_RULES + DISTRESS_RULES
@@ -964,7 +986,8 @@ def chooses_treatment(text: str) -> bool:
 FINISHED = re.compile(
     r"^((ok|okay|no|nope|nah|um|well) )*(nothing (else|more)( to ask)?|no (more|other) questions"
     r"|i (have|got) no (more|other) questions|(thats|that is) (all|it)( i (needed|need|wanted)( to know)?)?"
-    r"|(im )?all (done|set)|im done for (now|today)"
+    r"|(im )?all (done|set)|im done for (now|today)|(we are|were|i am|im) (going|leaving|on (our|my) way"
+    r"|heading (there|in|over))( now| there)?|(ya )?(vamos|ya vamos) (para alla|en camino)"
     r"|nada mas|(eso )?(es|era|seria) todo|ya es todo|(ya )?no (tengo )?(mas|otras) preguntas)"
     r"( (for now|right now|today|thanks|thank you|thx|ty|gracias|muchas gracias|por ahora|por hoy|por el"
     r" momento))*$"

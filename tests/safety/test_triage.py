@@ -456,3 +456,27 @@ def test_guilt_and_not_being_understood_get_a_person(words: str) -> None:
                                    "they dont understand the question"])
 def test_everyday_words_like_them_are_neither_distress_nor_how_long(words: str) -> None:
     assert triage(words) is None
+
+
+@pytest.mark.parametrize("words", ["should i take her to the er", "should we call 911",
+                                   "is this an emergency", "la llevo al hospital", "¿llamo al 911?"])
+def test_asking_whether_to_go_to_the_er_gets_what_to_do_now_first(
+        twilio: TwilioSimulator, words: str) -> None:
+    """"should i take her to the er", after a fever on chemo, had got "We did not find that"."""
+    first = twilio.text(words).messages[0]
+    assert first.startswith(("If this may be an emergency, call 911 now.", "Si puede ser una emergencia")), \
+        first
+
+
+@pytest.mark.parametrize("words", ["should i go to the hospital for my appointment tomorrow",
+                                   "can we go to the hospital cafeteria"])
+def test_a_planned_visit_to_the_hospital_is_no_emergency(words: str) -> None:
+    assert triage(words) is None
+
+
+@pytest.mark.parametrize("words", ["i called them and they didnt answer", "no contestan", "nadie contesta"])
+def test_a_care_team_that_does_not_answer_gets_other_people_to_call(
+        twilio: TwilioSimulator, words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    assert "1-800-227-2345" in texted(twilio, words)

@@ -82,6 +82,11 @@ _HAS_CANCER = re.compile(
 )
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
 RECURRENCE_TOPIC_WORDS = "recurrence"  # ...and into Cancer that comes back
+# "is it serious", about a sign just told or read: what to do now (elsewhere, the honest answer of how long).
+_ASKS_IF_SERIOUS = re.compile(
+    r"^(so |and |but |y |pero )?(is (it|this|that) (serious|bad|dangerous|life threatening)|how (serious|bad)"
+    r" is (it|this|that)|(es|eso es|esto es) (grave|peligroso|serio)|que tan grave es( eso| esto)?)( now)?$"
+)
 # Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
 _PRIVACY = re.compile(
     r"\b(private|privacy|confidential|anonymous|(who|anyone|someone) (sees|reads|can see|can read|see|read)"
@@ -116,7 +121,10 @@ _GOOD_NEWS = re.compile(
     r"(limpios?|bien|normal|normales|estables?)|(estoy|esta|sigue|sigo) estable"
     r"|tumor (se )?(redujo|encogio|achico|hizo mas pequeno)|(tratamiento|quimio|medicina) (me |le )?(esta "
     r"funcionando|funciona)|buenas noticias|termine (el tratamiento|la quimio|las radiaciones|la radiacion)"
-    r"|toque la campana|libre de cancer)\b"
+    r"|toque la campana|libre de cancer"
+    r"|^(she is|shes|he is|hes|i am|im|i feel|she feels|he feels|my \w+ is|my \w+ feels) (feeling )?"
+    r"(a lot |a little |much |so much )?better( now| today)?$"
+    r"|^(ya )?(esta|estoy|me siento|se siente) (mucho |un poco )?mejor( ahora| hoy)?$)\b"
 )
 _ASKING = frozenset(
     "how what is are does do can will when why which if whats hows could would should como que cual cuando "
@@ -258,6 +266,11 @@ def closes(message: str) -> str:
 def thanks(message: str) -> bool:
     """Whether a message says thank you ("thanks, bye"): "you are welcome" answers it, not a bare bye."""
     return any(word in commands.THANKS_WORDS for word in normalize(message).split())
+
+
+def asks_if_serious(message: str) -> bool:
+    """Whether a message only asks if something is serious ("is it serious", "es grave")."""
+    return bool(_ASKS_IF_SERIOUS.search(normalize(message)))
 
 
 def asks_how_given(message: str) -> bool:

@@ -435,3 +435,30 @@ def test_another_cancer_or_a_question_is_not_answered_with_what_stage_4_means(
     content: Content, words: str
 ) -> None:
     assert TextNavigator(content).reply(TextState(), words).state.topic != "about-metastatic"
+
+
+@pytest.mark.parametrize(("sign", "asked", "lang"), [
+    ("my legs are numb and my back hurts", "is it serious", "en"),
+    ("tiene fiebre y está en quimio", "¿es grave?", "es"),
+])
+def test_is_it_serious_after_a_sign_hears_what_to_do_now_not_how_long_people_live(
+    content: Content, sign: str, asked: str, lang: str
+) -> None:
+    texts = TextNavigator(content)
+    first = texts.reply(TextState(lang=lang), sign)
+    reply = texts.reply(first.state, asked)
+    assert reply.show is Show.URGENT, reply
+    message = text_message(content, reply)
+    assert message.startswith(("If this may be an emergency", "Si puede ser una emergencia")), message
+
+
+def test_is_that_serious_after_a_place_still_gets_the_honest_answer(content: Content) -> None:
+    texts = TextNavigator(content)
+    liver = texts.reply(TextState(), "liver")
+    assert texts.reply(liver.state, "is that serious").state.topic == "about-outlook"
+
+
+@pytest.mark.parametrize(("words", "kind"), [("she is better now", Show.GLAD), ("ya está mejor", Show.GLAD),
+                                             ("ok we are going", Show.BYE)])
+def test_better_now_is_good_news_and_we_are_going_a_goodbye(content: Content, words: str, kind: Show) -> None:
+    assert TextNavigator(content).reply(TextState(), words).show is kind
