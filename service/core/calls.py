@@ -12,7 +12,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from service.content.model import DEFAULT_LANGUAGE, MAIN_MENU, SPANISH, TREATMENT_TOPIC_PREFIX, Content
+from service.content.model import (
+    DEFAULT_LANGUAGE,
+    MAIN_MENU,
+    SPANISH,
+    SYMPTOM_TOPIC_PREFIX,
+    TREATMENT_TOPIC_PREFIX,
+    Content,
+)
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.commands import COMMAND_FILLERS, NUMBER_FILLERS, SPOKEN_COMMANDS, SPOKEN_NUMBERS
@@ -23,6 +30,7 @@ from service.core.texts import written_in
 from service.core.understand.meaning import (
     about_the_line,
     asks_how_given,
+    asks_if_serious,
     asks_privacy,
     closes,
     good_news,
@@ -473,6 +481,9 @@ class CallNavigator:
         matcher = self.matchers[DEFAULT_LANGUAGE]
         if finding.concern is Concern.CRISIS:
             return self._crisis(state, now)
+        if finding.concern is Concern.PROGNOSIS and state.node.startswith(SYMPTOM_TOPIC_PREFIX) and (
+                asks_if_serious(speech)):  # "is it serious", after a sign: what to do now, not how long
+            return Turn(state, (Prompt.URGENT_NOW,), reprompt=True)
         answer = matcher.match(finding.about) if finding.concern is Concern.PROGNOSIS else None
         if answer is not None and answer in self.content.topics:
             return Turn(replace(self._go(state, answer), part=0))

@@ -462,3 +462,10 @@ def test_is_that_serious_after_a_place_still_gets_the_honest_answer(content: Con
                                              ("ok we are going", Show.BYE)])
 def test_better_now_is_good_news_and_we_are_going_a_goodbye(content: Content, words: str, kind: Show) -> None:
     assert TextNavigator(content).reply(TextState(), words).show is kind
+
+
+def test_a_caller_asking_is_it_serious_after_a_sign_hears_what_to_do_now(content: Content) -> None:
+    calls = CallNavigator(content)
+    sign = calls.say(CallState(), "my legs are numb and my back hurts")
+    turn = calls.say(sign.state, "is it serious")
+    assert turn.notices == (Prompt.URGENT_NOW,) and turn.state.node == sign.state.node
