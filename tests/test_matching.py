@@ -319,3 +319,13 @@ def test_a_spanish_everyday_word_is_no_typo_of_an_english_keyword(content: Conte
     """"lento" (slow) in a Spanish text had found Leptomeningeal spread through the English keywords."""
     reply = TextNavigator(content).reply(TextState(lang="es"), "lento")
     assert reply.state.topic != "spread-leptomeningeal"
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("her cancer is er positive her2 negative", "en"), ("es er positivo her2 negativo", "es"),
+])
+def test_her2_negative_with_hormone_receptors_finds_hormone_therapy_not_her2_drugs(
+    content: Content, message: str, lang: str
+) -> None:
+    """It had found Targeted therapy, whose first page is about HER2-positive cancer."""
+    assert Matcher(content, lang).match(message) == "treat-hormone"
