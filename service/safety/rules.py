@@ -986,8 +986,8 @@ def chooses_treatment(text: str) -> bool:
 FINISHED = re.compile(
     r"^((ok|okay|no|nope|nah|um|well) )*(nothing (else|more)( to ask)?|no (more|other) questions"
     r"|i (have|got) no (more|other) questions|(thats|that is) (all|it)( i (needed|need|wanted)( to know)?)?"
-    r"|(im )?all (done|set)|im done for (now|today)|(we are|were|i am|im) (going|leaving|on (our|my) way"
-    r"|heading (there|in|over))( now| there)?|(ya )?(vamos|ya vamos) (para alla|en camino)"
+    r"|(im )?all (done|set)|im done for (now|today)|(we are|were) (going|leaving|on our way|heading (there"
+    r"|in|over))( now| there)?|(i am|im) on my way( now| there)?|(ya )?vamos (para alla|en camino)"
     r"|nada mas|(eso )?(es|era|seria) todo|ya es todo|(ya )?no (tengo )?(mas|otras) preguntas)"
     r"( (for now|right now|today|thanks|thank you|thx|ty|gracias|muchas gracias|por ahora|por hoy|por el"
     r" momento))*$"
