@@ -120,6 +120,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "",
           r"\bjust want (the|this|my|all the|all this) pain to (stop|end)( forever| for good)?$"
           r"|\bwant (it all|everything|all of (this|it)|this all) to (end|be over)\b"),
+    # Leaving the world ("i am leaving this world", "me quiero ir de este mundo").
+    _rule(Concern.CRISIS, "",
+          r"\b(?<!she )(?<!he )(?<!who )(leave|leaving|exit|exiting|go from) (this|the) (world|earth)\b"),
+    _rule_es(Concern.CRISIS, "", r"\b(dejar|dejando|irme de|ir de|me voy de|salir de) (este|el) mundo\b"),
     # The crisis line asked for by name ("whats the crisis line", "988"): its number, first.
     _rule(Concern.CRISIS, "",
           r"\bcrisis (line|hotline|number|text line|textline|lifeline|center)\b|\blifeline\b"
@@ -685,6 +689,9 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
 )
 
 DISTRESS_RULES: tuple[Rule, ...] = (
+    # Someone gone from the world ("my mom left this world last year", "mi mama dejo este mundo"): grief.
+    _rule(Concern.DISTRESS, "", r"\b(left|departed) (this|the) world\b(?! a better place)"),
+    _rule_es(Concern.DISTRESS, "", r"\b(dejo|partio de) (este|el) mundo\b"),
     # The end of life, planned: where to die, the funeral ("she wants to be buried next to dad").
     _rule(Concern.DISTRESS, "",
           r"\b(want|wants|wanted|wish|wishes) to (die|pass) " + _AT_HOME_WORDS

@@ -345,3 +345,16 @@ def test_end_of_life_wishes_get_a_person_to_talk_to_not_the_lifeline(
 def test_a_wish_to_die_that_names_a_place_is_still_a_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["i am leaving this world", "i want to leave this world",
+                                   "me quiero ir de este mundo", "ya quiero dejar este mundo"])
+def test_leaving_the_world_is_a_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["my mom left this world last year", "mi mamá dejó este mundo"])
+def test_someone_who_left_the_world_is_grief_not_a_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
