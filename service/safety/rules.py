@@ -119,7 +119,13 @@ CRISIS_RULES: tuple[Rule, ...] = (
     # Wanting all of it over ("i just want the pain to stop"): the words of despair, the Lifeline first.
     _rule(Concern.CRISIS, "",
           r"\bjust want (the|this|my|all the|all this) pain to (stop|end)( forever| for good)?$"
-          r"|\bwant (it all|everything|all of (this|it)|this all) to (end|be over)\b"),
+          r"|\bwant (it all|everything|all of (this|it)|this all) to (end|be over|stop)\b"
+          r"|\b(want|wanna|wish i could|ready) to (go )?(be with|join|see) (my|our) \w+ (who|that)"
+          r" (passed( away)?|died|is gone|is in heaven)\b"),
+    # Hanging, said in Spanish ("me quiero ahorcar", "me quiero colgar").
+    _rule_es(Concern.CRISIS, "",
+          r"\b(ahorcarme|ahorcarse|colgarme)\b(?! (del|el|al) telefono)|\b(me|se) (quiero|quiere|voy a|va a"
+          r"|pienso|piensa) (ahorcar|colgar)\b(?! (del|el|al) telefono| la llamada)"),
     # Leaving the world ("i am leaving this world", "me quiero ir de este mundo").
     _rule(Concern.CRISIS, "",
           r"\b(?<!she )(?<!he )(?<!who )(leave|leaving|exit|exiting|go from) (this|the) (world|earth)\b"),

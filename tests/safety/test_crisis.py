@@ -56,6 +56,8 @@ CRISIS_WORDS_EN = [
     "i just want the pain to stop",
     "i want it all to be over",
     "theres no reason to keep going",
+    "i want everything to stop",
+    "i want to be with my mom who passed",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -78,6 +80,8 @@ CRISIS_WORDS_ES = [
     "ojalá no despierte mañana",
     "voy a tomar todas las pastillas",
     "quiero ir a descansar para siempre",
+    "me quiero ahorcar",
+    "mi esposo dice que se quiere colgar",
 ]
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
@@ -358,3 +362,9 @@ def test_leaving_the_world_is_a_crisis(words: str) -> None:
 def test_someone_who_left_the_world_is_grief_not_a_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
+
+
+@pytest.mark.parametrize("words", ["voy a colgar el teléfono", "ya voy a colgar"])
+def test_hanging_up_the_phone_in_spanish_is_no_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding
