@@ -122,6 +122,15 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\bwant (it all|everything|all of (this|it)|this all) to (end|be over|stop)\b"
           r"|\b(want|wanna|wish i could|ready) to (go )?(be with|join|see) (my|our) \w+ (who|that)"
           r" (passed( away)?|died|is gone|is in heaven)\b"),
+    # Other ways, said in Spanish ("me voy a pegar un tiro", "me voy a tomar todo el frasco").
+    _rule_es(Concern.CRISIS, "",
+          r"\b(pegarme|pegarse|(me|se) (voy|va|quiero|quiere) (a )?pegar) un (tiro|balazo)\b"
+          r"|\b(dispararme|darme un (tiro|balazo)|envenenarme|(me|se) (voy a|va a|quiero|quiere) envenenar)\b"
+          r"|\b(aventarme|arrojarme|lanzarme|tirarme|(me|se) (voy a|va a|quiero|quiere) (aventar|arrojar"
+          r"|lanzar|tirar)) (del|de un|de una|de la|desde el|desde la|por la|al|a la|a las|a los|frente al?)"
+          r" (puente|edificio|techo|ventana|balcon|tren|metro|vias|carro|carros|azotea|precipicio|rio)\b"
+          r"|\b(tomarme|(me|se) (voy a|va a|quiero|quiere) tomar) (todo el (frasco|bote)|todas (las|mis|sus)"
+          r" (pastillas|pildoras)|el frasco entero)\b"),
     # Hanging, said in Spanish ("me quiero ahorcar", "me quiero colgar").
     _rule_es(Concern.CRISIS, "",
           r"\b(ahorcarme|ahorcarse|colgarme)\b(?! (del|el|al) telefono)|\b(me|se) (quiero|quiere|voy a|va a"

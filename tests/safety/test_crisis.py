@@ -82,6 +82,9 @@ CRISIS_WORDS_ES = [
     "quiero ir a descansar para siempre",
     "me quiero ahorcar",
     "mi esposo dice que se quiere colgar",
+    "me voy a pegar un tiro",
+    "me voy a aventar del puente",
+    "me voy a tomar todo el frasco",
 ]
 HOW_LONG = [
     "how long have i got left", "whats the life expectancy once it spreads", "is my mom dying",
