@@ -135,6 +135,16 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "",
           r"\b(ahorcarme|ahorcarse|colgarme)\b(?! (del|el|al) telefono)|\b(me|se) (quiero|quiere|voy a|va a"
           r"|pienso|piensa) (ahorcar|colgar)\b(?! (del|el|al) telefono| la llamada)"),
+    # Ways, said in English ("drive off a cliff", "step in front of a train"); dying as the aim ("so i
+    # can die", "until i die").
+    _rule(Concern.CRISIS, "",
+          r"\b(drive|driving|crash|crashing|steer|swerve) (my car |the car )?(off|into) (a|the) (cliff|bridge"
+          r"|wall|tree|river|lake|ocean|traffic|truck)\b"
+          r"|\b(step|stepping|jump|jumping|walk|walking|throw myself|lie down) in front of (a|the) (train|bus"
+          r"|car|truck|traffic)\b(?! and)"
+          r"|\b(so|so that) (i|she|he) (can|could|will|would|may|just) (die|be dead)\b"
+          r"|\b(stop|stopping|stopped|quit|quitting|not) (eating|drinking|taking (my|her|his) \w+)( \w+)?"
+          r" (until|till) (i|she|he) (die|dies)\b"),
     # Leaving the world ("i am leaving this world", "me quiero ir de este mundo").
     _rule(Concern.CRISIS, "",
           r"\b(?<!she )(?<!he )(?<!who )(leave|leaving|exit|exiting|go from) (this|the) (world|earth)\b"),

@@ -58,6 +58,10 @@ CRISIS_WORDS_EN = [
     "theres no reason to keep going",
     "i want everything to stop",
     "i want to be with my mom who passed",
+    "im going to drive off a cliff",
+    "i want to step in front of a train",
+    "im going to stop eating until i die",
+    "i stopped taking my meds so i can die",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -369,5 +373,12 @@ def test_someone_who_left_the_world_is_grief_not_a_crisis(words: str) -> None:
 
 @pytest.mark.parametrize("words", ["voy a colgar el teléfono", "ya voy a colgar"])
 def test_hanging_up_the_phone_in_spanish_is_no_crisis(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("words", ["i will love her until i die",
+                                   "she walked in front of the car and got hit"])
+def test_love_until_death_or_an_accident_told_is_no_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.concern is not Concern.CRISIS, finding
