@@ -26,6 +26,7 @@ class Prompt(StrEnum):
     SLOWER_ON = "slower_on"
     SLOWER_OFF = "slower_off"
     TOPIC_END = "topic_end"
+    TAKE_YOUR_TIME = "take_your_time"
     URGENT_NOW = "urgent_now"
     CRISIS = "crisis"
     CRISIS_CONNECT = "crisis_connect"

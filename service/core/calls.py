@@ -328,8 +328,10 @@ class CallNavigator:
                 return texted
             why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
             return _heard_again(state, why)
-        key = self._spoken_key(speech)
         said = normalize(speech)
+        if said in commands.SPOKEN_WAIT or _without_fillers(said) in commands.SPOKEN_WAIT:
+            return _heard_again(state, Prompt.TAKE_YOUR_TIME)  # "hold on, let me get a pen"
+        key = self._spoken_key(speech)
         if key is None and said in commands.DECLINE_WORDS:
             key = commands.BACK if self._at_topic(state) else commands.REPEAT
         if key is None and said in commands.SPOKEN_MORE:

@@ -57,8 +57,18 @@ SPOKEN_COMMANDS = {
              "no escuche", "no oi", "que dijo", "como dijo", "como", "mande",
              "what does that mean", "what does it mean", "what do you mean", "i dont understand",
              "dont understand", "i dont get it", "no entiendo", "no le entiendo", "no comprendo",
-             "que significa", "que significa eso", "que quiere decir", "que quiere decir eso"),
-    BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar"),
+             "que significa", "que significa eso", "que quiere decir", "que quiere decir eso",
+             # as heard without the words around them ("i didn't hear the first part", "can you repeat
+             # the phone number", "i can't hear you", "okay I'm back")
+             "didnt hear first part", "didnt hear beginning", "didnt hear that", "missed first part",
+             "repeat number", "repeat phone number", "what was number", "what was number again",
+             "number again", "say number again", "cant hear", "can not hear", "cannot hear", "speak up",
+             "louder", "speak louder", "talk louder", "my hearing aid", "hard of hearing", "im back",
+             "am back", "no le oigo", "no le escucho", "no oigo", "no escucho", "hable mas fuerte",
+             "mas fuerte", "repita numero", "repita el numero", "cual era el numero", "ya regrese",
+             "ya estoy aqui"),
+    BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar",
+           "back last thing", "back last one", "back previous one", "back one"),
     MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
            "menu principal", "inicio", "empezar de nuevo",
            # as heard without the words around them ("go back to the menu", "volver al menu principal")
@@ -72,6 +82,15 @@ SPOKEN_COMMANDS = {
              "mas despacio", "despacio", "muy rapido", "hable mas despacio", "mas lento", "hable mas lento",
              "habla muy rapido", "habla mas despacio", "mas lentamente"),
 }
+# A caller asking the line to wait ("hold on", "let me get a pen", "un momento"): "take your time", and the
+# same place again, never "sorry"; as said and as heard without the words around them.
+SPOKEN_WAIT = frozenset({
+    "hold on", "wait", "wait minute", "wait second", "one moment", "one minute", "one second", "just minute",
+    "just second", "give second", "give minute", "give moment", "hang on", "hang on let get pen",
+    "let get pen", "get pen", "let write down", "let write this down", "hold on let get pen", "hold please",
+    "espere", "espereme", "un momento", "un momentito", "un segundo", "un minuto", "deme un momento",
+    "permitame", "dejeme buscar una pluma", "espere voy por una pluma", "aguante", "aguanteme",
+})
 # Words around a spoken command that do not change it ("can you repeat that please", "a little slower",
 # "puede repetirlo por favor"): dropped before the command is looked up.
 COMMAND_FILLERS = frozenset(

@@ -179,3 +179,27 @@ def test_good_news_said_on_a_call_is_glad_to_hear_then_the_same_place(content: C
     at_a_menu = CallState(node="spread", trail=("main",))
     turn = CallNavigator(content).say(at_a_menu, "i'm in remission")
     assert turn.notices == (Prompt.GLAD,) and turn.state.node == "spread" and turn.reprompt
+
+
+@pytest.mark.parametrize("said", ["i didn't hear the first part", "can you repeat the phone number",
+                                  "what was that number again", "i can't hear you", "speak up please",
+                                  "sorry, my hearing aid", "okay I'm back", "no le oigo"])
+def test_a_caller_who_missed_or_cannot_hear_it_hears_it_again_not_sorry(content: Content, said: str) -> None:
+    calls = CallNavigator(content)
+    at = CallState(node="spread-liver", part=1)
+    turn = calls.say(at, said)
+    assert Prompt.SORRY_SPEECH not in turn.notices
+    assert (turn.state.node, turn.state.part) == ("spread-liver", 1), "the same part, said again"
+
+
+@pytest.mark.parametrize("said", ["hold on", "wait a minute", "hang on, let me get a pen", "give me a second",
+                                  "un momento"])
+def test_a_caller_asking_the_line_to_wait_hears_take_your_time(content: Content, said: str) -> None:
+    turn = CallNavigator(content).say(CallState(node="spread-liver"), said)
+    assert turn.notices == (Prompt.TAKE_YOUR_TIME,) and turn.state.node == "spread-liver"
+
+
+def test_go_back_to_the_last_thing_goes_back(content: Content) -> None:
+    calls = CallNavigator(content)
+    at = CallState(node="spread-liver", trail=("main", "spread"))
+    assert calls.say(at, "can you go back to the last thing").state.node == "spread"
