@@ -116,6 +116,7 @@ class Prompt(StrEnum):
     CLOSE_GOODBYE = "close_goodbye"
     SMS_CLOSE = "sms_close"
     SMS_BYE = "sms_bye"
+    SMS_TAKE_YOUR_TIME = "sms_take_your_time"
     # Asked after a treatment how it is given, how often or for how long: the care team plans it.
     HOW_GIVEN = "how_given"
     SMS_HOW_GIVEN = "sms_how_given"

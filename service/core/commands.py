@@ -246,7 +246,15 @@ OFFER_TAKEN_WORDS = frozenset({"yes", "yes please", "yeah", "yep", "sure", "plea
 # REPEAT by text: the page (or menu) last sent, sent again.
 TEXT_REPEAT_WORDS = frozenset({"repeat", "again", "say again", "say that again", "send again",
                                "send that again", "resend", "repeat that", "what did you say", "repetir",
-                               "repite", "repita", "otra vez", "de nuevo", "repitalo", "repitelo"})
+                               "repite", "repita", "otra vez", "de nuevo", "repitalo", "repitelo",
+                               "im back", "ok im back", "i am back", "ya regrese", "ya estoy aqui"})
+# Asked to wait, by text ("hold on", "brb"): "take your time", the place kept for MORE.
+TEXT_WAIT_WORDS = SPOKEN_WAIT | {
+    "brb", "be right back", "one sec", "1 sec", "a sec", "sec", "hold on a sec", "wait a sec", "wait a min",
+    "hold on a min", "gimme a sec", "gimme a minute", "give me a sec", "give me a minute", "give me a second",
+    "hold on please", "wait please", "just a sec", "ahorita vuelvo", "ya vuelvo", "ahorita regreso",
+    "un momento por favor", "espera", "esperame", "dame un momento", "dame un segundo",
+}
 # Words of asking around a texted command ("menu please", "text me the menu", "muéstrame el menú"):
 # left out when a text is read as MENU, MORE, BACK or REPEAT; never for HELP, so "help me" stays a plea.
 TEXT_COMMAND_FILLERS = COMMAND_FILLERS | {"pls", "plz", "the", "show", "send", "text", "give", "i", "have",

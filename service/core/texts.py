@@ -132,6 +132,7 @@ class Show(StrEnum):
     CLOSE = "close"  # a kind close after thanks ("you are welcome")
     BYE = "bye"  # a kind close after a goodbye without thanks ("take care")
     HOW_GIVEN = "how_given"  # after a treatment, how it is given: the care team's to say
+    WAIT = "wait"  # asked to wait ("hold on", "brb"): take your time, the place kept
     GLAD = "glad"  # glad to hear good news told
     PRIVACY = "privacy"  # asked whether the line is private: what it keeps and does not
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
@@ -244,6 +245,8 @@ class TextNavigator:
             return TextReply(state, Show.DISTRESS)
         if closes(body):
             return TextReply(state, Show.CLOSE if thanks(body) else Show.BYE)
+        if text in commands.TEXT_WAIT_WORDS:
+            return TextReply(state, Show.WAIT)
         if good_news(body):
             return TextReply(state, Show.GLAD)
         if asks_privacy(body):

@@ -203,3 +203,15 @@ def test_go_back_to_the_last_thing_goes_back(content: Content) -> None:
     calls = CallNavigator(content)
     at = CallState(node="spread-liver", trail=("main", "spread"))
     assert calls.say(at, "can you go back to the last thing").state.node == "spread"
+
+
+@pytest.mark.parametrize(("said", "lang"), [("hold on", "en"), ("brb", "en"), ("one sec", "en"),
+                                            ("un momento", "es")])
+def test_a_texter_asking_to_wait_gets_take_your_time_and_keeps_the_topic(
+    content: Content, said: str, lang: str
+) -> None:
+    texts = TextNavigator(content)
+    liver = texts.reply(TextState(lang=lang), "liver" if lang == "en" else "hígado")
+    reply = texts.reply(liver.state, said)
+    assert reply.show is Show.WAIT and reply.state.topic == liver.state.topic
+    assert texts.reply(reply.state, "ok im back").state.topic == liver.state.topic
