@@ -427,7 +427,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(vomiting|vomit|vomited|throwing|threw|bringing|brought) (up )?(blood|bloody)\b"
           r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop|for an hour)\b"
           r"|\b(heavy|bad|lots of) bleeding\b|\b(cant|cannot|wont) stop (the )?bleeding\b"
-          r"|\bblood everywhere\b|\bbleeding\b.{0,30}\bwont stop\b"
+          r"|\bblood everywhere\b|\bbleeding\b.{0,30}\b(wont|will not|has not|hasnt|have not|havent"
+          r"|did not|didnt|does not|doesnt|is not|isnt) (stop|stopped|stopping)\b"
+          r"|\b(hasnt|has not|havent|have not|didnt|did not|wont|will not) stop(ped)? bleeding\b"
           r"|\b(nosebleeds?|nose ?bleeds?|bloody nose)\b.{0,30}\b(wont|will not|doesnt|does not|cant|not"
           r"|never) stop\b|\bnose (wont|will not|doesnt|does not) stop bleeding\b"),
     # A head hit, in a fall or not: no one sign, so the general what to do now (911 if it may be an
@@ -1024,6 +1026,56 @@ FINISHED = re.compile(
     r"( (for now|right now|today|thanks|thank you|thx|ty|gracias|muchas gracias|por ahora|por hoy|por el"
     r" momento))*$"
 )
+
+
+# A sign said not to be there, and nothing else ("no chest pain", "she is not confused", "no tiene
+# convulsiones"): every word one of these, one of them a "no". Not "not breathing", "not responding":
+# those words are signs themselves, so they are not here.
+_DENIAL_WORDS = frozenset(
+    "i im am is are was she shes he hes my her his mom mother dad father wife husband it its there has have "
+    "had having any anymore more now today still or and nor but so a the "
+    "mama papa esposo esposa hija hijo hermana hermano "
+    "chest pain fever chills bleeding seizure seizures confused confusion headache headaches dizzy "
+    "yo ella el mi tiene tengo tenia esta estoy estaba le me duele dolor de pecho fiebre escalofrios "
+    "calentura sangrando sangrado convulsiones convulsion confundida confundido mareada mareado ya ahora hoy "
+    "tampoco y o".split()
+)
+_NEGATIONS = frozenset("no not never isnt wasnt arent doesnt dont didnt hasnt havent without ni sin".split())
+
+
+# A first "no" denies only the sign named right after it ("no chest pain", "no fever"); before anything
+# else it may answer ("no, she is confused"; "no, esta sangrando", its comma lost), so it denies nothing.
+_SIGN_NOUNS = frozenset(
+    "chest pain fever chills bleeding seizures seizure confusion headache headaches dolor fiebre escalofrios "
+    "calentura sangrado convulsiones".split()
+)
+
+
+# Words of a sign: each must come soon after a "no" ("she is not having a seizure, she has chest pain"
+# denies one sign and tells another).
+_SIGN_WORDS = _SIGN_NOUNS | frozenset(
+    "blood confused dizzy duele pecho sangrando convulsion confundida confundido mareada mareado".split()
+)
+_NEGATION_REACH = 4  # words after a "no" that it denies ("isnt having any seizures")
+
+
+def denied(text: str) -> bool:
+    """Whether a folded message only says a sign is not there ("no chest pain", "ella no esta sangrando")."""
+    words = text.split()
+    if len(words) > 1 and words[0] in ("no", "nope", "nah", "never") and words[1] not in _SIGN_NOUNS:
+        words = words[1:]
+    if not words or _NEGATIONS.isdisjoint(words):
+        return False
+    reach = 0
+    for word in words:
+        if word in _NEGATIONS:
+            reach = _NEGATION_REACH + 1
+        elif word in ("or", "nor", "ni", "o"):
+            reach = max(reach, 3)  # "no fever or chills", "ni fiebre ni escalofrios"
+        elif word not in _DENIAL_WORDS or (word in _SIGN_WORDS and reach <= 1):
+            return False
+        reach -= 1
+    return True
 
 
 def finished(text: str) -> bool:

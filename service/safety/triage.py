@@ -31,6 +31,7 @@ from service.safety.rules import (
     acute,
     asks_facts,
     chooses_treatment,
+    denied,
     explained,
     finished,
     hopeful,
@@ -100,6 +101,8 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     if not text:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS) if upset else None
     folded = fold_typos(text)
+    if denied(folded):  # "no chest pain": nothing to do now (nor can a crisis be said in these words)
+        return None
     rule = rule_finding(folded)
     if rule is not None:
         return _unless_explained(_from_rule(rule), folded)

@@ -480,3 +480,24 @@ def test_a_care_team_that_does_not_answer_gets_other_people_to_call(
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
     assert "1-800-227-2345" in texted(twilio, words)
+
+
+@pytest.mark.parametrize("words", ["no chest pain", "she is not confused", "i am not bleeding",
+                                   "she isnt having seizures anymore", "no fever or chills",
+                                   "ella no tiene convulsiones", "mi mamá no está sangrando"])
+def test_a_sign_said_not_to_be_there_is_no_emergency(words: str) -> None:
+    """"she is not confused" had got "Sudden confusion ... needs help now: call 911"."""
+    assert triage(words) is None
+
+
+@pytest.mark.parametrize(("words", "sign"), [
+    ("no, she is confused", "confusion"), ("no she has chest pain", "chest-pain"),
+    ("no, está sangrando", "bleeding"), ("no tiene convulsiones", "seizure"),
+    ("she is not having a seizure she is having chest pain", "chest-pain"),
+    ("no fever but she has chest pain", "chest-pain"), ("she is not breathing", "breathing"),
+    ("she hasnt stopped bleeding", "bleeding"), ("the bleeding has not stopped", "bleeding"),
+])
+def test_a_no_that_answers_or_denies_another_sign_still_gets_what_to_do_now(words: str, sign: str) -> None:
+    """A first "no" may answer ("no, está sangrando", its comma lost): it denies only a sign right after."""
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.URGENT and finding.sign == sign, finding
