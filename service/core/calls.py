@@ -237,6 +237,8 @@ class CallNavigator:
             connected = self._crisis_key(state, commands.CRISIS_LINE if yes else "", now)
             if connected is not None:
                 return connected
+            if _asks_to_wait(speech):  # "hold on": the Lifeline's offer stays, said again
+                return self._crisis(replace(state, silences=0), now, (Prompt.TAKE_YOUR_TIME,))
             state = replace(state, crisis=False)
             if normalize(speech) in commands.DECLINE_WORDS:  # not now: the Lifeline's words again, no "sorry"
                 return self.offered(_heard_again(state, Prompt.CRISIS), now)
@@ -329,7 +331,7 @@ class CallNavigator:
             why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
             return _heard_again(state, why)
         said = normalize(speech)
-        if said in commands.SPOKEN_WAIT or _without_fillers(said) in commands.SPOKEN_WAIT:
+        if _asks_to_wait(speech):
             return _heard_again(state, Prompt.TAKE_YOUR_TIME)  # "hold on, let me get a pen"
         key = self._spoken_key(speech)
         if key is None and said in commands.DECLINE_WORDS:
@@ -575,6 +577,12 @@ def _is_command(speech: str) -> bool:
               *commands.SPOKEN_COMMANDS.values())
     core = _without_fillers(text)
     return any(text in phrases or core in phrases for phrases in spoken)
+
+
+def _asks_to_wait(speech: str) -> bool:
+    """Whether words said ask the line to wait ("hold on", "let me get a pen", "un momento")."""
+    said = normalize(speech)
+    return said in commands.SPOKEN_WAIT or _without_fillers(said) in commands.SPOKEN_WAIT
 
 
 def _without_fillers(text: str) -> str:

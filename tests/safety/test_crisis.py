@@ -154,6 +154,16 @@ def test_key_1_or_yes_after_the_lifeline_connects_the_call(twilio: TwilioSimulat
     assert heard.says[0].startswith("Connecting you to the Suicide and Crisis Lifeline")
 
 
+@pytest.mark.parametrize("wait", ["hold on", "un momento"])
+def test_asking_to_wait_after_the_lifeline_keeps_its_offer(twilio: TwilioSimulator, wait: str) -> None:
+    twilio.dial()
+    twilio.speak("i keep thinking about ending my life")
+    held = twilio.speak(wait)
+    assert held.says[0] in ("Take your time.", "Tómese su tiempo.")
+    assert any("988" in say for say in held.says), "the Lifeline again, its offer kept"
+    assert twilio.press("1").dials == [DEFAULT_CRISIS_LINE_PHONE]
+
+
 def test_the_lifeline_is_offered_again_when_its_call_ends_unanswered(content: Content) -> None:
     calls = CallNavigator(content, offers=Offers(crisis_line=True))
     offered = calls.say(calls.start("en").state, "i want to kill myself")
