@@ -117,6 +117,7 @@ class Prompt(StrEnum):
     SMS_CLOSE = "sms_close"
     SMS_BYE = "sms_bye"
     SMS_TAKE_YOUR_TIME = "sms_take_your_time"
+    SMS_AFTER_CRISIS = "sms_after_crisis"
     # Asked after a treatment how it is given, how often or for how long: the care team plans it.
     HOW_GIVEN = "how_given"
     SMS_HOW_GIVEN = "sms_how_given"

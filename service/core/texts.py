@@ -88,6 +88,7 @@ class TextState:
     lang: str = DEFAULT_LANGUAGE
     first: int = 0  # the page sent first (the one a keyword was found on); MORE sends the others
     offer: str = ""  # the topic "Reply 1" opens after an urgent or distress reply
+    crisis: bool = False  # the Lifeline was just sent: what follows that the line cannot match names it
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store (vars, not asdict: asdict deep-copies every field)."""
@@ -106,6 +107,7 @@ class TextState:
                 lang=str(data.get("lang", DEFAULT_LANGUAGE)),
                 first=int(data.get("first", 0)),
                 offer=str(data.get("offer", "")),
+                crisis=bool(data.get("crisis", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -133,6 +135,7 @@ class Show(StrEnum):
     BYE = "bye"  # a kind close after a goodbye without thanks ("take care")
     HOW_GIVEN = "how_given"  # after a treatment, how it is given: the care team's to say
     WAIT = "wait"  # asked to wait ("hold on", "brb"): take your time, the place kept
+    AFTER_CRISIS = "after_crisis"  # words the line cannot place, right after the Lifeline: it, again
     GLAD = "glad"  # glad to hear good news told
     PRIVACY = "privacy"  # asked whether the line is private: what it keeps and does not
     MEDIA = "media"  # a picture, voice note or place with no words: what the line reads, how to call
@@ -185,6 +188,15 @@ class TextNavigator:
         return self._replies.get((state, body), lambda: self._reply(state, body))
 
     def _reply(self, state: TextState, body: str) -> TextReply:
+        """The reply; after the Lifeline, words the line cannot place ("i'm ok", "i didn't mean it")
+        hear it named again, kindly, rather than "we did not find that" or HELP."""
+        after_crisis = state.crisis
+        reply = self._answer(replace(state, crisis=False), body)
+        if after_crisis and (reply.show is Show.HELP or Prompt.SMS_NOT_UNDERSTOOD in reply.notices):
+            return TextReply(reply.state, Show.AFTER_CRISIS)
+        return reply
+
+    def _answer(self, state: TextState, body: str) -> TextReply:
         state = self._known(state)
         offer, state = state.offer, replace(state, offer="")
         text = normalize(body)
@@ -352,7 +364,7 @@ class TextNavigator:
         answer; distress: a person, then any topic the words name."""
         matcher = self.matchers[state.lang]
         if finding.concern is Concern.CRISIS:
-            return TextReply(state, Show.CRISIS)
+            return TextReply(replace(state, crisis=True), Show.CRISIS)
         if finding.concern is Concern.URGENT:
             topic = sign_topic(self.content, self.matchers[DEFAULT_LANGUAGE], finding.about) or ""
             return TextReply(replace(state, offer=topic), Show.URGENT, sign=finding.sign)

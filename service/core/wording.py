@@ -337,7 +337,7 @@ def phone_words(e164: str) -> str:
 # Replies that are one prompt, whatever the state.
 _SAID_IN_ONE_PROMPT = {Show.CLOSE: Prompt.SMS_CLOSE, Show.BYE: Prompt.SMS_BYE, Show.GLAD: Prompt.SMS_GLAD,
                        Show.PRIVACY: Prompt.SMS_PRIVACY, Show.HOW_GIVEN: Prompt.SMS_HOW_GIVEN,
-                       Show.WAIT: Prompt.SMS_TAKE_YOUR_TIME}
+                       Show.WAIT: Prompt.SMS_TAKE_YOUR_TIME, Show.AFTER_CRISIS: Prompt.SMS_AFTER_CRISIS}
 
 
 def text_message(content: Content, reply: TextReply, phone: str = "", helpline: str = "") -> str:

@@ -392,3 +392,20 @@ def test_hanging_up_the_phone_in_spanish_is_no_crisis(words: str) -> None:
 def test_love_until_death_or_an_accident_told_is_no_crisis(words: str) -> None:
     finding = triage(words)
     assert finding is None or finding.concern is not Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize(("follow", "lang"), [("im ok", "en"), ("i didnt mean it", "en"),
+                                              ("just kidding", "en"), ("ya estoy bien", "es")])
+def test_words_the_line_cannot_place_right_after_the_lifeline_hear_it_again_kindly(
+        twilio: TwilioSimulator, follow: str, lang: str) -> None:
+    """"i didn't mean it", after the Lifeline, had got "We did not find that"."""
+    texted(twilio, "i want to die" if lang == "en" else "me quiero morir")
+    answer = texted(twilio, follow)
+    assert "988" in answer and "911" in answer, answer
+    assert "did not find" not in answer and "No encontramos" not in answer
+    assert "Reply with a number" in texted(twilio, "menu") or lang == "es", "the way on is unchanged"
+
+
+def test_the_lifeline_is_not_repeated_for_a_topic_asked_after_it(twilio: TwilioSimulator) -> None:
+    texted(twilio, "i want to die")
+    assert texted(twilio, "liver").startswith("The liver")
