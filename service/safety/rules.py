@@ -716,6 +716,19 @@ PROGNOSIS_RULES: tuple[Rule, ...] = (
 )
 
 DISTRESS_RULES: tuple[Rule, ...] = (
+    # Bad news told ("my cancer progressed", "they found more tumors", "el cancer avanzo"): a person.
+    _rule(Concern.DISTRESS, "",
+          r"\b(my|her|his|the|our) (cancer|tumor|tumors|tumour|tumours|disease|mets) (has |have |is |are )?"
+          r"(progressed|progressing|grown|grew|got worse|gotten worse|getting worse|spread more"
+          r"|spreading again)\b"
+          r"|\b(scan|scans|pet|pet scan|ct|mri) (showed|shows|found) (that )?(it|the cancer|the tumor"
+          r"|the tumors) (grew|has grown|progressed|spread)\b"
+          r"|\b(found|showed|shows|see|saw) (more|new) (tumor|tumors|tumour|tumours|tumores|spots|lesions"
+          r"|mets|growths)\b"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(el|mi|su) (cancer|tumor|tumores) (ya )?(avanzo|crecio|progreso|empeoro|se extendio mas"
+          r"|esta creciendo|sigue creciendo|esta avanzando)\b"
+          r"|\b(encontraron|salieron|hay|vieron) (mas|nuevos|nuevas) (tumores|manchas|lesiones|bolitas)\b"),
     # Someone gone from the world ("my mom left this world last year", "mi mama dejo este mundo"): grief.
     _rule(Concern.DISTRESS, "", r"\b(left|departed) (this|the) world\b(?! a better place)"),
     _rule_es(Concern.DISTRESS, "", r"\b(dejo|partio de) (este|el) mundo\b"),

@@ -501,3 +501,12 @@ def test_a_no_that_answers_or_denies_another_sign_still_gets_what_to_do_now(word
     """A first "no" may answer ("no, está sangrando", its comma lost): it denies only a sign right after."""
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.URGENT and finding.sign == sign, finding
+
+
+@pytest.mark.parametrize("words", ["my cancer progressed", "the scan showed new spots",
+                                   "they found more tumors", "el cáncer avanzó", "encontraron más tumores"])
+def test_bad_news_told_gets_a_person_to_talk_to(twilio: TwilioSimulator, words: str) -> None:
+    """"my cancer progressed" had got "We did not find that"."""
+    finding = triage(words)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    assert "1-800-227-2345" in texted(twilio, words)
