@@ -329,3 +329,13 @@ def test_her2_negative_with_hormone_receptors_finds_hormone_therapy_not_her2_dru
 ) -> None:
     """It had found Targeted therapy, whose first page is about HER2-positive cancer."""
     assert Matcher(content, lang).match(message) == "treat-hormone"
+
+
+@pytest.mark.parametrize(("message", "topic"), [
+    ("esta amarilla", "symptoms-liver"), ("se puso amarillo", "symptoms-liver"),
+    ("tiene la boca llena de llagas", "symptoms-general"),
+])
+def test_spanish_words_of_yellow_skin_and_mouth_sores_find_their_symptoms(
+    content: Content, message: str, topic: str
+) -> None:
+    assert Matcher(content, "es").match(message) == topic

@@ -59,7 +59,7 @@ SPANISH_SMALL_WORDS = frozenset(
     "y o pero muy mas sobre mama seno pecho informacion gracias muchas adios me te nos nada bien mal ya "
     "todo toda todos porque aqui ahi hoy ayer algo nadie siempre nunca siento soy fue voy va vamos van "
     "ahora despues antes manana noche temprano ella ellos usted cuanto cuanta cuantos cuantas cuesta esto "
-    "eso opcion numero".split()
+    "eso opcion numero quiere quieres queremos ir".split()
 )
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # What a page about treating a place says, per language: "what can be done", after Liver, finds that page.

@@ -110,8 +110,9 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
     if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded) or finished(folded):
         return None
-    if chooses_treatment(folded):
-        return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
+    if chooses_treatment(folded):  # answered in the words' language ("no quiere ir al doctor")
+        lang = SPANISH if likeliest_language(text) == SPANISH else ""
+        return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS, lang=lang)
     return _unless_explained(_learnt((learnt or model()).scores(text), folded), folded)
 
 

@@ -402,3 +402,9 @@ def test_good_news_told_is_glad_to_hear_not_not_found(content: Content, words: s
 ])
 def test_asking_whether_treatment_works_is_no_good_news(content: Content, words: str) -> None:
     assert TextNavigator(content).reply(TextState(), words).show is not Show.GLAD
+
+
+def test_a_spanish_sentence_with_a_word_shared_with_english_is_answered_in_spanish(content: Content) -> None:
+    """"no quiere ir al doctor" had been answered in English ("doctor" and "no" are both)."""
+    reply = TextNavigator(content).reply(TextState(), "no quiere ir al doctor")
+    assert reply.state.lang == "es"
