@@ -17,19 +17,19 @@ REAL_WORDS = frozenset(
     beads beaming beams beans bearing bears beast beasts beater beben bedside beets bells belts
     besar betting betts biden bilis billy bitter blake blame bland blaze blazing bleak blend
     blending blends bling block blocked bloke blond boating boats bobos boeing boletas bombs
-    bonds bonitas bonos bonus books booms boone booth boots boring borne bosta botes bother
-    bought bowers bowles bowls boxes brake bravo bravos breach breadth breeding breeds brent
-    bridging bring brody brood brooke brote broth bugger bulls bully bummed burned burnt burton
-    butter caballo caber cabida cabina cabra cadena cadre cafes cages caiga caigo caine cairo
-    caixa cakes caldera caldo callar calles calma calme calmed calming camello camera camila
-    camisa canes canje canoe cansa canse canso cante canto cantos capes caras caray carbs cards
-    cared carey cargo cargos carla carles carlo carlos carly carnes caros carpa carta carter
-    carts carver carving casas casera cases cashing casing castilla casting casts cater cauca
-    cauce caves cayera cellar cello centra centre cerda cerro cerros cesta chama chamo changes
-    cheat checa checo cheek chick chido childs chiles chose christians chuck ciclo ciego ciento
-    cindy cinta clama clara clare clash clause claves clavo cleanly clero cliente clientes
-    cloning cloro coast coasts coating coats cobre cocida coding cojer colas colgar colmo
-    coloured colts comas combing comenta coming commuter compete compulsion comunicados
+    bonds bonitas bonos bonus books booms boone booth boots borda boring borne bosta botes
+    bother bought bowers bowles bowls boxes brake bravo bravos breach breadth breeding breeds
+    brent bridging bring brody brood brooke brote broth bugger bulls bully bummed burned burnt
+    burton butter caballo caber cabida cabina cabra cadena cadre cafes cages caiga caigo caine
+    cairo caixa cakes caldera caldo callar calles calma calme calmed calming camello camera
+    camila camisa canes canje canoe cansa canse canso cante canto cantos capes caras caray carbs
+    cards cared carey cargo cargos carla carles carlo carlos carly carnes caros carpa carta
+    carter carts carver carving casas casera cases cashing casing castilla casting casts cater
+    cauca cauce caves cayera cellar cello centra centre cerda cerro cerros cesta chama chamo
+    changes cheat checa checo cheek chick chido childs chiles chose christians chuck ciclo ciego
+    ciento cindy cinta clama clara clare clash clause claves clavo cleanly clero cliente
+    clientes cloning cloro coast coasts coating coats cobre cocida coding cojer colas colgar
+    colmo coloured colts comas combing comenta coming commuter compete compulsion comunicados
     comunicarse comunicarte comunitarios conclusion conclusiones conclusions concussion
     confession confort confusing confusiones conner constantes constituted consulting contando
     contar contara contenta contesting contract contractor contrastar conversion conversions

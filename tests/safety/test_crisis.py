@@ -409,3 +409,9 @@ def test_words_the_line_cannot_place_right_after_the_lifeline_hear_it_again_kind
 def test_the_lifeline_is_not_repeated_for_a_topic_asked_after_it(twilio: TwilioSimulator) -> None:
     texted(twilio, "i want to die")
     assert texted(twilio, "liver").startswith("The liver")
+
+
+@pytest.mark.parametrize("words", ["mi hija va a llegar a la casa mañana", "vamos a llegar a la cita"])
+def test_arriving_somewhere_in_spanish_is_no_question_of_how_long(words: str) -> None:
+    finding = triage(words)
+    assert finding is None or finding.concern is not Concern.PROGNOSIS, finding
