@@ -237,7 +237,7 @@ class CallNavigator:
             connected = self._crisis_key(state, commands.CRISIS_LINE if yes else "", now)
             if connected is not None:
                 return connected
-            if _asks_to_wait(speech):  # "hold on": the Lifeline's offer stays, said again
+            if _asks_to_wait(normalize(speech)):  # "hold on": the Lifeline's offer stays, said again
                 return self._crisis(replace(state, silences=0), now, (Prompt.TAKE_YOUR_TIME,))
             state = replace(state, crisis=False)
             if normalize(speech) in commands.DECLINE_WORDS:  # not now: the Lifeline's words again, no "sorry"
@@ -331,7 +331,7 @@ class CallNavigator:
             why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
             return _heard_again(state, why)
         said = normalize(speech)
-        if _asks_to_wait(speech):
+        if _asks_to_wait(said):
             return _heard_again(state, Prompt.TAKE_YOUR_TIME)  # "hold on, let me get a pen"
         key = self._spoken_key(speech)
         if key is None and said in commands.DECLINE_WORDS:
@@ -579,9 +579,8 @@ def _is_command(speech: str) -> bool:
     return any(text in phrases or core in phrases for phrases in spoken)
 
 
-def _asks_to_wait(speech: str) -> bool:
-    """Whether words said ask the line to wait ("hold on", "let me get a pen", "un momento")."""
-    said = normalize(speech)
+def _asks_to_wait(said: str) -> bool:
+    """Whether normalized words said ask the line to wait ("hold on", "let me get a pen", "un momento")."""
     return said in commands.SPOKEN_WAIT or _without_fillers(said) in commands.SPOKEN_WAIT
 
 
