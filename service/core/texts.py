@@ -39,6 +39,7 @@ from service.core.understand.meaning import (
     only_language,
     site_finder,
     thanks,
+    treatment_named,
 )
 from service.core.understand.medicines import Found, MedicineFinder
 from service.core.understand.people import Phones, Reach, asks_for_person
@@ -406,6 +407,8 @@ class TextNavigator:
         if self.content.is_menu(node):  # MORE and REPEAT are now about this menu, not a page read before
             return self._menu(_left_topic(state), node)
         first = self._page_with(node, state.lang, body)
+        if first == 0 and node in self.sites.places and treatment_named(body):  # "chemo for liver mets"
+            first = self._page_with(node, state.lang, TREATED_WORDS.get(state.lang, ""))
         return TextReply(replace(state, topic=node, page=first, first=first), Show.PAGE)
 
     def _page_with(self, topic: str, lang: str, body: str) -> int:

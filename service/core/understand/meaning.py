@@ -19,6 +19,7 @@ from service.words.fold import normalize
 
 SIDE_EFFECTS_WORDS = "side effects"  # what the matcher turns into the side effects topic
 TREATMENTS_WORDS = "treatments"  # what the matcher turns into the treatments menu
+PLACES_WORDS = "where does it spread"  # ...into the menu of places it spreads (its topics, and its menus')
 # A treatment named as the cause of how one feels ("nausea after chemo", "the pills make me constipated",
 # "me arde la piel por la radiación"): a side effect for the care team, not a sign of spread somewhere.
 _TREATMENT_WORDS = (
@@ -79,6 +80,13 @@ _HAS_CANCER = re.compile(
     r"\b(has|have|had|got|with|diagnosed with|tiene|tengo|tuvo|con|le (dio|salio)|me (dio|salio))"
     r" (breast |stage \w+ |metastatic |el |un )?(cancer|canser|cancr)( de (mama|seno))?( (?P<after>again"
     r"|too|now|tambien|otra vez))?$"
+)
+# A treatment named with a place ("radiation for bones", "chemo for liver mets", "quimio para el higado"):
+# what that treatment does there, not how often cancer spreads there.
+_NAMED_TREATMENT = re.compile(
+    r"\b(chemo|chemotherapy|kimo|radiation|radiotherapy|surgery|operation|hormone therapy|hormonal therapy"
+    r"|immunotherapy|targeted therapy|quimio|quimioterapia|radiacion|radiaciones|radioterapia|cirugia"
+    r"|operacion|terapia hormonal|inmunoterapia|terapia dirigida)\b"
 )
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
 RECURRENCE_TOPIC_WORDS = "recurrence"  # ...and into Cancer that comes back
@@ -142,7 +150,7 @@ class SiteFinder:
 
     def __init__(
         self, sites: Sites | None, medicines: Medicines | None = None, side_effects: str = "",
-        treatments: str = "",
+        treatments: str = "", places: frozenset[str] = frozenset(),
     ) -> None:
         symptoms = sites.symptom_words.values() if sites else ()
         self._symptoms = _folded(word for words in symptoms for word in words)
@@ -155,6 +163,7 @@ class SiteFinder:
         self._side_effects = side_effects
         self._treated_in = sites.treated_in if sites else {}
         self.treatments = treatments
+        self.places = places  # the topics of where cancer spreads
 
     def topic(self, message: str) -> str | None:
         """The symptom topic when a message names a treatment or a part of the body, and a symptom."""
@@ -209,8 +218,24 @@ def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder
     english = matchers.get(DEFAULT_LANGUAGE)  # the words are English; the nodes serve both languages
     topic = (english.match(SIDE_EFFECTS_WORDS) if english else None) or ""
     menu = (english.match(TREATMENTS_WORDS) if english else None) or ""
+    places = (english.match(PLACES_WORDS) if english else None) or ""
     return SiteFinder(content.sites, content.medicines, topic if topic in content.topics else "",
-                      menu if content.is_menu(menu) else "")
+                      menu if content.is_menu(menu) else "", _topics_under(content, places))
+
+
+def _topics_under(content: Content, menu: str) -> frozenset[str]:
+    """The topics a menu offers, and those its menus offer, and so on."""
+    found: set[str] = set()
+    menus, seen = [menu], set()
+    while menus:
+        node = menus.pop()
+        if node in seen or not content.is_menu(node):
+            continue
+        seen.add(node)
+        targets = [option.target for option in content.menus[node].options]
+        menus.extend(target for target in targets if content.is_menu(target))
+        found.update(target for target in targets if not content.is_menu(target))
+    return frozenset(found)
 
 
 def node_named(
@@ -234,6 +259,7 @@ def node_named(
         return node
     about = place if node is None or content.is_menu(node) else node
     node = sites.treatment_of(words, about, node) or node  # "how is it treated" after Bones
+    node = _treatment_there(content, sites, matchers, lang, words, node)  # "radiation for bones"
     if node is None and asks_treatment(words):  # "what can they do for it": the kinds of treatment
         node = sites.treatments or None
     has = _HAS_CANCER.search(normalize(words)) if node is None and "?" not in words else None
@@ -242,6 +268,27 @@ def node_named(
         topic_words = RECURRENCE_TOPIC_WORDS if again else SUBJECT_TOPIC_WORDS
         node = match_in_any(matchers, DEFAULT_LANGUAGE, topic_words)
     return node
+
+
+def _treatment_there(
+    content: Content, sites: SiteFinder, matchers: Mapping[str, Matcher], lang: str, words: str,
+    node: str | None,
+) -> str | None:
+    """A place with a treatment named: the place, when its pages speak of that treatment (the text core
+    gives the page on treating it), else that treatment's topic ("radiation for bones": Radiation)."""
+    named = treatment_named(words) if node in sites.places else ""
+    treatment = match_in_any(matchers, lang, named) if named else None
+    if node is None or treatment is None or treatment not in content.topics or treatment in sites.places:
+        return node
+    spoken = {normalize(k) for k in content.topic_text(treatment, lang).keywords if len(k.split()) == 1}
+    pages = (normalize(page).split() for page in content.topic_text(node, lang).sms)
+    return node if any(spoken.intersection(page) for page in pages) else treatment
+
+
+def treatment_named(message: str) -> str:
+    """The kind of treatment a message names ("chemo", "radiacion"), or ""."""
+    found = _NAMED_TREATMENT.search(normalize(message))
+    return found.group() if found else ""
 
 
 def about_the_line(message: str) -> bool:

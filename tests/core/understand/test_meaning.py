@@ -340,6 +340,31 @@ def test_a_first_question_on_treating_a_place_gets_its_treatment_unless_it_tells
     assert CallNavigator(content).say(CallState(), words).state.node == topic
 
 
+@pytest.mark.parametrize(("words", "topic", "page"), [
+    ("chemo for liver mets", "spread-liver", 2), ("quimio para el higado", "spread-liver", 2),
+    ("does radiation help brain tumors", "spread-brain", 3), ("radiacion en el cerebro", "spread-brain", 3),
+    ("my mom is doing chemo and it spread to her liver", "spread-liver", 2),
+])
+def test_a_treatment_named_with_a_place_gets_the_places_page_on_treating_it(
+    content: Content, words: str, topic: str, page: int
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, topic, page), reply
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("radiation for bones", "treat-radiation"), ("what does radiation do for bones", "treat-radiation"),
+    ("radiacion para los huesos", "treat-radiation"), ("radiation for liver", "treat-radiation"),
+    ("chemo for lung mets", "treat-chemo"),
+])
+def test_a_treatment_named_with_a_place_that_does_not_speak_of_it_gets_the_treatment(
+    content: Content, words: str, topic: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, topic, 0), reply
+    assert CallNavigator(content).say(CallState(), words).state.node == topic
+
+
 @pytest.mark.parametrize("words", ["what can be done", "what can they do", "que se puede hacer"])
 def test_what_can_be_done_naming_nothing_gets_the_kinds_of_treatment_not_sorry(
     content: Content, words: str
