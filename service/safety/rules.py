@@ -797,6 +797,22 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(taking care of|caring for|looking after)\b.{0,40}\b(wearing me out|worn me out|exhausting"
           r"|exhausted|worn out|burn\w* out|too much|so hard|draining)\b|\b(i hate this|its not fair"
           r"|this is not fair|so unfair)\b"),
+    # Told how long someone has ("the doctor gave her 6 months", "they said weeks left", "le quedan
+    # semanas"): a person to talk to, not how long people live; not months of treatment, nor a next visit.
+    _rule(Concern.DISTRESS, "",
+          r"\b(doctor|doctors|dr|oncologist|oncologists|they|the team|hospice|nurse)( \w+)? (said|says|say"
+          r"|told (us|me|her|him|them)|gave (her|him|me|us|them)|gives (her|him|me|us)|giving (her|him|me"
+          r"|us))( (that|she|he|i|we|it|her|him|me|us|has|had|have|got|only|maybe|about|like|around"
+          r"|probably|less than|at most|is|was))*( (\d+|a|one|two|three|four|five|six|few|a few|couple|a"
+          r" couple of|some)( (to|or) \d+)?)? (weeks?|months?|days|years?)\b(?! (of|on|for|until|till"
+          r"|before|after|apart|between|off|ago|later|in between))"
+          r"|\b(weeks|months|days|a year|a few weeks|a few months|a couple (of )?(weeks|months)) (left|to"
+          r" live)\b(?! (of|on|in|until|till|before|for (chemo|treatment|radiation)))"),
+    _rule_es(Concern.DISTRESS, "",
+          r"\b(le|me|nos) (quedan|queda|dan|dieron|dio|estan dando) (solo |unos |unas |como |mas o menos "
+          r")?(\w+ )?(meses|semanas|dias|un ano|un mes|poco tiempo|pocos meses|pocas semanas)\b(?! (de"
+          r" (quimio|quimioterapia|tratamiento|radiacion|radioterapia|terapia|descanso|incapacidad"
+          r"|pastillas|medicina|vacaciones)|para (la|el|su|mi) (cita|consulta|estudio|tratamiento)))"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(mama|papa|madre|padre|esposo|esposa|marido|hermana|hermano|hija|hijo|abuela|abuelo|amiga"
           r"|amigo|pareja) (ya )?se (esta|nos esta|nos) (muriendo|yendo|va)\b|\b(agonizando"

@@ -690,6 +690,27 @@ def test_hard_news_anger_or_blame_gets_a_person(twilio: TwilioSimulator, message
 
 
 @pytest.mark.parametrize("message", [
+    "the doctor gave her 6 months", "they said she has weeks left", "doctor says a year maybe",
+    "she has stage iv and the doctor said months", "the oncologist told us 2 to 3 months",
+    "hospice said days",
+    "el doctor dijo que le quedan semanas", "le dieron 6 meses", "le queda poco tiempo",
+])
+def test_being_told_how_long_someone_has_gets_a_person(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We did not find that", or what stage 4 means."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "doctor said 6 months of chemo", "doctor said come back in 3 months",
+    "they said 3 months until the next scan", "i have 2 weeks left of radiation",
+    "the doctor said it has been there for months", "me dieron 6 meses de quimio",
+    "le quedan 2 semanas de tratamiento", "she was diagnosed 6 months ago",
+])
+def test_months_of_treatment_or_till_a_visit_are_no_distress(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
+
+
+@pytest.mark.parametrize("message", [
     "what is hospice", "how many months left of chemo", "es culpa de la quimio",
 ])
 def test_asking_about_hospice_or_the_months_of_a_treatment_is_no_distress(message: str) -> None:
