@@ -505,7 +505,16 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(keeps?|kept|keep on) (vomiting|throwing up|being sick|puking)\b"
           r"|\b(vomiting|throwing up|being sick|puking) and (i |she |he |it )?(cant|cannot|wont) stop\b"
           r"|\b(vomiting|throwing up|been sick|being sick|puking|threw up|vomited) (all day|all night|"
-          r"nonstop|non stop|constantly|every hour|for (two|2|three|3|several|many) (days|hours))\b"),
+          r"nonstop|non stop|constantly|every hour|for (two|2|three|3|several|many) (days|hours))\b"
+          # Nothing eaten for days, or drunk for a day (ACS: eating nothing for over 2 days, or too little
+          # to drink in a day, is for the care team).
+          r"|\b(hasnt|has not|havent|have not|hadnt|had not|didnt|did not) (eaten|ate|eat|drunk|drank|drink"
+          r"|had (anything|a thing|any food|any water|a bite|a sip) (to (eat|drink))?)( or (drunk|drank"
+          r"|drink|eaten|ate|eat))?( anything| a thing| any food| any water| a bite| a sip)?( at all)?( in"
+          r"| for)? (\d+|two|three|four|five|several|a few|a couple of|many|over a|more than a)? ?(days?"
+          r"|whole day|all day|24 hours)\b"
+          r"|\b(cant|cannot|can not|unable to|not able to) (drink|swallow) (anything|any water|any fluids"
+          r"|even water)\b"),
     _rule(Concern.URGENT, "calcium",
           r"\b(thirsty|thirst)\b.{0,60}\b(sick|nausea|throwing up|vomit\w*|constipated|confused|muddled|"
           r"foggy|awful|drowsy)\b|\b(sick|nausea|constipated|confused|muddled)\b.{0,60}\b(thirsty|thirst)\b"
@@ -526,7 +535,12 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|agonizing)\b|\b(unbearable|excruciating|agonizing) pain\b|\b(pain|it|its|pain is|it is) (a )?(8"
           r"|9|10|eight|nine|ten) (out of|of|on a scale of) (10|ten)\b|\bpain (meds|medicine|medication"
           r"|medications|pills|killers|killer|relief) (arent|are not|isnt|is not|not|dont|do not|doesnt"
-          r"|does not|stopped) (working|helping|help|work|touching it)\b"
+          r"|does not|stopped) (working|helping|help|work|touching it)\b|\b(morphine|oxycodone|oxy|fentanyl"
+          r"|dilaudid|hydromorphone|hydrocodone|norco|percocet|vicodin|tramadol|pain patch|patch)"
+          r" (is |are )?(arent|are not|isnt|is not|not|dont|do not|doesnt|does not|stopped|no longer)"
+          r" (working|helping|help|work|touching it)\b|\b(pain is|pains are) (out of control|not under"
+          r" control|uncontrolled)\b|\b(uncontrolled|uncontrollable) pain\b|\bnothing (helps|is helping"
+          r"|works|is working) (for |with )?(the|her|his|my) pain\b"
           r"|\b(cant|cannot|can not) (stand|take|bear|handle|deal with) (this|the|my|her|his|that|such|all"
           r"|all this|all the) pain\b|\bpain\b.{0,30}\b(cant|cannot|can not) (stand|bear|take) it\b",
           plain=False),
@@ -595,6 +609,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(medicina|medicinas|medicamento|medicamentos|pastillas?) (para|del) (el )?dolor no (me "
           r"|le )?(hace|hacen"
           r"|funciona|funcionan|sirve|sirven|ayuda|ayudan)\b"
+          r"|\b(medicina|medicinas|medicamento|medicamentos|pastillas?|morfina|parche)( para el dolor)?"
+          r" (ya )?no (me |le )?(hace|hacen|hizo) (nada|efecto)\b|\b(la )?morfina (ya )?no (me |le )?(ayuda"
+          r"|sirve|funciona|hace nada)\b|\b(el )?dolor no (se )?(me |le )?(quita|calma|pasa) con nada\b"
           r"|\b(me|le) duele (muchisimo|horrible|demasiado)\b", plain=False),
     # Vomiting that goes on, or nothing staying down.
     _rule_es(Concern.URGENT, "",
@@ -602,6 +619,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|los liquidos|liquidos|las pastillas|la medicina|las medicinas)\b|\bno (puedo|puede|logro"
           r"|logra) tragar (nada|ni agua|el agua|agua|los liquidos|liquidos)\b|\bno (para|paro|paran"
           r"|puedo parar|puede parar|deja|dejo) de vomitar\b|\b(sigo|sigue) vomitando\b"
+          r"|\bno (ha|he|han|hemos) (comido|tomado|bebido)( ni (comido|tomado|bebido))?( nada)?( (en"
+          r"|desde hace|por|durante) (\d+|dos|tres|cuatro|cinco|varios|unos|muchos|mas de un) dias?"
+          r"| en todo el dia| todo el dia)\b|\bno (puede|puedo) (tomar|beber) (ni agua|nada)\b"
           r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora|desde hace (dos|2|tres|3"
           r"|varios) dias)\b|\bvomito todo\b|\btodo lo (vomito|devuelvo)\b|\bno (retengo|aguanto) (nada"
           r"|la comida|comida)\b|\b(me voy a|siento que me voy a|siento que me) desmay\w*\b"

@@ -652,6 +652,28 @@ def test_black_stool_shaking_or_pain_nothing_eases_says_911_first(
     urgent_with_no_sign(twilio, message)
 
 
+@pytest.mark.parametrize("message", [
+    "the morphine doesnt help", "pain is out of control", "nothing helps her pain",
+    "le duele mucho y la medicina no le hace nada", "el dolor no se le quita con nada",
+    "la morfina ya no le ayuda",
+    "she hasnt eaten in 3 days", "he hasnt had anything to drink all day", "she cant drink anything",
+    "no ha comido en 3 dias", "mi mama no ha comido ni tomado nada en 2 dias",
+])
+def test_pain_no_medicine_eases_or_days_without_food_say_911_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """These had got "We did not find that" or the symptoms menu."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "i havent eaten today", "i didnt eat breakfast", "how long can you go without eating",
+    "no he comido bien",
+])
+def test_a_missed_meal_is_no_alarm(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
+
+
 @pytest.mark.parametrize("message", ["my pain is a 2 out of 10", "i was passing out flyers", "black beans"])
 def test_mild_pain_or_passing_things_out_is_no_alarm(message: str) -> None:
     finding = triage(message)
