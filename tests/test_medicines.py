@@ -23,6 +23,19 @@ def test_saying_a_medicine_says_what_it_is_then_key_1_plays_its_topic(twilio: Tw
     assert twilio.press("1").says[0].startswith("Targeted therapy")
 
 
+@pytest.mark.parametrize(("said", "name"), [
+    ("I want to know about I brands.", "Palbociclib, also called Ibrance"),
+    ("Eye brands.", "Palbociclib, also called Ibrance"),
+    ("What is kiss Kali?", "Ribociclib, also called Kisqali"),
+])
+def test_a_medicine_as_speech_recognition_writes_it_says_what_it_is(
+    twilio: TwilioSimulator, said: str, name: str
+) -> None:
+    """"I brands" had got "Sorry, I did not catch that"."""
+    twilio.dial()
+    assert twilio.speak(said).says[0].startswith(name)
+
+
 def test_a_spanish_caller_asking_about_side_effects(app) -> None:
     caller = TwilioSimulator(app, lang="es")
     caller.dial()

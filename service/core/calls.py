@@ -561,6 +561,9 @@ class CallNavigator:
         numbers = [w for w in words if w not in NUMBER_FILLERS]
         if len(numbers) == 1 and (numbers[0] in SPOKEN_NUMBERS or numbers[0].isdigit()):
             return SPOKEN_NUMBERS.get(numbers[0], numbers[0] if len(numbers[0]) == 1 else "")
+        ordinal = commands.number_chosen(text) if not commands.ORDINALS.keys().isdisjoint(words) else ""
+        if ordinal:  # "the first one", "la segunda opción"
+            return ordinal
         core = _without_fillers(text)
         for key, phrases in SPOKEN_COMMANDS.items():
             if text in phrases or core in phrases:

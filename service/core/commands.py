@@ -137,7 +137,10 @@ SPOKEN_CRISIS_YES = frozenset({"yes", "yeah", "yep", "yes please", "please", "ok
 # After a topic (only when the line can send texts): send this topic's text pages to the caller's phone.
 TEXT_ME = "2"
 SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my phone", "text it to me",
-                  "send me this", "envieme un mensaje", "mandeme un mensaje", "por mensaje", "enviemelo")
+                  "send me this", "send me that", "send that to me", "send this to me", "send it to me",
+                  "text that to me", "text this to me", "text me that", "send me a message",
+                  "envieme un mensaje", "mandeme un mensaje", "por mensaje", "enviemelo", "mandemelo",
+                  "mandamelo", "envialo", "mandelo a mi telefono", "mandemelo por mensaje")
 
 # Thanks and goodbyes: a message of only these words, with at least one thanks or goodbye word, gets a
 # kind close ("ok thx", "thank you so much", "gracias, adios").

@@ -80,6 +80,21 @@ def test_a_spoken_command_with_polite_words_around_it_acts_as_its_key(
     assert calls.say(at_a_topic, said) == calls.press(at_a_topic, key)
 
 
+@pytest.mark.parametrize(("key", "said"), [
+    ("1", "The first one."), ("2", "the second one please"), ("2", "Second option."), ("3", "third"),
+    ("1", "La primera."), ("2", "la segunda opción"),
+])
+def test_a_choice_said_as_an_ordinal_acts_as_its_key(content: Content, key: str, said: str) -> None:
+    """"the first one" had got "Sorry, I did not catch that"."""
+    calls = CallNavigator(content)
+    assert calls.say(CallState(), said) == calls.press(CallState(), key)
+
+
+def test_an_ordinal_in_a_question_is_no_key(content: Content) -> None:
+    calls = CallNavigator(content)
+    assert calls.say(CallState(), "where does it spread first").state.node != "symptoms-urgent"
+
+
 @pytest.mark.parametrize("said", ["my back hurts", "what is brain spread", "can you tell me about the liver"])
 def test_words_about_something_else_are_not_a_command(content: Content, said: str) -> None:
     calls = CallNavigator(content)

@@ -81,7 +81,8 @@ def test_key_2_after_a_topic_part_is_announced_and_asks_to_send_that_topic(conte
     calls = CallNavigator(content, offers=EVERYTHING)
     shown = calls.say(CallState(), "bones")
     assert "To get this topic by text message, press 2." in turn_lines(content, shown)
-    said = [calls.say(shown.state, words) for words in ("text me this", "two", "send it to my phone")]
+    said = [calls.say(shown.state, words) for words in (
+        "text me this", "two", "send it to my phone", "can you send me that", "mándemelo por favor")]
     for ask in (calls.press(shown.state, "2"), *said):
         assert ask.send_text == shown.node and ask.state == shown.state
 
