@@ -17,7 +17,6 @@ from service.content.model import (
     MAIN_MENU,
     SPANISH,
     SYMPTOM_TOPIC_PREFIX,
-    TREATMENT_TOPIC_PREFIX,
     Content,
 )
 from service.content.prompts import Prompt
@@ -29,11 +28,11 @@ from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import (
     about_the_line,
-    asks_how_given,
     asks_if_serious,
     asks_privacy,
     closes,
     good_news,
+    how_given_topic,
     language_key,
     language_named,
     node_named,
@@ -355,11 +354,22 @@ class CallNavigator:
         if node is None and (opener or about_the_line(speech)):
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)
-        if node is None and state.node.startswith(TREATMENT_TOPIC_PREFIX) and asks_how_given(speech):
-            return _heard_again(state, Prompt.HOW_GIVEN)  # "is it a pill", after Tamoxifen: never "sorry"
+        given = self._how_given(state, node, speech)
+        if given is not None:
+            return given
         if node is None:
             return _heard_again(state, Prompt.SORRY_SPEECH)
         return Turn(self._go(state, node))
+
+    def _how_given(self, state: CallState, node: str | None, speech: str) -> Turn | None:
+        """How a treatment is given, how often or how long: the care team's to say, then that treatment's
+        topic ("how long will she have radiation"), or the same place after it ("is it a pill")."""
+        treatment = how_given_topic(self.content, self.matchers, state.lang, speech, state.node, node)
+        if not treatment:
+            return None
+        if treatment == state.node:
+            return _heard_again(state, Prompt.HOW_GIVEN)  # never "sorry"
+        return Turn(self._go(state, treatment), (Prompt.HOW_GIVEN,))
 
     def _medicine(self, state: CallState, speech: str) -> Turn | None:
         """A medicine's name: what it is and its kind's words; key 1 then plays its kind's topic."""

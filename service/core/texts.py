@@ -19,21 +19,27 @@ from service.content.model import (
     MAIN_MENU,
     SPANISH,
     SYMPTOM_TOPIC_PREFIX,
-    TREATMENT_TOPIC_PREFIX,
     Content,
 )
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
-from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.matching import (
+    FILLER_WORDS,
+    SUBJECT_WORDS,
+    Matcher,
+    WordSet,
+    matchers_for,
+    sign_topic,
+)
 from service.core.understand.meaning import (
     about_the_line,
-    asks_how_given,
     asks_if_serious,
     asks_privacy,
     asks_treatment,
     closes,
     good_news,
+    how_given_topic,
     language_named,
     node_named,
     only_language,
@@ -278,11 +284,23 @@ class TextNavigator:
                 here = self._page_with(state.topic, state.lang, TREATED_WORDS.get(state.lang, ""))
             if here > 0:
                 return TextReply(replace(state, page=here, first=here), Show.PAGE)
-        if node is None and state.topic.startswith(TREATMENT_TOPIC_PREFIX) and asks_how_given(body):
-            return TextReply(state, Show.HOW_GIVEN)  # "is it a pill", after Tamoxifen: the same place
+        given = self._how_given(state, node, body)
+        if given is not None:
+            return given
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
+
+    def _how_given(self, state: TextState, node: str | None, body: str) -> TextReply | None:
+        """How a treatment is given, how often or how long: the care team's to say. After that
+        treatment's page ("is it a pill", after Tamoxifen) the same place; a treatment named ("how long
+        will she have radiation") its topic, whose first page MORE sends."""
+        treatment = how_given_topic(self.content, self.matchers, state.lang, body, state.topic, node)
+        if not treatment:
+            return None
+        if treatment == state.topic:
+            return TextReply(state, Show.HOW_GIVEN)
+        return TextReply(replace(state, topic=treatment, page=BEFORE_FIRST, first=0), Show.HOW_GIVEN)
 
     def keyword(self, state: TextState, body: str, show: Show) -> TextReply:
         """HELP, or the START confirmation, for a keyword Twilio recognised (any word, any language),

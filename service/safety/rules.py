@@ -684,7 +684,9 @@ URGENT_RULES: tuple[Rule, ...] = (
 _NOT_HOW_LONG_A_TREATMENT = (
     r"(?! (\w+ )?(take|taking|took|need|needs|be on|stay on|stays on|be in|wait|waiting|get|gets|keep|go|"
     r"goes|feel|have to|has to|stay|use|receive|last|lasts|stop|continue|do (chemo|radiation)|"
-    r"on (it|this|chemo|the))\b)"
+    r"on (it|this|chemo|the)|(have|has|be having|be getting) (chemo|chemotherapy|radiation|radiotherapy"
+    r"|treatment|treatments|infusions?|shots?|injections?|therapy|immunotherapy|hormone therapy|surgery"
+    r"|sessions?|rounds?|cycles?))\b)"
 )
 
 PROGNOSIS_RULES: tuple[Rule, ...] = (

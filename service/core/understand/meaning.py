@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from service.content.model import DEFAULT_LANGUAGE, Content, Medicines, Sites
+from service.content.model import DEFAULT_LANGUAGE, TREATMENT_TOPIC_PREFIX, Content, Medicines, Sites
 from service.core import commands
 from service.core.matching import Matcher, match_in_any
 from service.safety.rules import finished
@@ -66,6 +66,9 @@ _HOW_GIVEN = re.compile(
     r"|how (long|often) (do|does|will|would|should|can) (i|she|he|you|we|they) (take|get|need|have|be on"
     r"|stay on|do) (it|them|this|that)"
     r"|how long (does|will|would) (it|this|that|the treatment|treatment) (take|last)"
+    r"|how long (do|does|will|would|should|can) (i|she|he|you|we|they) (have|get|need|be getting"
+    r"|be having) (chemo|chemotherapy|radiation|radiotherapy|treatment|treatments|infusions|shots"
+    r"|injections|therapy|immunotherapy|hormone therapy)"
     r"|how many (treatments|sessions|doses|rounds|cycles|shots|infusions)"
     r"|(is it|do you take it|do i take it|is it given|do you get it|do i get it) every (day|week|month"
     r"|other week|3 weeks|three weeks)|^how often\??$"
@@ -283,6 +286,21 @@ def _treatment_there(
     spoken = {normalize(k) for k in content.topic_text(treatment, lang).keywords if len(k.split()) == 1}
     pages = (normalize(page).split() for page in content.topic_text(node, lang).sms)
     return node if any(spoken.intersection(page) for page in pages) else treatment
+
+
+def how_given_topic(
+    content: Content, matchers: Mapping[str, Matcher], lang: str, words: str, place: str, node: str | None
+) -> str:
+    """The treatment a question of how it is given is about ("how long will she have radiation"): the
+    one named, else the one the person is at (`place`) unless `node` is another treatment; else ""."""
+    if not asks_how_given(words):
+        return ""
+    named = treatment_named(words)
+    treatment = (match_in_any(matchers, lang, named) if named else None) or ""
+    if treatment in content.topics:
+        return treatment
+    other = node in content.topics and node != place and (node or "").startswith(TREATMENT_TOPIC_PREFIX)
+    return place if place.startswith(TREATMENT_TOPIC_PREFIX) and not other else ""
 
 
 def treatment_named(message: str) -> str:

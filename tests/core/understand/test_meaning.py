@@ -429,6 +429,28 @@ def test_a_texter_asking_how_a_treatment_is_given_hears_the_care_team_plans_it_a
     assert reply.state.topic == before.state.topic, "MORE still goes on with the treatment"
 
 
+@pytest.mark.parametrize(("first", "asked", "topic"), [
+    ("radiation", "how long will she have radiation", "treat-radiation"),
+    ("chemo", "how long do i have chemo", "treat-chemo"),
+    ("", "how long will she have radiation", "treat-radiation"),
+    ("", "how many rounds of chemo will i need", "treat-chemo"),
+    ("bones", "how long will i have radiation", "treat-radiation"),
+])
+def test_how_long_a_named_treatment_lasts_is_the_care_teams_to_say_never_how_long_people_live(
+    content: Content, first: str, asked: str, topic: str
+) -> None:
+    """"how long will she have radiation" had got how long people live."""
+    texts = TextNavigator(content)
+    before = texts.reply(TextState(), first).state if first else TextState()
+    reply = texts.reply(before, asked)
+    assert text_message(content, reply).startswith("How it is given"), reply
+    assert reply.state.topic == topic
+    assert texts.reply(reply.state, "more").state.topic == topic, "MORE goes on with the treatment"
+    calls = CallNavigator(content)
+    heard = calls.say(calls.say(CallState(), first).state if first else CallState(), asked)
+    assert heard.notices == (Prompt.HOW_GIVEN,) and heard.state.node == topic, heard
+
+
 def test_asking_how_it_is_given_away_from_a_treatment_is_not_answered_so(content: Content) -> None:
     reply = TextNavigator(content).reply(TextState(), "is it a pill")
     assert not text_message(content, reply).startswith("How it is given")
