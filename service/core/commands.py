@@ -120,6 +120,10 @@ PERSON_PHRASES = SPOKEN_PERSON + (
     "talk to somebody", "talk with someone", "speak with someone", "speak to somebody",
     "talk to a real", "talk to anyone", "speak to anyone", "talk to a nurse", "speak to a nurse",
     "alguien", "una persona", "un humano", "una enfermera", "representante", "agente", "operador",
+    "where can i get help", "where can i find help", "where do i get help", "where do i find help",
+    "who can help", "donde puedo encontrar ayuda", "donde encuentro ayuda", "donde consigo ayuda",
+    "donde puedo conseguir ayuda", "donde busco ayuda", "donde puedo buscar ayuda", "quien me puede ayudar",
+    "quien puede ayudarme", "quien me ayuda", "quien nos puede ayudar", "ayuda en espanol",
 )
 # After words of suicide or self-harm (phone only): connect the caller to the Suicide and Crisis Lifeline.
 CRISIS_LINE = "1"

@@ -29,6 +29,19 @@ def test_everyday_words_ask_for_a_person(words: str) -> None:
     assert asks_for_person(words)
 
 
+@pytest.mark.parametrize(("words", "lang"), [
+    ("where can i get help", "en"), ("where can i find help", "en"), ("donde puedo encontrar ayuda", "es"),
+    ("donde consigo ayuda", "es"), ("quien me puede ayudar", "es"), ("hay ayuda en español", "es"),
+])
+def test_asking_where_help_is_gets_people_to_talk_to_in_that_language(
+    content: Content, words: str, lang: str
+) -> None:
+    """The Spanish ones had got "No encontramos eso"; "where can i get help" the emergency signs."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert reply.show is Show.DISTRESS and reply.state.lang == lang, reply
+    assert ACS in text_message(content, reply)
+
+
 @pytest.mark.parametrize("words", [
     "bones", "liver pain", "my nurse said the scan showed spots on my liver and i want to know more about it",
 ])
