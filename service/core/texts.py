@@ -349,6 +349,10 @@ class TextNavigator:
             return True
         if spanish < english:
             return False
+        named = [self.medicines.language_of(word) if self.medicines else None for word in words]
+        if SPANISH in named:  # "letrozol", "tamoxifeno"
+            return True
+        words = [word for word, name in zip(words, named, strict=True) if name is None]  # "herseptin"
         if self.matchers[SPANISH].match(body) is None:
             return spanish > 0 and likeliest_language(text) == SPANISH  # "mejor me muero": "me" is both
         if self.matchers[DEFAULT_LANGUAGE].match(body) is None:

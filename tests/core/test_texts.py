@@ -84,6 +84,18 @@ def test_a_texter_who_writes_spanish_gets_spanish_and_keeps_it(content: Content)
     assert texts.reply(TextState(), "bones").state.lang == "en"
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("herseptin", "en"), ("hercepton", "en"), ("letrozol", "en"), ("anastrozol", "en"),
+    ("tamoxifeno", "es"), ("capecitabina", "es"), ("exemestano", "es"), ("que es herseptin", "es"),
+])
+def test_a_medicine_alone_is_answered_in_english_unless_named_as_only_spanish_names_it(
+    content: Content, message: str, lang: str
+) -> None:
+    """"herseptin" had got a Spanish answer; "letrozol" may be "letrozole" with its last letter off."""
+    reply = TextNavigator(content).reply(TextState(), message)
+    assert reply.state.lang == lang, reply
+
+
 def test_a_kept_reply_is_the_same_as_one_worked_out_afresh(content: Content, monkeypatch) -> None:
     from service.core import texts as texts_module
 

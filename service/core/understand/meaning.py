@@ -53,6 +53,8 @@ _ASKS_TREATMENT = re.compile(
     r"|his doctors) do|can (they|doctors|the doctors) (fix|help) (it|that|this|her|him)"
     r"|what (can|could) be done|anything (they|doctors|the doctors) can do|anything (that )?can be done"
     r"|what are (the|my|her|his|our|their) options|que opciones (hay|tengo|tiene|tenemos)"
+    r"|get rid of (it|this|that|them|the cancer|cancer|the tumou?rs?|the spots?)"
+    r"|como (se|me|le) (lo |la )?(quita|quitan|elimina|eliminan) (el cancer|los tumores|el tumor)?"
     r"|trata|tratan|tratar|tratarlo|tratarla|tratarse|tratamiento|tratamientos|terapia|terapias"
     r"|que (se puede|se le puede|le pueden|pueden|puede|podemos) hacer|que le hacen|que hacen)\b"
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from service.content.model import Medicine, Medicines
+from service.content.model import SPANISH, Medicine, Medicines
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
 
@@ -62,6 +62,17 @@ class MedicineFinder:
             side_effects=any(f" {p} " in padded for p in self._side),
             urgent=any(f" {p} " in padded for p in self._urgent),
         )
+
+    def language_of(self, word: str) -> str | None:
+        """For a folded word that is a medicine's one-word name (or a typo of one): "es" for its Spanish
+        name where no English typo makes it ("tamoxifeno"), else "" (a name says no language:
+        "herseptin"); None for any other word."""
+        found = self._names.get((word,)) or self._typo([word])
+        if found is None:
+            return None
+        medicine, name = found
+        spanish = name == medicine.spanish and not normalize(medicine.generic).startswith(normalize(name))
+        return SPANISH if spanish else ""  # "letrozol" may be "letrozole" with its last letter left off
 
     def _exact(self, words: list[str]) -> tuple[Medicine, str] | None:
         """The longest run of words that is a name."""

@@ -365,7 +365,8 @@ def test_a_treatment_named_with_a_place_that_does_not_speak_of_it_gets_the_treat
     assert CallNavigator(content).say(CallState(), words).state.node == topic
 
 
-@pytest.mark.parametrize("words", ["what can be done", "what can they do", "que se puede hacer"])
+@pytest.mark.parametrize("words", ["what can be done", "what can they do", "que se puede hacer",
+                                   "how do i get rid of it", "como se quita el cancer"])
 def test_what_can_be_done_naming_nothing_gets_the_kinds_of_treatment_not_sorry(
     content: Content, words: str
 ) -> None:
