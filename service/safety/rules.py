@@ -156,7 +156,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.CRISIS, "", r"\blinea (de )?(crisis|prevencion del suicidio)\b"),
     # A few words that say it all ("end it", "kill me", "let me die", "done living").
     _rule(Concern.CRISIS, "",
-          r"^(i )?(just )?(want to |wanna |gonna |going to )?end it( all)?$"
+          r"^(i )?(should |could |might |may |will |ill |think i should |maybe i should )?(just )?(want to"
+          r" |wanna |gonna |going to )?end it( all)?( now)?$"
           r"|^(just |please |somebody |someone )?kill me( now| please)?$"
           r"|(?<!dont )(?<!do not )(?<!wont )(?<!never )\b(just )?let me die\b"
           r"|\bdone (living|with (life|living))\b"),
@@ -192,7 +193,13 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"(die" + _AT_HOME + r"|be dead|dead|dying by|end (it|it all|my life|her life|his life|things"
           r"|everything)|"
           r"ending (it|it all|my life|things|everything)|not wake up|disappear|vanish|take (my|her|his) "
-          r"(own )?life|taking (my|her|his) (own )?life|kill|killing|hurt (my|her|him)self)\b"),
+          r"(own )?life|taking (my|her|his) (own )?life|hurt (my|her|him)self)\b"
+          # "want to kill", unless a cancer, a pain or a weed is what is to be killed
+          r"|\b(?<!not )(?<!never )(?<!dont )(?<!didnt )(want|wanna|wanted|wants"
+          r"|wish|wishes|ready|plan|planning|planned|thinking|thought|thoughts|think|decided|like) (to |of "
+          r"|about |i (was|were|could) )?(kill|killing)\b(?! ((this|the|that|these|those|all the|all|all of"
+          r" the|my|her|his|every|off the|off) )?(cancer|tumou?rs?|cells?|disease|beast|bugs?|mets|spots?"
+          r"|germs|pain|time|weeds))"),
     _rule(Concern.CRISIS, "",
           r"\b(end|ending|take|taking|took|ended) (my|her|his|their) (own )?life\b|\bend it (all|tonight|now|"
           r"today|for good)\b|\bending it all\b|\bend (things|everything) (tonight|now|for good)\b"),
@@ -229,6 +236,24 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|he) (should|was told|am supposed)))|\bpills\b.{0,40}\b(all at once|at once|end it|to die"
           r"|not wake|on purpose)\b|\b(saved|saving|stockpiling|hoarding) (up )?(my |her "
           r"|his )?(pain )?(pills|tablets|meds)\b"),
+    # A way or a dose asked for ("the easiest way to die", "how many oxycodone would it take", "a lethal
+    # dose"), or the will to live lost.
+    _rule(Concern.CRISIS, "",
+          r"\b(easiest|quickest|fastest|painless|simplest|surest|best|least painful|most peaceful|peaceful)"
+          r" (way|ways|method|methods) (to|of) (die|dying|kill (myself|yourself|oneself|herself|himself)|end"
+          r" (it|it all|my life|a life|your life|things)|commit suicide)\b" + _AT_HOME +
+          r"|\bhow many (pills|tablets|sleeping pills|pain pills|painkillers|oxycodone|oxy|oxys|oxycontin"
+          r"|morphine|percocets?|vicodins?|xanax|ambien|tylenol|advil|fentanyl|norco|valium|benadryl|insulin"
+          r"|tramadol|hydrocodone|meds|of my pills|of her pills|of these) (would|will|does|do) (it )?take\b"
+          r"|\b(lethal|deadly|fatal) (dose|amount|overdose)\b|\bhow much \w+ (would|will) (kill|be lethal"
+          r"|be fatal)\b"
+          r"|\b(lost|losing|have no|there is no|theres no|no more|without) (my |the |her |his |any )?will to"
+          r" live\b"),
+    _rule_es(Concern.CRISIS, "",
+          r"\b(la )?(forma|manera) (mas )?(facil|rapida|segura|indolora) de (morir|matarme|matarse"
+          r"|quitarme la vida)\b|\bcuantas (pastillas|pildoras|tabletas) (se necesitan|necesito|hacen falta)"
+          r" para (morir|matarme|no despertar)\b|\bdosis (letal|mortal)\b|\b(perdi|he perdido|ya no tengo)"
+          r" (las )?ganas de vivir\b"),
     # Said sideways: doing something to oneself, not trusting oneself, the means ready, things given away.
     _rule(Concern.CRISIS, "",
           r"\b(ill|i will|i might|i may|im going to|im gonna|i am going to|might|may|going to|gonna"
@@ -850,6 +875,10 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|podria|pueda) hablar\b|\bcomo (le|les|se lo|se los) (digo|explico|cuento|decimos|explicamos"
           r"|voy a decir)\b.{0,30}\b(hijos|hijas|hijo|hija|nietos|familia|ninos)\b|^(hay alguien|alguien"
           r"|esta alguien) ahi$"),
+    # "I'd rather die than do chemo again": what is too hard to bear, for a person to talk it over with.
+    _rule(Concern.DISTRESS, "",
+          r"\b(would|id|i d) (rather|sooner) die (than|" + _AT_HOME_WORDS[:-1] + r")\b"
+          r"|\bprefiero morir(me)? (que|a)\b"),
     _rule(Concern.DISTRESS, "",
           r"^(please )?(just )?(leave me alone|leave me be|go away|no more|enough|enough already|stop it|"
           r"im done|i am done|im so done|i cant anymore|i cant any more)( please)?$"),
@@ -1037,6 +1066,15 @@ HOPE = re.compile(
 )
 
 
+# Fighting words aimed at the illness ("i want to kill this cancer", "kick cancers butt"): hope, not harm.
+FIGHTS_ILLNESS = re.compile(
+    r"\b(kill|killing|beat|beating|kick|kicking|crush|crushing|destroy|destroying|fight|fighting|nuke"
+    r"|nuking|matar|vencer|acabar con) (this |the |that |my |her |his |these |all the |este |el |ese |mi "
+    r"|su |los |las )?(cancer|cancers|cancers butt|tumou?rs?|beast|disease|mets|cells|bicho|tumores"
+    r"|enfermedad)\b"
+)
+
+
 # ...unless the message also speaks of death or of harm ("i want to live but i keep thinking of pills").
 DARK = re.compile(
     r"\b(die|dying|dead|death|kill\w*|end it|end my|suicid\w*|pills|overdose|hurt myself|harm myself|gone|"
@@ -1137,8 +1175,9 @@ def finished(text: str) -> bool:
 
 def hopeful(text: str) -> bool:
     """Whether a folded message speaks of hope or fighting on, and not of death or harm (asked only
-    where no rule spoke)."""
-    return bool(HOPE.search(text)) and not DARK.search(text)
+    where no rule spoke); fighting words aimed at the illness ("kill this cancer") are no harm."""
+    fights = FIGHTS_ILLNESS.search(text)
+    return bool(fights or HOPE.search(text)) and not DARK.search(FIGHTS_ILLNESS.sub(" ", text))
 
 
 def acute(text: str) -> bool:

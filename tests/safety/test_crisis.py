@@ -62,6 +62,11 @@ CRISIS_WORDS_EN = [
     "i want to step in front of a train",
     "im going to stop eating until i die",
     "i stopped taking my meds so i can die",
+    "what is the easiest way to die",
+    "how many oxycodone would it take",
+    "what is a lethal dose of morphine",
+    "i think i should just end it",
+    "i lost my will to live",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
@@ -77,6 +82,9 @@ CRISIS_WORDS_ES = [
     "voy a hacer una locura",
     "no respondo de mí",
     "ya regalé todas mis cosas",
+    "la forma más fácil de morir",
+    "cuántas pastillas se necesitan para morir",
+    "perdí las ganas de vivir",
     "quiero ir a dormir y no despertar",
     "quiero ir al cielo",
     "quiero estar en el cielo con mi mamá",

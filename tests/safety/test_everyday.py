@@ -722,6 +722,22 @@ def test_being_told_how_long_someone_has_gets_a_person(twilio: TwilioSimulator, 
     person_offered(twilio, message)
 
 
+@pytest.mark.parametrize("message", ["i would rather die than do chemo again", "i would rather die at home"])
+def test_rather_dying_than_a_treatment_or_away_from_home_gets_a_person_not_the_lifeline(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """The first had got "We did not find that"; the second the Lifeline, from the model."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["i want to kill this cancer", "i want to kill cancer",
+                                     "how many tylenol can i take", "how many treatments would it take",
+                                     "i should just end it with him"])
+def test_fighting_the_cancer_or_asking_a_dose_is_no_crisis(message: str) -> None:
+    """"i want to kill this cancer" had got the Lifeline, from the model."""
+    not_read_as(message, Concern.CRISIS)
+
+
 @pytest.mark.parametrize("message", [
     "doctor said 6 months of chemo", "doctor said come back in 3 months",
     "they said 3 months until the next scan", "i have 2 weeks left of radiation",
