@@ -324,7 +324,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|him)\b|\b(cant|cannot|can not|wont|will not) stop (shaking|shivering|trembling)\b"
           r"|\b(shaking|shivering|trembling) (all over|uncontrollably|so hard|so bad|and cant stop)\b"),
     _rule(Concern.URGENT, "confusion",
-          r"\b(collapsed|collapse|unresponsive|not responding|wont respond|blacked out|passed out|fainted"
+          r"\b(collapsed|collapse|unresponsive|(not responding|wont respond|isnt responding|is not responding"
+          r"|doesnt respond)(?! (to (the |her |his |my )?(treatments?|chemo|chemotherapy|therapy|radiation"
+          r"|drugs?|medicines?|meds|medications?|hormone therapy|immunotherapy|it|this)|well|as (hoped"
+          r"|expected|they hoped))\b)|blacked out|passed out|fainted"
           r"|unconscious|cant wake|wont wake|not waking|isnt waking|wasnt waking|doesnt wake|does not wake"
           r"|passing out(?! (flyers|fliers|papers|leaflets|food|candy|cards|gifts|the))|passes out|fainting"
           r"|faints)\b"),
@@ -450,6 +453,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bblood\b.{0,20}\b(cough|coughing|coughed)\b|\b(cough|coughing|coughed)\b.{0,20}\bblood\b"),
     _rule(Concern.URGENT, "bleeding",
           r"\b(vomiting|vomit|vomited|throwing|threw|bringing|brought) (up )?(blood|bloody)\b"
+          r"|\bblood in (my|her|his|the|their) (vomit|throw up|puke|sick)\b|\b(vomit|throw up|puke) (has|had"
+          r"|with|is full of) blood( in it)?\b|\bbloody (vomit|throw up|puke)\b"
           r"|\bbleeding (a lot|heavily|badly|wont stop|that wont stop|for an hour)\b"
           r"|\b(heavy|bad|lots of) bleeding\b|\b(cant|cannot|wont) stop (the )?bleeding\b"
           r"|\bblood everywhere\b|\bbleeding\b.{0,30}\b(wont|will not|has not|hasnt|have not|havent"
@@ -669,7 +674,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|al toser (me )?sale sangre|(flema|flemas|esputo) con sangre"
           r"|sangre en (la|las) (tos|flemas?))\b"),
     _rule_es(Concern.URGENT, "bleeding",
-          r"\b(vomito sangre|vomite sangre|vomitando sangre|no para de sangrar|sangrando mucho"
+          r"\b(vomito sangre|vomite sangre|vomitando sangre|vomita sangre|vomito con sangre"
+          r"|vomitos con sangre|sangre en (el|su|mi) vomito|no para de sangrar|sangrando mucho"
           r"|\bnariz\b.{0,30}\bno (para|paro|se detiene|se le quita|se quita)\b|sangra\w* y no (para"
           r"|se detiene))\b"),
     _rule_es(Concern.URGENT, "fracture",
@@ -772,11 +778,20 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(scan|scans|pet|pet scan|ct|mri) (showed|shows|found) (that )?(it|the cancer|the tumor"
           r"|the tumors) (grew|has grown|progressed|spread)\b"
           r"|\b(found|showed|shows|see|saw) (more|new) (tumor|tumors|tumour|tumours|tumores|spots|lesions"
-          r"|mets|growths)\b"),
+          r"|mets|growths)\b"
+          # ...or treatment that has stopped working ("her cancer is not responding to chemo")
+          r"|\b(is|isnt|are|arent|was|wasnt|not) (not )?responding to (the |her |his |my )?(treatments?|chemo"
+          r"|chemotherapy|therapy|radiation|drugs?|medicines?|meds|hormone therapy|immunotherapy)\b"
+          r"|\b(the |her |his |my )?(treatment|treatments|chemo|chemotherapy|medicine|meds|drugs?|hormone"
+          r" therapy|immunotherapy|therapy) (isnt|is not|arent|are not|stopped|has stopped|is no longer|not)"
+          r" (working|helping)( any ?more)?\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(el|mi|su) (cancer|tumor|tumores) (ya )?(avanzo|crecio|progreso|empeoro|se extendio mas"
           r"|esta creciendo|sigue creciendo|esta avanzando)\b"
-          r"|\b(encontraron|salieron|hay|vieron) (mas|nuevos|nuevas) (tumores|manchas|lesiones|bolitas)\b"),
+          r"|\b(encontraron|salieron|hay|vieron) (mas|nuevos|nuevas) (tumores|manchas|lesiones|bolitas)\b"
+          r"|\b(no|ya no) (esta )?respond(e|iendo) (al|a la|a los) (tratamiento|quimio|quimioterapia"
+          r"|radiacion|medicamentos?)\b|\b(el|la|su|mi) (tratamiento|quimio|quimioterapia|medicina) (ya )?no"
+          r" (le |me )?(esta )?(funciona|funcionando|sirve|hace efecto)\b"),
     # Someone gone from the world ("my mom left this world last year", "mi mama dejo este mundo"): grief.
     _rule(Concern.DISTRESS, "", r"\b(left|departed) (this|the) world\b(?! a better place)"),
     _rule_es(Concern.DISTRESS, "", r"\b(dejo|partio de) (este|el) mundo\b"),

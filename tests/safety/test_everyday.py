@@ -722,6 +722,35 @@ def test_being_told_how_long_someone_has_gets_a_person(twilio: TwilioSimulator, 
     person_offered(twilio, message)
 
 
+@pytest.mark.parametrize("message", ["theres blood in her vomit", "blood in my vomit", "vomita sangre",
+                                     "vómito con sangre"])
+def test_blood_in_vomit_gets_the_bleeding_sign_first(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    """These had got the general symptoms page (or "No encontramos eso")."""
+    sign_first(twilio, content, message, "bleeding")
+
+
+@pytest.mark.parametrize("message", [
+    "her cancer is not responding to chemo", "she is not responding to treatment",
+    "the chemo stopped working",
+    "no responde al tratamiento", "la quimio ya no le está funcionando",
+])
+def test_a_treatment_that_stopped_working_gets_a_person_never_911(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """"not responding to treatment" had got "call 911" (the sign of someone who cannot be woken)."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["my mom is not responding to me", "he isnt responding",
+                                     "she is unresponsive"])
+def test_someone_who_does_not_respond_still_gets_911(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    sign_first(twilio, content, message, "confusion")
+
+
 @pytest.mark.parametrize("message", ["i would rather die than do chemo again", "i would rather die at home"])
 def test_rather_dying_than_a_treatment_or_away_from_home_gets_a_person_not_the_lifeline(
     twilio: TwilioSimulator, message: str
