@@ -107,6 +107,9 @@ _BONE = (r"bones?|hip|hips|legs?|arms?|wrists?|ribs?|ankles?|back|spine|shoulder
 _AT_HOME_WORDS = (r"(at|in) (her |his |my |their )?(own )?(home|house|bed)( with (her|his|my|their) family"
                   r"| peacefully| surrounded by (family|loved ones))?$")
 _AT_HOME = r"(?! " + _AT_HOME_WORDS + ")"
+# A sign told as years gone ("she had a stroke 10 years ago"): history, not what to do now.
+_LONG_AGO = (r"(?!( \w+){0,3} ((\d+|a few|few|several|many|two|three|four|five|ten) (years|months)|a year)"
+             r" ago\b)")
 
 # A visit planned, not an emergency now ("should i go to the hospital for my appointment tomorrow").
 _NOT_A_VISIT = (r"(?! (for (a |an |my |her |his |the )?(appointment|chemo|infusion|scan|treatment|visit"
@@ -317,7 +320,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     # A heart attack, or an allergic reaction (to a treatment): no one sign, so what to do now (911).
     _rule(Concern.URGENT, "",
           r"\b(heart attack|cardiac arrest|anaphyla\w*|allergic reaction|hives|no pulse)\b", plain=False),
-    _rule(Concern.URGENT, "stroke", r"\b(stroke|having a stroke|had a stroke)\b", plain=False),
+    _rule(Concern.URGENT, "stroke", r"\b(stroke|having a stroke|had a stroke)\b" + _LONG_AGO,
+          plain=False),
     _rule(Concern.URGENT, "stroke", r"\b(lost|losing|lose|lost all) (my|her|his) balance\b", plain=False),
     _rule(Concern.URGENT, "",
           r"\bcome (quick|quickly|fast|now)\b|\bsomething is (really |very |badly )?wrong with (my|her"
@@ -327,10 +331,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(collapsed|collapse|unresponsive|(not responding|wont respond|isnt responding|is not responding"
           r"|doesnt respond)(?! (to (the |her |his |my )?(treatments?|chemo|chemotherapy|therapy|radiation"
           r"|drugs?|medicines?|meds|medications?|hormone therapy|immunotherapy|it|this)|well|as (hoped"
-          r"|expected|they hoped))\b)|blacked out|passed out|fainted"
+          r"|expected|they hoped))\b)|blacked out|fainted"
           r"|unconscious|cant wake|wont wake|not waking|isnt waking|wasnt waking|doesnt wake|does not wake"
-          r"|passing out(?! (flyers|fliers|papers|leaflets|food|candy|cards|gifts|the))|passes out|fainting"
-          r"|faints)\b"),
+          r"|(passing|passed|passes) out(?! (flyers|fliers|papers|leaflets|food|candy|cards|gifts|the))"
+          r"|fainting|faints)\b"),
     # Breathing.
     _rule(Concern.URGENT, "breathing",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|problems?"
@@ -414,8 +418,11 @@ URGENT_RULES: tuple[Rule, ...] = (
     # Seizure.
     _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
           r"|\b(having|had|has|having a|had a|has a|in a) (seizure|seizures|fit|fits|convulsion)\b"
+          + _LONG_AGO +
           r"|\bshaking all over\b|\beyes rolled back\b|\bfoaming at the mouth\b"),
-    _rule(Concern.URGENT, "seizure", r"\b(seizure|seizures|convulsion|convulsions)\b", plain=False),
+    _rule(Concern.URGENT, "seizure",
+          r"\b(seizure|seizures|convulsion|convulsions)\b(?! (medications?|medicines?|meds|pills|drugs?"
+          r"|prevention))" + _LONG_AGO, plain=False),
     # Sudden severe headache, or a headache with vomiting.
     _rule(Concern.URGENT, "",
           r"\b(worst|sudden|severe|terrible|awful|really bad|very bad|bad|horrible|splitting|"
@@ -433,7 +440,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "confusion",
           r"\b(confused|confusion|disoriented|delirious|not making sense|not making any sense|"
           r"doesnt know where|dont know where i am|(doesnt|does not|didnt|did not) (know|recognize"
-          r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out|fainted|"
+          r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out(?! (flyers|fliers|papers"
+          r"|leaflets|food|candy|cards|gifts))|fainted|"
           r"unconscious|hard to wake|talking nonsense|doesnt recognize|went limp|gone limp|is limp"
           r"|seeing things that (arent|are not|werent|isnt) there|seeing things$|hearing voices)\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
@@ -803,9 +811,12 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.DISTRESS, "",
           r"\b(quiero|quiere|quisiera) morir(se|me)? en (su |mi )?casa$|\b(ser )?enterrad[ao] (junto a|con)\b"
           r"|\b(planear|preparar) (el|su|mi) funeral\b"),
+    # A plea ("help me", "please help", "help me i dont know what to do"), not help to a purpose ("can you
+    # help me understand stage 4", "the meds help me sleep").
     _rule(Concern.DISTRESS, "",
-          r"\b(help me|i need help|need help|please help|help please|someone help|help us|help her|help him"
-          r"|sos)\b"),
+          r"\b(help (me|us|her|him))\b(?=$| (please|plz|pls|now|asap|someone|somebody|anyone|anybody|i|im"
+          r"|we|she|he|my|its|it|this|idk|god|lord|oh|quick|fast|right now|somebody)\b)"
+          r"|\b(i need help|need help|please help|help please|someone help|sos)\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(talk|speak|chat|get through) (to|with) (someone|somebody|a person|a human|a real person"
           r"|a nurse|nurse|a doctor|anyone|anybody|a counsell?or|a social worker|a real|people)\b"
@@ -1016,7 +1027,8 @@ def _whole_words(pattern: str) -> list[str]:
 EXPLAINED_SIGNS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "breathing": (
         re.compile(
-            r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercising|working out|effort|"
+            r"\b(stairs|steps|climbing|climb|walking|walk|walks|exercise|exercises|exercising|working out|"
+            r"effort|"
             r"exertion|active|activity|hills?|uphill|carrying|housework|gardening|cleaning|shopping|"
             r"escaleras|caminar|camino|camina|caminando|subir|subo|sube|subiendo|ejercicio|esfuerzo)\b"
         ),
@@ -1077,6 +1089,7 @@ HOPE = re.compile(
     r"|(?<!dont )(?<!do not )(?<!no longer )(?<!not )\b(want|going|ready|determined|hope) to (live|fight"
     r"|beat|win|keep fighting)\b|\bi (will|can|am going to|re going to) (fight|beat|win|live|get through)\b"
     r"|(?<!no )\bquiero vivir\b|\bno me (voy a rendir|rindo)\b|\bvoy a (luchar|salir adelante|vencer)\b"
+    r"|\b(my )?heart goes out\b|\bsending (love|prayers|hugs|strength)\b"
     r"|\bme muero (de ganas|por (ver|ir|conocer|saber|estar))\b"
 )
 

@@ -14,6 +14,7 @@ it is sure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -100,7 +101,7 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     upset = len(text.split()) <= UPSET_EMOJI_MAX_WORDS and not UPSET_EMOJI.isdisjoint(message)
     if not text:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS) if upset else None
-    folded = fold_typos(text)
+    folded = _DYEING.sub(r"dyeing \1 \2", fold_typos(text))
     if denied(folded):  # "no chest pain": nothing to do now (nor can a crisis be said in these words)
         return None
     rule = rule_finding(folded)
@@ -201,6 +202,10 @@ MISSPELT = {
     "gona": "gonna", "gunna": "gonna", "tonite": "tonight", "tonigh": "tonight", "2nite": "tonight",
     "bleading": "bleeding", "bledding": "bleeding", "chesst": "chest", "chets": "chest",
 }
+
+
+# "She is dying her hair before chemo" dyes it: no word of death.
+_DYEING = re.compile(r"\bdying (my|her|his|their|your|the) (hair|roots|eyebrows|eyebrow|beard)\b")
 
 
 def fold_typos(text: str) -> str:

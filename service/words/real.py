@@ -92,49 +92,50 @@ REAL_WORDS = frozenset(
     pegarle peking pelar pelis penes pensa peones peque perdamos perdemos perdidos perdon
     perdona pesados pesar petro pibes picos pides pierda pierdas piero pierson pilas piles pinza
     pipes pisar pissed pitch plaga plains planar plantar plantear planted plantillas planting
-    plants plate playing plays podamos poder podia podian podran podre podremos poked poker
-    poking polls polos ponder ponds ponemos pools popped popping porche poros posadas posar
-    posed possessing power pozos praga praying premiere prensa preparaba preparaban preparados
-    preparamos preparando preston prevention prick print prision prison processed processing
-    procession production professed profession progressive projection projections prone property
-    props prosecution proteccion protecting protective protector pudre puedan puedas pulls pulso
-    purse pusimos qaeda quack queden queen queja quejan quema queman quepa quicio quiebre quiera
-    quieta quieto quinn quinta quirk quitarle quitarte quiten quiza quota races racking rages
-    raging raising rally ramon rapes raping ratas rating ratones ratos raving realty rearing
-    reciben recoger redding reddy redress refuge refute refuted regal regalado regazo regular
-    reich reilly rejas remover renal render rendirse reojo represa resale resounding respondan
-    responden respondent respondido response reuse reused rider riding riendo rioja risking
-    rites roach robas robos rocas rodas rompa rompe rondo rosas rotas rover rozas rubia saben
-    sabiendo sable sabor sabre sacan sacked sacred saeed safer sailed salieran salon saltar
-    samir sangrado sanos scale scaled scams scars scored scots secos seeding seeking seeming
-    seguia seine selling sendos sends senior sensor sentado sentar serve setting sewing sexos
-    shack shading shady shale shallow shaming shaping shared sharing shaved shaving sheep sheer
-    shelf shelling shine shipped shipping shirt shits shitting shoes shoots shopped shopping
-    shops shorts shots shout shouting shouts shove shoved shoving siendo siete sieve simmer
-    sipping siren sirvan sitter sizing skill skipped slapped slaps slaying slick slide slight
-    slipping slots slowed slows smart smash smashed smelling smiled smuggling sneak sneaking
-    sneaks snort snuff soaking soaps soared sober sobreviven sonda soplo sorda spans spared
-    sparing spears speck spelling spice spike spill spire spits splash splashed split spock
-    spoiled sport sports spotting sprang sprung spurred spying stabs stacked staff stains stake
-    stale stall stared staring starling starred starring stars startled startling starved
-    starving stash state stated stating stats stave staying steak steaks steep stepped stepping
-    steve stick stiff stock stoke stole stomping stone stoner store strand stray strike string
-    stuart stuck suciedad sudar sumar sumner supercar supieron swans swapped swaps swaying sweep
-    sweeping swine tacto tales tammy tango tania tanks taping taser tasks taxing temblor temor
-    temores templar tempo temporales tenga tensa tense tenso tents tenue tercio terry tesis
-    testing thank thanking thanks theme themes these theses theyre thick thinning thirty thong
-    thorough though threat thrust tiered tiled timed timmy timor tinto tipped tipping tiraba
-    tirarle tirarte tiren tires tocado tocar tocas tomando tomarle tomarte tomas tomato tommy
-    tonal toner tones tonos tonto torch toros torso tough tovar tower trabaja trabajo track
-    traen traes tragado traigo trajo trama tramo trapo trapped trapping trata tratada tratado
-    tratar trato traza trazado trazar trazo trecho trick tried tries trigo tripled trough trunk
-    tudor tuned tuning turing tutor tutores tutoriales tutors twain tying tyres ultimas
-    unbeatable unbreakable understated understood uribe urnas usable vacacional vaccines vagos
-    vanos variaciones varias varies varnish vasos veamos vemos vender veneer ventaja vices
-    vieran vigas vimos viniendo visas viuda vivas vocation voces votaciones wading wafer wager
-    waging wailing waited waiter waits walking walled walter wanda waning wanting wards warts
-    washes wasted wasting watts waving waxing wearer weaver weaving weeds welding whale wheat
-    while whiting whore whores whose width wight winger winner woken woman woods wording world
-    worlds worms wound woven wright writing yogur
+    plants plate players playing plays podamos poder podia podian podran podre podremos poked
+    poker poking polls polos ponder ponds ponemos pools popped popping porche poros posadas
+    posar posed possessing power pozos praga praying premiere prensa preparaba preparaban
+    preparados preparamos preparando preston preventing prevention preventiva preventive
+    preventivo prick print prision prison processed processing procession production professed
+    profession progressive projection projections prone property props prosecution proteccion
+    protecting protective protector pudre puedan puedas pulls pulso purse pusimos qaeda quack
+    queden queen queja quejan quema queman quepa quicio quiebre quiera quieta quieto quinn
+    quinta quirk quitarle quitarte quiten quiza quota races racking rages raging raising rally
+    ramon rapes raping ratas rating ratones ratos raving realty rearing reciben recoger redding
+    reddy redress refuge refute refuted regal regalado regazo regular reich reilly rejas remover
+    renal render rendirse reojo represa resale resounding respondan responden respondent
+    respondido response reuse reused rider riding riendo rioja risking rites roach robas robos
+    rocas rodas rompa rompe rondo rosas rotas rover rozas rubia saben sabiendo sable sabor sabre
+    sacan sacked sacred saeed safer sailed salieran salon saltar samir sangrado sanos scale
+    scaled scams scars scored scots secos seeding seeking seeming seguia seine selling sendos
+    sends senior sensing sensor sentado sentar serve setting sewing sexos shack shading shady
+    shale shallow shaming shaping shared sharing shaved shaving sheep sheer shelf shelling shine
+    shipped shipping shirt shits shitting shoes shoots shopped shopping shops shorts shots shout
+    shouting shouts shove shoved shoving siendo siete sieve simmer sipping siren sirvan sitter
+    sizing skill skipped slapped slaps slaying slick slide slight slipping slots slowed slows
+    smart smash smashed smelling smiled smuggling sneak sneaking sneaks snort snuff soaking
+    soaps soared sober sobreviven sonda soplo sorda spans spared sparing spears speck spelling
+    spending spice spike spill spire spits splash splashed split spock spoiled sport sports
+    spotting sprang sprung spurred spying stabs stacked staff stains stake stale stall stared
+    staring starling starred starring stars startled startling starved starving stash state
+    stated stating stats stave staying steak steaks steep stepped stepping steve stick stiff
+    stock stoke stole stomping stone stoner store strand stray strike string stuart stuck
+    suciedad sudar sumar sumner supercar supieron swans swapped swaps swaying sweep sweeping
+    swine tacto tales tammy tango tania tanks taping taser tasks taxing temblor temor temores
+    templar tempo temporales tenga tensa tense tenso tents tenue tercio terry tesis testing
+    thank thanking thanks theme themes these theses theyre thick thinning thirty thong thorough
+    though threat thrust tiered tiled timed timmy timor tinto tipped tipping tiraba tirarle
+    tirarte tiren tires tocado tocar tocas tomando tomarle tomarte tomas tomato tommy tonal
+    toner tones tonos tonto torch toros torso tough tovar tower trabaja trabajo track traen
+    traes tragado traigo trajo trama tramo trapo trapped trapping trata tratada tratado tratar
+    trato traza trazado trazar trazo trecho trick tried tries trigo tripled trough trunk tudor
+    tuned tuning turing tutor tutores tutoriales tutors twain tying tyres ultimas unbeatable
+    unbreakable understated understood uribe urnas usable vacacional vaccines vagos vanos
+    variaciones varias varies varnish vasos veamos vemos vender veneer ventaja vices vieran
+    vigas vimos viniendo visas viuda vivas vocation voces votaciones wading wafer wager waging
+    wailing waited waiter waits walking walled walter wanda waning wanting wards warts washes
+    wasted wasting watts waving waxing wearer weaver weaving weeds welding whale wheat while
+    whiting whore whores whose width wight winger winner woken woman woods wording world worlds
+    worms wound woven wright writing yogur
     """.split()
 )

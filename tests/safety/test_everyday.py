@@ -751,6 +751,24 @@ def test_someone_who_does_not_respond_still_gets_911(
     sign_first(twilio, content, message, "confusion")
 
 
+@pytest.mark.parametrize("message", [
+    "she takes seizure medication since last year",
+    "my mom had a stroke 10 years ago and now has breast cancer",
+    "breathing exercises help me relax", "she is dying her hair before chemo",
+    "my heart goes out to everyone here", "can you help me understand what stage 4 means",
+    "the meds help me sleep",
+])
+def test_everyday_sentences_with_alarming_words_get_no_alarm(message: str) -> None:
+    """Each had got 911, a person or the Lifeline."""
+    assert triage(message) is None
+
+
+@pytest.mark.parametrize("message", ["help me", "please help me", "help me i dont know what to do",
+                                     "someone please help us"])
+def test_a_plea_for_help_still_gets_a_person(twilio: TwilioSimulator, message: str) -> None:
+    person_offered(twilio, message)
+
+
 @pytest.mark.parametrize("message", ["i would rather die than do chemo again", "i would rather die at home"])
 def test_rather_dying_than_a_treatment_or_away_from_home_gets_a_person_not_the_lifeline(
     twilio: TwilioSimulator, message: str
