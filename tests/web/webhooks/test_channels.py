@@ -52,7 +52,8 @@ def test_an_urgent_or_crisis_message_gets_the_same_first_answer_as_on_sms(twilio
 
 
 def test_each_address_opts_out_on_its_own(app: Flask, twilio: TwilioSimulator) -> None:
-    assert twilio.text("STOP", sender=WHATSAPP).messages == []
+    assert twilio.text("STOP", sender=WHATSAPP).messages == [
+        "You will get no more texts from this line. To get them again, text START."]
     assert twilio.text("liver", sender=WHATSAPP).messages == []
     assert twilio.text("liver", sender=PHONE).messages  # the same number by SMS still gets answers
     twilio.text("STOP", sender=PHONE)
@@ -60,6 +61,12 @@ def test_each_address_opts_out_on_its_own(app: Flask, twilio: TwilioSimulator) -
     assert twilio.text("liver", sender=WHATSAPP).messages
     assert twilio.text("liver", sender=PHONE).messages == []
     assert counted(app)[("opt_out", "whatsapp", "", "")] == 1
+
+
+def test_a_whatsapp_stop_twilio_read_itself_is_not_confirmed_twice(twilio: TwilioSimulator) -> None:
+    """With a Messaging Service's Advanced Opt-Out, Twilio confirms and says so in OptOutType."""
+    assert twilio.text("STOP", sender=WHATSAPP, OptOutType="STOP").messages == []
+    assert twilio.text("liver", sender=WHATSAPP).messages == []
 
 
 @pytest.mark.parametrize(
