@@ -122,6 +122,10 @@ class Prompt(StrEnum):
     HOW_GIVEN = "how_given"
     SMS_HOW_GIVEN = "sms_how_given"
     SMS_GLAD = "sms_glad"
+    # Asked whether the line is a person or a machine ("are you a bot"): it answers by itself; then
+    # how to reach a person.
+    AUTOMATED = "automated"
+    SMS_AUTOMATED = "sms_automated"
     # Asked whether the line is private: what it keeps, and what it does not.
     PRIVACY = "privacy"
     SMS_PRIVACY = "sms_privacy"

@@ -28,6 +28,7 @@ from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import (
     about_the_line,
+    asks_if_automated,
     asks_if_serious,
     asks_privacy,
     closes,
@@ -461,13 +462,16 @@ class CallNavigator:
         return Turn(state, closed, reprompt=True, hours=self.offers.person_hours)
 
     def _person_asked(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
-        """"Talk to a person" in any everyday words (not an urgent sign), at any menu."""
-        if not asks_for_person(speech):
+        """"Talk to a person" in any everyday words (not an urgent sign), at any menu; "are you a
+        robot" hears first that the line answers by itself."""
+        automated = asks_if_automated(speech)
+        if not automated and not asks_for_person(speech):
             return None
         finding = triage(speech)
         if finding is not None and finding.concern is not Concern.DISTRESS:
             return None
-        return self._person(replace(self._in_words_language(state, finding, speech), silences=0), now)
+        turn = self._person(replace(self._in_words_language(state, finding, speech), silences=0), now)
+        return replace(turn, notices=(Prompt.AUTOMATED, *turn.notices)) if automated else turn
 
     def _in_words_language(self, state: CallState, finding: Finding | None, speech: str) -> CallState:
         """Safety words answered in the language they were said in, and the call goes on in it, as a

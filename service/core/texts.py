@@ -34,6 +34,7 @@ from service.core.matching import (
 )
 from service.core.understand.meaning import (
     about_the_line,
+    asks_if_automated,
     asks_if_serious,
     asks_privacy,
     asks_treatment,
@@ -250,15 +251,24 @@ class TextNavigator:
         asks_a_person = bool(state.topic) and text in commands.PERSON_AFTER_A_PAGE_WORDS
         return TextReply(state, Show.DISTRESS if asks_a_person else Show.HELP)
 
+    def _in_finding_language(self, state: TextState, finding: Finding, text: str) -> TextState:
+        """Safety words answered in their own language: "me quiero morir" in Spanish, "i want to die"
+        after Spanish in English."""
+        if finding.lang in self.content.languages:
+            return replace(state, lang=finding.lang)
+        if state.lang != DEFAULT_LANGUAGE and _writes_english(text):
+            return replace(state, lang=DEFAULT_LANGUAGE)
+        return state
+
     def _before_commands(self, state: TextState, body: str, text: str) -> TextReply | None:
         """Safety before any command: crisis or an urgent sign, then a person asked for, then thanks."""
         command = text in commands.TEXT_MORE_WORDS or text in commands.TEXT_MENU_WORDS
         finding = triage(body, command=command or text in commands.NUMBER_WORDS)
         if finding is not None:
-            if finding.lang in self.content.languages:  # "me quiero morir": the answer in Spanish
-                state = replace(state, lang=finding.lang)
-            elif state.lang != DEFAULT_LANGUAGE and _writes_english(text):  # "i want to die" after Spanish
-                state = replace(state, lang=DEFAULT_LANGUAGE)
+            state = self._in_finding_language(state, finding, text)
+        if asks_if_automated(body) and (finding is None or finding.concern is Concern.DISTRESS):
+            return TextReply(state, Show.DISTRESS, notices=(Prompt.SMS_AUTOMATED,))  # "are you a bot"
+        if finding is not None:
             return self._triaged(state, body, finding)
         if asks_for_person(body):
             return TextReply(state, Show.DISTRESS)

@@ -359,7 +359,8 @@ def text_message(content: Content, reply: TextReply, phone: str = "", helpline: 
     if reply.show is Show.MEDICINE and reply.medicine is not None:
         return sms_medicine(content, reply.medicine, state.lang)
     if reply.show in (Show.CRISIS, Show.URGENT, Show.DISTRESS):
-        return sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach, reply.sign)
+        said = sms_triage(content, reply.show, state.offer, state.lang, helpline, reply.reach, reply.sign)
+        return notice + said if reply.show is Show.DISTRESS else said  # "this line answers by itself"
     if reply.show is Show.MEDIA:
         return sms_prompt(content, Prompt.SMS_MEDIA, state.lang) + _call_us(content, state.lang, phone)
     name = Prompt.SMS_RESUBSCRIBED if reply.show is Show.RESUBSCRIBED else Prompt.SMS_ERROR

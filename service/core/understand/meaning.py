@@ -113,6 +113,18 @@ _PRIVACY = re.compile(
     r"|me (estan|esta) grabando|(esta|la) llamada (se )?(graba|esta grabada))\b"
 )
 
+# Asking whether the line is a person or a machine ("are you a bot", "is this a real person", "estoy
+# hablando con una máquina"): it answers by itself, then how to reach a person. ("Who am i talking to"
+# hears the line's name.)
+_ASKS_IF_AUTOMATED = re.compile(
+    r"\b(are you|r u|ru|is this|is that|am i (talking|texting|speaking|chatting|writing) (to|with))( a| an)?"
+    r" (real |live |actual )?(bot|robot|computer|machine|ai|automated|automatic|human|person"
+    r"|chatbot|chat bot|answering machine|doctor|nurse)\b|\b(is this|is that) a recording\b"
+    r"|\b(eres|es usted|es esto|estoy hablando con|hablo con|me contesta|me responde)( un| una)? (robot|bot"
+    r"|maquina|computadora|persona|humano|grabacion|contestadora|doctor|doctora|enfermera)\b"
+)
+MAX_AUTOMATED_WORDS = 10  # a longer message names a machine or a doctor in passing
+
 # Words that point at a picture sent with them ("this is my scan", "what does this say", "que dice esto").
 _POINTS_AT_MEDIA = re.compile(
     r"\b(this|these|attached|picture|pictures|photo|photos|pic|pics|image|images|screenshot|look at|read"
@@ -354,6 +366,12 @@ def points_at_media(message: str) -> bool:
     """Whether a few words only point at a picture sent with them, asking it to be read."""
     text = normalize(message)
     return len(text.split()) <= MAX_MEDIA_WORDS and bool(_POINTS_AT_MEDIA.search(text))
+
+
+def asks_if_automated(message: str) -> bool:
+    """Whether a short message asks if the line is a person or a machine ("are you a bot")."""
+    text = normalize(message)
+    return len(text.split()) <= MAX_AUTOMATED_WORDS and bool(_ASKS_IF_AUTOMATED.search(text))
 
 
 def asks_privacy(message: str) -> bool:

@@ -42,6 +42,32 @@ def test_asking_where_help_is_gets_people_to_talk_to_in_that_language(
     assert ACS in text_message(content, reply)
 
 
+@pytest.mark.parametrize(("words", "lang", "first"), [
+    ("are you a bot", "en", "This line answers by itself"),
+    ("is this a real person", "en", "This line answers"),
+    ("am i talking to a computer", "en", "This line answers"),
+    ("are you a doctor", "en", "This line answers"),
+    ("eres un robot", "es", "Esta línea contesta sola"),
+    ("estoy hablando con una máquina", "es", "Esta línea"),
+])
+def test_asking_if_the_line_is_a_person_hears_it_answers_by_itself_then_who_to_call(
+    content: Content, words: str, lang: str, first: str
+) -> None:
+    """These had got the person answer without saying what the line is."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    message = text_message(content, reply)
+    assert message.startswith(first) and ACS in message and reply.state.lang == lang, message
+    heard = CallNavigator(content).say(CallState(lang=lang), words)
+    said = " ".join(turn_lines(content, heard))
+    assert heard.notices[0] is Prompt.AUTOMATED, heard
+    assert "American Cancer Society" in said or "Sociedad Americana" in said, said
+
+
+def test_a_crisis_said_with_the_question_still_gets_the_lifeline_first(content: Content) -> None:
+    reply = TextNavigator(content).reply(TextState(), "are you a bot i want to die")
+    assert reply.show is Show.CRISIS
+
+
 @pytest.mark.parametrize("words", [
     "bones", "liver pain", "my nurse said the scan showed spots on my liver and i want to know more about it",
 ])
