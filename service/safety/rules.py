@@ -326,7 +326,12 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "",
           r"\bcome (quick|quickly|fast|now)\b|\bsomething is (really |very |badly )?wrong with (my|her"
           r"|him)\b|\b(cant|cannot|can not|wont|will not) stop (shaking|shivering|trembling)\b"
-          r"|\b(shaking|shivering|trembling) (all over|uncontrollably|so hard|so bad|and cant stop)\b"),
+          r"|\b(shaking|shivering|trembling) (all over|uncontrollably|so hard|so bad|and cant stop)\b"
+          # Someone changed ("she is not herself"), or in pain she cannot say ("she is moaning a lot").
+          r"|\b(is|seems|has been|was|isnt|shes|hes|im|am) (just )?not (acting like )?(herself|himself"
+          r"|myself)\b|\bnot (acting|acting like|feeling like) (herself|himself|myself)\b"
+          r"|\b(moaning|groaning|moans|groans|crying out|whimpering) (a lot|all (day|night)|in pain"
+          r"|constantly|all the time|when (i|we) (move|touch|turn) (her|him))\b"),
     _rule(Concern.URGENT, "confusion",
           r"\b(collapsed|collapse|unresponsive|(not responding|wont respond|isnt responding|is not responding"
           r"|doesnt respond)(?! (to (the |her |his |my )?(treatments?|chemo|chemotherapy|therapy|radiation"
@@ -1120,6 +1125,9 @@ TREATMENT_CHOICE = re.compile(
     r"chemo|chemotherapy|radiation|meds|medication|medicines|tratamiento|quimio|quimioterapia|radiacion)\b"
     r"|\bno (quiero|quiere) (seguir|continuar) con (el |la |mi |su )?(tratamiento|quimio|quimioterapia"
     r"|radiacion)\b"
+    r"|\b(wont|will not|doesnt want to|does not want to|refuses to|refusing to|refused to) (take|swallow)"
+    r" (her|his|my|the|any) (pills|meds|medicine|medicines|medication|medications)\b"
+    r"|\b(spits|spit|spitting) out (her|his|my|the) (pills|meds|medicine|medicines|medication)\b"
     r"|\b(dont|doesnt|do not|does not|wont|will not) want (any )?(more )?(treatment|treatments|chemo"
     r"|chemotherapy|radiation)( anymore| any more)?\b"
     r"|\bya no (quiero|quiere) (el |la |mas )?(tratamiento|quimio|quimioterapia|radiacion)\b"

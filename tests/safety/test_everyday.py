@@ -769,6 +769,21 @@ def test_a_plea_for_help_still_gets_a_person(twilio: TwilioSimulator, message: s
     person_offered(twilio, message)
 
 
+@pytest.mark.parametrize("message", ["she is not herself", "he is not himself", "shes not herself lately",
+                                     "she is moaning a lot", "he groans when we move him"])
+def test_someone_changed_or_in_pain_they_cannot_say_gets_what_to_do_now_never_the_lifeline(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """"she is not herself" had got the Lifeline (the model read "herself"); moaning, "not found"."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["she wont take her pills", "she spits out her medicine"])
+def test_someone_refusing_their_medicine_gets_a_person(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We have no page on that medicine" and the medicines menu."""
+    person_offered(twilio, message)
+
+
 @pytest.mark.parametrize("message", ["i would rather die than do chemo again", "i would rather die at home"])
 def test_rather_dying_than_a_treatment_or_away_from_home_gets_a_person_not_the_lifeline(
     twilio: TwilioSimulator, message: str
