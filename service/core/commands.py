@@ -186,9 +186,16 @@ TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor", "next page",
                              "next one", "the rest", "rest", "go ahead", "siguiente pagina", "continua",
                              "el resto"})
+# Asking what to do now that something has happened ("what do we do now", "y ahora qué hago"): how to
+# reach a person and when to call 911, by text anywhere (not only after a topic).
+NOW_WHAT_WORDS = frozenset({
+    "what do i do now", "what should i do now", "what now", "now what", "what do we do now",
+    "what should we do now", "what can we do now", "what can i do now", "so what now", "ok what now",
+    "que hago ahora", "y ahora que", "y ahora que hago", "ahora que hago", "que hacemos ahora",
+    "ahora que hacemos", "y ahora que hacemos"})
 # Asking what to do now: after a topic (by text) or at any menu (on a call), how to reach a person and
 # when to call 911, never "sorry"; a new texter asking it gets HELP, what the line is.
-WHAT_TO_DO_WORDS = frozenset({
+WHAT_TO_DO_WORDS = NOW_WHAT_WORDS | frozenset({
     "what should i do", "what do i do", "what can i do", "what do we do", "what should we do",
     "what do i do now", "what should i do now", "what now", "now what", "que hago", "que debo hacer",
     "que puedo hacer", "que hacemos", "que hago ahora", "que tengo que hacer", "what can i take",

@@ -247,8 +247,10 @@ class TextNavigator:
     @staticmethod
     def _help(state: TextState, text: str) -> TextReply:
         """HELP says what the line is; after a page, "what should i do" gets a person and 911 instead, and
-        "what does that mean" a person who can explain it (the care team, a helpline day or night)."""
-        asks_a_person = bool(state.topic) and text in commands.PERSON_AFTER_A_PAGE_WORDS
+        "what does that mean" a person who can explain it (the care team, a helpline day or night);
+        "what do we do now", anywhere, a person."""
+        after_a_page = bool(state.topic) and text in commands.PERSON_AFTER_A_PAGE_WORDS
+        asks_a_person = after_a_page or text in commands.NOW_WHAT_WORDS
         return TextReply(state, Show.DISTRESS if asks_a_person else Show.HELP)
 
     def _in_finding_language(self, state: TextState, finding: Finding, text: str) -> TextState:

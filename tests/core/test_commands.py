@@ -47,8 +47,9 @@ def test_asking_for_the_menu_in_a_sentence_gets_it_on_both_channels_never_not_fo
     assert calls.say(at_a_topic, said) == calls.press(at_a_topic, commands.MAIN)
 
 
-@pytest.mark.parametrize("phrase", sorted(commands.TEXT_HELP_WORDS))
+@pytest.mark.parametrize("phrase", sorted(commands.TEXT_HELP_WORDS - commands.NOW_WHAT_WORDS))
 def test_every_help_word_sends_help(content: Content, phrase: str) -> None:
+    """(What to do now, anywhere, gets a person: tests/core/test_texts.py.)"""
     assert TextNavigator(content).reply(TextState(), phrase).show is Show.HELP
 
 
