@@ -110,6 +110,8 @@ _AT_HOME = r"(?! " + _AT_HOME_WORDS + ")"
 # A sign told as years gone ("she had a stroke 10 years ago"): history, not what to do now.
 _LONG_AGO = (r"(?!( \w+){0,3} ((\d+|a few|few|several|many|two|three|four|five|ten) (years|months)|a year)"
              r" ago\b)")
+_LONG_AGO_ES = (r"(?!( \w+){0,3} hace (\d+|unos|varios|muchos|dos|tres|cuatro|cinco|diez|un) (anos|ano"
+                r"|meses)\b)")
 
 # A visit planned, not an emergency now ("should i go to the hospital for my appointment tomorrow").
 _NOT_A_VISIT = (r"(?! (for (a |an |my |her |his |the )?(appointment|chemo|infusion|scan|treatment|visit"
@@ -626,7 +628,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|trabado|trabada|arrastrado|mocho)\b|\barrastra (las palabras|la lengua)\b"
           r"|\bse le traba la lengua\b|\bno (puede|puedo) hablar( bien| claro)?\b(?! (con|de|del|sobre"
           r"|ingles|espanol|por|ahora)\b)|\bno le salen las palabras\b"),
-    _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b", plain=False),
+    _rule_es(Concern.URGENT, "stroke", r"\bderrame( cerebral)?\b" + _LONG_AGO_ES, plain=False),
     _rule_es(Concern.URGENT, "seizure",
           r"\b(convulsionando|sacudirse|temblar todo el cuerpo|(tuvo|tiene|le dio|le dio un|tengo|tuve"
           r"|le (esta|estan) dando|le da|me (esta|estan) dando) (una |un )?(convulsion|convulsiones"

@@ -753,7 +753,7 @@ def test_someone_who_does_not_respond_still_gets_911(
 
 @pytest.mark.parametrize("message", [
     "she takes seizure medication since last year",
-    "my mom had a stroke 10 years ago and now has breast cancer",
+    "my mom had a stroke 10 years ago and now has breast cancer", "mi papá tuvo un derrame hace 10 años",
     "breathing exercises help me relax", "she is dying her hair before chemo",
     "my heart goes out to everyone here", "can you help me understand what stage 4 means",
     "the meds help me sleep",
