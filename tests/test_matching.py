@@ -38,6 +38,8 @@ def matcher(content: Content) -> Matcher:
         ("I'm in pain", "symptoms"),
         ("911", "symptoms-urgent"),
         ("lugns", "spread-lungs"),
+        ("how would i know if it spread", "symptoms"),  # had found where it spreads
+        ("what are the first signs of metastasis", "symptoms"),
     ],
 )
 def test_messages_find_their_node(matcher: Matcher, message: str, node: str) -> None:
@@ -52,6 +54,8 @@ def test_messages_find_their_node(matcher: Matcher, message: str, node: str) -> 
     ("what questions should i ask", "en", "choosing-questions"),
     ("tengo una pregunta sobre la quimio", "es", "treat-chemo"),
     ("preguntas para el doctor", "es", "choosing-questions"),
+    ("cuáles son los síntomas de que se extendió", "es", "symptoms"),
+    ("cómo sé si se regó", "es", "symptoms"),
 ])
 def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     content: Content, message: str, lang: str, node: str

@@ -120,7 +120,7 @@ _ASKS_IF_AUTOMATED = re.compile(
     r"\b(are you|r u|ru|is this|is that|am i (talking|texting|speaking|chatting|writing) (to|with))( a| an)?"
     r" (real |live |actual )?(bot|robot|computer|machine|ai|automated|automatic|human|person"
     r"|chatbot|chat bot|answering machine|doctor|nurse)\b|\b(is this|is that) a recording\b"
-    r"|\b(eres|es usted|es esto|estoy hablando con|hablo con|me contesta|me responde)( un| una)? (robot|bot"
+    r"|\b(eres|es usted|es esto|estoy hablando con|me contesta|me responde)( un| una)? (robot|bot"
     r"|maquina|computadora|persona|humano|grabacion|contestadora|doctor|doctora|enfermera)\b"
 )
 MAX_AUTOMATED_WORDS = 10  # a longer message names a machine or a doctor in passing
