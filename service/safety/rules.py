@@ -517,6 +517,13 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(?<!gave me )(?<!gives me )(?<!give me )(?<!gave me the )(?<!gives me the )" + NOT_EN
           + r"(chills|shivering|shivers|shivery|rigors)\b(?! (down|up) (my|your|her|his) spine)",
           plain=False),
+    # A clot in the lung (a pulmonary embolism): no one sign's words fit it, so what to do now.
+    _rule(Concern.URGENT, "",
+          r"\b(blood )?clots? (in|on) (my|her|his|the|their|both) lungs?\b|\bpulmonary (embolism|embolus"
+          r"|emboli)\b|\blung clots?\b", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(coagulos?|trombos?) en (el|los|su|mi) pulmon(es)?\b|\b(embolia|embolismo|tromboembolia)"
+          r" pulmonar\b", plain=False),
     # An arm or leg swollen, red and painful (a clot); a belly suddenly swollen and tight; high calcium.
     _rule(Concern.URGENT, "clot-leg",
           r"\b(legs?|calf|calves|ankles?|thighs?|arms?)\b.{0,30}\b(swollen|swelling|puffed|puffy|bigger|red"

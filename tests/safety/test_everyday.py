@@ -784,6 +784,15 @@ def test_someone_refusing_their_medicine_gets_a_person(twilio: TwilioSimulator, 
     person_offered(twilio, message)
 
 
+@pytest.mark.parametrize("message", ["she has a blood clot in her lung", "pulmonary embolism",
+                                     "tiene un coágulo en el pulmón"])
+def test_a_clot_in_the_lung_says_911_first_not_the_swollen_leg_sign(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """These had got the sign of an arm or leg suddenly swollen (the care team first)."""
+    urgent_with_no_sign(twilio, message)
+
+
 @pytest.mark.parametrize("message", ["i would rather die than do chemo again", "i would rather die at home"])
 def test_rather_dying_than_a_treatment_or_away_from_home_gets_a_person_not_the_lifeline(
     twilio: TwilioSimulator, message: str
