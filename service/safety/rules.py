@@ -229,7 +229,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\bgive up on (living|life)\b|\bno reason to (live|keep living|go on)\b"),
     _rule(Concern.CRISIS, "",
           r"\b((keep|always|cant stop|been|am|im) (thinking|think)|thoughts) (about|of) (dying|death"
-          r"|being dead)\b"),
+          r"|being dead)\b|\b(feel|feels|feeling|felt) like dying\b(?! (of|from|laughing|inside))"
+          r"|\bunalive\w*\b"),
     _rule(Concern.CRISIS, "",
           r"\b(a|such a|just a|being a|only a|nothing but a|am a|im a) burden\b"
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),

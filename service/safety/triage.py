@@ -101,7 +101,7 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     upset = len(text.split()) <= UPSET_EMOJI_MAX_WORDS and not UPSET_EMOJI.isdisjoint(message)
     if not text:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS) if upset else None
-    folded = _DYEING.sub(r"dyeing \1 \2", fold_typos(text))
+    folded = _DYE.sub("die", _DYEING.sub(r"dyeing \1 \2", fold_typos(text)))
     if denied(folded):  # "no chest pain": nothing to do now (nor can a crisis be said in these words)
         return None
     rule = rule_finding(folded)
@@ -204,8 +204,10 @@ MISSPELT = {
 }
 
 
-# "She is dying her hair before chemo" dyes it: no word of death.
+# "She is dying her hair before chemo" dyes it: no word of death. "I just want to dye" means die.
 _DYEING = re.compile(r"\bdying (my|her|his|their|your|the) (hair|roots|eyebrows|eyebrow|beard)\b")
+_DYE = re.compile(r"\bdye\b(?! (my|her|his|their|your|the|it|them|hair|roots|eyebrows|beard|clothes|eggs"
+                  r"|fabric|shirt|yarn|job|test|for))")
 
 
 def fold_typos(text: str) -> str:

@@ -67,6 +67,9 @@ CRISIS_WORDS_EN = [
     "what is a lethal dose of morphine",
     "i think i should just end it",
     "i lost my will to live",
+    "i just want to dye",
+    "i feel like dying",
+    "i want to unalive myself",
 ]
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
