@@ -151,15 +151,17 @@ SPOKEN_TEXT_ME = ("text me", "text me this", "send me a text", "send it to my ph
 GOODBYE_WORDS = frozenset({"bye", "goodbye", "byebye", "bye bye", "cya", "adios", "chao", "chau", "ciao"})
 THANKS_WORDS = frozenset(
     {"thanks", "thank", "thx", "thanx", "thnx", "thnks", "tx", "ty", "tysm", "cheers", "appreciate",
-     "gracias", "grasias", "agradezco", "bendiciones"}
+     "gracias", "grasias", "agradezco", "bendiciones", "bless", "blessing", "blessings", "helpful",
+     "bendiga", "bendigan"}
 )
 CLOSE_WORDS = GOODBYE_WORDS | THANKS_WORDS
 CLOSE_FILLERS = frozenset(
     {"ok", "okay", "okey", "k", "kk", "you", "u", "so", "much", "very", "a", "lot", "lots", "for", "the",
      "this", "that", "info", "information", "help", "and", "great", "good", "night", "have", "nice",
-     "day", "all", "it", "i", "got", "perfect", "will", "do", "god", "bless", "again", "now", "see",
+     "day", "all", "it", "i", "got", "perfect", "will", "do", "god", "again", "now", "see", "are",
+     "such", "dios", "le", "te", "los", "que",
      "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
-     "helped", "helpful", "useful", "was", "really", "is", "kind", "you're", "youre",
+     "helped", "useful", "was", "really", "is", "kind", "you're", "youre",
      "listening", "listen", "your", "helping", "time", "patience", "me", "us",
      "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
      "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",

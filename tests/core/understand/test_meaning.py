@@ -130,9 +130,11 @@ def test_words_of_being_metastatic_find_what_stage_4_means_in_english(content: C
     ("thanks for your help", "thanks"), ("that's all", "bye"), ("nothing else, thanks", "bye"),
     ("eso es todo", "bye"), ("nada más, gracias", "bye"), ("that's all about the liver?", ""),
     ("no nothing else", "bye"), ("that is all i needed to know", "bye"), ("no más preguntas, gracias", "bye"),
-    ("nothing else matters", ""),
+    ("nothing else matters", ""), ("god bless you", "thanks"), ("you are a blessing", "thanks"),
+    ("this is helpful", "thanks"), ("que dios le bendiga", "thanks"), ("this is not helpful", ""),
 ])
 def test_thanks_and_goodbyes(words: str, kind: str) -> None:
+    """"god bless you" and "this is helpful" had got "We did not find that"."""
     assert closes(words) == kind
 
 
