@@ -165,7 +165,7 @@ CLOSE_FILLERS = frozenset(
      "listening", "listen", "your", "helping", "time", "patience", "me", "us",
      "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
      "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
-     "luego", "pronto", "buenas", "noches", "y", "vale", "dios", "le", "lo", "bendiga", "todo", "su",
+     "luego", "pronto", "buenas", "noches", "y", "vale", "lo", "bendiga", "todo", "su",
      "bien", "perfecto", "si", "de", "nada", "pues"}
 )
 
