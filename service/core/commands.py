@@ -307,7 +307,8 @@ LANGUAGE_FILLERS = frozenset(
      "have", "get", "this", "is", "there", "any", "does", "speaks", "my", "mom", "mum", "mother", "dad",
      "father", "he", "she", "husband", "wife", "text", "texts", "info", "information", "also", "too",
      "version", "tiene", "tienen", "hay", "esto", "mi", "mama", "papa", "esposo", "esposa", "entiende",
-     "sabe", "or", "o",
+     "sabe", "or", "o", "hi", "hello", "hey", "hola", "buenas", "buenos", "dias", "tardes", "good",
+     "morning", "afternoon",
      *NOT_SPOKEN_WORDS}
 )
 

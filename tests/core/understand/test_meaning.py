@@ -215,8 +215,10 @@ def test_saying_the_other_language_at_any_menu_switches_and_stays_there(content:
     assert (english.state.lang, english.state.node) == ("en", at_symptoms.node)
 
 
-def test_texting_a_language_phrase_sends_the_menu_in_it(content: Content) -> None:
-    reply = TextNavigator(content).reply(TextState(), "en español por favor")
+@pytest.mark.parametrize("words", ["en español por favor", "hi hablo español", "hola, hablo español"])
+def test_texting_a_language_phrase_sends_the_menu_in_it(content: Content, words: str) -> None:
+    """"hi hablo español" had got "No encontramos eso"."""
+    reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.lang) == (Show.MENU, "es")
 
 
