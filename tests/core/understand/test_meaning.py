@@ -220,6 +220,7 @@ def test_texting_a_language_phrase_sends_the_menu_in_it(content: Content, words:
     """"hi hablo español" had got "No encontramos eso"."""
     reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.lang) == (Show.MENU, "es")
+    assert Prompt.SMS_NOT_UNDERSTOOD not in reply.notices, reply
 
 
 @pytest.mark.parametrize(("words", "lang"), [
