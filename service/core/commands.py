@@ -199,8 +199,7 @@ NOW_WHAT_WORDS = frozenset({
 # when to call 911, never "sorry"; a new texter asking it gets HELP, what the line is.
 WHAT_TO_DO_WORDS = NOW_WHAT_WORDS | frozenset({
     "what should i do", "what do i do", "what can i do", "what do we do", "what should we do",
-    "what do i do now", "what should i do now", "what now", "now what", "que hago", "que debo hacer",
-    "que puedo hacer", "que hacemos", "que hago ahora", "que tengo que hacer", "what can i take",
+    "que hago", "que debo hacer", "que puedo hacer", "que hacemos", "que tengo que hacer", "what can i take",
     "what should i take", "what can i take for it", "what can i take for the pain",
     "what can i take for that", "what can she take", "what can he take", "que puedo tomar",
     "que me puedo tomar", "que le puedo dar", "que puede tomar"})

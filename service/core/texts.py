@@ -24,14 +24,7 @@ from service.content.model import (
 from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
-from service.core.matching import (
-    FILLER_WORDS,
-    SUBJECT_WORDS,
-    Matcher,
-    WordSet,
-    matchers_for,
-    sign_topic,
-)
+from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.understand.meaning import (
     about_the_line,
     asks_if_automated,
