@@ -93,6 +93,12 @@ _NAMED_TREATMENT = re.compile(
     r"|immunotherapy|targeted therapy|quimio|quimioterapia|radiacion|radiaciones|radioterapia|cirugia"
     r"|operacion|terapia hormonal|inmunoterapia|terapia dirigida)\b"
 )
+# Asking help to understand something ("can you help me understand what stage 4 means", "ayúdeme a
+# entender"): the something is what is asked about, not help (the people to talk to).
+_HELP_ME_TO = re.compile(
+    r"\b((can|could|would) (you|u) (please )?)?help me (to )?(understand|know|learn about|figure out)\b"
+    r"|\b((me )?(puede|podria) )?(ayudar|ayudarme|ayudeme) a (entender|comprender|saber)\b"
+)
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
 RECURRENCE_TOPIC_WORDS = "recurrence"  # ...and into Cancer that comes back
 # "is it serious", about a sign just told or read: what to do now (elsewhere, the honest answer of how long).
@@ -264,7 +270,7 @@ def node_named(
     is about that treatment; how a place is treated, the topic that tells it (sites.yaml's treated_in);
     having cancer, told alone, what stage 4 means (or, told again, a recurrence)."""
     told = sites.topic(words)  # a symptom told now: its page, which says when to get help, comes first
-    node = told or match_in_any(matchers, lang, words)
+    node = told or match_in_any(matchers, lang, _HELP_ME_TO.sub(" ", normalize(words)))
     if place in content.topics:
         title = content.title(place, lang)
         if node is None or content.is_menu(node):  # "is it painful", after Liver

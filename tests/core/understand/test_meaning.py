@@ -370,6 +370,17 @@ def test_a_treatment_named_with_a_place_that_does_not_speak_of_it_gets_the_treat
     assert CallNavigator(content).say(CallState(), words).state.node == topic
 
 
+@pytest.mark.parametrize(("words", "topic"), [
+    ("can you help me understand what stage 4 means", "about-metastatic"),
+    ("help me understand liver mets", "spread-liver"),
+    ("me puede ayudar a entender que es la metastasis", "about-metastatic"),
+])
+def test_help_to_understand_something_gets_that_something(content: Content, words: str, topic: str) -> None:
+    """These had got the page on people to talk to, for the word "help"."""
+    assert TextNavigator(content).reply(TextState(), words).state.topic == topic
+    assert CallNavigator(content).say(CallState(), words).state.node == topic
+
+
 @pytest.mark.parametrize("words", ["what can be done", "what can they do", "que se puede hacer",
                                    "how do i get rid of it", "como se quita el cancer"])
 def test_what_can_be_done_naming_nothing_gets_the_kinds_of_treatment_not_sorry(
