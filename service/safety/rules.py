@@ -803,7 +803,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(found|showed|shows|see|saw) (more|new) (tumor|tumors|tumour|tumours|tumores|spots|lesions"
           r"|mets|growths)\b"
           # ...or treatment that has stopped working ("her cancer is not responding to chemo")
-          r"|\b(is|isnt|are|arent|was|wasnt|not) (not )?responding to (the |her |his |my )?(treatments?|chemo"
+          r"|\b(is not|isnt|are not|arent|was not|wasnt|not|no longer|stopped) responding to (the |her"
+          r" |his |my )?(treatments?|chemo"
           r"|chemotherapy|therapy|radiation|drugs?|medicines?|meds|hormone therapy|immunotherapy)\b"
           r"|\b(the |her |his |my )?(treatment|treatments|chemo|chemotherapy|medicine|meds|drugs?|hormone"
           r" therapy|immunotherapy|therapy) (isnt|is not|arent|are not|stopped|has stopped|is no longer|not)"

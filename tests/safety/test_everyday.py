@@ -757,6 +757,7 @@ def test_someone_who_does_not_respond_still_gets_911(
     "breathing exercises help me relax", "she is dying her hair before chemo",
     "my heart goes out to everyone here", "can you help me understand what stage 4 means",
     "the meds help me sleep", "i want to dye my hair", "is the contrast dye safe",
+    "she is responding to treatment",
     "i feel like dying of embarrassment",
 ])
 def test_everyday_sentences_with_alarming_words_get_no_alarm(message: str) -> None:
