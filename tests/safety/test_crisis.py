@@ -18,7 +18,7 @@ from service.core.wording import topic_parts, turn_lines
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
 from tests.conftest import AppFactory
-from tests.safety.phone import texted
+from tests.safety.phone import not_read_as, texted
 
 CRISIS_EN = "Please call or text 988, the Suicide and Crisis Lifeline; call 911 if you are in danger now."
 CRISIS_ES = "Llame al 988 y oprima 2, o envíe AYUDA al 988"
@@ -310,8 +310,7 @@ def test_end_it_alone_is_a_crisis_and_as_a_stop_word_also_opts_out(twilio: Twili
     "im ready to go home", "are you ready to go", "ready to go to my appointment",
 ])
 def test_ready_to_go_somewhere_is_no_crisis(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(words, Concern.CRISIS)
 
 
 @pytest.mark.parametrize("words", ["whats the number for the crisis line", "988", "crisis hotline?",
@@ -328,21 +327,18 @@ def test_the_crisis_line_asked_for_in_spanish_is_given_in_spanish(twilio: Twilio
 
 @pytest.mark.parametrize("words", ["my number is 555-988-1234", "call me at 1 800 988 2345"])
 def test_988_inside_a_phone_number_is_no_crisis(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(words, Concern.CRISIS)
 
 
 @pytest.mark.parametrize("words", ["there is no point to keep going to the support group",
                                    "no reason to keep going back to that doctor"])
 def test_no_reason_to_keep_going_somewhere_is_no_crisis(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(words, Concern.CRISIS)
 
 
 @pytest.mark.parametrize("words", ["what will happen to her hair", "what will happen to my dog while im out"])
 def test_what_will_happen_to_a_thing_is_no_question_of_how_long(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.PROGNOSIS, finding
+    not_read_as(words, Concern.PROGNOSIS)
 
 
 @pytest.mark.parametrize("words", ["nothing else, thanks", "no nothing else", "nope nothing else",
@@ -394,15 +390,13 @@ def test_someone_who_left_the_world_is_grief_not_a_crisis(words: str) -> None:
 
 @pytest.mark.parametrize("words", ["voy a colgar el teléfono", "ya voy a colgar"])
 def test_hanging_up_the_phone_in_spanish_is_no_crisis(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(words, Concern.CRISIS)
 
 
 @pytest.mark.parametrize("words", ["i will love her until i die",
                                    "she walked in front of the car and got hit"])
 def test_love_until_death_or_an_accident_told_is_no_crisis(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(words, Concern.CRISIS)
 
 
 @pytest.mark.parametrize(("follow", "lang"), [("im ok", "en"), ("i didnt mean it", "en"),
@@ -424,5 +418,4 @@ def test_the_lifeline_is_not_repeated_for_a_topic_asked_after_it(twilio: TwilioS
 
 @pytest.mark.parametrize("words", ["mi hija va a llegar a la casa mañana", "vamos a llegar a la cita"])
 def test_arriving_somewhere_in_spanish_is_no_question_of_how_long(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.PROGNOSIS, finding
+    not_read_as(words, Concern.PROGNOSIS)

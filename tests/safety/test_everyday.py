@@ -181,8 +181,7 @@ def test_chills_get_the_fever_sign_first(twilio: TwilioSimulator, content: Conte
 
 @pytest.mark.parametrize("message", ["that movie gave me chills", "it sent chills down my spine"])
 def test_chills_of_a_story_are_no_sign(message: str) -> None:
-    finding = triage(message)
-    assert finding is None or finding.concern is not Concern.URGENT, finding
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", [
@@ -282,8 +281,7 @@ def test_hopelessness_in_few_words_gets_the_lifeline_first(twilio: TwilioSimulat
 
 @pytest.mark.parametrize("message", ["whats the point of chemo", "what is the point of radiation"])
 def test_asking_what_a_treatment_is_for_is_no_crisis(message: str) -> None:
-    finding = triage(message)
-    assert finding is None or finding.concern is not Concern.CRISIS, finding
+    not_read_as(message, Concern.CRISIS)
 
 
 @pytest.mark.parametrize("message", [
@@ -676,8 +674,7 @@ def test_a_missed_meal_is_no_alarm(message: str) -> None:
 
 @pytest.mark.parametrize("message", ["my pain is a 2 out of 10", "i was passing out flyers", "black beans"])
 def test_mild_pain_or_passing_things_out_is_no_alarm(message: str) -> None:
-    finding = triage(message)
-    assert finding is None or finding.concern is not Concern.URGENT, finding
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["pls help", "help me plz", "hlp me", "plz call me"])

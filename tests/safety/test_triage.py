@@ -10,7 +10,7 @@ from service.core.matching import Matcher
 from service.core.wording import topic_parts, without_opening_advice
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
-from tests.safety.phone import texted, urgent_with_no_sign
+from tests.safety.phone import not_read_as, texted, urgent_with_no_sign
 
 URGENT_NOW = "If this may be an emergency, call 911 now. If not, call your care team right away."
 CIS = "1-800-422-6237"
@@ -424,8 +424,7 @@ def test_spanish_words_of_someone_who_will_not_wake_or_is_seizing_get_911(words:
 @pytest.mark.parametrize("words", ["no está respondiendo al tratamiento", "le está dando un ataque de pánico",
                                    "no puede despertar temprano para ir al trabajo"])
 def test_spanish_words_of_treatment_panic_or_mornings_are_no_such_sign(words: str) -> None:
-    finding = triage(words)
-    assert finding is None or finding.concern is not Concern.URGENT, finding
+    not_read_as(words, Concern.URGENT)
 
 
 @pytest.mark.parametrize(("words", "sign"), [
