@@ -286,7 +286,7 @@ class TextNavigator:
         if state.topic and (node is None or self.content.is_menu(node)):
             here = self._page_with(state.topic, state.lang, body)  # "how is that treated", after Liver
             if here == 0 and asks_treatment(body):  # "what can they do for it", after Liver
-                here = self._page_with(state.topic, state.lang, TREATED_WORDS.get(state.lang, ""))
+                here = self._page_on_treating(state.topic, state.lang)
             if here > 0:
                 return TextReply(replace(state, page=here, first=here), Show.PAGE)
         given = self._how_given(state, node, body)
@@ -435,8 +435,12 @@ class TextNavigator:
             return self._menu(_left_topic(state), node)
         first = self._page_with(node, state.lang, body)
         if first == 0 and node in self.sites.places and treatment_named(body):  # "chemo for liver mets"
-            first = self._page_with(node, state.lang, TREATED_WORDS.get(state.lang, ""))
+            first = self._page_on_treating(node, state.lang)
         return TextReply(replace(state, topic=node, page=first, first=first), Show.PAGE)
+
+    def _page_on_treating(self, topic: str, lang: str) -> int:
+        """A place's page on how it is treated (0 when none says it): "what can be done" after Liver."""
+        return self._page_with(topic, lang, TREATED_WORDS.get(lang, ""))
 
     def _page_with(self, topic: str, lang: str, body: str) -> int:
         """The page holding the message's own keyword words, so "tamoxifen" gets the page naming it.

@@ -299,9 +299,8 @@ def _treatment_there(
 ) -> str | None:
     """A place with a treatment named: the place, when its pages speak of that treatment (the text core
     gives the page on treating it), else that treatment's topic ("radiation for bones": Radiation)."""
-    named = treatment_named(words) if node in sites.places else ""
-    treatment = match_in_any(matchers, lang, named) if named else None
-    if node is None or treatment is None or treatment not in content.topics or treatment in sites.places:
+    treatment = _named_treatment_topic(content, matchers, lang, words) if node in sites.places else ""
+    if node is None or not treatment or treatment in sites.places:
         return node
     spoken = {normalize(k) for k in content.topic_text(treatment, lang).keywords if len(k.split()) == 1}
     pages = (normalize(page).split() for page in content.topic_text(node, lang).sms)
@@ -315,12 +314,18 @@ def how_given_topic(
     one named, else the one the person is at (`place`) unless `node` is another treatment; else ""."""
     if not asks_how_given(words):
         return ""
-    named = treatment_named(words)
-    treatment = (match_in_any(matchers, lang, named) if named else None) or ""
-    if treatment in content.topics:
+    treatment = _named_treatment_topic(content, matchers, lang, words)
+    if treatment:
         return treatment
     other = node in content.topics and node != place and (node or "").startswith(TREATMENT_TOPIC_PREFIX)
     return place if place.startswith(TREATMENT_TOPIC_PREFIX) and not other else ""
+
+
+def _named_treatment_topic(content: Content, matchers: Mapping[str, Matcher], lang: str, words: str) -> str:
+    """The topic of the kind of treatment words name ("radiation": Radiation), or ""."""
+    named = treatment_named(words)
+    found = (match_in_any(matchers, lang, named) if named else None) or ""
+    return found if found in content.topics else ""
 
 
 def treatment_named(message: str) -> str:
