@@ -120,10 +120,12 @@ def _control_words(body: str) -> Control | None:
     return None
 
 
-def confirmed_by_twilio(body: str, opt_out_type: str = "") -> bool:
+def confirmed_by_twilio(body: str, opt_out_type: str = "", keywords_read: bool = True) -> bool:
     """Whether Twilio sends its own confirmation: it read the opt-out (OptOutType), or the message is
-    exactly one of its keywords. Any other opt-out is confirmed by the line, once."""
-    return bool(opt_out_type.strip()) or body.strip().lower() in TWILIO_STOP_KEYWORDS
+    exactly one of its keywords where Twilio reads them (SMS; on WhatsApp only a Messaging Service's
+    Advanced Opt-Out reads them, and says so in OptOutType). Any other opt-out the line confirms, once."""
+    by_keyword = keywords_read and body.strip().lower() in TWILIO_STOP_KEYWORDS
+    return bool(opt_out_type.strip()) or by_keyword
 
 
 def language_of(body: str) -> str:

@@ -92,12 +92,9 @@ def incoming() -> Response:
 
 def _opted_out(rt: Runtime, body: str, channel: Channel) -> str:
     """Silence where Twilio confirms the opt-out itself; else the line's one confirmation, with the
-    Lifeline first when the same text has words of suicide or self-harm. On WhatsApp Twilio answers a
-    keyword only where a Messaging Service's Advanced Opt-Out read it (and says so, in OptOutType)."""
+    Lifeline first when the same text has words of suicide or self-harm."""
     response = MessagingResponse()
-    read = opt_out_type()
-    said_by_twilio = bool(read.strip()) if channel == WHATSAPP else confirmed_by_twilio(body, read)
-    if not said_by_twilio:
+    if not confirmed_by_twilio(body, opt_out_type(), keywords_read=channel != WHATSAPP):
         finding = triage(body)
         crisis = finding is not None and finding.concern is Concern.CRISIS
         prompt = Prompt.SMS_OPTED_OUT_CRISIS if crisis else Prompt.SMS_OPTED_OUT
