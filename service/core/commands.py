@@ -124,6 +124,8 @@ PERSON_PHRASES = SPOKEN_PERSON + (
     "who can help", "donde puedo encontrar ayuda", "donde encuentro ayuda", "donde consigo ayuda",
     "donde puedo conseguir ayuda", "donde busco ayuda", "donde puedo buscar ayuda", "quien me puede ayudar",
     "quien puede ayudarme", "quien me ayuda", "quien nos puede ayudar", "ayuda en espanol",
+    "call back", "callback", "call me back", "que me llamen", "que me devuelvan la llamada",
+    "me devuelvan la llamada", "me regresen la llamada",
 )
 # After words of suicide or self-harm (phone only): connect the caller to the Suicide and Crisis Lifeline.
 CRISIS_LINE = "1"
@@ -234,7 +236,10 @@ TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayu
                              "how do i stop", "how do i stop these texts", "how do i stop the texts",
                              "how do i stop getting texts", "how do i unsubscribe", "how do i opt out",
                              "puedo llamar", "a que numero llamo", "hay un numero para llamar",
-                             "como dejo de recibir mensajes", "como paro los mensajes"}
+                             "como dejo de recibir mensajes", "como paro los mensajes",
+                             "i dont understand the menu", "i dont understand how this works",
+                             "how do i use this", "how does this line work", "no entiendo el menu",
+                             "no entiendo como funciona", "como se usa esto"}
                             ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".

@@ -38,6 +38,7 @@ from service.core.understand.meaning import (
     node_named,
     only_language,
     site_finder,
+    stage_page,
     thanks,
     treatment_named,
 )
@@ -292,6 +293,9 @@ class TextNavigator:
         given = self._how_given(state, node, body)
         if given is not None:
             return given
+        staged = stage_page(self.content, state.lang, node or "", body)
+        if node and staged > 0:  # "what stage is it", at Lymph nodes: the page naming the stages it can be
+            return TextReply(replace(state, topic=node, page=staged, first=staged), Show.PAGE)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)

@@ -106,11 +106,12 @@ HOW_LONG = [
     "how many months does she have", "so how long", "what will happen to her",
     "what's going to happen to me now", "is she going to make it to christmas",
     "can you live 10 years with mbc",
-    "will i see my daughter graduate", "is there any hope",
+    "will i see my daughter graduate", "is there any hope", "is she in the final stage", "is it end stage",
 ]
 HOW_LONG_ES = ["cuánto tiempo de vida me queda", "cuál es la esperanza de vida", "¿y cuánto tiempo?",
                "¿qué le va a pasar a mi mamá?", "¿va a llegar a navidad?",
-               "cuánto tiempo se vive con metástasis en los huesos", "¿hay esperanza?"]
+               "cuánto tiempo se vive con metástasis en los huesos", "¿hay esperanza?",
+               "¿ya está en la etapa final?"]
 
 
 @pytest.mark.parametrize("words", CRISIS_WORDS_EN)

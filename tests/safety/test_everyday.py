@@ -223,6 +223,20 @@ def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator,
 
 
 @pytest.mark.parametrize("message", [
+    "i dont understand any of this", "i don't understand what the doctor said", "i cant make sense of any of it",
+    "no entiendo nada", "no entiendo lo que dijo el doctor", "no entiendo lo que esta pasando",
+])
+def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """These had got "We did not find that"; "i dont understand" alone still hears what the line is."""
+    finding = triage(message)
+    assert finding is not None and finding.concern is Concern.DISTRESS, finding
+    reply = texted(twilio, message)
+    assert "1-800-227-2345" in reply and "not find" not in reply and "No encontramos" not in reply, reply
+
+
+@pytest.mark.parametrize("message", [
     "she fell and hit her head", "i hit my head", "my wife has stage 4 and shes in a lot of pain",
     "the pain is unbearable", "se golpeo la cabeza", "tengo mucho dolor",
     "mi mama tiene un dolor insoportable", "i cant stand this pain", "the pain is so bad i cant take it",
@@ -425,7 +439,7 @@ def test_being_told_who_has_stage_4_gets_what_it_means_not_how_long_people_live(
 ) -> None:
     not_read_as(message, Concern.PROGNOSIS)
     reply = texted(twilio, message)
-    assert "spread beyond the breast" in reply or "se ha extendido mas alla" in reply, reply
+    assert "spread beyond the breast" in reply or "se ha extendido mas alla" in reply.lower(), reply
     assert "alive 5 years" not in reply and "vivas 5" not in reply, reply
 
 

@@ -100,6 +100,15 @@ _HELP_ME_TO = re.compile(
     r"|\b((me )?(puede|podria) )?(ayudar|ayudarme|ayudeme) a (entender|comprender|saber)\b"
 )
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
+# Asking what stage the cancer is ("what stage is it when it goes to the liver", "is stage 4 the last
+# stage", "en que etapa esta"): what stage 4 means, unless the place named says which stages it can be.
+_ASKS_STAGE = re.compile(
+    r"\b((what|which|wat|wich|whats|what's) stage|stage (is|was) (it|this|that|she|he|mine|hers|his)"
+    r"|how many stages|(the )?(last|highest|worst|most advanced|top) stage|stage\?$|^stage$"
+    r"|(que|cual|en que|en cual|qu[eé]) (etapa|estadio|fase)|cuantas (etapas|fases)"
+    r"|(la )?(ultima|peor|mas avanzada|mas alta) (etapa|fase))\b"
+)
+_NAMES_STAGES = re.compile(r"\b(stage|stages|etapa|etapas|estadio) (\d|ii|iii|iv)\b")  # "stage 2, 3 or 4"
 RECURRENCE_TOPIC_WORDS = "recurrence"  # ...and into Cancer that comes back
 # "is it serious", about a sign just told or read: what to do now (elsewhere, the honest answer of how long).
 _ASKS_IF_SERIOUS = re.compile(
@@ -210,13 +219,15 @@ class SiteFinder:
             return None
         return next((self._parts[word] for word in normalize(place).split() if word in self._parts), None)
 
-    def after_treatment(self, message: str, place: str) -> str | None:
+    def after_treatment(self, message: str, place: str, title: str) -> str | None:
         """The side effects topic when a message names a side effect, and no part of the body, right after
-        a treatment's page (`place`: its title): "will it make me sick" after Chemotherapy."""
+        a treatment's page or the side effects' own (`place`, `title` its title): "will it make me sick"
+        after Chemotherapy, "does it make you sick" after Side effects."""
         text = normalize(message)
         if not self._side_effects or any(word in self._parts for word in text.split()):
             return None
-        if not _TREATMENT_NAMED.search(normalize(place)) or not self._names_effect(text, only=True):
+        after = place == self._side_effects or _TREATMENT_NAMED.search(normalize(title))
+        if not after or not self._names_effect(text, only=True):
             return None  # "symptoms" alone, after a treatment, is the symptoms menu
         return self._side_effects
 
@@ -275,7 +286,7 @@ def node_named(
         title = content.title(place, lang)
         if node is None or content.is_menu(node):  # "is it painful", after Liver
             node = sites.follow_up(words, title) or node
-        node = sites.after_treatment(words, title) or node  # "will it make me sick", after Chemotherapy
+        node = sites.after_treatment(words, place, title) or node  # "will it make me sick", after Chemo
         if node is None and _WHAT_TO_DO_IF.search(normalize(words)):  # "what do we do if she has one"
             node = match_in_any(matchers, DEFAULT_LANGUAGE, URGENT_TOPIC_WORDS)
     if node is not None and node == told:
@@ -285,12 +296,42 @@ def node_named(
     node = _treatment_there(content, sites, matchers, lang, words, node)  # "radiation for bones"
     if node is None and asks_treatment(words):  # "what can they do for it": the kinds of treatment
         node = sites.treatments or None
+    if node is None or content.is_menu(node) or node in sites.places:
+        node = _stage_asked(content, matchers, lang, words, node, place)
     has = _HAS_CANCER.search(normalize(words)) if node is None and "?" not in words else None
     if has is not None:  # "my mom has cancer"; "i have cancer again": a recurrence
         again = has.group("after") in ("again", "otra vez")
         topic_words = RECURRENCE_TOPIC_WORDS if again else SUBJECT_TOPIC_WORDS
         node = match_in_any(matchers, DEFAULT_LANGUAGE, topic_words)
     return node
+
+
+def _stage_asked(
+    content: Content, matchers: Mapping[str, Matcher], lang: str, words: str, node: str | None, place: str
+) -> str | None:
+    """What stage 4 means, for a stage asked of a place or of nothing ("what stage is it in the liver");
+    the place itself when its pages name the stages it can be (the lymph nodes: stage 2, 3 or 4)."""
+    if not _ASKS_STAGE.search(normalize(words)):
+        return node
+    if _tells_stages(content, lang, node or place):
+        return node or place
+    return match_in_any(matchers, DEFAULT_LANGUAGE, SUBJECT_TOPIC_WORDS)
+
+
+def stage_page(content: Content, lang: str, topic: str, words: str) -> int:
+    """The first page of a topic naming stages by number, when words ask a stage; else 0."""
+    if topic not in content.topics or not _ASKS_STAGE.search(normalize(words)):
+        return 0
+    pages = content.topic_text(topic, lang).sms
+    return next((number for number, page in enumerate(pages) if _NAMES_STAGES.search(normalize(page))), 0)
+
+
+def _tells_stages(content: Content, lang: str, node: str | None) -> bool:
+    """Whether a topic's pages name stages by number ("can be stage 2, 3 or 4"): it answers a stage
+    question about its place better than what stage 4 means does."""
+    if node is None or node not in content.topics:
+        return False
+    return any(_NAMES_STAGES.search(normalize(page)) for page in content.topic_text(node, lang).sms)
 
 
 def _treatment_there(

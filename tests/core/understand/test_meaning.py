@@ -381,6 +381,35 @@ def test_help_to_understand_something_gets_that_something(content: Content, word
     assert CallNavigator(content).say(CallState(), words).state.node == topic
 
 
+@pytest.mark.parametrize(("words", "lang"), [
+    ("what stage is this", "en"), ("what stage is it when it goes to the liver", "en"),
+    ("which stage is bone mets", "en"), ("is stage 4 the last stage", "en"), ("stage?", "en"),
+    ("que etapa es esta", "es"), ("en que etapa esta si ya se fue al higado", "es"),
+    ("es la ultima etapa", "es"),
+])
+def test_asking_what_stage_gets_what_stage_4_means_not_the_place_or_not_found(
+    content: Content, words: str, lang: str
+) -> None:
+    """These had got "we did not find that", or how often cancer spreads to the place named."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic, reply.state.lang) == (Show.PAGE, "about-metastatic", lang), reply
+    assert CallNavigator(content).say(CallState(lang=lang), words).state.node == "about-metastatic"
+
+
+def test_the_stage_answer_says_stage_4_is_the_most_advanced(content: Content) -> None:
+    assert "most advanced stage" in content.topic_text("about-metastatic", "en").sms[0]
+    assert "etapa más avanzada" in content.topic_text("about-metastatic", "es").sms[0]
+
+
+@pytest.mark.parametrize("words", ["what stage is it if its in the lymph nodes",
+                                   "what stage is hormone therapy used"])
+def test_a_stage_asked_of_a_topic_that_names_stages_or_of_a_treatment_stays_there(
+    content: Content, words: str
+) -> None:
+    """Cancer in the lymph nodes can be stage 2, 3 or 4: its own page says so."""
+    assert TextNavigator(content).reply(TextState(), words).state.topic != "about-metastatic"
+
+
 @pytest.mark.parametrize("words", ["what can be done", "what can they do", "que se puede hacer",
                                    "how do i get rid of it", "como se quita el cancer"])
 def test_what_can_be_done_naming_nothing_gets_the_kinds_of_treatment_not_sorry(

@@ -32,11 +32,14 @@ def test_everyday_words_ask_for_a_person(words: str) -> None:
 @pytest.mark.parametrize(("words", "lang"), [
     ("where can i get help", "en"), ("where can i find help", "en"), ("donde puedo encontrar ayuda", "es"),
     ("donde consigo ayuda", "es"), ("quien me puede ayudar", "es"), ("hay ayuda en español", "es"),
+    ("i want a call back", "en"), ("can i get a callback", "en"), ("quiero que me llamen", "es"),
+    ("necesito que me devuelvan la llamada", "es"),
 ])
 def test_asking_where_help_is_gets_people_to_talk_to_in_that_language(
     content: Content, words: str, lang: str
 ) -> None:
-    """The Spanish ones had got "No encontramos eso"; "where can i get help" the emergency signs."""
+    """The Spanish ones had got "No encontramos eso"; "where can i get help" and "i want a call back" the
+    emergency signs."""
     reply = TextNavigator(content).reply(TextState(), words)
     assert reply.show is Show.DISTRESS and reply.state.lang == lang, reply
     assert ACS in text_message(content, reply)
