@@ -312,7 +312,8 @@ LANGUAGE_FILLERS = frozenset(
      "father", "he", "she", "husband", "wife", "text", "texts", "info", "information", "also", "too",
      "version", "tiene", "tienen", "hay", "esto", "mi", "mama", "papa", "esposo", "esposa", "entiende",
      "sabe", "or", "o", "hi", "hello", "hey", "hola", "buenas", "buenos", "dias", "tardes", "good",
-     "morning", "afternoon",
+     "morning", "afternoon", "hablan", "hablas", "se", "ustedes", "alguien", "aqui", "tambien", "noches",
+     "are", "anyone", "someone",
      *NOT_SPOKEN_WORDS}
 )
 

@@ -438,8 +438,8 @@ class TextNavigator:
         if self.content.is_menu(node):  # MORE and REPEAT are now about this menu, not a page read before
             return self._menu(_left_topic(state), node)
         first = self._page_with(node, state.lang, body)
-        if first == 0 and node in self.sites.places and treatment_named(body):  # "chemo for liver mets"
-            first = self._page_on_treating(node, state.lang)
+        if first == 0 and node in self.sites.places and (treatment_named(body) or asks_treatment(body)):
+            first = self._page_on_treating(node, state.lang)  # "chemo for liver mets", "what can they do for"
         return TextReply(replace(state, topic=node, page=first, first=first), Show.PAGE)
 
     def _page_on_treating(self, topic: str, lang: str) -> int:

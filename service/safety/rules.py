@@ -732,6 +732,17 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(seno|senos|pezon|pezones)( \w+){0,4} (rojo|roja|rojos|rojas|hinchado|hinchada|hinchados"
           r"|hinchadas|caliente|calientes|inflamado|inflamada|infectado|infectada)\b", plain=False),
+    # Someone who cannot get up ("she cant get out of bed", "no se puede levantar"): weakness with no one
+    # sign named, so what to do now (911 if it may be an emergency, else the care team right away).
+    _rule(Concern.URGENT, "",
+          r"\b(cant|can not|cannot|couldnt|could not|unable to|hasnt|has not|havent|have not|wont|will not"
+          r"|doesnt|does not) (get|gotten|got|getting) (up )?(out of|up (from|out of|off)|off) (the |her |his"
+          r"|my )?(bed|chair|couch|floor|toilet)\b|\b(hasnt|has not|havent|have not) (left|been out of)"
+          r" (her|his|my|the) bed\b|\b(cant|can not|cannot|couldnt) get (her|him|me) up\b"),
+    _rule_es(Concern.URGENT, "",
+          r"\bno (se |me )?(puede|puedo|pudo|ha podido|he podido) levantar(se|me)?\b"
+          r"|\bno se (ha )?(levanta|levantado|levanto) de la cama\b"
+          r"|\bno (la|lo) (puedo|podemos|pudimos) levantar\b"),
 )
 
 # "how long do you take it", "how long will she be on chemo": how long a treatment lasts, not a life.

@@ -223,8 +223,25 @@ def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator,
 
 
 @pytest.mark.parametrize("message", [
-    "i dont understand any of this", "i don't understand what the doctor said", "i cant make sense of any of it",
-    "no entiendo nada", "no entiendo lo que dijo el doctor", "no entiendo lo que esta pasando",
+    "she cant get out of bed", "she hasnt gotten out of bed in days", "i cant get her up",
+    "he cant get up off the floor", "no se puede levantar de la cama", "no se ha levantado de la cama",
+    "no la puedo levantar",
+])
+def test_someone_who_cannot_get_up_gets_what_to_do_now_first(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We did not find that": 911 if it may be an emergency, else the care team."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["i got out of bed today and felt good", "she gets out of bed with help",
+                                     "i cant get up early for appointments"])
+def test_getting_up_told_as_everyday_news_is_no_alarm(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
+
+
+@pytest.mark.parametrize("message", [
+    "i dont understand any of this", "i don't understand what the doctor said",
+    "i cant make sense of any of it", "no entiendo nada", "no entiendo lo que dijo el doctor",
+    "no entiendo lo que esta pasando",
 ])
 def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
     twilio: TwilioSimulator, message: str

@@ -56,7 +56,8 @@ _ASKS_TREATMENT = re.compile(
     r"|get rid of (it|this|that|them|the cancer|cancer|the tumou?rs?|the spots?)"
     r"|como (se|me|le) (lo |la )?(quita|quitan|elimina|eliminan) (el cancer|los tumores|el tumor)?"
     r"|trata|tratan|tratar|tratarlo|tratarla|tratarse|tratamiento|tratamientos|terapia|terapias"
-    r"|que (se puede|se le puede|le pueden|pueden|puede|podemos) hacer|que le hacen|que hacen)\b"
+    r"|que (se puede|se le puede|le pueden|pueden|puede|podemos) hacer|que le hacen|que hacen"
+    r"|que (le|les|me|nos|te) (van|vamos) a hacer)\b"
 )
 # After a treatment, asking how it is given, how often or for how long ("is it a pill", "how long do i
 # take it", "cuanto dura"): the care team plans that for each person; the sources do not say.

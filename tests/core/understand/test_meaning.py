@@ -175,6 +175,9 @@ def test_nothing_wanted_is_the_menu_again_never_sorry(content: Content, words: s
 @pytest.mark.parametrize(("words", "lang"), [
     ("hablo español", "es"), ("en español por favor", "es"), ("spanish please", "es"), ("Español", "es"),
     ("english", "en"), ("in english please", "en"), ("inglés", "en"),
+    ("hablan español?", "es"), ("hablas español", "es"), ("se habla español?", "es"),
+    ("alguien habla español?", "es"), ("buenas noches, hablan español?", "es"),
+    ("does anyone speak spanish", "es"),
 ])
 def test_a_language_named_is_chosen(words: str, lang: str) -> None:
     assert language_named(words) == lang and only_language(words) == lang
@@ -349,6 +352,9 @@ def test_a_first_question_on_treating_a_place_gets_its_treatment_unless_it_tells
     ("chemo for liver mets", "spread-liver", 2), ("quimio para el higado", "spread-liver", 2),
     ("does radiation help brain tumors", "spread-brain", 3), ("radiacion en el cerebro", "spread-brain", 3),
     ("my mom is doing chemo and it spread to her liver", "spread-liver", 2),
+    ("what can they do for brain mets", "spread-brain", 3),
+    ("what will they do for her brain mets", "spread-brain", 3),
+    ("mi hermana tiene metastasis en el cerebro que le van a hacer", "spread-brain", 3),
 ])
 def test_a_treatment_named_with_a_place_gets_the_places_page_on_treating_it(
     content: Content, words: str, topic: str, page: int
