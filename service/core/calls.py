@@ -314,6 +314,8 @@ class CallNavigator:
             return self._switch(state, switched)
         if asks_privacy(speech):  # "is this call recorded": what the line keeps, then the same place
             return _heard_again(state, Prompt.PRIVACY)
+        if normalize(speech) in commands.ACKNOWLEDGED_WORDS:  # "got it": the choices here, no "sorry"
+            return Turn(replace(state, silences=0), reprompt=True)
         closing = closes(speech)
         if not closing:
             glad = good_news(speech)

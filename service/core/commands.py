@@ -154,7 +154,7 @@ GOODBYE_WORDS = frozenset({"bye", "goodbye", "byebye", "bye bye", "cya", "adios"
 THANKS_WORDS = frozenset(
     {"thanks", "thank", "thx", "thanx", "thnx", "thnks", "tx", "ty", "tysm", "cheers", "appreciate",
      "gracias", "grasias", "agradezco", "bendiciones", "bless", "blessing", "blessings", "helpful",
-     "bendiga", "bendigan"}
+     "bendiga", "bendigan", "helped", "helps"}
 )
 CLOSE_WORDS = GOODBYE_WORDS | THANKS_WORDS
 CLOSE_FILLERS = frozenset(
@@ -163,7 +163,8 @@ CLOSE_FILLERS = frozenset(
      "day", "all", "it", "i", "got", "perfect", "will", "do", "god", "again", "now", "see", "are",
      "such", "dios", "le", "te", "los", "que",
      "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
-     "helped", "useful", "was", "really", "is", "kind", "you're", "youre",
+     "useful", "was", "really", "is", "kind", "you're", "youre", "makes", "sense", "understand",
+     "understood", "gotcha", "entiendo", "entendi", "entendido", "ya", "veo", "claro",
      "listening", "listen", "your", "helping", "time", "patience", "me", "us",
      "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
      "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
@@ -171,6 +172,15 @@ CLOSE_FILLERS = frozenset(
      "bien", "perfecto", "si", "de", "nada", "pues"}
 )
 
+# A page taken in ("got it", "makes sense", "ya entendí"): by text the menu, as for "ok"; on a call the
+# choices where the caller is; never "not found" or "sorry".
+ACKNOWLEDGED_WORDS = frozenset(
+    {"got it", "i got it", "ok got it", "okay got it", "gotcha", "i see", "oh i see", "ok i see",
+     "makes sense", "that makes sense", "ok that makes sense", "it makes sense", "understood", "i understand",
+     "ok i understand", "okay i understand", "noted", "entiendo", "ok entiendo", "ya entendi", "entendido",
+     "ya veo", "ah ya veo", "de acuerdo", "ok ya entendi", "claro", "ah ok", "oh ok", "oh okay", "alright",
+     "all right", "ok then", "okay then", "i see now", "i get it", "i get it now", "ok i get it"}
+)
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
@@ -179,6 +189,7 @@ TEXT_MENU_WORDS = frozenset(
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
      "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande"} | set(SPOKEN_COMMANDS[MAIN])
+    | ACKNOWLEDGED_WORDS
 )
 # The menu asked for by name ("menu", "start over", "go back to the menu"): the page read before is left,
 # so MORE and REPEAT are about the menu; "ok", "hi" or "huh" show the menu and keep the page for MORE.
@@ -324,7 +335,8 @@ SPANISH_TEXT_WORDS = frozenset(
      "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar", "atras", "volver",
      "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",
      "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago", "mande", "no se",
-     "no lo se"}
+     "no lo se", "entiendo", "ok entiendo", "ya entendi", "ok ya entendi", "entendido", "ya veo", "ah ya veo",
+     "de acuerdo", "claro"}
 )
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
 ENGLISH_TEXT_WORDS = frozenset(

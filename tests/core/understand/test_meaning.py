@@ -464,6 +464,28 @@ def test_a_caller_asking_whether_the_call_is_private_hears_what_the_line_keeps_n
     assert said_first.startswith("This call is not recorded" if lang == "en" else "Esta llamada no se graba")
 
 
+@pytest.mark.parametrize(("first", "said", "lang"), [
+    ("bones", "got it", "en"), ("bones", "makes sense", "en"), ("liver", "i see", "en"),
+    ("bones", "alright", "en"), ("huesos", "ya entendi", "es"), ("huesos", "entiendo", "es"),
+])
+def test_a_page_acknowledged_gets_the_way_on_not_sorry_and_the_place_is_kept(
+    content: Content, first: str, said: str, lang: str
+) -> None:
+    """These had got "We did not find that" by text and "Sorry, I did not catch that" on a call."""
+    reply, heard = said_after(content, first, said)
+    assert (reply.show, reply.state.lang) == (Show.MENU, lang) and not reply.notices, reply
+    assert TextNavigator(content).reply(reply.state, "more").state.page == 1  # on from the page read
+    assert Prompt.SORRY_SPEECH not in heard.notices and heard.reprompt, heard
+    assert heard.state.node == ("spread-liver" if first == "liver" else "spread-bones"), heard
+
+
+@pytest.mark.parametrize("said", ["ok that makes sense thank you", "that helped a lot",
+                                  "ok gracias ya entendi"])
+def test_a_page_acknowledged_with_thanks_gets_you_are_welcome(content: Content, said: str) -> None:
+    reply, heard = said_after(content, "bones", said)
+    assert reply.show is Show.CLOSE and Prompt.CLOSE in heard.notices, (reply, heard)
+
+
 @pytest.mark.parametrize(("first", "asked", "lang"), [
     ("tamoxifen", "is it a pill", "en"), ("xgeva", "how is it given", "en"),
     ("radiation", "how long does it take", "en"), ("chemo", "how long do i take it", "en"),
