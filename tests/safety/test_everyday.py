@@ -247,10 +247,18 @@ def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
     twilio: TwilioSimulator, message: str
 ) -> None:
     """These had got "We did not find that"; "i dont understand" alone still hears what the line is."""
-    finding = triage(message)
-    assert finding is not None and finding.concern is Concern.DISTRESS, finding
-    reply = texted(twilio, message)
-    assert "1-800-227-2345" in reply and "not find" not in reply and "No encontramos" not in reply, reply
+    reply = person_offered(twilio, message)
+    assert "not find" not in reply and "No encontramos" not in reply, reply
+
+
+@pytest.mark.parametrize("message", [
+    "i cant lose her", "im scared of losing my mom", "i dont want to lose him", "no la puedo perder",
+    "no quiero perderlo",
+])
+def test_fear_of_losing_someone_gets_a_person_to_talk_to(twilio: TwilioSimulator, message: str) -> None:
+    """"I cant lose her", after the honest answer of how long, had got "We did not find that"."""
+    reply = person_offered(twilio, message)
+    assert "not find" not in reply and "No encontramos" not in reply, reply
 
 
 @pytest.mark.parametrize("message", [
