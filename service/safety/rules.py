@@ -352,6 +352,11 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(she|shes|he|hes|her|his|my|face|lips|skin|fingers|nails|i|im) (is |are |has )?(turning"
           r"|turned|going|gone|went|looks?) (a bit |all )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
+          r"|\b(gurgling|gurgly|rattling|rattly|rattle) (sounds?|noises?|breath\w*|when (she|he)"
+          r" breathes)\b"
+          r"|\b(breathing|breath|breaths|chest) (is |are |sounds? )?(gurgling|rattling|rattly"
+          r"|wet and noisy)\b"
+          r"|\bdeath rattle\b"
           r"|\bthroat (is |feels |keeps )?(closing|closing up|swelling|swelling up|swollen shut)\b"),
     _rule(Concern.URGENT, "breathing", r"\b(short(ness)? of breath|breathless|out of breath)\b",
           plain=False, personal=True),
@@ -868,6 +873,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|anything|what (is|s) happening|whats happening|what (is|s) going on|whats going on|what (the"
           r"|her|his|my|our) (doctors?|oncologists?|surgeon) (said|says|told|is saying|are saying)"
           r"|what they (said|told))|(none of (this|it)|nothing) (makes|make) (any )?sense"
+          r"|(this|the|her|his|my) (cancer|disease|chemo|treatment) is killing (me|her|him|us)"
+          r"|i hate (my life|this|cancer|this cancer|all of this|everything|this disease)\b"
+          r"|^(im |i am )?(so )?done with (this|all this|all of this|everything|it all)$"
           r"|(cant|can not|cannot|dont want to|do not want to|not ready to|scared of|afraid of|terrified of)"
           r" (lose|losing) (her|him|them|you|my (mom|mum|mother|dad|father|wife|husband|sister|brother"
           r"|daughter|son|friend|partner|grandma|grandmother|best friend))\b"
@@ -887,7 +895,12 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"\b(actively dying|shes dying|hes dying|(she|he|mom|mum|mother|dad|father|husband|wife|partner"
           r"|sister|brother|daughter|son|friend|grandma|grandpa|nan|aunt|uncle|patient) is dying|(in|on|into"
           r"|to) hospice|end of life|last (days|hours)|when (its|it is) the end|what happens at the end"
-          r"|near the end|comfort care|when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend"
+          r"|near the end|close to the end|nearing the end|the end is near|signs of dying|signs (that )?(she"
+          r"|he|someone) is dying|when (someone|a person|people|you) (die|dies) (of|from)"
+          r"|(admitted|taken|rushed|moved) (her |him |me )?to (the )?(icu|intensive care|hospital)"
+          r"|in (the )?(icu|intensive care)"
+          r"|(pray|praying) for (me|us|her|him|them|my \w+)|(can|could|will|would) (you|u|someone) pray"
+          r"|comfort care|when (i|she|he|we) (die|dies)|(husband|wife|partner|boyfriend"
           r"|girlfriend|family) (left|abandoned|walked out on) (me|us))\b|^(u|you|are you|r u|is anyone"
           r"|anyone|anybody|someone|is someone|hello is anyone|hello anyone) there$|\b(tired|sick|done) (of"
           r"|with) fighting\b|\bcant fight (this |it )?any ?more\b|^why me$|\b(blame|blaming|hate) (myself"
@@ -925,7 +938,10 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.DISTRESS, "",
           r"\b(mama|papa|madre|padre|esposo|esposa|marido|hermana|hermano|hija|hijo|abuela|abuelo|amiga"
           r"|amigo|pareja) (ya )?se (esta|nos esta|nos) (muriendo|yendo|va)\b|\b(agonizando"
-          r"|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias|me (dejo"
+          r"|en (el )?hospicio|(final|fin) de (la|su|mi) vida|(sus|mis) ultimos dias"
+          r"|(oren|ore|recen|rece|rezen|reze) por (mi|ella|el|nosotros|nosotras)"
+          r"|(esta|la|lo) (en|internaron en|llevaron a) (la )?(terapia intensiva|cuidados intensivos|uci)"
+          r"|me (dejo"
           r"|abandono) mi (esposo|esposa|pareja|marido))\b|\bcuidador[a]?\b.{0,40}\b(agotad[ao]|cansad[ao]"
           r"|quemad[ao]|rendid[ao]|no puedo mas)\b|\b(cuidar|cuidando|cuidarl[ao])\b.{0,40}\b(agota"
           r"|agotad[ao]|me tiene (agotad[ao]|cansad[ao])|no puedo mas)\b|\bya no (hay"
@@ -1242,6 +1258,18 @@ def denied(text: str) -> bool:
 def finished(text: str) -> bool:
     """Whether a folded message only ends the talk, and says nothing of death or harm."""
     return bool(FINISHED.search(text)) and not DARK.search(text)
+
+
+# Dying as a figure of speech ("i want to die of embarrassment"): no crisis, when nothing else is dark.
+FIGURE_OF_SPEECH = re.compile(
+    r"\b(die|dying|died|dead) (of|from) (embarrassment|shame|laughter|laughing|boredom|cuteness)\b"
+    r"|\bme muero de (la )?(verguenza|pena|risa|aburrimiento)\b"
+)
+
+
+def figurative(text: str) -> bool:
+    """Whether a folded message speaks of dying only as a figure of speech, and of nothing else dark."""
+    return bool(FIGURE_OF_SPEECH.search(text)) and not DARK.search(FIGURE_OF_SPEECH.sub(" ", text))
 
 
 def hopeful(text: str) -> bool:

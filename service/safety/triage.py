@@ -34,6 +34,7 @@ from service.safety.rules import (
     chooses_treatment,
     denied,
     explained,
+    figurative,
     finished,
     hopeful,
     names_someone,
@@ -102,7 +103,7 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     if not text:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS) if upset else None
     folded = _DYE.sub("die", _DYEING.sub(r"dyeing \1 \2", fold_typos(text)))
-    if denied(folded):  # "no chest pain": nothing to do now (nor can a crisis be said in these words)
+    if denied(folded) or figurative(folded):  # "no chest pain", "i want to die of embarrassment"
         return None
     rule = rule_finding(folded)
     if rule is not None:

@@ -794,11 +794,37 @@ def test_someone_who_does_not_respond_still_gets_911(
     "my heart goes out to everyone here", "can you help me understand what stage 4 means",
     "the meds help me sleep", "i want to dye my hair", "is the contrast dye safe",
     "she is responding to treatment",
-    "i feel like dying of embarrassment",
+    "i feel like dying of embarrassment", "ugh i want to die of embarrassment", "me muero de vergüenza",
 ])
 def test_everyday_sentences_with_alarming_words_get_no_alarm(message: str) -> None:
     """Each had got 911, a person or the Lifeline."""
     assert triage(message) is None
+
+
+def test_a_figure_of_speech_beside_dark_words_still_gets_the_lifeline() -> None:
+    finding = triage("i want to die of embarrassment and i have pills")
+    assert finding is not None and finding.concern is Concern.CRISIS, finding
+
+
+@pytest.mark.parametrize("message", [
+    "this cancer is killing me", "done with this", "i hate my life right now", "i hate cancer",
+    "pray for my mom", "can you pray for me", "she was admitted to the icu",
+    "they rushed him to the hospital",
+    "how do i know when she is close to the end", "what happens when someone dies of breast cancer",
+    "oren por mi mamá", "está en terapia intensiva",
+])
+def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
+    """Each had got "We did not find that", the emergency signs, or what stage 4 means."""
+    reply = person_offered(twilio, message)
+    assert "not find" not in reply and "No encontramos" not in reply, reply
+
+
+@pytest.mark.parametrize("message", ["she is making gurgling sounds", "her breathing is rattling",
+                                     "he has the death rattle"])
+def test_noisy_wet_breathing_gets_the_breathing_sign(
+    twilio: TwilioSimulator, content: Content, message: str
+) -> None:
+    sign_first(twilio, content, message, "breathing")
 
 
 @pytest.mark.parametrize("message", ["help me", "please help me", "help me i dont know what to do",

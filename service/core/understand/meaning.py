@@ -174,6 +174,12 @@ _ASKING = frozenset(
 _ASKING_TOO = frozenset(
     "but however question questions how what why should pero pregunta preguntas como".split()
 )
+# Asking how one would know it is somewhere ("how do i know if its spread to my brain", "como se si se fue
+# al higado"): the signs there, as "signs of brain mets" gets.
+_HOW_TO_KNOW = re.compile(
+    r"\bhow (do|would|will|can|could|does|should) (i|we|you|she|he|they|one|anyone|someone|a person)"
+    r" (know|tell|find out)\b|\bcomo (se|sabe|sabemos|saber|puedo saber|podemos saber|se sabe) si\b"
+)
 MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
 
 
@@ -204,7 +210,7 @@ class SiteFinder:
         if self._side_effects and self.blames_treatment(text):
             return self._side_effects
         words = text.split()
-        if not any(word in self._symptoms for word in words):
+        if not any(word in self._symptoms for word in words) and not _HOW_TO_KNOW.search(text):
             return None
         return next((self._parts[word] for word in words if word in self._parts), None)
 

@@ -25,6 +25,9 @@ from service.core.wording import text_message, turn_lines
     ("she has liver mets and her skin is yellow", "symptoms-liver"),
     ("mi mama tiene metastasis en el higado y esta muy amarilla", "symptoms-liver"),
     ("mi esposa tiene cancer en los pulmones y tose mucho", "symptoms-lungs"),
+    ("how do i know if its spread to my brain", "symptoms-brain"),
+    ("how would i know if it went to her liver", "symptoms-liver"),
+    ("como se si se fue al cerebro", "symptoms-brain"),
 ])
 def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
     reply = TextNavigator(content).reply(TextState(), words)
