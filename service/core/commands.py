@@ -175,7 +175,8 @@ CLOSE_FILLERS = frozenset(
 # A page taken in ("got it", "makes sense", "ya entendí"): by text the menu, as for "ok"; on a call the
 # choices where the caller is; never "not found" or "sorry".
 ACKNOWLEDGED_WORDS = frozenset(
-    {"got it", "i got it", "ok got it", "okay got it", "gotcha", "i see", "oh i see", "ok i see",
+    {"got it", "i got it", "ok got it", "okay got it", "k got it", "kk got it", "ok gotcha", "gotcha",
+     "i see", "oh i see", "ok i see",
      "makes sense", "that makes sense", "ok that makes sense", "it makes sense", "understood", "i understand",
      "ok i understand", "okay i understand", "noted", "entiendo", "ok entiendo", "ya entendi", "entendido",
      "ya veo", "ah ya veo", "de acuerdo", "ok ya entendi", "claro", "ah ok", "oh ok", "oh okay", "alright",

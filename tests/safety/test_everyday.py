@@ -242,6 +242,7 @@ def test_getting_up_told_as_everyday_news_is_no_alarm(message: str) -> None:
     "i dont understand any of this", "i don't understand what the doctor said",
     "i cant make sense of any of it", "no entiendo nada", "no entiendo lo que dijo el doctor",
     "no entiendo lo que esta pasando", "none of this makes sense", "nada de esto tiene sentido",
+    "i dont understnd what the doc said",
 ])
 def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
     twilio: TwilioSimulator, message: str

@@ -178,7 +178,7 @@ _ASKING_TOO = frozenset(
 # al higado"): the signs there, as "signs of brain mets" gets.
 _HOW_TO_KNOW = re.compile(
     r"\bhow (do|would|will|can|could|does|should) (i|we|you|she|he|they|one|anyone|someone|a person)"
-    r" (know|tell|find out)\b|\bcomo (se|sabe|sabemos|saber|puedo saber|podemos saber|se sabe) si\b"
+    r" (know|kno|knw|tell|find out)\b|\bcomo (se|sabe|sabemos|saber|puedo saber|podemos saber|se sabe) si\b"
 )
 MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
 

@@ -27,6 +27,7 @@ from service.core.wording import text_message, turn_lines
     ("mi esposa tiene cancer en los pulmones y tose mucho", "symptoms-lungs"),
     ("how do i know if its spread to my brain", "symptoms-brain"),
     ("how would i know if it went to her liver", "symptoms-liver"),
+    ("how do i kno if its in her brain", "symptoms-brain"),
     ("como se si se fue al cerebro", "symptoms-brain"),
 ])
 def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
@@ -469,7 +470,8 @@ def test_a_caller_asking_whether_the_call_is_private_hears_what_the_line_keeps_n
 
 @pytest.mark.parametrize(("first", "said", "lang"), [
     ("bones", "got it", "en"), ("bones", "makes sense", "en"), ("liver", "i see", "en"),
-    ("bones", "alright", "en"), ("huesos", "ya entendi", "es"), ("huesos", "entiendo", "es"),
+    ("bones", "alright", "en"), ("bones", "k got it", "en"), ("huesos", "ya entendi", "es"),
+    ("huesos", "entiendo", "es"),
 ])
 def test_a_page_acknowledged_gets_the_way_on_not_sorry_and_the_place_is_kept(
     content: Content, first: str, said: str, lang: str
