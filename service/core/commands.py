@@ -180,7 +180,10 @@ ACKNOWLEDGED_WORDS = frozenset(
      "makes sense", "that makes sense", "ok that makes sense", "it makes sense", "understood", "i understand",
      "ok i understand", "okay i understand", "noted", "entiendo", "ok entiendo", "ya entendi", "entendido",
      "ya veo", "ah ya veo", "de acuerdo", "ok ya entendi", "claro", "ah ok", "oh ok", "oh okay", "alright",
-     "all right", "ok then", "okay then", "i see now", "i get it", "i get it now", "ok i get it"}
+     "all right", "ok then", "okay then", "i see now", "i get it", "i get it now", "ok i get it", "cool",
+     "ok cool", "nice", "ok nice", "great", "ok great", "awesome", "sounds good", "ok sounds good", "lol",
+     "interesting", "wow", "oh wow", "ah", "oh", "ok perfect", "perfecto", "bueno", "muy bien", "esta bien",
+     "ah bueno", "ok bueno"}
 )
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
@@ -337,7 +340,7 @@ SPANISH_TEXT_WORDS = frozenset(
      "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",
      "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago", "mande", "no se",
      "no lo se", "entiendo", "ok entiendo", "ya entendi", "ok ya entendi", "entendido", "ya veo", "ah ya veo",
-     "de acuerdo", "claro"}
+     "de acuerdo", "claro", "bueno", "ah bueno", "ok bueno", "muy bien", "perfecto"}
 )
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
 ENGLISH_TEXT_WORDS = frozenset(

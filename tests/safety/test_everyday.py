@@ -812,7 +812,8 @@ def test_a_figure_of_speech_beside_dark_words_still_gets_the_lifeline() -> None:
     "pray for my mom", "can you pray for me", "she was admitted to the icu",
     "they rushed him to the hospital",
     "how do i know when she is close to the end", "what happens when someone dies of breast cancer",
-    "oren por mi mamá", "está en terapia intensiva",
+    "oren por mi mamá", "está en terapia intensiva", "hi this is hard", "this is so hard", "its too much",
+    "esto es muy difícil",
 ])
 def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
     """Each had got "We did not find that", the emergency signs, or what stage 4 means."""

@@ -180,6 +180,13 @@ _HOW_TO_KNOW = re.compile(
     r"\bhow (do|would|will|can|could|does|should) (i|we|you|she|he|they|one|anyone|someone|a person)"
     r" (know|kno|knw|tell|find out)\b|\bcomo (se|sabe|sabemos|saber|puedo saber|podemos saber|se sabe) si\b"
 )
+# A greeting with a name, and nothing more ("hi, i'm mary", "my name is john", "hola, me llamo rosa").
+_GREETING = (r"(hi|hello|hey|hola|buenas|buenos dias|buenas tardes|buenas noches|good morning|good afternoon"
+             r"|good evening)")
+_INTRODUCES = re.compile(
+    rf"({_GREETING} )+(there )?(im|i am|this is|soy|habla) \w+( \w+)?( here| aqui)?"
+    rf"|({_GREETING} )*(there )?(my name is|my names|me llamo|mi nombre es) \w+( \w+)?"
+)
 MAX_LANGUAGE_WORDS = 6  # "i would like it in spanish please"; longer messages name a language in passing
 
 
@@ -383,9 +390,11 @@ def treatment_named(message: str) -> str:
 
 
 def about_the_line(message: str) -> bool:
-    """Whether a message only greets the line or asks what it is ("hello is this the cancer line")."""
-    words = normalize(message).split()
-    return bool(words) and set(words) <= commands.ABOUT_LINE_WORDS
+    """Whether a message only greets the line or asks what it is ("hello is this the cancer line"), or
+    greets it with a name ("hi, i'm mary", "me llamo rosa")."""
+    text = normalize(message)
+    words = text.split()
+    return bool(words) and (set(words) <= commands.ABOUT_LINE_WORDS or bool(_INTRODUCES.fullmatch(text)))
 
 
 def closes(message: str) -> str:

@@ -471,7 +471,7 @@ def test_a_caller_asking_whether_the_call_is_private_hears_what_the_line_keeps_n
 @pytest.mark.parametrize(("first", "said", "lang"), [
     ("bones", "got it", "en"), ("bones", "makes sense", "en"), ("liver", "i see", "en"),
     ("bones", "alright", "en"), ("bones", "k got it", "en"), ("huesos", "ya entendi", "es"),
-    ("huesos", "entiendo", "es"),
+    ("huesos", "entiendo", "es"), ("bones", "ok cool", "en"), ("huesos", "bueno", "es"),
 ])
 def test_a_page_acknowledged_gets_the_way_on_not_sorry_and_the_place_is_kept(
     content: Content, first: str, said: str, lang: str
@@ -482,6 +482,17 @@ def test_a_page_acknowledged_gets_the_way_on_not_sorry_and_the_place_is_kept(
     assert TextNavigator(content).reply(reply.state, "more").state.page == 1  # on from the page read
     assert Prompt.SORRY_SPEECH not in heard.notices and heard.reprompt, heard
     assert heard.state.node == ("spread-liver" if first == "liver" else "spread-bones"), heard
+
+
+@pytest.mark.parametrize(("words", "lang"), [("Hi, I'm Mary", "en"), ("hello my name is john", "en"),
+                                           ("hola, me llamo Rosa", "es"), ("buenas tardes, soy maría", "es")])
+def test_a_greeting_with_a_name_hears_what_the_line_is_not_not_found(
+    content: Content, words: str, lang: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang) == (Show.HELP, lang), reply
+    turn = CallNavigator(content).say(CallState(lang=lang), words)
+    assert turn.welcome and Prompt.SORRY_SPEECH not in turn.notices, turn
 
 
 @pytest.mark.parametrize("said", ["ok that makes sense thank you", "that helped a lot",
