@@ -337,6 +337,20 @@ def test_how_a_place_is_treated_where_its_pages_do_not_say_gets_the_topic_that_d
     assert heard.state.node == topic, heard
 
 
+@pytest.mark.parametrize(("first", "then", "topic", "page"), [
+    ("signs of brain mets", "how is it treated", "spread-brain", 3),
+    ("liver pain", "what can they do for it", "spread-liver", 2),
+    ("lungs cough", "how is it treated", "spread-lungs", 2),
+])
+def test_how_it_is_treated_after_a_places_symptoms_gets_the_places_page_on_treating_it(
+    content: Content, first: str, then: str, topic: str, page: int
+) -> None:
+    """These had got the menu of the kinds of treatment."""
+    reply, heard = said_after(content, first, then)
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, topic, page), reply
+    assert heard.state.node == topic, heard
+
+
 @pytest.mark.parametrize(("words", "topic"), [
     ("how do they treat bone cancer", "treat-bone"), ("how are bone mets treated", "treat-bone"),
     ("como tratan la metastasis en los huesos", "treat-bone"),
