@@ -153,7 +153,8 @@ class _Reader(Collector):
         return medicines
 
     def _sites(self, languages: tuple[str, ...], topics: dict[str, Topic]) -> Sites:
-        sites, problems = read_sites(self.doc(self.root / SITES_FILE), languages, topics)
+        filed = frozenset(path.stem for path in (self.root / "topics").glob("*.yaml"))
+        sites, problems = read_sites(self.doc(self.root / SITES_FILE), languages, topics, filed)
         self.problems.extend(problems)
         return sites
 

@@ -14,9 +14,11 @@ NO_SITES = Sites(symptom_words={}, sites=())
 
 
 def read_sites(
-    doc: YamlDoc | None, languages: tuple[str, ...], topics: Mapping[str, Any]
+    doc: YamlDoc | None, languages: tuple[str, ...], topics: Mapping[str, Any],
+    filed: frozenset[str] = frozenset(),
 ) -> tuple[Sites, list[Problem]]:
-    """The parts of the body with their symptom topics, and each problem with its file and line."""
+    """The parts of the body with their symptom topics, and each problem with its file and line; a topic
+    in `filed` (it has a file, whose own problems are reported apart) is not reported again here."""
     if doc is None:
         return NO_SITES, []
     problems: list[Problem] = []
@@ -31,13 +33,16 @@ def read_sites(
         path = ("sites", index)
         topic = entry.get("topic") if isinstance(entry, dict) else None
         if topic not in topics:
-            problems.append(doc.problem((*path, "topic"), f"{topic!r} is not a topic"))
+            if topic not in filed:
+                problems.append(doc.problem((*path, "topic"), f"{topic!r} is not a topic"))
             continue
         sites.append(Site(str(topic), _words(doc, path, entry, languages, problems)))
-    return Sites(words, tuple(sites), _treated_in(doc, topics, problems)), problems
+    return Sites(words, tuple(sites), _treated_in(doc, topics, filed, problems)), problems
 
 
-def _treated_in(doc: YamlDoc, topics: Mapping[str, Any], problems: list[Problem]) -> dict[str, str]:
+def _treated_in(
+    doc: YamlDoc, topics: Mapping[str, Any], filed: frozenset[str], problems: list[Problem]
+) -> dict[str, str]:
     """Each place topic (optional section) with the topic that tells how it is treated."""
     block = doc.data.get("treated_in", {})
     if not isinstance(block, dict):
@@ -45,12 +50,12 @@ def _treated_in(doc: YamlDoc, topics: Mapping[str, Any], problems: list[Problem]
         return {}
     found: dict[str, str] = {}
     for place, treatment in block.items():
-        if place not in topics:
-            problems.append(doc.problem(("treated_in", place), f"{place!r} is not a topic"))
-        elif treatment not in topics or treatment == place:
-            problems.append(doc.problem(("treated_in", place), f"{treatment!r} is not another topic"))
-        else:
+        if place in topics and treatment in topics and treatment != place:
             found[str(place)] = str(treatment)
+        elif place not in topics and place not in filed:
+            problems.append(doc.problem(("treated_in", place), f"{place!r} is not a topic"))
+        elif place in topics and (treatment not in filed or treatment == place):
+            problems.append(doc.problem(("treated_in", place), f"{treatment!r} is not another topic"))
     return found
 
 

@@ -32,7 +32,7 @@ from service.core.understand.meaning import (
     asks_if_serious,
     asks_privacy,
     closes,
-    good_news,
+    glad_news,
     how_given_topic,
     language_key,
     language_named,
@@ -318,7 +318,7 @@ class CallNavigator:
             return Turn(replace(state, silences=0), reprompt=True)
         closing = closes(speech)
         if not closing:
-            glad = good_news(speech)
+            glad = glad_news(self.sites, speech)
             return _heard_again(state, Prompt.GLAD) if glad else None
         goodbye = closing == "bye"
         notice = Prompt.CLOSE_GOODBYE if goodbye else Prompt.CLOSE

@@ -32,7 +32,7 @@ from service.core.understand.meaning import (
     asks_privacy,
     asks_treatment,
     closes,
-    good_news,
+    glad_news,
     how_given_topic,
     language_named,
     node_named,
@@ -272,7 +272,7 @@ class TextNavigator:
             return TextReply(state, Show.CLOSE if thanks(body) else Show.BYE)
         if text in commands.TEXT_WAIT_WORDS:
             return TextReply(state, Show.WAIT)
-        if good_news(body):
+        if glad_news(self.sites, body):
             return TextReply(state, Show.GLAD)
         if asks_privacy(body):
             return TextReply(state, Show.PRIVACY)

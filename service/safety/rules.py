@@ -976,6 +976,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\bwho (can|do|could|should) (i|we) (talk|speak|call)\b|\b(can|could) (someone|somebody|a "
           r"person) (call|ring|phone|talk to) (me|us)\b|\b(i|we) (need|want|have) to talk\b"
           r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"
+          r"|\bwho (can|could|will|would) help (me|us|her|him)\b"
+          r"|\b(i|she|he) (live|lives|living) (all )?alone\b"
           r"|\b(american cancer society|cancer society|cancer information service|cancer info service)\b"
           r"|\b(can|could|will|would) (you|u|someone|somebody|anyone) (please )?(call|ring|phone) (me|us)\b"
           r"|^(please )?(call|ring) (me|us)( back)?( please)?$|\bgive (me|us) a call\b"

@@ -73,16 +73,16 @@ REAL_WORDS = frozenset(
     inspections intensidad intensos intentaron intentions internado inventions junio keller
     kills lager lamar lambs lamer lange lanzarse laser latir latter layer leading leaking
     leaning leaping leapt lease leasing least legal legiones legions lessons leung levantamos
-    levantando leves libres libros licence liked liking linda linger lining linked listing
-    listos lists liter lived lives llamaba llamados llamarme llana llano llave llegamos llegaron
-    llego llenar llenaron llene lleno llevados llevar llevaran llevemos llorado llueve loaned
-    lobes locked locking locks logia loner longs looming looms looping loops loose loosing
-    looted looting loser loses lotes lovely lover loving luchado lunas lunes macho machos macro
-    madera magma magno maher major makers males mames manada mancera manco mando maneja manos
-    manto mantra manzana marchas marea mareo mares margo maria marica marico marino markets
-    marking marred marta marzo masking matarte mater mates mather mating mayer meaning means
-    meats mecha mediation medicinales mediciones medida medido medina meditation meets melts
-    memes menor menus mercaderes meros mesas metes metio mexico miami mined minera minutes
+    levantando leves libres libros licence liked likes liking linda lines linger lining linked
+    listing listos lists liter lived lives llamaba llamados llamarme llana llano llave llegamos
+    llegaron llego llenar llenaron llene lleno llevados llevar llevaran llevemos llorado llueve
+    loaned lobes locked locking locks logia loner longs looming looms looping loops loose
+    loosing looted looting loser loses lotes lovely lover loving luchado lunas lunes macho
+    machos macro madera magma magno maher major makers males mames manada mancera manco mando
+    maneja manos manto mantra manzana marchas marea mareo mares margo maria marica marico marino
+    markets marking marred marta marzo masking matarte mater mates mather mating mayer meaning
+    means meats mecha mediation medicinales mediciones medida medido medina meditation meets
+    melts memes menor menus mercaderes meros mesas metes metio mexico miami mined minera minutes
     missed mitigation moaning moist mojados monkey monos montes month montos monty mooney moons
     moore moradores moral morirse moses moths motivating motives mourning mower muchas mueca
     muere mueren muevan munch munro muses mutilation narco nearby neatly necesiten negar nelly

@@ -197,6 +197,11 @@ def test_good_news_said_on_a_call_is_glad_to_hear_then_the_same_place(content: C
     assert turn.notices == (Prompt.GLAD,) and turn.state.node == "spread" and turn.reprompt
 
 
+def test_good_news_said_with_a_symptom_on_a_call_hears_the_symptom(content: Content) -> None:
+    turn = CallNavigator(content).say(CallState(), "she finished radiation and now she has headaches")
+    assert Prompt.GLAD not in turn.notices and turn.state.node == "symptoms-brain", turn
+
+
 @pytest.mark.parametrize("said", ["i didn't hear the first part", "can you repeat the phone number",
                                   "what was that number again", "i can't hear you", "speak up please",
                                   "sorry, my hearing aid", "okay I'm back", "no le oigo"])

@@ -411,6 +411,7 @@ def test_a_plain_no_gets_the_menu_with_how_to_reach_a_person(content: Content, w
 @pytest.mark.parametrize(("words", "lang"), [
     ("im in remission!", "en"), ("my oncologist says im stable", "en"), ("the tumor shrank", "en"),
     ("i rang the bell today", "en"), ("estoy en remisión", "es"), ("el tumor se redujo", "es"),
+    ("my tumor shrank and the pain is gone", "en"), ("el tumor se redujo y ya no le duele", "es"),
 ])
 def test_good_news_told_is_glad_to_hear_not_not_found(content: Content, words: str, lang: str) -> None:
     reply = TextNavigator(content).reply(TextState(lang=lang), words)
@@ -424,6 +425,17 @@ def test_good_news_told_is_glad_to_hear_not_not_found(content: Content, words: s
 ])
 def test_asking_whether_treatment_works_is_no_good_news(content: Content, words: str) -> None:
     assert TextNavigator(content).reply(TextState(), words).show is not Show.GLAD
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("my wife finished radiation last month. now she has headaches every morning", "symptoms-brain"),
+    ("i finished chemo and now my back hurts", "symptoms-bones"),
+    ("finished radiation today and my skin is sore", "treat-radiation"),
+])
+def test_good_news_told_with_a_symptom_answers_the_symptom(content: Content, words: str, topic: str) -> None:
+    """The first had got "That is good to hear"."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.topic) == (Show.PAGE, topic), reply
 
 
 def test_a_spanish_sentence_with_a_word_shared_with_english_is_answered_in_spanish(content: Content) -> None:

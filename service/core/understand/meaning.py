@@ -147,7 +147,12 @@ _POINTS_AT_MEDIA = re.compile(
     r"|report|results|esto|estos|esta|adjunto|foto|fotos|imagen|imagenes|mire|vea|lea|que dice|informe"
     r"|resultados)\b"
 )
-MAX_MEDIA_WORDS = 8  # longer words with a picture say their own question, and get its answer
+MAX_MEDIA_WORDS = 8
+# A symptom told as gone ("the pain is gone", "no more pain", "ya no le duele"): part of good news.
+_GONE = re.compile(
+    r"\b\w+ (is|are|has|have|had) (all )?(gone|better|eased|stopped|gone away)\b|\b\w+ went away\b"
+    r"|\bno (more )?\w+\b|\bya no (le |me )?\w+\b"
+)  # longer words with a picture say their own question, and get its answer
 # Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
 _GOOD_NEWS = re.compile(
     r"\b(in remission|no evidence of disease"
@@ -217,9 +222,18 @@ class SiteFinder:
         if self._side_effects and self.blames_treatment(text):
             return self._side_effects
         words = text.split()
-        if not any(word in self._symptoms for word in words) and not _HOW_TO_KNOW.search(text):
+        told = [at for at, word in enumerate(words) if word in self._symptoms]
+        if not told and not _HOW_TO_KNOW.search(text):
             return None
-        return next((self._parts[word] for word in words if word in self._parts), None)
+        parts = [at for at, word in enumerate(words) if word in self._parts]
+        if not parts:
+            return None
+        nearest = min(parts, key=lambda at: min((abs(at - symptom) for symptom in told), default=0))
+        return self._parts[words[nearest]]  # "radiation for her bones ... now she has headaches": the head
+
+    def names_symptom(self, message: str) -> bool:
+        """Whether a message names a symptom ("sore", "headaches"), wherever it is felt."""
+        return any(word in self._symptoms for word in normalize(message).split())
 
     def blames_treatment(self, text: str) -> bool:
         """Whether folded `text` names a treatment as the cause of a symptom ("sick after chemo")."""
@@ -454,6 +468,12 @@ def good_news(message: str) -> bool:
     if not words or words[0] in _ASKING or "?" in message or not _ASKING_TOO.isdisjoint(words):
         return False  # "my scan was clear but what about tamoxifen": the question is answered instead
     return bool(_GOOD_NEWS.search(text))
+
+
+def glad_news(sites: SiteFinder, message: str) -> bool:
+    """Good news told, and no symptom with it: "she finished radiation, now she has headaches" is a
+    symptom to answer, not news to be glad of."""
+    return good_news(message) and not sites.names_symptom(_GONE.sub(" ", normalize(message)))
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:

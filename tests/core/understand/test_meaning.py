@@ -27,7 +27,9 @@ from service.core.wording import text_message, turn_lines
     ("mi esposa tiene cancer en los pulmones y tose mucho", "symptoms-lungs"),
     ("how do i know if its spread to my brain", "symptoms-brain"),
     ("how would i know if it went to her liver", "symptoms-liver"),
-    ("how do i kno if its in her brain", "symptoms-brain"),
+    ("how do i kno if its in her brain", "symptoms-brain"), ("migraines", "symptoms-brain"),
+    ("my wife finished radiation for her bones last month. now she has headaches", "symptoms-brain"),
+    ("lung mets and now her back hurts", "symptoms-bones"),
     ("como se si se fue al cerebro", "symptoms-brain"),
 ])
 def test_a_body_part_with_a_symptom_gets_its_symptom_page(content: Content, words: str, topic: str) -> None:
