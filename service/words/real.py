@@ -48,57 +48,58 @@ REAL_WORDS = frozenset(
     dispararle dispararon disparate distancias distantes divas dives diving doing dolar doler
     domes dones donor doping doris dormimos dosis dotes doves drags drank dread dried dries
     drone drooling dropped dropping drove drown drums drying dudar duero dulles easier easing
-    eater eaton economista ecuaciones editing electo elise emergencies emery empero enciende
-    encienden encina encontraban encontrado encontrados encontramos encontraran encontraras
-    encontrarla encontrarle encontrarlo encontrarlos encontrarme encontrarnos encontrarse
-    encontrarte enero enfermedad entera entiendan entro enzima escapo escuchen escudo espada
-    espanyol espesa espeso estadio estando estella ester estero esther estrado ether evacuation
-    evaluaciones evaluation exciting exhaustion exhaustiva exhaustive exhaustivo existing exits
-    expansive explicado explicaron exploiting explora explorar explore exploring expressive
-    extensive extiende extienden extra factura failing fails falda falla fallan fallon falsa
-    false falten fanny farce farther fatter faust feast feather feeding feeds fetal fewer fiasco
-    fibre fiend filling fills financiada firma fists flaco flair flaming flattering flavor fleas
-    fleet flight flint flood flour fooling forja forming forza fracturas framing franco frase
-    fresco fright frost frustrante fueling fuels fuente funcionado funcionario funcionen
-    functional funky gafas galas ganes gangs gaping gents giles glowing goles gomes graba grace
-    grada gradas grade grades graduating gramos grandfather grange granos grape grasos grasping
-    grata grate grave graze groan groin groping grove gunna haber haberme haberse habia hablado
-    habra hacerle hacerte haces hacker hagen halla hallar halls handing hanks harding haria
-    harper hasta haste hating haunt haunting haute haven hazte heading healing healy heaps
-    heartbreak heating helio hells heras herring hides hiere hikes hilos hines hinting hints
-    hires hoard hojas holed homeless homero honed honra hopped hordas hormones horns horse huang
-    hueco huecos huevo huevos humos hunted hunting hunts hurled hurling hurst hwang hyped
-    incentivos incide indication infection infections infectious infested inflated informaron
-    informatics informativa informative informativo informativos injected injecting injurias
-    inspections intensidad intensos intentaron intentions internado inventions junio keller
-    kills lager lamar lambs lamer lange lanzarse laser latir latter layer leading leaking
-    leaning leaping leapt lease leasing least legal legiones legions lessons leung levantamos
-    levantando leves libres libros licence liked likes liking linda lines linger lining linked
-    listing listos lists liter lived lives llamaba llamados llamarme llana llano llave llegamos
-    llegaron llego llenar llenaron llene lleno llevados llevar llevaran llevemos llorado llueve
-    loaned lobes locked locking locks logia loner longs looming looms looping loops loose
-    loosing looted looting loser loses lotes lovely lover loving luchado lunas lunes macho
-    machos macro madera magma magno maher major makers males mames manada mancera manco mando
-    maneja manos manto mantra manzana marchas marea mareo mares margo maria marica marico marino
-    markets marking marred marta marzo masking matarte mater mates mather mating mayer meaning
-    means meats mecha mediation medicinales mediciones medida medido medina meditation meets
-    melts memes menor menus mercaderes meros mesas metes metio mexico miami mined minera minutes
-    missed mitigation moaning moist mojados monkey monos montes month montos monty mooney moons
-    moore moradores moral morirse moses moths motivating motives mourning mower muchas mueca
-    muere mueren muevan munch munro muses mutilation narco nearby neatly necesiten negar nelly
-    nerds netos newer niche nidos nieve nodes noise norse norte noses notas noting operador
-    opina opinar opino oppression orden orion ounce overcame overcoming pacers pacing packing
-    pagan pagando pagar pagarse pague paint paints pairs paises palace palin pampa panas panda
-    panes panned parando pararse paren pario parir parra parting parts pasadas pasado pasan
-    pasar pasarme paseando pasear pases passing pasted patent patents patio patrio pausa paused
-    pauses pausing paving payers peace pearson pecar peces pedido pedimos pedro peeling pegar
-    pegarle peking pelar pelis penes pensa peones peque perdamos perdemos perdidos perdon
-    perdona pesados pesar petro pibes picos pides pierda pierdas piero pierson pilas piles pinza
-    pipes pisando pisar pissed pitch plaga plains planar plantar plantear planted plantillas
-    planting plants plate players playing plays podamos poder podia podian podran podre podremos
-    podrido poked poker poking polls polos ponder ponds ponemos pools popped popping porche
-    poros posadas posar posed possessing power pozos praga praying premiere prensa preparaba
-    preparaban preparados preparamos preparando preston preventing prevention preventiva
+    eater eaton economista ecuaciones editado editing electo elise emergencies emery empero
+    enciende encienden encina encontraban encontrado encontrados encontramos encontraran
+    encontraras encontrarla encontrarle encontrarlo encontrarlos encontrarme encontrarnos
+    encontrarse encontrarte enero enfermedad entera entiendan entro enzima escapo escuchen
+    escudo espada espanyol espesa espeso estadio estando estella ester estero esther estrado
+    ether evacuation evaluaciones evaluation evitando exciting exhaustion exhaustiva exhaustive
+    exhaustivo existing exits expansive explicado explicaron exploiting explora explorar explore
+    exploring expressive extensive extiende extienden extra factura failing fails falda falla
+    fallan fallon falsa false falten fanny farce farther fatter faust feast feather feeding
+    feeds fetal fewer fiasco fibre fiend filling fills financiada firma fists flaco flair
+    flaming flattering flavor fleas fleet flight flint flood flour fooling forja forming forza
+    fracturas framing franco frase fresco fright frost frustrante fueling fuels fuente
+    funcionado funcionario funcionen functional funky gafas galas ganes gangs gaping gents giles
+    glowing goles gomes graba grace grada gradas grade grades graduating gramos grandfather
+    grange granos grape grasos grasping grata grate grave graze groan groin groping grove gunna
+    haber haberme haberse habia hablado habra hacerla hacerle hacerlo hacerte haces hacker hagen
+    halla hallar halls handing hanks harding haria harper hasta haste hating haunt haunting
+    haute haven hazte heading healing healy heaps heartbreak heating helio hells heras herring
+    hides hiere hikes hilos hines hinting hints hires hoard hojas holed homeless homero honed
+    honra hopped hordas hormones horns horse huang hueco huecos huevo huevos humos hunted
+    hunting hunts hurled hurling hurst hwang hyped incentivos incide indication infection
+    infections infectious infested inflated informaron informatics informativa informative
+    informativo informativos injected injecting injurias inspections intensidad intensos
+    intentaron intentions internado inventions junio keller kills lager lamar lambs lamer lange
+    lanzarse laser latir latter layer leading leaking leaning leaping leapt lease leasing least
+    legal legiones legions lessons leung levantamos levantando leves libres libros licence liked
+    likes liking linda lines linger lining linked listing listos lists liter lived lives llamaba
+    llamados llamarme llana llano llave llegamos llegaron llego llenar llenaron llene lleno
+    llevados llevar llevaran llevemos llorado llueve loaned lobes locked locking locks logia
+    loner longs looming looms looping loops loose loosing looted looting loser loses lotes
+    lovely lover loving luchado lunas lunes macho machos macro madera magma magno maher major
+    makers males mames manada mancera manco mando maneja manos manto mantra manzana marchas
+    marea mareo mares margo maria marica marico marino markets marking marred marta marzo
+    masking matarte mater mates mather mating mayer meaning means meats mecha mediation
+    medicinales mediciones medida medido medina meditation meets melts memes menor menus
+    mercaderes meros mesas metes metio mexico miami mined minera minutes missed mitigation
+    moaning moist mojados monkey monos montes month montos monty mooney moons moore moradores
+    moral morirse moses moths motivating motives mourning mower muchas mueca muere mueren muevan
+    munch munro muses mutilation narco nearby neatly necesiten negar nelly nerds netos newer
+    niche nidos nieve nodes noise norse norte noses notas noting operador opina opinar opino
+    oppression orden orion ounce overcame overcoming pacers pacing packing pagan pagando pagar
+    pagarse pague paint paints pairs paises palace palin pampa panas panda panes panned parando
+    pararse paren pario parir parra parting parts pasadas pasado pasan pasar pasarme paseando
+    pasear pases passing pasted patent patents patio patrio pausa paused pauses pausing paving
+    payers peace pearson pecar peces pedido pedimos pedro peeling pegar pegarle peking pelar
+    pelis penes pensa peones peque perdamos perdemos perdidos perdon perdona pesados pesar petro
+    pibes picos pides pierda pierdas piero pierson pilas piles pinza pipes pisando pisar pissed
+    pitch plaga plains planar plantar plantear planted plantillas planting plants plate players
+    playing plays podamos poder podia podian podran podre podremos podrido poked poker poking
+    polls polos ponder ponds ponemos pools popped popping porche poros posadas posar posed
+    possessing power pozos praga praying premiere prensa preparaba preparaban preparados
+    preparamos preparando presented preston pretendido preventing prevention preventiva
     preventive preventivo prick print prision prison processed processing procession production
     professed profession progressive projection projections prone property props prosecution
     proteccion protecting protective protector pudre puedan puedas pulls pulso purse pusimos

@@ -813,7 +813,7 @@ def test_a_figure_of_speech_beside_dark_words_still_gets_the_lifeline() -> None:
     "they rushed him to the hospital",
     "how do i know when she is close to the end", "what happens when someone dies of breast cancer",
     "oren por mi mamá", "está en terapia intensiva", "hi this is hard", "this is so hard", "its too much",
-    "esto es muy difícil", "i live alone",
+    "esto es muy difícil", "i live alone", "could i have prevented this", "pude haberlo evitado",
     "I was told my cancer is in my bones. I live alone. Who can help me get to my appointments?",
 ])
 def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
