@@ -348,7 +348,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|problems?"
           r"|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing|breath"
           r"|get (my|her|his) breath|catch)\b|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
-          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b|\blips (are |look |turned )?blue\b"
+          r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b"
+          r"|\blips (are |look |looks |turned |turning |going )?(blue|purple|gray|grey|bluish)\b"
           r"|\b(she|shes|he|hes|her|his|my|face|lips|skin|fingers|nails|i|im) (is |are |has )?(turning"
           r"|turned|going|gone|went|looks?) (a bit |all )?blue\b"),
     _rule(Concern.URGENT, "breathing", r"\b(gasping|choking|not breathing|stopped breathing)\b"
@@ -748,6 +749,19 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\bno (se |me )?(puede|puedo|pudo|ha podido|he podido) levantar(se|me)?\b"
           r"|\bno se (ha )?(levanta|levantado|levanto) de la cama\b"
           r"|\bno (la|lo) (puedo|podemos|pudimos) levantar\b"),
+    # Too much of a medicine taken or given by mistake ("i gave her too much morphine"): what to do now.
+    # (Taken on purpose, "she took all her pills", is a crisis, read before this.)
+    _rule(Concern.URGENT, "",
+          r"\b(too much|too many|extra|double|a double dose of|twice the dose of|an extra dose of"
+          r"|two doses of) (of )?(her |his |my |the |their )?(morphine|oxycodone|oxy|oxycontin|fentanyl"
+          r"|dilaudid|hydromorphone|hydrocodone|norco|percocet|vicodin|tramadol|methadone|pain meds"
+          r"|pain medicine"
+          r"|pain medication|pain pills|sleeping pills|meds|medicine|medication|pills|patches|dose)\b"
+          r"|\b(took|taken|given|gave (her|him|me)|had) (a |her |his |my )?double dose\b"
+          r"|\baccidental(ly)? (overdose|overdosed|took too)\b"),
+    _rule_es(Concern.URGENT, "",
+          r"\b(demasiada|demasiadas|doble) (dosis|morfina|medicina|pastillas|medicamento)\b"
+          r"|\b(le di|se tomo|me tome|tomo) (de mas|doble)\b"),
 )
 
 # "how long do you take it", "how long will she be on chemo": how long a treatment lasts, not a life.

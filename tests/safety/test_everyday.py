@@ -822,8 +822,17 @@ def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSim
     assert "not find" not in reply and "No encontramos" not in reply, reply
 
 
+@pytest.mark.parametrize("message", [
+    "i gave her too much morphine", "accidentally took double dose of oxycodone", "le di demasiada morfina",
+    "se tomó doble dosis",
+])
+def test_too_much_medicine_by_mistake_gets_what_to_do_now(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We have no page on that medicine"."""
+    urgent_with_no_sign(twilio, message)
+
+
 @pytest.mark.parametrize("message", ["she is making gurgling sounds", "her breathing is rattling",
-                                     "he has the death rattle"])
+                                     "he has the death rattle", "her lips are purple"])
 def test_noisy_wet_breathing_gets_the_breathing_sign(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
