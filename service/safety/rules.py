@@ -631,7 +631,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|pesadas?|no (las|los) siento|no (se|me) mueven?)\b|\b(dormidas?|entumid[ao]s?|debiles?"
           r"|adormecid[ao]s?|pesadas?)\b.{0,20}\b(piernas?|pies?)\b"),
     _rule_es(Concern.URGENT, "stroke",
-          r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b|\b(cara"
+          r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b"
+          r"|\bse (le|me) (durmio|duerme|adormecio|entumio|paralizo) (un lado|medio lado|la mitad"
+          r"|medio cuerpo|el lado (izquierdo|derecho)|la cara|media cara|un brazo|el brazo)\b|\b(cara"
           r"|boca) (caida|torcida)\b|\bcaida de un lado\b|\ble (esta|dio) dando un derrame\b|\bhabla raro\b"
           r"|\bno (puede|puedo) mover el brazo\b|\b(cara|boca)\b.{0,15}\b(chueca|chueco|torcida|ladeada"
           r"|caida|colgada)\b|\b(se le|se me) (cayo|cae|esta cayendo|torcio|tuerce|esta torciendo"

@@ -393,6 +393,7 @@ def test_thoughts_of_dying_get_the_lifeline(message: str) -> None:
     "her right side wont move", "talking funny", "his words are all jumbled", "she cant talk right",
     "se le cayo la cara", "tiene la cara chueca", "la cara se le cayo de un lado",
     "el lado derecho no lo puedo mover", "no puede hablar bien", "habla enredado",
+    "se le durmió un lado de la cara", "se le adormeció la cara",
 ])
 def test_a_stroke_told_in_everyday_words_says_911_first(
     twilio: TwilioSimulator, content: Content, message: str
