@@ -398,7 +398,10 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|will not move|wont work|isnt working|not working|limp|went limp|gave out)\b"
           r"|\b(numb|numbness|weak|weakness|droop|drooping|drooped)\b.{0,25}\b(one|left|right) side\b"
           r"|\bface (is )?(droop|drooping|drooped)\b|\bslurred\b|\bslurring\b|\bface (fell|looks crooked)\b"
-          r"|\bmouth (looks )?crooked\b|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
+          r"|\b(mouth|smile|face) (is |looks |went |has gone )?(crooked|lopsided|uneven)\b"
+          r"|\b(cant|cannot|can not) smile (on one side|right|properly|straight)\b"
+          r"|\b(arm|face|hand|leg) (suddenly )?(went|has gone|just went) (numb|limp|dead|weak)\b"
+          r"|\b(cant|cannot) (lift|raise|move) (his|her|my) (right|left) "
           + _ARM + r"\b|\b(cant|cannot) see out of one\b|\bcant get (her|his|my) words out\b"
           r"|\b(talking|talks|speaking|speech|speaks|voice) (is |sounds |was |went |came out |all )*(funny"
           r"|weird|strange|odd|slurred|garbled|jumbled|drunk|wrong|off|mumbled|not right)\b|\b(her|his"
@@ -428,7 +431,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "stroke",
           r"\b(vision|sight|eyesight) (suddenly |just )?(went|goes|has gone|is going|turned) (black|dark"
           r"|blank)\b|\b(suddenly|all of a sudden) (cant|cannot|can not) see\b|\b(suddenly |just )?(went"
-          r"|gone|going) blind\b|\blost (my|her|his) (vision|sight|eyesight)\b"),
+          r"|gone|going) blind\b|\blost (my|her|his) (vision|sight|eyesight)\b|\bsudden (blindness"
+          r"|loss of (vision|sight|eyesight))\b"),
     # Seizure.
     _rule(Concern.URGENT, "seizure", r"\b(seizing|convulsing|fitting|siezing)\b"
           r"|\b(having|had|has|having a|had a|has a|in a) (seizure|seizures|fit|fits|convulsion)\b"
@@ -457,7 +461,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|recognise) (me|us|who)|cant wake|wont wake|not waking|passed out(?! (flyers|fliers|papers"
           r"|leaflets|food|candy|cards|gifts))|fainted|"
           r"unconscious|hard to wake|talking nonsense|doesnt recognize|went limp|gone limp|is limp"
-          r"|seeing things that (arent|are not|werent|isnt) there|seeing things$|hearing voices)\b"
+          r"|seeing things that (arent|are not|werent|isnt) there|seeing things$|hearing voices"
+          r"|hallucinating|hallucinations|acting (drunk|like (she|he) is drunk|like (shes|hes) drunk))\b"
           r"(?! (about|by|with|what|which|how|over|as to))", plain=False),
     # Blood in the urine or the stool: no one sign says it, so the general what to do now.
     _rule(Concern.URGENT, "",

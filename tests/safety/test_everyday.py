@@ -393,7 +393,8 @@ def test_thoughts_of_dying_get_the_lifeline(message: str) -> None:
     "her right side wont move", "talking funny", "his words are all jumbled", "she cant talk right",
     "se le cayo la cara", "tiene la cara chueca", "la cara se le cayo de un lado",
     "el lado derecho no lo puedo mover", "no puede hablar bien", "habla enredado",
-    "se le durmió un lado de la cara", "se le adormeció la cara",
+    "se le durmió un lado de la cara", "se le adormeció la cara", "her arm went numb",
+    "she cant smile on one side", "her mouth is crooked", "sudden blindness",
 ])
 def test_a_stroke_told_in_everyday_words_says_911_first(
     twilio: TwilioSimulator, content: Content, message: str
@@ -782,7 +783,7 @@ def test_a_treatment_that_stopped_working_gets_a_person_never_911(
 
 
 @pytest.mark.parametrize("message", ["my mom is not responding to me", "he isnt responding",
-                                     "she is unresponsive"])
+                                     "she is unresponsive", "he is hallucinating", "she is acting drunk"])
 def test_someone_who_does_not_respond_still_gets_911(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
