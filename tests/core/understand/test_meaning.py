@@ -411,7 +411,7 @@ def test_help_to_understand_something_gets_that_something(content: Content, word
     ("what stage is this", "en"), ("what stage is it when it goes to the liver", "en"),
     ("which stage is bone mets", "en"), ("is stage 4 the last stage", "en"), ("stage?", "en"),
     ("que etapa es esta", "es"), ("en que etapa esta si ya se fue al higado", "es"),
-    ("es la ultima etapa", "es"),
+    ("es la ultima etapa", "es"), ("my mom is stage 2", "en"), ("mi mama esta en etapa 3", "es"),
 ])
 def test_asking_what_stage_gets_what_stage_4_means_not_the_place_or_not_found(
     content: Content, words: str, lang: str
