@@ -238,6 +238,17 @@ UNCLEAR_WORDS = MEANING_ASKED_WORDS | frozenset({
     "que quiere decir eso", "no entiendo", "no le entiendo", "no comprendo", "no entendi"})
 # After a page, a person instead of what the line is: what to do now, or what the page means.
 PERSON_AFTER_A_PAGE_WORDS = WHAT_TO_DO_WORDS | UNCLEAR_WORDS
+# Asking what else the line offers, or who may use it ("email me", "do you have a website", "can my
+# daughter text this number too"): HELP, which says what the line is, how to call it and how to stop.
+ABOUT_THE_LINE_ASKED = frozenset({
+    "email me", "can you email me", "can you email me this", "can you email this to me", "email it to me",
+    "do you have a website", "is there a website", "whats your website", "what is your website",
+    "send me a link", "can you send me a link", "is there a link", "is there a video",
+    "can you mail me a brochure", "can you mail me something", "do you have a brochure",
+    "can i get this in writing", "can i share this", "can i share this with my family",
+    "can i share this with my sister", "can i share this number", "can my daughter text this number",
+    "can my daughter text this number too", "can my family text this number", "can my husband use this",
+    "can others use this", "can anyone text this number"})
 TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "how does this work",
@@ -254,7 +265,7 @@ TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayu
                              "como dejo de recibir mensajes", "como paro los mensajes",
                              "i dont understand the menu", "i dont understand how this works",
                              "how do i use this", "how does this line work", "no entiendo el menu",
-                             "no entiendo como funciona", "como se usa esto"}
+                             "no entiendo como funciona", "como se usa esto"} | ABOUT_THE_LINE_ASKED
                             ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
@@ -345,7 +356,7 @@ SPANISH_TEXT_WORDS = frozenset(
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
 ENGLISH_TEXT_WORDS = frozenset(
     {"thank you", "thanks", "thank you so much", "thanks so much", "thx", "ty", "good morning",
-     "good afternoon", "good evening", "hello", "english please"}
+     "good afternoon", "good evening", "hello", "english please"} | ABOUT_THE_LINE_ASKED
 )
 # Said on a call, "help" is a person asking for help (the carrier's HELP keyword is for texts only).
 SPOKEN_HELP = frozenset({"help", "help help"}) | WHAT_TO_DO_WORDS

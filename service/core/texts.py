@@ -352,6 +352,8 @@ class TextNavigator:
         that covers more of the message than any English one ("metastasis cerebral")."""
         if text in commands.SPANISH_TEXT_WORDS:
             return True
+        if text in commands.ENGLISH_TEXT_WORDS:  # "email me": "me" is Spanish too
+            return False
         words = text.split()
         spanish, english = _small_words(words)
         if spanish > english:

@@ -249,6 +249,14 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
     assert texts.reply(TextState(), "how much does chemo cost").state.topic == "treat-chemo"
 
 
+@pytest.mark.parametrize("words", ["email me", "do you have a website",
+                                   "can my daughter text this number too"])
+def test_asking_what_else_the_line_offers_gets_help_in_english(content: Content, words: str) -> None:
+    """These had got "We did not find that"; "email me" in Spanish (its "me" is Spanish too)."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang) == (Show.HELP, "en"), reply
+
+
 def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Content) -> None:
     texts = TextNavigator(content)
     for words in ("hello is this the cancer line", "what can you tell me", "hello i need info",
