@@ -249,6 +249,13 @@ ABOUT_THE_LINE_ASKED = frozenset({
     "can i share this with my sister", "can i share this number", "can my daughter text this number",
     "can my daughter text this number too", "can my family text this number", "can my husband use this",
     "can others use this", "can anyone text this number"})
+ABOUT_THE_LINE_ASKED_ES = frozenset({
+    "mandeme un correo", "mandame un correo", "me lo pueden mandar por correo",
+    "me lo puede mandar por correo",
+    "tienen pagina web", "tienen pagina de internet", "hay una pagina web", "cual es su pagina web",
+    "mandeme el enlace", "me manda el enlace", "hay un video", "me lo pueden dar por escrito",
+    "puedo compartir esto", "puedo compartir este numero", "mi hija puede escribir a este numero",
+    "mi familia puede escribir a este numero", "otra persona puede usar esto"})
 TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "how does this work",
@@ -266,6 +273,7 @@ TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayu
                              "i dont understand the menu", "i dont understand how this works",
                              "how do i use this", "how does this line work", "no entiendo el menu",
                              "no entiendo como funciona", "como se usa esto"} | ABOUT_THE_LINE_ASKED
+                            | ABOUT_THE_LINE_ASKED_ES
                             ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
 # you tell me"): when nothing else in the text names a topic, it gets HELP, not "we did not find that".
@@ -351,7 +359,7 @@ SPANISH_TEXT_WORDS = frozenset(
      "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",
      "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago", "mande", "no se",
      "no lo se", "entiendo", "ok entiendo", "ya entendi", "ok ya entendi", "entendido", "ya veo", "ah ya veo",
-     "de acuerdo", "claro", "bueno", "ah bueno", "ok bueno", "muy bien", "perfecto"}
+     "de acuerdo", "claro", "bueno", "ah bueno", "ok bueno", "muy bien", "perfecto"} | ABOUT_THE_LINE_ASKED_ES
 )
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
 ENGLISH_TEXT_WORDS = frozenset(

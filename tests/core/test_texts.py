@@ -249,12 +249,16 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
     assert texts.reply(TextState(), "how much does chemo cost").state.topic == "treat-chemo"
 
 
-@pytest.mark.parametrize("words", ["email me", "do you have a website",
-                                   "can my daughter text this number too"])
-def test_asking_what_else_the_line_offers_gets_help_in_english(content: Content, words: str) -> None:
+@pytest.mark.parametrize(("words", "lang"), [
+    ("email me", "en"), ("do you have a website", "en"), ("can my daughter text this number too", "en"),
+    ("mándeme un correo", "es"), ("tienen página web", "es"), ("puedo compartir esto", "es"),
+])
+def test_asking_what_else_the_line_offers_gets_help_in_that_language(
+    content: Content, words: str, lang: str
+) -> None:
     """These had got "We did not find that"; "email me" in Spanish (its "me" is Spanish too)."""
     reply = TextNavigator(content).reply(TextState(), words)
-    assert (reply.show, reply.state.lang) == (Show.HELP, "en"), reply
+    assert (reply.show, reply.state.lang) == (Show.HELP, lang), reply
 
 
 def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Content) -> None:
