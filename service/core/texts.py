@@ -293,9 +293,6 @@ class TextNavigator:
         given = self._how_given(state, node, body)
         if given is not None:
             return given
-        staged = stage_page(self.content, state.lang, node or "", body)
-        if node and staged > 0:  # "what stage is it", at Lymph nodes: the page naming the stages it can be
-            return TextReply(replace(state, topic=node, page=staged, first=staged), Show.PAGE)
         if node is None:
             return self._unknown(state, text)
         return self._node(state, node, body)
@@ -439,7 +436,7 @@ class TextNavigator:
     def _node(self, state: TextState, node: str, body: str = "") -> TextReply:
         if self.content.is_menu(node):  # MORE and REPEAT are now about this menu, not a page read before
             return self._menu(_left_topic(state), node)
-        first = self._page_with(node, state.lang, body)
+        first = self._page_with(node, state.lang, body) or stage_page(self.content, state.lang, node, body)
         if first == 0 and node in self.sites.places and (treatment_named(body) or asks_treatment(body)):
             first = self._page_on_treating(node, state.lang)  # "chemo for liver mets", "what can they do for"
         return TextReply(replace(state, topic=node, page=first, first=first), Show.PAGE)

@@ -106,7 +106,7 @@ SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into 
 _ASKS_STAGE = re.compile(
     r"\b((what|which|wat|wich|whats|what's) stage|stage (is|was) (it|this|that|she|he|mine|hers|his)"
     r"|how many stages|(the )?(last|highest|worst|most advanced|top) stage|stage\?$|^stage$"
-    r"|(que|cual|en que|en cual|qu[eé]) (etapa|estadio|fase)|cuantas (etapas|fases)"
+    r"|(que|cual|en que|en cual) (etapa|estadio|fase)|cuantas (etapas|fases)"
     r"|(la )?(ultima|peor|mas avanzada|mas alta) (etapa|fase))\b"
 )
 _NAMES_STAGES = re.compile(r"\b(stage|stages|etapa|etapas|estadio) (\d|ii|iii|iv)\b")  # "stage 2, 3 or 4"
@@ -147,12 +147,12 @@ _POINTS_AT_MEDIA = re.compile(
     r"|report|results|esto|estos|esta|adjunto|foto|fotos|imagen|imagenes|mire|vea|lea|que dice|informe"
     r"|resultados)\b"
 )
-MAX_MEDIA_WORDS = 8
+MAX_MEDIA_WORDS = 8  # longer words with a picture say their own question, and get its answer
 # A symptom told as gone ("the pain is gone", "no more pain", "ya no le duele"): part of good news.
 _GONE = re.compile(
     r"\b\w+ (is|are|has|have|had) (all )?(gone|better|eased|stopped|gone away)\b|\b\w+ went away\b"
     r"|\bno (more )?\w+\b|\bya no (le |me )?\w+\b"
-)  # longer words with a picture say their own question, and get its answer
+)
 # Good news told ("i'm in remission", "el tumor se redujo"): glad to hear it, never "we did not find that".
 _GOOD_NEWS = re.compile(
     r"\b(in remission|no evidence of disease"
@@ -348,18 +348,23 @@ def _stage_asked(
 
 def stage_page(content: Content, lang: str, topic: str, words: str) -> int:
     """The first page of a topic naming stages by number, when words ask a stage; else 0."""
-    if topic not in content.topics or not _ASKS_STAGE.search(normalize(words)):
+    if not _ASKS_STAGE.search(normalize(words)):
         return 0
-    pages = content.topic_text(topic, lang).sms
-    return next((number for number, page in enumerate(pages) if _NAMES_STAGES.search(normalize(page))), 0)
+    return next(iter(_pages_naming_stages(content, lang, topic)), 0)
 
 
 def _tells_stages(content: Content, lang: str, node: str | None) -> bool:
     """Whether a topic's pages name stages by number ("can be stage 2, 3 or 4"): it answers a stage
     question about its place better than what stage 4 means does."""
-    if node is None or node not in content.topics:
-        return False
-    return any(_NAMES_STAGES.search(normalize(page)) for page in content.topic_text(node, lang).sms)
+    return bool(_pages_naming_stages(content, lang, node or ""))
+
+
+def _pages_naming_stages(content: Content, lang: str, topic: str) -> tuple[int, ...]:
+    """The pages of a topic that name stages by number ("stage 2, 3 or 4"), none for a menu or nothing."""
+    if topic not in content.topics:
+        return ()
+    pages = content.topic_text(topic, lang).sms
+    return tuple(number for number, page in enumerate(pages) if _NAMES_STAGES.search(normalize(page)))
 
 
 def _treatment_there(
