@@ -34,11 +34,11 @@ from service.safety.rules import (
     chooses_treatment,
     denied,
     explained,
-    figurative,
     finished,
     hopeful,
     names_someone,
     rule_finding,
+    without_figures,
 )
 from service.words.everyday import EVERYDAY_BY_LANGUAGE
 from service.words.fold import normalize
@@ -102,15 +102,17 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     upset = len(text.split()) <= UPSET_EMOJI_MAX_WORDS and not UPSET_EMOJI.isdisjoint(message)
     if not text:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS) if upset else None
-    folded = _DYE.sub("die", _DYEING.sub(r"dyeing \1 \2", fold_typos(text)))
-    if denied(folded) or figurative(folded):  # "no chest pain", "i want to die of embarrassment"
+    said = _DYE.sub("die", _DYEING.sub(r"dyeing \1 \2", fold_typos(text)))
+    folded = without_figures(said)  # "i want to die of embarrassment": the rest is read, by the rules only
+    if denied(folded):  # "no chest pain": nothing to do now (nor can a crisis be said in these words)
         return None
     rule = rule_finding(folded)
     if rule is not None:
         return _unless_explained(_from_rule(rule), folded)
     if upset:
         return Finding(Concern.DISTRESS, PERSON_TOPIC_WORDS)
-    if command or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded) or finished(folded):
+    figured = folded != said  # a figure of speech of dying: the model would read it as one's own death
+    if command or figured or len(text.split()) < MODEL_MIN_WORDS or hopeful(folded) or finished(folded):
         return None
     if chooses_treatment(folded):  # answered in the words' language ("no quiere ir al doctor")
         lang = SPANISH if likeliest_language(text) == SPANISH else ""

@@ -809,6 +809,15 @@ def test_a_figure_of_speech_beside_dark_words_still_gets_the_lifeline() -> None:
     assert finding is not None and finding.concern is Concern.CRISIS, finding
 
 
+@pytest.mark.parametrize(("message", "concern"), [
+    ("i nearly died of laughter and then she had a seizure", Concern.URGENT),
+    ("i almost died of embarrassment, i feel so hopeless", Concern.DISTRESS),
+])
+def test_what_a_figure_of_speech_sits_beside_is_still_read(message: str, concern: Concern) -> None:
+    finding = triage(message)
+    assert finding is not None and finding.concern is concern, finding
+
+
 @pytest.mark.parametrize("message", [
     "this cancer is killing me", "done with this", "i hate my life right now", "i hate cancer",
     "pray for my mom", "can you pray for me", "she was admitted to the icu",
