@@ -138,10 +138,10 @@ REAL_WORDS = frozenset(
     tripled trough trunk tudor tuned tuning turing tutor tutores tutoriales tutors twain tying
     tyres ultimas unbeatable unbreakable understated understood uribe urnas usable vacacional
     vaccines vagos vanos variaciones varias varies varnish vasos veamos vemos vender veneer
-    ventaja vices vieran vigas vimos viniendo visas viuda vivas vocation voces votaciones wading
-    wafer wager waging wailing waited waiter waits walking walled walter wanda waning wanting
-    wards warts washes wasted wasting watts waving waxing wearer weaver weaving weeds welding
-    whale wheat while whispering whiting whore whores whose width wight winger winner woken
-    woman woods wording world worlds worms wound woven wright writing yogur
+    ventaja vices vieran vigas vimos viniendo visas vista viuda vivas vocation voces votaciones
+    wading wafer wager waging wailing waited waiter waits walking walled walter wanda waning
+    wanting wards warts washes wasted wasting watts waving waxing wearer weaver weaving weeds
+    welding whale wheat while whispering whiting whore whores whose width wight winger winner
+    woken woman woods wording world worlds worms wound woven wright writing yogur
     """.split()
 )
