@@ -385,7 +385,8 @@ def test_double_vision_swallowing_or_sleep_find_a_symptom_page_that_says_when_to
 ) -> None:
     asked = (("i see double", "symptoms-brain"), ("veo doble", "symptoms-brain"),
              ("i have trouble swallowing", "symptoms-general"), ("no puedo tragar", "symptoms-general"),
-             ("i cant sleep", "symptoms-general"), ("no puedo dormir", "symptoms-general"))
+             ("i cant sleep", "symptoms-general"), ("no puedo dormir", "symptoms-general"),
+             ("i havent slept in days", "symptoms-general"), ("no he dormido en dias", "symptoms-general"))
     for words, topic in asked:
         reply = TextNavigator(content).reply(TextState(), words)
         first = content.topic_text(topic, reply.state.lang).sms[reply.state.page]

@@ -826,9 +826,9 @@ def test_what_a_figure_of_speech_sits_beside_is_still_read(message: str, concern
     "how do i know when she is close to the end", "what happens when someone dies of breast cancer",
     "oren por mi mamá", "está en terapia intensiva", "hi this is hard", "this is so hard", "its too much",
     "esto es muy difícil", "i live alone", "could i have prevented this", "pude haberlo evitado",
-    "i havent slept in days", "i feel nothing", "i dont feel like myself", "why god", "i miss her so much",
+    "i feel nothing", "i dont feel like myself", "why god", "i miss her so much",
     "today is the anniversary of her death", "no one visits her anymore", "i feel numb",
-    "la extraño mucho", "no he dormido en días", "nadie la visita", "por qué dios",
+    "la extraño mucho", "nadie la visita", "por qué dios",
     "I was told my cancer is in my bones. I live alone. Who can help me get to my appointments?",
 ])
 def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
