@@ -756,14 +756,15 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\bno (se |me )?(puede|puedo|pudo|ha podido|he podido) levantar(se|me)?\b"
           r"|\bno se (ha )?(levanta|levantado|levanto) de la cama\b"
           r"|\bno (la|lo) (puedo|podemos|pudimos) levantar\b"),
-    # Too much of a medicine taken or given by mistake ("i gave her too much morphine"): what to do now.
+    # Too much of a medicine taken or given by mistake ("i gave her too much morphine"): what to do now;
+    # asked of beforehand ("can i get extra pain meds") it is no sign.
     # (Taken on purpose, "she took all her pills", is a crisis, read before this.)
     _rule(Concern.URGENT, "",
-          r"\b(too much|too many|extra|double|a double dose of|twice the dose of|an extra dose of"
-          r"|two doses of) (of )?(her |his |my |the |their )?(morphine|oxycodone|oxy|oxycontin|fentanyl"
-          r"|dilaudid|hydromorphone|hydrocodone|norco|percocet|vicodin|tramadol|methadone|pain meds"
-          r"|pain medicine"
-          r"|pain medication|pain pills|sleeping pills|meds|medicine|medication|pills|patches|dose)\b"
+          r"\b(took|taken|gave|given|had|swallowed|used|put on) (her |him |me |them )?(way )?(too much"
+          r"|too many|extra|double|a double dose of|twice the dose of|an extra dose of|two doses of) (of )?"
+          r"(her |his |my |the |their )?(morphine|oxycodone|oxy|oxycontin|fentanyl|dilaudid|hydromorphone"
+          r"|hydrocodone|norco|percocet|vicodin|tramadol|methadone|pain meds|pain medicine|pain medication"
+          r"|pain pills|sleeping pills|meds|medicine|medication|pills|patches|dose)\b"
           r"|\b(took|taken|given|gave (her|him|me)|had) (a |her |his |my )?double dose\b"
           r"|\baccidental(ly)? (overdose|overdosed|took too)\b"),
     _rule_es(Concern.URGENT, "",
@@ -902,7 +903,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|^(im |i am )?(so )?done with (this|all this|all of this|everything|it all)$"
           r"|^(i )?(feel|feeling) (so |just |kind of )?(numb|empty|nothing|dead inside)$"
           r"|^i (dont|do not) feel like myself( anymore| lately)?$|^why god\??$"
-          r"|\b(i|we) miss (her|him|them|my \w+)\b"
+          r"|\b(i|we) miss (her|him|them|my (mom|mum|mother|dad|father|wife|husband|sister|brother"
+          r"|daughter|son|friend|partner|grandma|grandmother|grandpa|grandfather|best friend))\b"
           r"|\b(no one|nobody|noone) (visits|calls|comes to see|comes by|checks on) (her|him|me|us)\b"
           r"|\b(anniversary of|since) (her|his|my \w+s?) (death|passing)\b"
 

@@ -136,12 +136,12 @@ REAL_WORDS = frozenset(
     trabaja trabajo track traen traes tragado traigo trajo trama tramo trapo trapped trapping
     trata tratada tratado tratar trato traza trazado trazar trazo trecho trick tried tries trigo
     tripled trough trunk tudor tuned tuning turing tutor tutores tutoriales tutors twain tying
-    tyres ultimas unbeatable unbreakable understated understood uribe urnas usable vacacional
-    vaccines vagos vanos variaciones varias varies varnish vasos veamos vemos vender veneer
-    ventaja vices vieran vigas vimos viniendo visas vista viuda vivas vocation voces votaciones
-    wading wafer wager waging wailing waited waiter waits walking walled walter wanda waning
-    wanting wards warts washes wasted wasting watts waving waxing wearer weaver weaving weeds
-    welding whale wheat while whispering whiting whore whores whose width wight winger winner
-    woken woman woods wording world worlds worms wound woven wright writing yogur
+    tyres ultimas unbeatable unbreakable understated understood uribe urnas usable usted
+    vacacional vaccines vagos vanos variaciones varias varies varnish vasos veamos vemos vender
+    veneer ventaja vices vieran vigas vimos viniendo visas vista viuda vivas vocation voces
+    votaciones wading wafer wager waging wailing waited waiter waits walking walled walter wanda
+    waning wanting wards warts washes wasted wasting watts waving waxing wearer weaver weaving
+    weeds welding whale wheat while whispering whiting whore whores whose width wight winger
+    winner woken woman woods wording world worlds worms wound woven wright writing yogur
     """.split()
 )

@@ -798,7 +798,7 @@ def test_someone_who_does_not_respond_still_gets_911(
     "the meds help me sleep", "i want to dye my hair", "is the contrast dye safe",
     "she is responding to treatment",
     "i feel like dying of embarrassment", "ugh i want to die of embarrassment", "me muero de vergüenza",
-    "she is in the final stages of chemo",
+    "she is in the final stages of chemo", "can i get extra pain meds", "i might miss my appointment",
 ])
 def test_everyday_sentences_with_alarming_words_get_no_alarm(message: str) -> None:
     """Each had got 911, a person or the Lifeline."""
