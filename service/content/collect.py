@@ -41,6 +41,11 @@ class Collector:
             self.docs[shown] = doc
         return doc
 
+    def has_topic_file(self, node: str) -> bool:
+        """Whether an id names a topic file, read or broken: a broken one's own problems are reported
+        apart, so what names it (a menu option, sites.yaml) is not reported again."""
+        return bool(ID_PATTERN.match(node)) and (self.root / "topics" / f"{node}.yaml").is_file()
+
     def shown(self, path: Path) -> str:
         """A path as problems name it: from the content folder's parent, like content/menus.yaml."""
         try:

@@ -153,8 +153,7 @@ class _Reader(Collector):
         return medicines
 
     def _sites(self, languages: tuple[str, ...], topics: dict[str, Topic]) -> Sites:
-        filed = frozenset(path.stem for path in (self.root / "topics").glob("*.yaml"))
-        sites, problems = read_sites(self.doc(self.root / SITES_FILE), languages, topics, filed)
+        sites, problems = read_sites(self.doc(self.root / SITES_FILE), languages, topics, self.has_topic_file)
         self.problems.extend(problems)
         return sites
 

@@ -69,7 +69,7 @@ class MenuReader:
         """Whether an id names a menu or a topic file (one whose own problems are reported apart)."""
         if node in menus or node in topics:
             return True
-        return bool(ID_PATTERN.match(node)) and (self.c.root / "topics" / f"{node}.yaml").is_file()
+        return self.c.has_topic_file(node)
 
     def _menu(
         self, doc: YamlDoc, index: int, entry: Any, languages: tuple[str, ...]

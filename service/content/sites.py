@@ -3,7 +3,7 @@ where a place's treatment is told ("how is it treated", after Bones)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from service.content.model import Site, Sites
@@ -15,10 +15,10 @@ NO_SITES = Sites(symptom_words={}, sites=())
 
 def read_sites(
     doc: YamlDoc | None, languages: tuple[str, ...], topics: Mapping[str, Any],
-    filed: frozenset[str] = frozenset(),
+    filed: Callable[[str], bool] = lambda _: False,
 ) -> tuple[Sites, list[Problem]]:
     """The parts of the body with their symptom topics, and each problem with its file and line; a topic
-    in `filed` (it has a file, whose own problems are reported apart) is not reported again here."""
+    `filed` (it has a file, whose own problems are reported apart) is not reported again here."""
     if doc is None:
         return NO_SITES, []
     problems: list[Problem] = []
@@ -33,7 +33,7 @@ def read_sites(
         path = ("sites", index)
         topic = entry.get("topic") if isinstance(entry, dict) else None
         if topic not in topics:
-            if topic not in filed:
+            if not filed(str(topic)):
                 problems.append(doc.problem((*path, "topic"), f"{topic!r} is not a topic"))
             continue
         sites.append(Site(str(topic), _words(doc, path, entry, languages, problems)))
@@ -41,7 +41,7 @@ def read_sites(
 
 
 def _treated_in(
-    doc: YamlDoc, topics: Mapping[str, Any], filed: frozenset[str], problems: list[Problem]
+    doc: YamlDoc, topics: Mapping[str, Any], filed: Callable[[str], bool], problems: list[Problem]
 ) -> dict[str, str]:
     """Each place topic (optional section) with the topic that tells how it is treated."""
     block = doc.data.get("treated_in", {})
@@ -52,9 +52,9 @@ def _treated_in(
     for place, treatment in block.items():
         if place in topics and treatment in topics and treatment != place:
             found[str(place)] = str(treatment)
-        elif place not in topics and place not in filed:
+        elif place not in topics and not filed(str(place)):
             problems.append(doc.problem(("treated_in", place), f"{place!r} is not a topic"))
-        elif place in topics and (treatment not in filed or treatment == place):
+        elif place in topics and (not filed(str(treatment)) or treatment == place):
             problems.append(doc.problem(("treated_in", place), f"{treatment!r} is not another topic"))
     return found
 

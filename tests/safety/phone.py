@@ -40,9 +40,11 @@ def sign_first(twilio: TwilioSimulator, content: Content, body: str, sign: str) 
 
 
 def person_offered(twilio: TwilioSimulator, body: str) -> str:
-    """The reply to a message of distress, checked to give a person's number and no 911 alarm."""
+    """The reply to a message of distress, checked to give a person's number, no 911 alarm and never
+    "not found"."""
     finding = triage(body)
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
     reply = texted(twilio, body)
     assert "1-800-227-2345" in reply and "911 now" not in reply, reply
+    assert "not find" not in reply and "No encontramos" not in reply, reply
     return reply

