@@ -118,7 +118,30 @@ def test_er_said_as_a_hesitation_is_no_keyword(matcher: Matcher) -> None:
     assert matcher.match("er what is chemo") == "treat-chemo"
 
 
-@pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones"])
+@pytest.mark.parametrize(("message", "node"), [
+    ("lnug", "spread-lungs"), ("lnugs", "spread-lungs"), ("bnes", "spread-bones"),
+    ("ndoes", "spread-lymph-nodes"), ("pian", "symptoms"),
+])
+def test_two_letters_swapped_or_one_left_out_of_a_short_word_find_its_topic(
+    matcher: Matcher, message: str, node: str,
+) -> None:
+    assert matcher.match(message) == node
+
+
+@pytest.mark.parametrize(("message", "node"), [
+    ("lvr", "spread-liver"), ("lngs", "spread-lungs"), ("bns", "spread-bones"),
+    ("mets to lngs", "spread-lungs"), ("chm", "treat-chemo"),
+])
+def test_a_word_written_without_its_vowels_finds_its_topic(matcher: Matcher, message: str, node: str) -> None:
+    assert matcher.match(message) == node
+
+
+def test_consonants_that_could_be_two_words_of_different_topics_are_not_guessed(matcher: Matcher) -> None:
+    assert matcher.match("aches") == "symptoms" and matcher.match("chs") is None  # aches, or choose
+
+
+@pytest.mark.parametrize("message", ["train", "drain", "the river", "lover", "ones", "gone", "tone", "pin",
+                                     "long", "gain"])
 def test_everyday_words_are_not_read_as_typos_of_keywords(matcher: Matcher, message: str) -> None:
     assert matcher.match(message) is None
 

@@ -37,6 +37,9 @@ SUBJECT_WORDS = LIGHT_WORDS | {"spread", "spreads", "spreading", "extendio", "ex
                                "extiende", "metastasis"}
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 MIN_SIMILARITY = 0.78
+SWAP_LENGTH = 4  # longer words allow a swap within MIN_SIMILARITY already
+SHORT_WORD = 5  # a slip in a word this short may hide its stem
+VOWELS = frozenset("aeiou")
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
 
 
@@ -129,6 +132,13 @@ class Matcher:
                     self.keywords.append(_Keyword(node, words))
         self.vocabulary = sorted({word for keyword in self.keywords for word in keyword.words})
         self._stems = [_stem(word) for word in self.vocabulary]
+        self._swapped = _by_letters(word for word in self.vocabulary if len(word) == SWAP_LENGTH)
+        forms: dict[str, list[str]] = {}  # a word's forms: "lngs" is "lungs", so the "lung" of "lung mets"
+        for word, stem in zip(self.vocabulary, self._stems, strict=True):
+            forms.setdefault(stem, []).append(word)
+        self._skeletons = {skeleton: tuple(form for token in dict.fromkeys(map(_stem, tokens))
+                                           for form in forms[token])
+                           for skeleton, tokens in _by_skeleton(self.keywords).items()}
         self._phrases = frozenset(keyword.words for keyword in self.keywords)
         self._exact: dict[tuple[str, ...], str | None] = {}
         self._recent: Kept[tuple[str, ...], str | None] = Kept(RECENT_ANSWERS)
@@ -178,13 +188,58 @@ class Matcher:
         stem = _stem(word)
         pairs = zip(self.vocabulary, self._stems, strict=True)
         found = [(token, 1.0) for token, token_stem in pairs if token == word or token_stem == stem]
-        if word in self.everyday or len(word) <= 3:
+        if word in self.everyday:
             return found
-        close = process.extract(
+        if len(word) <= 3:
+            return found + self._unvoweled(word)
+        close = [(i, score) for _, score, i in process.extract(
             stem, self._stems, scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=MIN_SIMILARITY, limit=None,
-        )
-        return found + [(self.vocabulary[i], score) for _, score, i in close if len(self.vocabulary[i]) > 3]
+        )]
+        if len(word) <= SHORT_WORD:  # "bnes" is a letter from "bones", not from its stem "bone"
+            close += [(i, score) for _, score, i in process.extract(
+                word, self.vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=MIN_SIMILARITY, limit=None,
+            ) if self.vocabulary[i][0] == word[0]]  # but "ones" is no slip for "bones"
+        found += [(self.vocabulary[i], score) for i, score in close if len(self.vocabulary[i]) > 3]
+        return found + self._swap(word) + self._unvoweled(word)
+
+    def _swap(self, word: str) -> list[tuple[str, float]]:
+        """A four-letter keyword word with two letters side by side swapped ("lnug", "pian", "sikn"): the
+        commonest slip, which the similarity cutoff cannot allow at that length without "gone" for "bone"."""
+        if len(word) != SWAP_LENGTH:
+            return []
+        return [(token, MIN_SIMILARITY) for token in self._swapped.get("".join(sorted(word)), ())
+                if DamerauLevenshtein.distance(word, token) == 1]
+
+    def _unvoweled(self, word: str) -> list[tuple[str, float]]:
+        """A word written without its vowels ("lvr", "lngs", "bns"), when it can be one keyword word only."""
+        if len(word) < 3 or not word.isalpha() or VOWELS.intersection(word):
+            return []
+        return [(token, MIN_SIMILARITY) for token in self._skeletons.get(word, ())]
+
+
+def _by_letters(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Words by their letters in order, so a swap of two letters finds its word."""
+    found: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        letters = "".join(sorted(word))
+        found[letters] = (*found.get(letters, ()), word)
+    return found
+
+
+def _by_skeleton(keywords: Iterable[_Keyword]) -> dict[str, tuple[str, ...]]:
+    """One-word keywords of more than three letters by their consonants, where those consonants name one
+    node only: "lvr" is "liver" (and its typo keyword "livr"); "brn" is "brain" or "burn", so neither."""
+    nodes: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for keyword in keywords:
+        word = keyword.words[0]
+        skeleton = "".join(char for char in word if char not in VOWELS)
+        if len(keyword.words) == 1 and len(word) > 3 and skeleton != word and len(skeleton) >= 3:
+            nodes.setdefault(skeleton, set()).add(keyword.node)
+            words.setdefault(skeleton, set()).add(word)
+    return {skeleton: tuple(sorted(words[skeleton])) for skeleton, named in nodes.items() if len(named) == 1}
 
 
 def _weight(words: tuple[str, ...]) -> float:

@@ -8,6 +8,7 @@ webhook checks them first, before any state is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -478,7 +479,7 @@ class TextNavigator:
                 self._words[key] = None
             else:
                 self._words[key] = (
-                    WordSet(normalize(f"{text.title} {text.label}").split()),
+                    WordSet(_title_words(text.title, text.label, text.keywords)),
                     WordSet(w for k in text.keywords for w in normalize(k).split()),
                     tuple(WordSet(normalize(page).split()) for page in text.sms),
                 )
@@ -509,6 +510,17 @@ class TextNavigator:
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
+
+
+def _title_words(title: str, label: str, keywords: Iterable[str]) -> set[str]:
+    """A topic's title words, and its one-word keywords also said beside a title word, as another name
+    for it: "studies" (and "clinical studies") is Clinical trials itself, not its page on a 2019 study."""
+    named = set(normalize(f"{title} {label}").split())
+    phrases = [tuple(normalize(keyword).split()) for keyword in keywords]
+    alone = {phrase[0] for phrase in phrases if len(phrase) == 1}
+    paired = {word for phrase in phrases if len(phrase) == 2 and named.intersection(phrase)
+              for word in phrase}
+    return named | (alone & paired)
 
 
 def _left_topic(state: TextState) -> TextState:

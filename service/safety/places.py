@@ -13,6 +13,8 @@ PLACES: dict[str, frozenset[str]] = {
     "arms": frozenset("arm arms hand hands finger fingers brazo brazos mano manos dedos".split()),
     "ribs": frozenset("rib ribs ribcage costilla costillas".split()),
     "breast": frozenset("breast breasts boob boobs nipple nipples seno senos pezon".split()),  # not "mama"
+    "face": frozenset("face cheek cheeks lips lip tongue eyelid eyelids neck throat cara cachetes mejillas "
+                      "labios labio lengua parpados cuello garganta".split()),
 }
 # The places each sign of a place is about (content/signs.yaml's ids); other signs have none here.
 SIGN_PLACES: dict[str, frozenset[str]] = {
@@ -39,11 +41,12 @@ SIGN_NEEDS: dict[str, frozenset[str]] = {
     ),
     # "his hands are peeling and red" is no stroke: the stroke's sentence needs a stroke's own words.
     "stroke": frozenset(
-        "stroke weak weakness numb numbness droop drooping droopy drooped face lift speak speaking speech "
+        "stroke weak weakness numb numbness droop drooping droopy drooped droops crooked lopsided sagging "
+        "lift speak speaking speech "
         "talk talking slurred slurring words see seeing vision blind balance dizzy paralyzed paralysed move "
         "moving confused confusion derrame embolia debil debilidad entumido entumida adormecido adormecida "
-        "cara lado hablar habla hablando vista ver equilibrio mareo mareada mareado paralizado paralizada "
-        "mover confundido confundida".split()
+        "lado chueca chueco torcida torcido caida hablar habla hablando vista ver equilibrio mareo mareada "
+        "mareado paralizado paralizada mover confundido confundida".split()
     ),
 }
 

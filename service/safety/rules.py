@@ -745,6 +745,19 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(seno|senos|pezon|pezones)( \w+){0,4} (rojo|roja|rojos|rojas|hinchado|hinchada|hinchados"
           r"|hinchadas|caliente|calientes|inflamado|inflamada|infectado|infectada)\b", plain=False),
+    # Lips, tongue, throat or face that swell (a treatment's reaction, or a blocked vein in the chest: ACS,
+    # NCI): what to do now, 911 if it may be an emergency; no one sign says it.
+    _rule(Concern.URGENT, "",
+          r"\b(lips?|tongue|throat|face|eyelids?)( is| are| has| have| got| getting| started| keeps| feels"
+          r"| feel)?( been| getting| to)? (very |really |so )?(swollen|swelling|swell|swelled|puffy|puffed up"
+          r"|puffing up|blowing up)\b|\b(swollen|swelling|puffy|swelled) (up )?(of )?(the |her |his |my )?"
+          r"(lips?|tongue|throat|face|eyelids?)\b|\bthroat (is |feels )?(closing|tight|tightening)\b",
+          plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(labios?|lengua|garganta|cara|parpados?)( \w+){0,3} (hinchad[ao]s?|inflamad[ao]s?)\b"
+          r"|\bse (me|le) (hincharon|hincho|esta hinchando|estan hinchando|inflamo|inflamaron) (mucho )?"
+          r"(los labios|el labio|la lengua|la garganta|la cara|los parpados)\b"
+          r"|\bse (me|le) (cierra|esta cerrando) la garganta\b", plain=False),
     # Someone who cannot get up ("she cant get out of bed", "no se puede levantar"): weakness with no one
     # sign named, so what to do now (911 if it may be an emergency, else the care team right away).
     _rule(Concern.URGENT, "",
@@ -1035,7 +1048,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\bhelp (paying|with (bills|costs|the cost|money))\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\bno (puedo|podemos|puede) pagar\b|\bno tengo (seguro|dinero)\b|\bel seguro no (cubre|paga)\b"
-          r"|\bayuda (economica|financiera|para pagar)\b"),
+          r"|\bayuda (economica|financiera|para pagar)\b|\b(muy|demasiado|tan) caros\b"
+          r"|\b(son|es|salen|sale|estan|esta) (muy |demasiado |tan )car[ao]s?\b"
+          r"|\b(cuestan?|cobran?) (mucho|muchisimo|demasiado|un dineral)\b|\bno (nos|me) alcanza\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\b(hablar con (alguien|una persona|un humano|una enfermera|un doctor|un medico)|enfermera|"
           r"una persona real|operador[a]?|necesito ayuda|ayudeme|ayudenme|ayudame|ayudenos|auxilio|"

@@ -10,7 +10,7 @@ only its own other form ("strokes", "stroke"; "talkin", "talking"), which may st
 REAL_WORDS = frozenset(
     """
     abandonada aboga abort abound acaben acatar acres acting actos adora agent agita agora aguda
-    ahogado ahora ahorrar alabar alain alcanzando alentar alice alight alike altas alter
+    ahogado ahora ahorrar alabar alain alcanzando alentar alianza alice alight alike altas alter
     ambulante ambulantes amino anales angel angie angles anota anvil apoyen aptos arches ardent
     aroma arrastrando arrestado ashes asoma assistants asuma atentar autos avanzado ayudarme
     ayuden backed bacon bafta bagged balde balls banded banked banned barca barley barra batter
@@ -18,27 +18,28 @@ REAL_WORDS = frozenset(
     belts besar betting betts biden bieber bilis billy bitter blake blame bland blast blaze
     blazing bleak blend blending blends bling block blocked bloke blond blush boast boating
     boats bobos boeing boletas bombs bonds bonitas bonos bonus books booms boone booth boots
-    borda boring borne bosta botes bother bought bowers bowles bowls boxes brake bravo bravos
-    breach breaches breadth breeding breeds brent bridging bring brody brood brooke brote broth
-    bugger bulls bully bummed burned burnt burton butter caballo caber cabida cabina cabra
-    cadena cadre cafes cages caiga caigo caine cairo caixa cakes caldera caldo calla callar
-    calles calls calma calme calmed calming calva camello camera camila camisa canes canje canoe
-    cansa canse canso cantas cante canto cantos capes caras caray carbs cards cared carey cargo
-    cargos carla carles carlo carlos carly carnes caros carpa carta carte carter carts carve
-    carver carving casas casera cases cashing casing castilla casting casts cater cauca cauce
-    caves cayera cellar cello celos centra centre cerda cerro cerros cesta chama chamo changes
-    cheat checa checo cheek cheeks chick chicks chido childs chiles choir chose christians chuck
-    ciclo ciego ciento cindy cinta circo cisco clair clama clara clare clase clash clause claves
-    clavo cleanly clero cliente clientes clone cloning cloro coach coast coasts coating coats
-    cobre cocida cocido codes coding coges cogido cojer colas coles colgar colmo coloured colts
-    comas combing combs comenta coming comms commuter comodo compete compulsion comunicados
-    comunicarse comunicarte comunitarios conclusion conclusiones conclusions concussion cones
-    confession confort confusing confusiones conner constantes constituted consulting contando
-    contar contara contenta contesting contract contractor contrastar conversion conversions
-    cooked cooking cooling copas copio copying cords corea cores coroner corra correr corro
-    corso cortado cortados coser cosme cosmo cosquillas costa costando costas costo costs cotas
-    couch cougar coupe cover crane crank crashing crest cresta crises crisps crock cromo crook
-    crouch crush cuadro cuando cuantas cuartas cuarto cuartos cuenta cuentas cuento cuentos
+    borda boring borne bosta botes bother bought bowers bowing bowles bowls boxes brake bravo
+    bravos breach breaches breadth breeding breeds brent bridging bring brody brood brooke brote
+    broth bugger bulls bully bummed burned burnt burton butter caballo caber cabida cabina cabos
+    cabra cadena cadre cafes cages caiga caigo caine cairo caixa cakes caldera caldo calla
+    callar calles calls calma calme calmed calming calva camello camera camila camisa canes
+    canje canoe cansa canse canso cantas cante canto cantos capes capos caras caray carbs cards
+    cared carey cargo cargos carla carles carlo carlos carly carnes caros carpa carta carte
+    carter carts carve carver carving casas casera cases cashing casing castilla casting casts
+    cater cauca cauce caves cayera cellar cello celos centra centre cerda ceros cerrado cerro
+    cerros cesta chama chamo changes cheat checa checo cheek cheeks chick chicks chido childs
+    chiles choir chose christians chuck ciclo ciego ciento cierta cindy cinta circo cisco clair
+    clama clara clare clase clash clause claves clavo cleanly clero cliente clientes clone
+    cloning cloro coach coast coasts coating coats cobre cobren cocida cocido codes coding coges
+    cogido cojer colas coles colgar colmo coloured colts comas combing combs comenta coming
+    comms commuter comodo compete compulsion comunicados comunicarse comunicarte comunitarios
+    conclusion conclusiones conclusions concussion cones confession confort confusing
+    confusiones conner constantes constituted consulting contando contar contara contenta
+    contesting contract contractor contrastar conversion conversions cooked cooking cooling
+    copas copio copying cords corea cores coroner coros corra corran correr corro corso cortado
+    cortados coser cosme cosmo cosquillas costa costando costas costo costs cotas couch cougar
+    coupe cover crane crank crashing crest cresta crises crisps crock cromo crook crouch crush
+    cuadro cuando cuantas cuartas cuarto cuartos cubran cuenta cuentan cuentas cuento cuentos
     cuerdo cuerno cuervo cuida cuidado cuidamos cuido culta cults cumbre cunts cuomo curing
     curled curro curry cursar cursed curved daily daisy dante dardo darle darse darte dearly
     debamos deben decade decal decile decime deciros decode decor decrees defied dejado dejalo
@@ -90,11 +91,11 @@ REAL_WORDS = frozenset(
     neatly necesiten negar nelly nerds netos newer niche nidos nieve nodes noise norse norte
     noses notas noting operador opina opinar opino oppression orden orion ounce overcame
     overcoming pacers pacing packing pagan pagando pagar pagarse pague paint paints pairs paises
-    palace palin pampa panas panda panes panned parando pararse parches paren pario parir parra
-    parting parts pasadas pasado pasan pasar pasarme paseando pasear pases passing pasted patent
-    patents patio patrio pausa paused pauses pausing paving payers peace pearson pecar peces
-    pedido pedimos pedro peeling pegar pegarle peking pelar pelis penes pensa peones peque
-    perdamos perdemos perdidos perdon perdona pesados pesar petro pibes picos pides pierda
+    palace palin pampa panas panda panes panned parados parando pararse parches paren pario
+    parir parra parting parts pasadas pasado pasan pasar pasarme paseando pasear pases passing
+    pasted patent patents patio patrio pausa paused pauses pausing paving payers peace pearson
+    pecar peces pedido pedimos pedro peeling pegar pegarle peking pelar pelis penes pensa peones
+    peque perdamos perdemos perdidos perdon perdona pesados pesar petro pibes picos pides pierda
     pierdas piero pierson pilas piles pinza pipes pisando pisar pissed pitch pitches plaga
     plains planar plantar plantear planted plantillas planting plants plate players playing
     plays podamos poder podia podian podran podre podremos podrido poked poker poking polls
@@ -115,33 +116,34 @@ REAL_WORDS = frozenset(
     sanos scale scaled scams scars scored scots seams secos seeding seeds seeking seeks seeming
     seguia seine selling sendos sends senior sensing sensor sentado sentar serve setting sewing
     sexos shack shading shady shale shallow shaming shaping shared sharing shaved shaving sheep
-    sheer shelf shelling shine shipped shipping shirt shits shitting shoes shoots shopped
-    shopping shops shorts shots shout shouting shouts shove shoved shoving siendo siete sieve
-    sigas sighs simmer sings sipping siren sirvan sitter sizing skill skipped slapped slaps
-    slaying slick slide slight slipping slots slowed slows smart smash smashed smelling smiled
-    smuggling sneak sneaking sneaks snort snuff soaking soaps soared sober sobreviven sonda
-    soplo sorda spans spared sparing spears speck spelling spending spice spies spike spill
-    spins spire spits splash splashed split splits spock spoiled sport sports spotting sprang
-    sprung spurred spying stabs stacked staff stains stake stakes stale stall stared stares
-    staring starling starred starring stars startled startling starved starving stash state
-    stated states stating stats stave staying steak steaks steep stems stepped stepping steve
-    stick stiff stock stoke stole stomping stone stoner store strand stray strike string stuart
-    stuck sturgeon suciedad sudar suits sumar sumner supercar supieron swans swapped swaps
-    swaying sweep sweeping swept swine tacto tales tammy tango tania tanks taping taser tasks
-    taxing temblor temor temores templar tempo temporales tenga tensa tense tenso tents tenue
-    tercio terry tesis testing thank thanking thanks theme themes these theses theyre thick
-    thinning thirty thong thorough though threat thrust tiered tiled timed timmy timor tinto
-    tipped tipping tiraba tirarle tirarte tiren tires tocado tocar tocas token tomando tomarle
-    tomarte tomas tomato tommy tonal toner tones tonos tonto torch toros torso tough tovar tower
-    trabaja trabajo track traen traes tragado traigo trajo trama tramo trapo trapped trapping
-    trata tratada tratado tratar trato traza trazado trazar trazo trecho trick tried tries trigo
-    tripled trough trunk tudor tuned tuning turing tutor tutores tutoriales tutors twain tying
-    tyres ultimas unbeatable unbreakable understated understood uribe urnas usable usted
-    vacacional vaccines vagos vanos variaciones varias varies varnish vasos veamos vemos vender
-    veneer ventaja vices vieran vigas vimos viniendo visas vista viuda vivas vocation voces
-    votaciones wading wafer wager waging wailing waited waiter waits walking walled walter wanda
-    waning wanting wards warts washes wasted wasting watts waving waxing wearer weaver weaving
-    weeds welding whale wheat while whispering whiting whore whores whose width wight winger
-    winner woken woman woods wording world worlds worms wound woven wright writing yogur
+    sheer shelf shell shelled shelling shine shipped shipping shirt shits shitting shoes shoots
+    shopped shopping shops shorts shots shout shouting shouts shove shoved shoving siendo siete
+    sieve sigas sighs simmer sings sipping siren sirvan sitter sizing skill skipped slapped
+    slaps slaying slick slide slight slipping slots slowed slows smart smash smashed smell
+    smelled smelling smiled smuggling sneak sneaking sneaks snort snuff soaking soaps soared
+    sober sobreviven sonda soplo sorda spans spared sparing spears speck spell spelled spelling
+    spending spice spies spike spill spins spire spits splash splashed split splits spock
+    spoiled sport sports spotting sprang sprung spurred spying stabs stacked staff stains stake
+    stakes stale stall stared stares staring starling starred starring stars startled startling
+    starved starving stash state stated states stating stats stave staying steak steaks steep
+    stems stepped stepping steve stick stiff stock stoke stole stomping stone stoner store
+    strand stray strike string stuart stuck sturgeon suciedad sudar suits sumar sumner supercar
+    supieron swans swapped swaps swaying sweep sweeping swept swine tacto tales tammy tango
+    tania tanks taping taser tasks taxing temblor temor temores templar tempo temporales tenga
+    tensa tense tenso tents tenue tercio terry tesis testing thank thanking thanks theme themes
+    these theses theyre thick thinning thirty thong thorough though threat thrust tiered tiled
+    timed timmy timor tinto tipped tipping tiraba tirarle tirarte tiren tires tocado tocar tocas
+    token tomando tomarle tomarte tomas tomato tommy tonal toner tones tonos tonto torch toros
+    torso tough tovar tower trabaja trabajo track traen traes tragado traigo trajo trama tramo
+    trapo trapped trapping trata tratada tratado tratar trato traza trazado trazar trazo trecho
+    trick tried tries trigo tripled trough trunk tudor tuned tuning turing tutor tutores
+    tutoriales tutors twain tying tyres ultimas unbeatable unbreakable understated understood
+    uribe urnas usable usted vacacional vaccines vagos vanos variaciones varias varies varnish
+    vasos veamos vemos vender veneer ventaja vices vieran vigas vimos viniendo visas vista viuda
+    vivas vocation voces votaciones wading wafer wager waging wailing waited waiter waits
+    walking walled walter wanda waning wanting wards warts washes wasted wasting watts waving
+    waxing wearer weaver weaving weeds welding whale wheat while whispering whiting whore whores
+    whose width wight winger winner woken woman woods wording world worlds worms wound woven
+    wright writing yogur
     """.split()
 )

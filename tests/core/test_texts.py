@@ -15,6 +15,17 @@ def test_a_topic_word_shows_its_first_page(content: Content) -> None:
     assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, "spread-liver", 0)
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("clinical studies", "en"), ("are there any clinical studies", "en"), ("hay estudios clinicos", "es"),
+])
+def test_another_name_for_a_topic_shows_its_first_page_not_a_page_using_the_word(
+    content: Content, message: str, lang: str,
+) -> None:
+    """"Studies" names Clinical trials itself: not its third page, on a 2019 study."""
+    reply = TextNavigator(content).reply(TextState(lang=lang), message)
+    assert (reply.show, reply.state.topic, reply.state.page) == (Show.PAGE, "clinical-trials", 0)
+
+
 def test_more_walks_the_pages_then_says_there_is_no_more(content: Content) -> None:
     texts = TextNavigator(content)
     reply = texts.reply(TextState(), "bones")

@@ -258,6 +258,24 @@ def test_fear_of_losing_someone_gets_a_person_to_talk_to(twilio: TwilioSimulator
 
 
 @pytest.mark.parametrize("message", [
+    "her lips are swollen", "my tongue is swelling", "face is puffy after chemo",
+    "her face is very swollen", "my neck is swollen", "se le hincharon los labios",
+    "tiene la lengua hinchada", "se me cierra la garganta", "tiene la cara muy hinchada",
+])
+def test_lips_tongue_throat_or_face_that_swell_get_what_to_do_now_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """Swollen lips had got "We did not find that", a swollen face an arm or leg's clot: a treatment's
+    reaction or a blocked vein may be an emergency (ACS, NCI), and no one sign says which."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["i have a sore throat", "my throat hurts", "me duele la garganta"])
+def test_a_sore_throat_is_no_swelling_sign(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
+
+
+@pytest.mark.parametrize("message", [
     "she fell and hit her head", "i hit my head", "my wife has stage 4 and shes in a lot of pain",
     "the pain is unbearable", "se golpeo la cabeza", "tengo mucho dolor",
     "mi mama tiene un dolor insoportable", "i cant stand this pain", "the pain is so bad i cant take it",
@@ -272,6 +290,7 @@ def test_a_head_hit_or_pain_no_one_can_bear_says_911_first(twilio: TwilioSimulat
     "i cant stand it anymore", "i just got diagnosed with stage 4", "ya no aguanto mas",
     "my cancer is progressing", "scan showed progression", "el cancer sigue avanzando",
     "my insurance wont pay", "i cant afford my medicine", "no puedo pagar la quimio", "tumor markers went up",
+    "los medicamentos son muy caros", "la quimio cuesta mucho", "no nos alcanza el dinero",
     "my ca 27-29 is rising", "los marcadores subieron",
     "hello i dont really know what to ask i just got my results", "i dont want to fight anymore",
     "ya no quiero luchar",
