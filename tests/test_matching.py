@@ -38,6 +38,7 @@ def matcher(content: Content) -> Matcher:
         ("I'm in pain", "symptoms"),
         ("911", "symptoms-urgent"),
         ("lugns", "spread-lungs"),
+        ("she hasnt pooped in a week", "symptoms-bones"),  # constipation, a sign of high calcium there
         ("how would i know if it spread", "symptoms"),  # had found where it spreads
         ("what are the first signs of metastasis", "symptoms"),
     ],
@@ -116,6 +117,17 @@ def test_when_to_go_to_the_er_finds_when_to_get_help(content: Content, message: 
 
 def test_er_said_as_a_hesitation_is_no_keyword(matcher: Matcher) -> None:
     assert matcher.match("er what is chemo") == "treat-chemo"
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("pills", "en"), ("her meds", "en"), ("the pills she takes", "en"), ("pastillas", "es"),
+    ("las pastillas que toma", "es"),
+])
+def test_pills_or_meds_find_the_medicines_menu_not_an_unknown_medicine(
+    content: Content, message: str, lang: str
+) -> None:
+    """They had got "We have no page on that medicine": they name no one medicine, but all of them."""
+    assert Matcher(content, lang).match(message) == "medicines"
 
 
 @pytest.mark.parametrize(("message", "node"), [

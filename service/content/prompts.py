@@ -22,6 +22,7 @@ class Prompt(StrEnum):
     MORE = "more"
     SORRY_KEY = "sorry_key"
     SORRY_SPEECH = "sorry_speech"
+    NO_ANSWER_SPEECH = "no_answer_speech"
     SILENCE = "silence"
     SLOWER_ON = "slower_on"
     SLOWER_OFF = "slower_off"

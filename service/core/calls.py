@@ -50,6 +50,14 @@ MAX_TRAIL = 12
 MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
 BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 1 plays the topic's first
 SENTENCE_WORDS = 3  # words said in the other language that switch a call to it (a sentence, not a name)
+QUESTION_WORDS = 3  # words heard, the first of them a question's, make a question with no answer here
+QUESTION_STARTS = frozenset(
+    "what whats how why when where who which can could is are does do did will would should may am "
+    "que como por porque cuando donde quien cual cuanto cuantos puedo puede podria es hay tengo debo "
+    "se".split()
+)
+CHOICE_WORDS = frozenset({"number", "numbers", "option", "options", "choice", "choices", "numero", "numeros",
+                          "opcion", "opciones"})  # a caller asking of the choices just said
 
 
 @dataclass(frozen=True)
@@ -333,8 +341,8 @@ class CallNavigator:
             why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
             return _heard_again(state, why)
         said = normalize(speech)
-        if _asks_to_wait(said):
-            return _heard_again(state, Prompt.TAKE_YOUR_TIME)  # "hold on, let me get a pen"
+        if _asks_to_wait(said) or _without_fillers(said) in commands.SPOKEN_UNSURE:
+            return _heard_again(state, Prompt.TAKE_YOUR_TIME)  # "hold on, let me get a pen", "i dont know"
         key = self._spoken_key(speech)
         if key is None and said in commands.DECLINE_WORDS:
             key = commands.BACK if self._at_topic(state) else commands.REPEAT
@@ -360,8 +368,12 @@ class CallNavigator:
         given = self._how_given(state, node, speech)
         if given is not None:
             return given
-        if node is None:
-            return _heard_again(state, Prompt.SORRY_SPEECH)
+        said = normalize(speech).split()
+        if node is None and not CHOICE_WORDS.isdisjoint(said):  # "what was number two": said again
+            return Turn(replace(state, silences=0))
+        if node is None:  # a question heard in full has no answer here; other words were not caught
+            heard = len(said) >= QUESTION_WORDS and said[0] in QUESTION_STARTS
+            return _heard_again(state, Prompt.NO_ANSWER_SPEECH if heard else Prompt.SORRY_SPEECH)
         return Turn(self._go(state, node))
 
     def _how_given(self, state: CallState, node: str | None, speech: str) -> Turn | None:

@@ -54,6 +54,7 @@ SPOKEN_COMMANDS = {
              "come again", "what did you say", "what was that", "i didnt understand", "didnt understand",
              "i didnt catch", "didnt catch", "i didnt hear", "didnt hear", "i missed", "missed",
              "repetir", "repita", "repitalo", "repite", "otra vez", "no entendi", "no le entendi",
+             "repita informacion", "repita eso", "repitamelo", "vuelva a decirlo",
              "no escuche", "no oi", "que dijo", "como dijo", "como", "mande",
              "what does that mean", "what does it mean", "what do you mean", "i dont understand",
              "dont understand", "i dont get it", "no entiendo", "no le entiendo", "no comprendo",
@@ -67,7 +68,7 @@ SPOKEN_COMMANDS = {
              "am back", "no le oigo", "no le escucho", "no oigo", "no escucho", "hable mas fuerte",
              "mas fuerte", "repita numero", "repita el numero", "cual era el numero", "ya regrese",
              "ya estoy aqui"),
-    BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar",
+    BACK: ("back", "go back", "previous", "back up", "atras", "volver", "regresar", "anterior",
            "back last thing", "back last one", "back previous one", "back one"),
     MAIN: ("main menu", "menu", "start over", "start again", "beginning", "home",
            "menu principal", "inicio", "empezar de nuevo",
@@ -91,13 +92,21 @@ SPOKEN_WAIT = frozenset({
     "espere", "espereme", "un momento", "un momentito", "un segundo", "un minuto", "deme un momento",
     "permitame", "dejeme buscar una pluma", "espere voy por una pluma", "aguante", "aguanteme",
 })
+# A caller not sure what to say ("I don't know", "no sé"): "Take your time." and the same choices, on a call
+# as after "hold on" (a text of these gets the menu: TEXT_MENU_WORDS); never "Sorry, I did not catch that".
+SPOKEN_UNSURE = frozenset({
+    "i dont know", "i do not know", "dont know", "i dunno", "dunno", "idk", "not sure", "im not sure",
+    "i am not sure", "i dont know what to say", "i dont know what to ask", "i dont know what to do",
+    "i dont know what i want", "i dont know what to pick", "no se", "no lo se", "no se que decir",
+    "no se que preguntar", "no estoy segura", "no estoy seguro", "no se que hacer", "pues no se",
+})
 # Words around a spoken command that do not change it ("can you repeat that please", "a little slower",
 # "puede repetirlo por favor"): dropped before the command is looked up.
 COMMAND_FILLERS = frozenset(
     {"please", "can", "could", "would", "will", "you", "that", "it", "this", "me", "um", "uh", "oh", "sorry",
      "just", "a", "bit", "little", "ok", "okay", "por", "favor", "lo", "go", "to", "the", "take", "i", "want",
      "like", "lets", "puede", "podria", "usted", "un", "poco", "perdon", "disculpe", "oiga", "ir", "al",
-     "quiero", "lleveme"}
+     "quiero", "lleveme", "el", "la"}
 )
 
 # A person to talk to (only when the operator set HELPLINE_PHONE): the main menu's key, or said at any menu.
@@ -192,7 +201,8 @@ TEXT_MENU_WORDS = frozenset(
      "okie", "oki", "start", "yes", "huh", "hm", "hmm", "idk", "i dont know", "dunno",
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
-     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande"} | set(SPOKEN_COMMANDS[MAIN])
+     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande", "lista", "la lista", "el menu"}
+    | set(SPOKEN_COMMANDS[MAIN])
     | ACKNOWLEDGED_WORDS
 )
 # The menu asked for by name ("menu", "start over", "go back to the menu"): the page read before is left,
@@ -354,6 +364,7 @@ LANGUAGE_FILLERS = frozenset(
 # Whole texts that are Spanish greetings or commands: a texter who sends one wants Spanish.
 SPANISH_TEXT_WORDS = frozenset(
     {"hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
+     "lista", "la lista", "el menu",
      "menu principal", "inicio", "comenzar", "mas", "siguiente", "sigue", "continuar", "mas por favor",
      "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar", "atras", "volver",
      "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",

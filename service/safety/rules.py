@@ -157,8 +157,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
     # The crisis line asked for by name ("whats the crisis line", "988"): its number, first.
     _rule(Concern.CRISIS, "",
           r"\bcrisis (line|hotline|number|text line|textline|lifeline|center)\b|\blifeline\b"
-          r"|(?<!\d )\b988\b(?! \d)"),
-    _rule_es(Concern.CRISIS, "", r"\blinea (de )?(crisis|prevencion del suicidio)\b"),
+          r"|(?<!\d )\b988\b(?! \d)|^(call |dial |the )?nine (eight eight|eighty eight)$"),
+    _rule_es(Concern.CRISIS, "", r"\blinea (de )?(crisis|prevencion del suicidio)\b"
+             r"|^(llamar al |marcar el |el )?nueve (ocho ocho|ochenta y ocho)$"),
     # A few words that say it all ("end it", "kill me", "let me die", "done living").
     _rule(Concern.CRISIS, "",
           r"^(i )?(should |could |might |may |will |ill |think i should |maybe i should )?(just )?(want to"
@@ -779,10 +780,16 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|hydrocodone|norco|percocet|vicodin|tramadol|methadone|pain meds|pain medicine|pain medication"
           r"|pain pills|sleeping pills|meds|medicine|medication|pills|patches|dose)\b"
           r"|\b(took|taken|given|gave (her|him|me)|had) (a |her |his |my )?double dose\b"
-          r"|\baccidental(ly)? (overdose|overdosed|took too)\b"),
+          r"|\baccidental(ly)? (overdose|overdosed|took too)\b"
+          r"|\b(took|taken|gave (her|him|me)|given|had|swallowed) (two|2|three|3|both|extra|more) (of )?"
+          r"(her |his |my |the |their )?(pills|tablets|doses|patches|meds)\b.{0,30}\b(by (mistake|accident)"
+          r"|accidentally|instead of one|at once)\b|\b(by (mistake|accident)|accidentally) (took|gave (her"
+          r"|him|me)) (two|2|three|3|both|extra|another|a second)\b"),
     _rule_es(Concern.URGENT, "",
           r"\b(demasiada|demasiadas|doble) (dosis|morfina|medicina|pastillas|medicamento)\b"
-          r"|\b(le di|se tomo|me tome|tomo) (de mas|doble)\b"),
+          r"|\b(le di|se tomo|me tome|tomo) (de mas|doble)\b"
+          r"|\b(le di|se tomo|me tome|tomo|tome) (dos|2|tres|3|otra|otras|mas) (pastillas|dosis|tabletas"
+          r"|pildoras)\b.{0,25}\b(por (error|equivocacion|accidente)|sin querer)\b"),
 )
 
 # "how long do you take it", "how long will she be on chemo": how long a treatment lasts, not a life.
@@ -1040,6 +1047,19 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(showed|shows|show|found|there is|theres) (some |more )?(progression|new spots|new lesions"
           r"|new tumou?rs)\b|\b(markers?|ca 27 29|ca 15 3|cea) (are |is |went |keep |keeps |have |has )"
           r"?(going up|gone up|rising|up|higher|climbing|increased|increasing)\b"),
+    # Asked whether to worry, as a whole message ("should i be worried", "is that normal", "es grave"): only
+    # the care team can say, so a person to ask (never "we did not find that").
+    _rule(Concern.DISTRESS, "",
+          r"^(so |but |ok |okay |and |hmm |um )?((should|do|must) (i|we) (be )?(worried|worry|concerned"
+          r"|panic)|(do|would) (i|we) need to (worry|be worried)|how (worried|concerned) should (i|we) be"
+          r"|(is|isnt|is not) (that|this|it) (normal|bad|serious|dangerous|a bad sign|something to worry"
+          r" about|worrying|ok|okay|common)|(should|do) (i|we) worry)( about (it|that|this|her|him))?"
+          r"( (at all|now|yet))?$"),
+    _rule_es(Concern.DISTRESS, "",
+          r"^(y |pero |entonces )?((eso |esto )?es (normal|grave|malo|peligroso|serio|preocupante)"
+          r"|(me |nos )?(debo|debemos|tengo que|tenemos que) (preocuparme|preocuparnos|preocupar)"
+          r"|(debo|debemos) estar"
+          r" preocupad[ao]s?)( por (eso|esto))?$"),
     # Money for care: the cancer helplines help with costs too (a person, not "we did not find that").
     _rule(Concern.DISTRESS, "",
           r"\b(cant|cannot|can not|couldnt|unable to) (afford|pay for)\b|\binsurance (wont|will not|doesnt"

@@ -20,11 +20,11 @@ from service.safety.triage import urgent_topic_words
 PROBE_KEYS = tuple("0123456789*")
 CRISIS_PROBE = "suicide"  # words that reach the Lifeline's turn, in any language
 URGENT_PROBES = ("emergency", "emergencia")  # words that reach the urgent turn, in the call's language
-# Words that reach every other kind of spoken turn (unmatched, an urgent sign, distress), in each
-# language: a sentence in the other language would switch the call to it.
+# Words that reach every other kind of spoken turn (a word not caught, a question with no answer here, an
+# urgent sign, distress), in each language: a sentence in the other language would switch the call to it.
 PROBE_SPEECH = {
-    "en": ("qxzv", "emergency", "talk to someone", "i am scared"),
-    "es": ("qxzv", "emergencia", "hablar con alguien", "tengo miedo"),
+    "en": ("qxzv", "what qxzv qxzv", "emergency", "talk to someone", "i am scared"),
+    "es": ("qxzv", "que qxzv qxzv", "emergencia", "hablar con alguien", "tengo miedo"),
 }
 
 

@@ -34,7 +34,7 @@ def test_every_menu_word_sends_the_main_menu(content: Content, phrase: str) -> N
 @pytest.mark.parametrize("said", [
     "go back to the menu", "back to menu", "return to the main menu", "from the beginning",
     "volver al menu", "regresar al menú principal", "volver al inicio", "empezar de nuevo",
-    "comenzar de nuevo",
+    "comenzar de nuevo", "el menú", "quiero el menú principal",
 ])
 def test_asking_for_the_menu_in_a_sentence_gets_it_on_both_channels_never_not_found(
     content: Content, said: str
@@ -45,6 +45,17 @@ def test_asking_for_the_menu_in_a_sentence_gets_it_on_both_channels_never_not_fo
     calls = CallNavigator(content)
     at_a_topic = CallState(node="spread-bones", trail=("main", "spread"))
     assert calls.say(at_a_topic, said) == calls.press(at_a_topic, commands.MAIN)
+
+
+@pytest.mark.parametrize(("said", "key"), [("la anterior", commands.BACK),
+                                           ("repita la información", commands.REPEAT),
+                                           ("vuelva a decirlo", commands.REPEAT)])
+def test_a_spanish_caller_going_back_or_asking_again_in_a_sentence_is_not_sorry(
+    content: Content, said: str, key: str
+) -> None:
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-bones", trail=("main", "spread"), lang="es")
+    assert calls.say(at_a_topic, said) == calls.press(at_a_topic, key)
 
 
 @pytest.mark.parametrize("phrase", sorted(commands.TEXT_HELP_WORDS - commands.NOW_WHAT_WORDS))
@@ -218,6 +229,23 @@ def test_a_caller_who_missed_or_cannot_hear_it_hears_it_again_not_sorry(content:
 def test_a_caller_asking_the_line_to_wait_hears_take_your_time(content: Content, said: str) -> None:
     turn = CallNavigator(content).say(CallState(node="spread-liver"), said)
     assert turn.notices == (Prompt.TAKE_YOUR_TIME,) and turn.state.node == "spread-liver"
+
+
+@pytest.mark.parametrize(("said", "lang"), [("I don't know", "en"), ("um, I don't know", "en"),
+                                            ("dunno", "en"), ("no sé", "es"), ("pues no sé", "es")])
+def test_a_caller_not_sure_what_to_say_hears_take_your_time_not_sorry(
+    content: Content, said: str, lang: str
+) -> None:
+    turn = CallNavigator(content).say(CallState(node="main", lang=lang), said)
+    assert turn.notices == (Prompt.TAKE_YOUR_TIME,) and turn.state.node == "main"
+
+
+@pytest.mark.parametrize(("said", "lang"), [("uh what was the what was number two", "en"),
+                                            ("cual era la opcion del numero dos", "es")])
+def test_a_caller_asking_of_the_choices_hears_them_again(content: Content, said: str, lang: str) -> None:
+    calls = CallNavigator(content)
+    at_a_menu = CallState(node="spread", trail=("main",), lang=lang)
+    assert calls.say(at_a_menu, said) == calls.press(at_a_menu, commands.REPEAT)
 
 
 def test_go_back_to_the_last_thing_goes_back(content: Content) -> None:

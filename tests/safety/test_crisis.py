@@ -322,6 +322,17 @@ def test_the_crisis_line_asked_for_by_name_is_given_first(twilio: TwilioSimulato
     assert "did not find" not in answer
 
 
+@pytest.mark.parametrize("words", ["nine eight eight", "call nine eight eight"])
+def test_988_said_on_a_call_as_a_phone_hears_it_gets_the_lifeline_and_its_key(
+    twilio: TwilioSimulator, words: str
+) -> None:
+    """The recogniser writes the number as words: it had got "Sorry, I did not catch that"."""
+    twilio.dial()
+    heard = twilio.speak(words)
+    assert heard.says[0].startswith(CRISIS_EN)
+    assert "To be connected to the Lifeline now, press 1 or say yes." in heard.says
+
+
 def test_the_crisis_line_asked_for_in_spanish_is_given_in_spanish(twilio: TwilioSimulator) -> None:
     assert texted(twilio, "¿cuál es el número de la línea de crisis?").startswith(to_gsm(CRISIS_ES))
 

@@ -852,11 +852,18 @@ def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSim
 
 @pytest.mark.parametrize("message", [
     "i gave her too much morphine", "accidentally took double dose of oxycodone", "le di demasiada morfina",
-    "se tomó doble dosis",
+    "se tomó doble dosis", "i took two pills by mistake", "she took 2 doses by accident",
+    "me tomé dos pastillas por error", "le di otra dosis sin querer",
 ])
 def test_too_much_medicine_by_mistake_gets_what_to_do_now(twilio: TwilioSimulator, message: str) -> None:
     """These had got "We have no page on that medicine"."""
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["i took two pills this morning", "should i take two pills",
+                                     "tomo dos pastillas al dia"])
+def test_two_pills_taken_as_told_or_asked_of_is_no_sign(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["she is making gurgling sounds", "her breathing is rattling",
@@ -865,6 +872,21 @@ def test_noisy_wet_breathing_gets_the_breathing_sign(
     twilio: TwilioSimulator, content: Content, message: str
 ) -> None:
     sign_first(twilio, content, message, "breathing")
+
+
+@pytest.mark.parametrize("message", ["should i be worried", "is that normal", "is this normal?", "is it bad",
+                                     "do i need to worry", "debo preocuparme", "eso es normal",
+                                     "me debo preocupar"])
+def test_asking_whether_to_worry_gets_a_person_to_ask_not_not_found(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """These had got "We did not find that": only the care team can say, so a person to ask."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["is it normal to be tired on chemo", "is bone pain normal with mets"])
+def test_asking_whether_a_named_thing_is_normal_is_read_for_its_words(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
 
 
 @pytest.mark.parametrize("message", ["help me", "please help me", "help me i dont know what to do",

@@ -16,8 +16,8 @@ from service.speech.lines import phone_lines
 from service.web.twilio.simulate import TwilioSimulator
 
 VOICE_PROMPTS = (
-    "welcome", "say_also", "sorry_key", "sorry_speech", "silence", "slower_off", "goodbye", "error",
-    "urgent_now",
+    "welcome", "say_also", "sorry_key", "sorry_speech", "no_answer_speech", "silence", "slower_off",
+    "goodbye", "error", "urgent_now",
 )
 KEYED_PROMPTS = {"slower_on": {"key": "7"}, "more": {"key": "1"}, "keys_short_main": {"repeat": "9"},
                  "keys_short": {"repeat": "9", "back": "8", "main": "0"},

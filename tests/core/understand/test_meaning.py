@@ -251,6 +251,15 @@ def test_a_caller_saying_words_the_line_does_not_know_still_hears_sorry(content:
     assert Prompt.SORRY_SPEECH in turn.notices and not turn.welcome
 
 
+@pytest.mark.parametrize(("words", "lang"), [("can I still work", "en"), ("is it contagious", "en"),
+                                             ("puedo seguir trabajando", "es")])
+def test_a_question_heard_that_no_topic_answers_points_to_the_care_team_not_did_not_catch(
+    content: Content, words: str, lang: str
+) -> None:
+    turn = CallNavigator(content).say(CallState(node="main", lang=lang), words)
+    assert turn.notices == (Prompt.NO_ANSWER_SPEECH,) and turn.state.node == "main", turn
+
+
 @pytest.mark.parametrize("words", [
     "what are the symptoms of metastatic breast cancer", "symptoms of stage 4 breast cancer",
     "cuales son los sintomas del cancer de mama metastasico",
