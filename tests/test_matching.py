@@ -39,6 +39,8 @@ def matcher(content: Content) -> Matcher:
         ("911", "symptoms-urgent"),
         ("lugns", "spread-lungs"),
         ("she hasnt pooped in a week", "symptoms-bones"),  # constipation, a sign of high calcium there
+        ("she forgets everything", "symptoms-general"),  # no page says memory: the care team's to hear
+        ("her feet are swollen", "symptoms-general"),
         ("how would i know if it spread", "symptoms"),  # had found where it spreads
         ("what are the first signs of metastasis", "symptoms"),
     ],

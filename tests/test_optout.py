@@ -19,6 +19,7 @@ STOPS_EN = [
     "remove me from your list", "take me off this list", "opt me out", "stop messaging me",
     "quit texting me", "end texts", "cancel texts", "Stop. I don't want these",
     "STOP! who is this", "stopp", "stpo", "unsubcribe", "remove my number", "delete my number from your list",
+    "remove me", "please remove me", "take me off", "i dont want these anymore",
 ]
 STOPS_ES = [
     "PARAR", "parar", "Alto", "ALTO!", "baja", "Detener", "CANCELAR", "parar por favor", "alto por favor",
@@ -66,7 +67,8 @@ def test_start_words(body: str) -> None:
      "can you text me", "does it spread to the brain", "step", "spot on my skin", "post", "tops",
      "what is the end stage", "I can't stop crying", "don't know what to do",
      "no more chemo", "¿me pueden mandar información?", "para ya saber", "remove my port",
-     "can they remove my number of lymph nodes", "para el dolor"],
+     "can they remove my number of lymph nodes", "para el dolor", "i dont want this anymore",
+     "remove me from the chemo trial", "i dont want chemo anymore"],
 )
 def test_other_messages_are_not_control_words(body: str) -> None:
     assert control_word(body) is None

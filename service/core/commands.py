@@ -201,7 +201,8 @@ TEXT_MENU_WORDS = frozenset(
      "okie", "oki", "start", "yes", "huh", "hm", "hmm", "idk", "i dont know", "dunno",
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
-     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande", "lista", "la lista", "el menu"}
+     "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande", "lista", "la lista", "el menu",
+     "ola", "ola buenas", "ola buenos dias"}
     | set(SPOKEN_COMMANDS[MAIN])
     | ACKNOWLEDGED_WORDS
 )
@@ -258,14 +259,22 @@ ABOUT_THE_LINE_ASKED = frozenset({
     "can i get this in writing", "can i share this", "can i share this with my family",
     "can i share this with my sister", "can i share this number", "can my daughter text this number",
     "can my daughter text this number too", "can my family text this number", "can my husband use this",
-    "can others use this", "can anyone text this number"})
+    "can others use this", "can anyone text this number",
+    # someone who did not expect the line's texts: what it is, and how to stop them (text STOP)
+    "wrong number", "you have the wrong number", "you got the wrong number", "wrong person",
+    "i didnt sign up for this", "i did not sign up for this", "i never signed up for this",
+    "i didnt sign up", "i never signed up", "how did you get my number", "how did you get this number",
+    "why are you texting me", "why am i getting these texts", "why am i getting this",
+    "who gave you my number", "i dont know who this is", "do i know you"})
 ABOUT_THE_LINE_ASKED_ES = frozenset({
     "mandeme un correo", "mandame un correo", "me lo pueden mandar por correo",
     "me lo puede mandar por correo",
     "tienen pagina web", "tienen pagina de internet", "hay una pagina web", "cual es su pagina web",
     "mandeme el enlace", "me manda el enlace", "hay un video", "me lo pueden dar por escrito",
     "puedo compartir esto", "puedo compartir este numero", "mi hija puede escribir a este numero",
-    "mi familia puede escribir a este numero", "otra persona puede usar esto"})
+    "mi familia puede escribir a este numero", "otra persona puede usar esto",
+    "numero equivocado", "se equivoco de numero", "se equivocaron de numero", "yo no me inscribi",
+    "como consiguieron mi numero", "como obtuvieron mi numero", "por que me escriben", "quien me inscribio"})
 TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayuda", "informacion",
                              "what is this", "whats this", "who is this", "who are you",
                              "what is this number", "what is this line", "how does this work",
@@ -364,7 +373,7 @@ LANGUAGE_FILLERS = frozenset(
 # Whole texts that are Spanish greetings or commands: a texter who sends one wants Spanish.
 SPANISH_TEXT_WORDS = frozenset(
     {"hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones", "gracias",
-     "lista", "la lista", "el menu",
+     "lista", "la lista", "el menu", "ola", "ola buenas", "ola buenos dias",
      "menu principal", "inicio", "comenzar", "mas", "siguiente", "sigue", "continuar", "mas por favor",
      "ayuda", "informacion", "parar", "alto", "baja", "detener", "cancelar", "reanudar", "atras", "volver",
      "regresar", "atras por favor", "que es esto", "quien es", "quien es usted", "quienes son",

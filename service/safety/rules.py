@@ -1108,7 +1108,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|no quiero (seguir )?luchar|no quiero seguir luchando"
           r"|desesperad[ao]|perdid[ao]|nerviosa|nervioso|en shock|perder a mi"
           r"|no (la|lo|los|las) (puedo|quiero) perder|no quiero perder(la|lo|los|las)|no se (que hacer"
-          r"|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada|sin ganas de nada"
+          r"|que acer|q hacer|como decir\w*)|no (quiero|quisiera) morir\w*|no tengo ganas de nada"
+          r"|sin ganas de nada"
           r"|no tengo animo|sin animo|nada me importa|no me (apoya|apoyan|ayuda|ayudan|entiende|entienden"
           r"|comprende|escucha|escuchan))\b"),
     # Worn out by it all, or someone lost ("tired of all of this", "mi mama fallecio anoche"): a person.

@@ -263,13 +263,22 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
 @pytest.mark.parametrize(("words", "lang"), [
     ("email me", "en"), ("do you have a website", "en"), ("can my daughter text this number too", "en"),
     ("mándeme un correo", "es"), ("tienen página web", "es"), ("puedo compartir esto", "es"),
+    ("wrong number", "en"), ("Wrong number!", "en"), ("i didnt sign up for this", "en"),
+    ("how did you get my number", "en"), ("número equivocado", "es"),
 ])
 def test_asking_what_else_the_line_offers_gets_help_in_that_language(
     content: Content, words: str, lang: str
 ) -> None:
-    """These had got "We did not find that"; "email me" in Spanish (its "me" is Spanish too)."""
+    """These had got "We did not find that" ("i didnt sign up for this": a symptoms menu, for "signs");
+    help says what the line is and how to stop it. "email me" in Spanish (its "me" is Spanish too)."""
     reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.lang) == (Show.HELP, lang), reply
+
+
+@pytest.mark.parametrize("greeting", ["ola", "Ola buenas"])
+def test_hola_without_its_h_gets_the_spanish_menu(content: Content, greeting: str) -> None:
+    reply = TextNavigator(content).reply(TextState(), greeting)
+    assert (reply.show, reply.state.menu, reply.state.lang, reply.notices) == (Show.MENU, "main", "es", ())
 
 
 def test_a_greeting_or_a_question_about_the_line_gets_help_not_sorry(content: Content) -> None:

@@ -876,7 +876,7 @@ def test_noisy_wet_breathing_gets_the_breathing_sign(
 
 @pytest.mark.parametrize("message", ["should i be worried", "is that normal", "is this normal?", "is it bad",
                                      "do i need to worry", "debo preocuparme", "eso es normal",
-                                     "me debo preocupar"])
+                                     "me debo preocupar", "no se que acer"])
 def test_asking_whether_to_worry_gets_a_person_to_ask_not_not_found(
     twilio: TwilioSimulator, message: str
 ) -> None:
