@@ -211,7 +211,11 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"today|for good)\b|\bending it all\b|\bend (things|everything) (tonight|now|for good)\b"),
     _rule(Concern.CRISIS, "",
           r"\bbetter off (dead|without me|without her|without him|if i (was|were|am) (gone|dead))\b"
-          r"|\brather be dead\b|\bwish (i|she|he) (was|were) dead\b|\bnot wake up\b|\bnever wake up\b"),
+          r"|\brather be dead\b|\bwish (i|she|he) (was|were) dead\b|\bnot wake up\b|\bnever wake up\b"
+          r"|\b(no one|nobody|noone) (cares|would care|will care|would even care) (if|whether) (i|she|he)"
+          r" ((live|lives|lived) or (die|dies|died)|die|dies|died|was gone|were gone|am gone|was dead)\b"
+          r"|^(i have|ive got|ive made|i made|i got|i have made|ive already made|i already have) a plan"
+          r"( now| already)?$"),
     _rule(Concern.CRISIS, "",
           r"\bgiving (my|her|his|all my|away my) (things|stuff|belongings|possessions)( away)?\b"
           r"|\b(dont|do not|no longer|dont really|doesnt|does not) want to (live|be alive|be here|exist|"
@@ -1047,6 +1051,18 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\b(showed|shows|show|found|there is|theres) (some |more )?(progression|new spots|new lesions"
           r"|new tumou?rs)\b|\b(markers?|ca 27 29|ca 15 3|cea) (are |is |went |keep |keeps |have |has )"
           r"?(going up|gone up|rising|up|higher|climbing|increased|increasing)\b"),
+    # A texter or caller who finds no one, or no help, here ("hello?? anyone??", "this is useless"): a
+    # person, kindly (never "we did not find that" again).
+    _rule(Concern.DISTRESS, "",
+          r"^(hello |hi |hey )*(is )?(any|some)(one|body)( there| here| out there| home)?$"
+          r"|^(this|that|you|this line|this thing|this service|it)( is|s| are|re)?"
+          r" (so |really |totally |just )?(useless|pointless|worthless|stupid|no help|not helpful"
+          r"|not helping|a waste of time|no use)$"
+          r"|^(this|that|it|you) (doesnt|does not|didnt|did not|dont|do not) help( at all| me| us)?$"),
+    _rule_es(Concern.DISTRESS, "",
+          r"^(hola )*(hay )?alguien( ahi| alli| por ahi)?$|^(esto|eso|usted|ustedes|esta linea)( no)?"
+          r" (es|son|sirve)( muy)? (inutil|inutiles|una perdida de tiempo|para nada|de nada)$"
+          r"|^(esto|eso) no (me )?(ayuda|sirve)( para nada| de nada)?$"),
     # Asked whether to worry, as a whole message ("should i be worried", "is that normal", "es grave"): only
     # the care team can say, so a person to ask (never "we did not find that").
     _rule(Concern.DISTRESS, "",

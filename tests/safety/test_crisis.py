@@ -27,6 +27,7 @@ OUTLOOK = "about-outlook"
 # Words of suicide or self-harm, of oneself or someone else, as people text or say them.
 CRISIS_WORDS_EN = [
     "i am done, i don't want to wake up tomorrow",
+    "i have a plan", "ive got a plan", "no one cares if i live or die", "nobody would care if i died",
     "i've started giving my things away, i won't need them",
     "thinking i should just overdose and get it over with",
     "Everybody would be better off if I was gone.",
@@ -345,6 +346,12 @@ def test_988_inside_a_phone_number_is_no_crisis(words: str) -> None:
 @pytest.mark.parametrize("words", ["there is no point to keep going to the support group",
                                    "no reason to keep going back to that doctor"])
 def test_no_reason_to_keep_going_somewhere_is_no_crisis(words: str) -> None:
+    not_read_as(words, Concern.CRISIS)
+
+
+@pytest.mark.parametrize("words", ["i have a plan for treatment", "the doctor has a plan", "we have a plan",
+                                   "no one cares if i live in texas"])
+def test_a_plan_of_care_or_a_place_to_live_is_no_crisis(words: str) -> None:
     not_read_as(words, Concern.CRISIS)
 
 

@@ -884,6 +884,18 @@ def test_asking_whether_to_worry_gets_a_person_to_ask_not_not_found(
     person_offered(twilio, message)
 
 
+@pytest.mark.parametrize("message", ["hello?? anyone??", "is anybody there", "this is useless",
+                                     "this doesnt help", "hola hay alguien", "esto no sirve para nada"])
+def test_finding_no_one_or_no_help_here_gets_a_person_kindly(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We did not find that": someone let down, who needs a way to a person."""
+    person_offered(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["is this chemo useless for her", "does radiation help bone pain"])
+def test_asking_whether_a_treatment_helps_is_no_plea(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
+
+
 @pytest.mark.parametrize("message", ["is it normal to be tired on chemo", "is bone pain normal with mets"])
 def test_asking_whether_a_named_thing_is_normal_is_read_for_its_words(message: str) -> None:
     not_read_as(message, Concern.DISTRESS)
