@@ -77,9 +77,9 @@ def _table(files: list[Path], rows: int) -> str:
     total = 0
     for path in files:
         for line in path.read_text().splitlines():
-            if not line.strip():
-                continue
-            stack, count = line.rsplit(" ", 1)
+            stack, _, count = line.rpartition(" ")
+            if not stack or not count.isdigit():
+                continue  # blank, or py-spy's own words (0.4 ends its file with a note)
             samples = int(count)
             total += samples
             frames = [_name(frame) for frame in stack.split(";")]

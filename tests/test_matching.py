@@ -150,6 +150,18 @@ def test_a_word_written_without_its_vowels_finds_its_topic(matcher: Matcher, mes
     assert matcher.match(message) == node
 
 
+@pytest.mark.parametrize(("message", "lang", "node"), [
+    ("ever", "en", None), ("evista", "es", None), ("hcemo", "en", "treat-chemo"),
+    ("obnes", "en", "spread-bones"),
+    ("adiation", "en", "treat-radiation"), ("bomito", "es", "symptoms-general"),
+])
+def test_a_short_word_that_starts_otherwise_is_no_slip_unless_it_sounds_or_swaps_alike(
+    content: Content, message: str, lang: str, node: str | None
+) -> None:
+    """"ever" had found the liver (by "lever"), "evista" (a drug) brain symptoms (by "vista")."""
+    assert Matcher(content, lang).match(message) == node
+
+
 def test_consonants_that_could_be_two_words_of_different_topics_are_not_guessed(matcher: Matcher) -> None:
     assert matcher.match("aches") == "symptoms" and matcher.match("chs") is None  # aches, or choose
 

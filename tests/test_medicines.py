@@ -51,7 +51,8 @@ def test_an_unknown_medicine_keeps_the_honest_answer(twilio: TwilioSimulator) ->
 
 
 @pytest.mark.parametrize("body", [
-    "neulasta", "filgrastim", "zofran", "lorazepam", "metformin", "dexamethasone",
+    "neulasta", "filgrastim", "zofran", "lorazepam", "metformin", "dexamethasone", "evista", "itovebi",
+    "what is datroway",
 ])
 def test_a_supportive_or_everyday_medicine_gets_the_honest_answer_not_not_found(
     twilio: TwilioSimulator, body: str

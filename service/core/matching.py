@@ -40,6 +40,8 @@ MIN_SIMILARITY = 0.78
 SWAP_LENGTH = 4  # longer words allow a swap within MIN_SIMILARITY already
 SHORT_WORD = 5  # a slip in a word this short may hide its stem
 VOWELS = frozenset("aeiou")
+ALIKE_CHECKED_LENGTH = 6  # words up to this long must start alike to be a keyword word's slip
+ALIKE_FIRST_LETTERS = (frozenset("ckq"), frozenset("bv"), frozenset("sz"), frozenset("gj"), frozenset("iy"))
 RECENT_ANSWERS = 4096  # other messages' answers kept, so a phrase many people send is matched once
 
 
@@ -195,12 +197,12 @@ class Matcher:
         close = [(i, score) for _, score, i in process.extract(
             stem, self._stems, scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=MIN_SIMILARITY, limit=None,
-        )]
+        ) if _starts_alike(word, self.vocabulary[i])]
         if len(word) <= SHORT_WORD:  # "bnes" is a letter from "bones", not from its stem "bone"
             close += [(i, score) for _, score, i in process.extract(
                 word, self.vocabulary, scorer=DamerauLevenshtein.normalized_similarity,
                 score_cutoff=MIN_SIMILARITY, limit=None,
-            ) if self.vocabulary[i][0] == word[0]]  # but "ones" is no slip for "bones"
+            ) if _starts_alike(word, self.vocabulary[i])]
         found += [(self.vocabulary[i], score) for i, score in close if len(self.vocabulary[i]) > 3]
         return found + self._swap(word) + self._unvoweled(word)
 
@@ -217,6 +219,19 @@ class Matcher:
         if len(word) < 3 or not word.isalpha() or VOWELS.intersection(word):
             return []
         return [(token, MIN_SIMILARITY) for token in self._skeletons.get(word, ())]
+
+
+def _starts_alike(word: str, token: str) -> bool:
+    """Whether a short word may be a slip for a keyword word by how it starts: the same first letter, the
+    first two swapped ("hcemo", "ilver"), or a letter that sounds the same ("kemo", "bomito", "ospital").
+    "ones" is no slip for "bones", nor "evista" (a drug) for "vista"; a longer word keeps its other letters
+    ("adiation" is radiation)."""
+    first, other = word[0], token[0]
+    if len(word) > ALIKE_CHECKED_LENGTH or first == other or (other == "h" and token[1:2] == first):
+        return True
+    if word[1:2] == other and token[1:2] == first:
+        return True
+    return any(first in group and other in group for group in ALIKE_FIRST_LETTERS)
 
 
 def _by_letters(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
