@@ -41,6 +41,8 @@ def matcher(content: Content) -> Matcher:
         ("she hasnt pooped in a week", "symptoms-bones"),  # constipation, a sign of high calcium there
         ("she forgets everything", "symptoms-general"),  # no page says memory: the care team's to hear
         ("her feet are swollen", "symptoms-general"),
+        ("can it go into remission", "choosing-treatment"),  # no cure yet, what treatment aims at
+        ("what is NED", "choosing-treatment"),
         ("how would i know if it spread", "symptoms"),  # had found where it spreads
         ("what are the first signs of metastasis", "symptoms"),
     ],

@@ -163,7 +163,7 @@ GOODBYE_WORDS = frozenset({"bye", "goodbye", "byebye", "bye bye", "cya", "adios"
 THANKS_WORDS = frozenset(
     {"thanks", "thank", "thx", "thanx", "thnx", "thnks", "tx", "ty", "tysm", "cheers", "appreciate",
      "gracias", "grasias", "agradezco", "bendiciones", "bless", "blessing", "blessings", "helpful",
-     "bendiga", "bendigan", "helped", "helps"}
+     "bendiga", "bendigan", "helped", "helps", "ayudo", "sirvio"}
 )
 CLOSE_WORDS = GOODBYE_WORDS | THANKS_WORDS
 CLOSE_FILLERS = frozenset(
@@ -174,11 +174,13 @@ CLOSE_FILLERS = frozenset(
      "later", "take", "care", "alright", "fine", "yes", "no", "oh", "well", "that's", "thats",
      "useful", "was", "really", "is", "kind", "you're", "youre", "makes", "sense", "understand",
      "understood", "gotcha", "entiendo", "entendi", "entendido", "ya", "veo", "claro",
-     "listening", "listen", "your", "helping", "time", "patience", "me", "us",
+     "listening", "listen", "your", "helping", "time", "patience", "me", "us", "been", "has", "super",
+     "extremely", "truly", "soo", "sooo", "its", "it's", "incredibly", "ha", "sido", "util", "utiles",
+     "ayudo", "ayudaron", "mucho", "muchisimo", "nos", "bien", "sirvio",
      "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
      "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
      "luego", "pronto", "buenas", "noches", "y", "vale", "lo", "bendiga", "todo", "su",
-     "bien", "perfecto", "si", "de", "nada", "pues"}
+     "perfecto", "si", "de", "nada", "pues"}
 )
 
 # A page taken in ("got it", "makes sense", "ya entendí"): by text the menu, as for "ok"; on a call the

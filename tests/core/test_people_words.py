@@ -67,9 +67,19 @@ def test_a_worn_out_or_pleading_text_gets_a_person_kindly_not_the_menu(
     assert not answer.startswith(NOT_FOUND) and ENGLISH_MENU not in answer and SPANISH_MENU not in answer
 
 
-@pytest.mark.parametrize("message", ["thanks so much, this helped", "thank you that was really helpful"])
+@pytest.mark.parametrize("message", ["thanks so much, this helped", "thank you that was really helpful",
+                                     "thanks so much you have been very helpful",
+                                     "this has been super helpful thank you"])
 def test_thanks_in_more_words_gets_a_kind_close(twilio: TwilioSimulator, message: str) -> None:
     assert texted(twilio, message).startswith("You are welcome")
+
+
+@pytest.mark.parametrize("message", ["gracias ha sido muy útil", "muchas gracias me ayudó mucho",
+                                     "me sirvió mucho"])
+def test_thanks_in_more_spanish_words_gets_a_kind_close_in_spanish(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    assert texted(twilio, message).startswith("De nada")
 
 
 @pytest.mark.parametrize(("message", "answer"), [
