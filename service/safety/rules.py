@@ -750,6 +750,18 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(seno|senos|pezon|pezones)( \w+){0,4} (rojo|roja|rojos|rojas|hinchado|hinchada|hinchados"
           r"|hinchadas|caliente|calientes|inflamado|inflamada|infectado|infectada)\b", plain=False),
+    # Whether it can wait, or the care team cannot be reached ("can this wait till monday", "the clinic
+    # is closed"): what to do now, 911 if it may be an emergency, else the care team right away (the care
+    # team's number after hours).
+    _rule(Concern.URGENT, "",
+          r"\b(can|should|could) (this|it|that|we|i|she|he) (just )?wait (till|until|til|for|to) (monday|"
+          r"tomorrow|the morning|morning|next week|my appointment|her appointment|his appointment|the weekend"
+          r"|after the weekend)\b|\b(office|clinic|doctors office|cancer center|oncologist|oncology|"
+          r"doctor|dr) (is|s|are) (closed|not open)\b"),
+    _rule_es(Concern.URGENT, "",
+          r"\b(puede|podemos|debo|debemos) esperar (hasta|al|a) (el lunes|lunes|manana|mañana|la manana"
+          r"|la cita|su cita|mi cita)\b|\b(la clinica|el consultorio|la oficina|el hospital|el doctor"
+          r"|el medico) (esta|estan) cerrad[ao]s?\b"),
     # Lips, tongue, throat or face that swell (a treatment's reaction, or a blocked vein in the chest: ACS,
     # NCI): what to do now, 911 if it may be an emergency; no one sign says it.
     _rule(Concern.URGENT, "",

@@ -860,6 +860,17 @@ def test_too_much_medicine_by_mistake_gets_what_to_do_now(twilio: TwilioSimulato
     urgent_with_no_sign(twilio, message)
 
 
+@pytest.mark.parametrize("message", [
+    "can this wait till monday", "its the weekend and the office is closed",
+    "the clinic is closed what do i do", "puede esperar hasta el lunes", "la clínica está cerrada",
+])
+def test_whether_it_can_wait_or_the_clinic_is_closed_gets_what_to_do_now(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """These had got "We did not find that": 911 if it may be an emergency, else the care team now."""
+    urgent_with_no_sign(twilio, message)
+
+
 @pytest.mark.parametrize("message", ["i took two pills this morning", "should i take two pills",
                                      "tomo dos pastillas al dia"])
 def test_two_pills_taken_as_told_or_asked_of_is_no_sign(message: str) -> None:
