@@ -39,7 +39,8 @@ NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "
 
 # A texted choice with words around it ("option 3", "2 please", "the second one", "número 2").
 TEXT_NUMBER_FILLERS = NUMBER_FILLERS | {"the", "pls", "plz", "go", "to", "choose", "pick", "topic", "item",
-                                        "opt", "num", "nr"}
+                                        "opt", "num", "nr", "ok", "okay", "k", "and", "now", "then", "next",
+                                        "ahora", "y", "luego", "bueno"}
 ORDINALS = {
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2",
     "3rd": "3", "4th": "4", "5th": "5",

@@ -379,10 +379,11 @@ def test_a_number_with_words_around_it_chooses_as_the_number_does(content: Conte
     at_main = texts.reply(TextState(), "menu").state
     chosen = texts.reply(at_main, "2")
     by_number = (chosen.show, chosen.state.menu, chosen.state.topic)
-    for words in ("option 2", "number 2", "2 please", "the second one", "two", "la segunda", "opción 2"):
+    for words in ("option 2", "number 2", "2 please", "the second one", "two", "la segunda", "opción 2",
+                  "ok 2", "and 2", "ok now 2"):
         reply = texts.reply(at_main, words)
         assert (reply.show, reply.state.menu, reply.state.topic) == by_number, words
-    for words in ("4 days", "stage 4", "100"):
+    for words in ("4 days", "stage 4", "100", "ok 2 days"):
         assert texts.reply(at_main, words).state.menu != "medicines", words
 
 
