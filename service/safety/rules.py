@@ -715,7 +715,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|al toser (me )?sale sangre|(flema|flemas|esputo) con sangre"
           r"|sangre en (la|las) (tos|flemas?))\b"),
     _rule_es(Concern.URGENT, "bleeding",
-          r"\b(vomito sangre|vomite sangre|vomitando sangre|vomita sangre|vomito con sangre"
+          r"\b(vomito sangre|vomite sangre|vomitando sangre|vomita sangre|vomito con sangre|vomita con sangre"
+          r"|vomitando con sangre|vomite con sangre|devuelve sangre|esta devolviendo sangre"
           r"|vomitos con sangre|sangre en (el|su|mi) vomito|no para de sangrar|sangrando mucho"
           r"|\bnariz\b.{0,30}\bno (para|paro|se detiene|se le quita|se quita)\b|sangra\w* y no (para"
           r"|se detiene))\b"),
@@ -739,7 +740,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
           r"|inflamad[ao]|(muy |mas )?grande|creciendo|(llen[ao] de|con) (liquido|agua))\b"
           r"|\bse (me|le) (hincho|esta hinchando|ha hinchado) (mucho )?(el abdomen|la panza|la barriga"
-          r"|el vientre|el estomago)\b", plain=False),
+          r"|el vientre|el estomago)\b|\b(me|le) (crecio|ha crecido|esta creciendo) (mucho |bastante )?"
+          r"(el abdomen|la panza|la barriga|el vientre|el estomago)\b", plain=False),
     _rule_es(Concern.URGENT, "calcium",
           r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),
     # A breast red, swollen or hot (infection, or the cancer): the care team now, as no one sign says.

@@ -38,14 +38,14 @@ REAL_WORDS = frozenset(
     consultores contando contar contara contenta contesting contract contractor contrastar
     conversion conversions cooked cooking cooling copas copio copying cords corea cores coroner
     coros corra corran correr corro corso cortado cortados coser cosme cosmo cosquillas costa
-    costando costas costo costs cotas couch cougar coupe cover crane crank crashing crest cresta
-    crises crisps crock cromo crook crouch crush cuadro cuando cuantas cuartas cuarto cuartos
-    cubran cuenta cuentan cuentas cuento cuentos cuerdo cuerno cuervo cuida cuidado cuidamos
-    cuido culta cults cumbre cunts cuomo curing curled curro curry cursar cursed curved daily
-    daisy dante dardo darle darse darte dearly debamos deben decade decal decile decime deciros
-    decode decor decrees defied dejado dejalo dejan dejaran dejarle dejarse dejarte dejate
-    dejemos delicious departamento deported depressing depressive depth derive desarme descenso
-    desecho desee desierta determinada determinado determinan determinar devil devuelto
+    costando costas costo costs cotas couch cougar coupe cover crane crank crashing creido crest
+    cresta crises crisps crock cromo crook crouch crush cuadro cuando cuantas cuartas cuarto
+    cuartos cubran cuenta cuentan cuentas cuento cuentos cuerdo cuerno cuervo cuida cuidado
+    cuidamos cuido culta cults cumbre cunts cuomo curing curled curro curry cursar cursed curved
+    daily daisy dante dardo darle darse darte dearly debamos deben decade decal decile decime
+    deciros decode decor decrees defied dejado dejalo dejan dejaran dejarle dejarse dejarte
+    dejate dejemos delicious departamento deported depressing depressive depth derive desarme
+    descenso desecho desee desierta determinada determinado determinan determinar devil devuelto
     diagnosticado diary diced dices diego dieran dieron digas dijeran diles dimos dinos dioses
     dispararle dispararon disparate distancias distantes divas dives diving doable doing dolar
     doler domes dones donor doping doris dormimos dosis dotes doves doyle drags drank dread
