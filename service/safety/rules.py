@@ -529,6 +529,12 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(fever|temp|temperature) (of |is |at |was |now |reading |up to )?(10[0-5]"
           r"|3[89])\b|\b(10[0-5]|3[89])( point \d| \d)? ?(f |c |degrees? )?(fever|temp|temperature)\b",
           plain=False),
+    # A temperature sent alone ("102.5", "101 f", "38.9"), or a body "burning up": a fever's what to do now.
+    _rule(Concern.URGENT, "fever",
+          r"^(temp |temperature )?((100 [4-9]|10[1-5] [0-9])( ?f| degrees)?|10[1-5] ?(f|degrees)"
+          r"|3[89] [0-9] ?(c|degrees)?)$"
+          r"|\b(is|s|am|im|are|feels|feel|felt|was|been|keeps) burning up\b(?! (with|about|over|at))",
+          plain=False),
     # Chills: CDC asks for a temperature taken whenever someone feels chilled, ACS names shaking chills.
     _rule(Concern.URGENT, "fever",
           r"\b(?<!gave me )(?<!gives me )(?<!give me )(?<!gave me the )(?<!gives me the )" + NOT_EN

@@ -20,17 +20,17 @@ REAL_WORDS = frozenset(
     boats bobos boeing boletas bombs bonds bonitas bonos bonus books booms boone booth boots
     borda boring borne bosta botes bother bought bowers bowing bowles bowls boxes brake bravo
     bravos breach breaches breadth breeding breeds brent bridging bring brody brood brooke brote
-    broth bugger bulls bully bummed burned burnt burton butter caballo caber cabida cabina cabos
-    cabra cadena cadre cafes cages caiga caigo caine cairo caixa cakes caldera caldo calla
-    callar calles calls calma calme calmed calming calva camello camera camila camisa canes
-    canje canoe cansa canse canso cantas cante canto cantos capes capos caras caray carbs cards
-    cared carey cargo cargos carla carles carlo carlos carly carnes caros carpa carta carte
-    carter carts carve carver carving casas casera cases cashing casing castilla casting casts
-    cater cauca cauce caves cayera cellar cello celos centra centre cerda ceros cerrado cerro
-    cerros cesta chama chamo changes cheat checa checo cheek cheeks chick chicks chido childs
-    chiles choir chose christians chuck ciclo ciego ciento cierta cindy cinta circo cisco clair
-    clama clara clare clase clash clause claves clavo cleanly clero cliente clientes clone
-    cloned cloning cloro coach coast coasts coating coats cobre cobren cocida cocido codes
+    broth bugger bulls bully bummed burned burnt burton burying butter caballo caber cabida
+    cabina cabos cabra cadena cadre cafes cages caiga caigo caine cairo caixa cakes caldera
+    caldo calla callar calles calls calma calme calmed calming calva camello camera camila
+    camisa canes canje canoe cansa canse canso cantas cante canto cantos capes capos caras caray
+    carbs cards cared carey cargo cargos carla carles carlo carlos carly carnes caros carpa
+    carta carte carter carts carve carver carving casas casera cases cashing casing castilla
+    casting casts cater cauca cauce caves cayera cellar cello celos centra centre cerda ceros
+    cerrado cerro cerros cesta chama chamo changes cheat checa checo cheek cheeks chick chicks
+    chido childs chiles choir chose christians chuck ciclo ciego ciento cierta cindy cinta circo
+    cisco clair clama clara clare clase clash clause claves clavo cleanly clero cliente clientes
+    clone cloned cloning cloro coach coast coasts coating coats cobre cobren cocida cocido codes
     coding coges cogido cojer colas coles colgar colmo coloured colts comas combing combs
     comenta coming comms commuter comodo compete compulsion comunicados comunicarse comunicarte
     comunitarios concerted conclusion conclusiones conclusions concussion cones confession

@@ -50,6 +50,7 @@ SIGNS_IN_OWN_WORDS = [
     ("my vision went black", "stroke"), ("i suddenly cant see", "stroke"),
     ("vomita con sangre", "bleeding"), ("está devolviendo sangre", "bleeding"),
     ("le creció mucho la barriga", "belly"),
+    ("she is burning up", "fever"), ("102.5", "fever"), ("101 F", "fever"), ("38.9", "fever"),
 ]
 
 
@@ -871,6 +872,11 @@ def test_whether_it_can_wait_or_the_clinic_is_closed_gets_what_to_do_now(
 ) -> None:
     """These had got "We did not find that": 911 if it may be an emergency, else the care team now."""
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["hes burning up with anger", "100", "38", "100.2", "102 pounds"])
+def test_a_number_or_anger_is_no_fever(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["i took two pills this morning", "should i take two pills",
