@@ -28,6 +28,7 @@ from service.core.parts import voice_parts
 from service.core.texts import written_in
 from service.core.understand.meaning import (
     about_the_line,
+    asks_how_medicine_given,
     asks_if_automated,
     asks_if_serious,
     asks_privacy,
@@ -392,7 +393,9 @@ class CallNavigator:
         kinds = self.content.medicines.classes if self.content.medicines else {}
         if found is None or kinds[found.kind].page not in self.content.topics:
             return None
-        return Turn(replace(self._go(state, kinds[found.kind].page), part=BEFORE_TOPIC), medicine=found)
+        given = (Prompt.HOW_GIVEN,) if asks_how_medicine_given(speech) else ()  # "is herceptin a shot"
+        at_topic = replace(self._go(state, kinds[found.kind].page), part=BEFORE_TOPIC)
+        return Turn(at_topic, given, medicine=found)
 
     def silence(self, state: CallState, now: datetime | None = None) -> Turn:
         """No key and no words before the time-out; the third in a row ends the call."""

@@ -28,6 +28,7 @@ from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet, matchers_for, sign_topic
 from service.core.understand.meaning import (
     about_the_line,
+    asks_how_medicine_given,
     asks_if_automated,
     asks_if_serious,
     asks_privacy,
@@ -284,7 +285,10 @@ class TextNavigator:
         """A medicine by name, else the topic or menu the words name, else the honest "not found"."""
         found = self.medicines.find(body, state.lang) if self.medicines else None
         if found is not None:
-            return self._medicine(state, found)
+            named = self._medicine(state, found)
+            if named.show is Show.MEDICINE and asks_how_medicine_given(body):  # "how long is letrozole taken"
+                return replace(named, show=Show.HOW_GIVEN, medicine=None)
+            return named
         node = node_named(self.content, self.sites, self.matchers, state.lang, body, state.topic)
         if state.topic and (node is None or self.content.is_menu(node)):
             here = self._page_with(state.topic, state.lang, body)  # "how is that treated", after Liver

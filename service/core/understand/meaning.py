@@ -61,6 +61,13 @@ _ASKS_TREATMENT = re.compile(
 )
 # After a treatment, asking how it is given, how often or for how long ("is it a pill", "how long do i
 # take it", "cuanto dura"): the care team plans that for each person; the sources do not say.
+# With a medicine's name where the pronoun would be ("how is herceptin given").
+_MEDICINE_GIVEN = re.compile(
+    r"\bhow (long|often)\b|\bhow (is|are|do|does|will|would) \w+( \w+)? (given|taken|take|get|administered)\b"
+    r"|\b(is|are) \w+ (a |an )?(pill|pills|shot|shots|injection|injections|infusion|iv|tablet|tablets)\b"
+    r"|\b(cuanto tiempo|cada cuanto|por cuanto tiempo)\b|\bcomo se (da|toma|pone|aplica|administra)\b"
+    r"|\bes (una )?(pastilla|pastillas|inyeccion|inyecciones|infusion|pildora)\b"
+)
 _HOW_GIVEN = re.compile(
     r"\b(how (is|are) (it|they|this|that) (given|taken|done|administered)"
     r"|how do (i|you|they|we|she|he) (take|get|give) (it|them|this|that)"
@@ -442,6 +449,13 @@ def asks_if_serious(message: str) -> bool:
 def asks_how_given(message: str) -> bool:
     """Whether a message asks how a treatment is given, how often or for how long ("is it a pill")."""
     return bool(_HOW_GIVEN.search(normalize(message)))
+
+
+def asks_how_medicine_given(message: str) -> bool:
+    """Whether a message naming a medicine asks how, how often or how long it is given ("how long do you
+    take letrozole", "is ibrance a pill", "cada cuánto se pone el xgeva")."""
+    text = normalize(message)
+    return bool(_HOW_GIVEN.search(text) or _MEDICINE_GIVEN.search(text))
 
 
 def asks_treatment(message: str) -> bool:

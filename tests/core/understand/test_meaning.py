@@ -566,6 +566,23 @@ def test_how_long_a_named_treatment_lasts_is_the_care_teams_to_say_never_how_lon
     assert heard.notices == (Prompt.HOW_GIVEN,) and heard.state.node == topic, heard
 
 
+@pytest.mark.parametrize(("asked", "lang", "topic"), [
+    ("how long do you take letrozole", "en", "treat-hormone"), ("is ibrance a pill", "en", "treat-targeted"),
+    ("how often is xgeva given", "en", "treat-bone"), ("cada cuánto se pone el xgeva", "es", "treat-bone"),
+])
+def test_how_a_named_medicine_is_given_is_the_care_teams_to_say_then_its_kinds_page(
+    content: Content, asked: str, lang: str, topic: str
+) -> None:
+    """These had got the medicine's own words, as if not asked; "letrozole" alone still gets them."""
+    texts = TextNavigator(content)
+    reply = texts.reply(TextState(lang=lang), asked)
+    assert text_message(content, reply).startswith(("How it is given", "Cómo se da")), reply
+    assert reply.state.topic == topic and texts.reply(reply.state, "more").state.topic == topic
+    heard = CallNavigator(content).say(CallState(lang=lang), asked)
+    assert heard.notices == (Prompt.HOW_GIVEN,) and heard.medicine is not None and heard.state.node == topic
+    assert texts.reply(TextState(), "letrozole").show is Show.MEDICINE
+
+
 def test_asking_how_it_is_given_away_from_a_treatment_is_not_answered_so(content: Content) -> None:
     reply = TextNavigator(content).reply(TextState(), "is it a pill")
     assert not text_message(content, reply).startswith("How it is given")
