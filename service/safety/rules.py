@@ -767,7 +767,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|after the weekend)\b|\b(office|clinic|doctors office|cancer center|oncologist|oncology|"
           r"doctor|dr) (is|s|are) (closed|not open)\b"),
     _rule_es(Concern.URGENT, "",
-          r"\b(puede|podemos|debo|debemos) esperar (hasta|al|a) (el lunes|lunes|manana|mañana|la manana"
+          r"\b(puede|podemos|debo|debemos) esperar (hasta|al|a) (el lunes|lunes|manana|la manana"
           r"|la cita|su cita|mi cita)\b|\b(la clinica|el consultorio|la oficina|el hospital|el doctor"
           r"|el medico) (esta|estan) cerrad[ao]s?\b"),
     # Lips, tongue, throat or face that swell (a treatment's reaction, or a blocked vein in the chest: ACS,
@@ -1089,7 +1089,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"^(so |but |ok |okay |and |hmm |um )?((should|do|must) (i|we) (be )?(worried|worry|concerned"
           r"|panic)|(do|would) (i|we) need to (worry|be worried)|how (worried|concerned) should (i|we) be"
           r"|(is|isnt|is not) (that|this|it) (normal|bad|serious|dangerous|a bad sign|something to worry"
-          r" about|worrying|ok|okay|common)|(should|do) (i|we) worry)( about (it|that|this|her|him))?"
+          r" about|worrying|ok|okay)|(should|do) (i|we) worry)( about (it|that|this|her|him))?"
           r"( (at all|now|yet))?$"),
     _rule_es(Concern.DISTRESS, "",
           r"^(y |pero |entonces )?((eso |esto )?es (normal|grave|malo|peligroso|serio|preocupante)"

@@ -61,13 +61,6 @@ _ASKS_TREATMENT = re.compile(
 )
 # After a treatment, asking how it is given, how often or for how long ("is it a pill", "how long do i
 # take it", "cuanto dura"): the care team plans that for each person; the sources do not say.
-# With a medicine's name where the pronoun would be ("how is herceptin given").
-_MEDICINE_GIVEN = re.compile(
-    r"\bhow (long|often)\b|\bhow (is|are|do|does|will|would) \w+( \w+)? (given|taken|take|get|administered)\b"
-    r"|\b(is|are) \w+ (a |an )?(pill|pills|shot|shots|injection|injections|infusion|iv|tablet|tablets)\b"
-    r"|\b(cuanto tiempo|cada cuanto|por cuanto tiempo)\b|\bcomo se (da|toma|pone|aplica|administra)\b"
-    r"|\bes (una )?(pastilla|pastillas|inyeccion|inyecciones|infusion|pildora)\b"
-)
 _HOW_GIVEN = re.compile(
     r"\b(how (is|are) (it|they|this|that) (given|taken|done|administered)"
     r"|how do (i|you|they|we|she|he) (take|get|give) (it|them|this|that)"
@@ -86,6 +79,13 @@ _HOW_GIVEN = re.compile(
     r"|es (una )?(pastilla|pildora|inyeccion|infusion|suero)|^(y )?cuanto (tiempo )?(dura|duran)"
     r"|por cuanto tiempo (se|lo|la|le|me) (da|toma|pone|dan|ponen)|cuantas (sesiones|dosis|rondas"
     r"|aplicaciones))\b"
+)
+# With a medicine's name where the pronoun would be ("how is herceptin given").
+_MEDICINE_GIVEN = re.compile(
+    r"\bhow (long|often)\b|\bhow (is|are|do|does|will|would) \w+( \w+)? (given|taken|take|get|administered)\b"
+    r"|\b(is|are) \w+ (a |an )?(pill|pills|shot|shots|injection|injections|infusion|iv|tablet|tablets)\b"
+    r"|\b(cuanto tiempo|cada cuanto|por cuanto tiempo)\b|\bcomo se (da|toma|pone|aplica|administra)\b"
+    r"|\bes (una )?(pastilla|pastillas|inyeccion|inyecciones|infusion|pildora)\b"
 )
 # Someone told to have cancer, and nothing more the line can match ("my mom has cancer", "tengo
 # cancer"): what stage 4 means, the line's subject, rather than "we did not find that".
