@@ -342,7 +342,7 @@ class CallNavigator:
             why = Prompt.TEXT_AFTER_TOPIC if self.offers.texting else Prompt.TEXT_OFF  # never "sorry"
             return _heard_again(state, why)
         said = normalize(speech)
-        if _asks_to_wait(said) or _without_fillers(said) in commands.SPOKEN_UNSURE:
+        if _asks_to_wait(said) or _said_as(said, commands.SPOKEN_UNSURE):
             return _heard_again(state, Prompt.TAKE_YOUR_TIME)  # "hold on, let me get a pen", "i dont know"
         key = self._spoken_key(speech)
         if key is None and said in commands.DECLINE_WORDS:
@@ -615,7 +615,12 @@ def _is_command(speech: str) -> bool:
 
 def _asks_to_wait(said: str) -> bool:
     """Whether normalized words said ask the line to wait ("hold on", "let me get a pen", "un momento")."""
-    return said in commands.SPOKEN_WAIT or _without_fillers(said) in commands.SPOKEN_WAIT
+    return _said_as(said, commands.SPOKEN_WAIT)
+
+
+def _said_as(said: str, phrases: frozenset[str]) -> bool:
+    """Whether normalized words said are one of `phrases`, as said or without the words around them."""
+    return said in phrases or _without_fillers(said) in phrases
 
 
 def _without_fillers(text: str) -> str:

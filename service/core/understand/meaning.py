@@ -84,8 +84,7 @@ _HOW_GIVEN = re.compile(
 _MEDICINE_GIVEN = re.compile(
     r"\bhow (long|often)\b|\bhow (is|are|do|does|will|would) \w+( \w+)? (given|taken|take|get|administered)\b"
     r"|\b(is|are) \w+ (a |an )?(pill|pills|shot|shots|injection|injections|infusion|iv|tablet|tablets)\b"
-    r"|\b(cuanto tiempo|cada cuanto|por cuanto tiempo)\b|\bcomo se (da|toma|pone|aplica|administra)\b"
-    r"|\bes (una )?(pastilla|pastillas|inyeccion|inyecciones|infusion|pildora)\b"
+    r"|\b(cuanto tiempo|cada cuanto|por cuanto tiempo)\b"  # "como se da", "es una pastilla": _HOW_GIVEN's
 )
 # Someone told to have cancer, and nothing more the line can match ("my mom has cancer", "tengo
 # cancer"): what stage 4 means, the line's subject, rather than "we did not find that".
