@@ -15,9 +15,9 @@ from service.content.yamlfile import Problem, YamlDoc
 from service.core import wording
 from service.core.commands import command_words
 from service.core.gsm import MAX_SEGMENTS, SEGMENT_LIMIT, folded_letters, non_gsm, segments, to_gsm
-from service.core.texts import Show
+from service.core.texts import NOT_FOUND, Show
 
-SMS_NOTICES = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_MORE)
+SMS_NOTICES = (*NOT_FOUND, Prompt.SMS_NO_MORE)
 LONGEST_PHONE = "+1 (555) 555-0199 ext 12"  # HELP must fit with any LINE_PHONE up to this long
 LONGEST_HELPLINE = "+999999999999999"  # the longest E.164 HELPLINE_PHONE: 15 digits
 TWO_PLACE_LETTERS = "€ [ ] { } ~ ^ | \\"  # GSM-7's escaped characters, as an editor types them
@@ -101,7 +101,7 @@ def _safety_problems(doc: YamlDoc, content: Content, lang: str) -> Iterator[Prob
     for sign in content.signs:  # an urgent reply starts with its sign's own sentence (signs.yaml)
         message = wording.sms_triage(content, Show.URGENT, offer, lang, LONGEST_HELPLINE, sign=sign.id)
         yield from message_problems(doc, (lang, Prompt.SMS_URGENT.value), message)
-    notice = content.prompt(Prompt.SMS_NOT_UNDERSTOOD, lang)
+    notice = max((content.prompt(name, lang) for name in NOT_FOUND), key=len)
     for helpline, name in (("", Prompt.SMS_PERSON), (LONGEST_HELPLINE, Prompt.SMS_PERSON_HELPLINE)):
         person = wording.sms_person(content, lang, helpline)
         message = wording.sms_menu(content, MAIN_MENU, lang, notice) + person

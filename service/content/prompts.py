@@ -44,6 +44,7 @@ class Prompt(StrEnum):
     SMS_MORE = "sms_more"
     SMS_END = "sms_end"
     SMS_NOT_UNDERSTOOD = "sms_not_understood"
+    SMS_NO_ANSWER = "sms_no_answer"  # a question heard in full that no topic answers
     SMS_UNKNOWN_MEDICINE = "sms_unknown_medicine"
     SMS_PERSON = "sms_person"
     SMS_PERSON_HELPLINE = "sms_person_helpline"

@@ -51,12 +51,6 @@ MAX_TRAIL = 12
 MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
 BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 1 plays the topic's first
 SENTENCE_WORDS = 3  # words said in the other language that switch a call to it (a sentence, not a name)
-QUESTION_WORDS = 3  # words heard, the first of them a question's, make a question with no answer here
-QUESTION_STARTS = frozenset(
-    "what whats how why when where who which can could is are does do did will would should may am "
-    "que como por porque cuando donde quien cual cuanto cuantos puedo puede podria es hay tengo debo "
-    "se".split()
-)
 CHOICE_WORDS = frozenset({"number", "numbers", "option", "options", "choice", "choices", "numero", "numeros",
                           "opcion", "opciones"})  # a caller asking of the choices just said
 
@@ -360,7 +354,13 @@ class CallNavigator:
         medicine = self._medicine(state, speech)
         if medicine is not None:
             return medicine
-        opener = normalize(speech) in commands.QUESTION_OPENERS
+        said = normalize(speech)
+        asker = _who_is_this_lang(said)
+        if asker:  # "who is this?", "I got a call from this number": the line's name, then its choices
+            lang = asker if asker in self.content.languages else state.lang
+            at_main = replace(state, node=MAIN_MENU, trail=(), part=0, silences=0, lang=lang)
+            return Turn(at_main, (Prompt.WELCOME,))
+        opener = said in commands.QUESTION_OPENERS
         node = None if opener else node_named(
             self.content, self.sites, self.matchers, state.lang, speech, state.node)
         if node is None and (opener or about_the_line(speech)):
@@ -369,11 +369,11 @@ class CallNavigator:
         given = self._how_given(state, node, speech)
         if given is not None:
             return given
-        said = normalize(speech).split()
-        if node is None and not CHOICE_WORDS.isdisjoint(said):  # "what was number two": said again
+        words = said.split()
+        if node is None and not CHOICE_WORDS.isdisjoint(words):  # "what was number two": said again
             return Turn(replace(state, silences=0))
         if node is None:  # a question heard in full has no answer here; other words were not caught
-            heard = len(said) >= QUESTION_WORDS and said[0] in QUESTION_STARTS
+            heard = commands.asks_a_question(words)
             return _heard_again(state, Prompt.NO_ANSWER_SPEECH if heard else Prompt.SORRY_SPEECH)
         return Turn(self._go(state, node))
 
@@ -616,6 +616,13 @@ def _is_command(speech: str) -> bool:
 def _asks_to_wait(said: str) -> bool:
     """Whether normalized words said ask the line to wait ("hold on", "let me get a pen", "un momento")."""
     return _said_as(said, commands.SPOKEN_WAIT)
+
+
+def _who_is_this_lang(said: str) -> str:
+    """The language of asking who the line is or who called ("quién habla": es), or "" if not asked."""
+    if _said_as(said, commands.WHO_IS_THIS_ASKED):
+        return "en"
+    return "es" if _said_as(said, commands.WHO_IS_THIS_ASKED_ES) else ""
 
 
 def _said_as(said: str, phrases: frozenset[str]) -> bool:

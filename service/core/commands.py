@@ -219,6 +219,10 @@ TEXT_MORE_WORDS = frozenset({"more", "next", "continue", "go on", "more please",
                              "mas", "siguiente", "sigue", "continuar", "mas por favor", "next page",
                              "next one", "the rest", "rest", "go ahead", "siguiente pagina", "continua",
                              "el resto"})
+# A yes to "(Reply MORE for the rest)": the next page. Elsewhere these are not MORE (after an urgent
+# reply "yes" opens the topic offered; after the last page, the menu).
+TEXT_YES_MORE_WORDS = frozenset({"yes", "yes please", "yeah", "yea", "yep", "yup", "sure", "please", "ok yes",
+                                 "yes more", "si", "si por favor", "claro", "claro que si", "ok si"})
 # Asking what to do now that something has happened ("what do we do now", "y ahora qué hago"): how to
 # reach a person and when to call 911, by text anywhere (not only after a topic).
 NOW_WHAT_WORDS = frozenset({
@@ -236,6 +240,12 @@ WHAT_TO_DO_WORDS = NOW_WHAT_WORDS | frozenset({
     "que me puedo tomar", "que le puedo dar", "que puede tomar"})
 # "I have a question": an opening, not the topic of questions to ask; a caller hears the main menu and
 # that they may say what they want to hear, a texter HELP.
+QUESTION_WORDS = 3  # words, the first of them a question's, make a question (with no answer here)
+QUESTION_STARTS = frozenset(
+    "what whats how why when where who which can could is are does do did will would should may am "
+    "que como por porque cuando donde quien cual cuanto cuantos puedo puede podria es hay tengo debo "
+    "se".split()
+)
 QUESTION_OPENERS = frozenset({
     "i have a question", "i have some questions", "i have questions", "quick question",
     "can i ask a question", "can i ask you a question", "can i ask you something", "i got a question",
@@ -252,6 +262,24 @@ UNCLEAR_WORDS = MEANING_ASKED_WORDS | frozenset({
     "que quiere decir eso", "no entiendo", "no le entiendo", "no comprendo", "no entendi"})
 # After a page, a person instead of what the line is: what to do now, or what the page means.
 PERSON_AFTER_A_PAGE_WORDS = WHAT_TO_DO_WORDS | UNCLEAR_WORDS
+# Asking who the line is, or who called ("who is this", "i got a call from this number", "quién habla"):
+# by text, HELP; on a call, the line's name said first, then the main menu.
+WHO_IS_THIS_ASKED = frozenset({
+    "what is this", "whats this", "who is this", "who are you", "what is this number", "what is this line",
+    "who am i talking to", "who is calling", "whos calling", "who called me", "who called", "did you call me",
+    "did someone call me",
+    "you called me", "someone called me", "somebody called me", "why did you call me", "why did you call",
+    "i got a call from this number", "i got a call from you", "i got a call",
+    "someone called me from this number", "somebody called me from this number", "this number called me",
+    "i missed a call from this number", "i missed a call from you", "i missed a call", "i missed your call",
+    "i have a missed call from this number",
+    "returning a call", "returning your call", "im returning a call", "im returning your call",
+    "i am returning your call", "i was returning a call", "i got a text from this number"})
+WHO_IS_THIS_ASKED_ES = frozenset({
+    "que es esto", "quien es", "quien es usted", "quienes son", "quien habla", "con quien hablo",
+    "quien me llamo", "me llamaron", "me llamaron de este numero", "alguien me llamo de este numero",
+    "por que me llamaron", "tengo una llamada perdida de este numero", "tengo una llamada perdida",
+    "estoy devolviendo una llamada", "devuelvo la llamada", "me llego un mensaje de este numero"})
 # Asking what else the line offers, or who may use it ("email me", "do you have a website", "can my
 # daughter text this number too"): HELP, which says what the line is, how to call it and how to stop.
 ABOUT_THE_LINE_ASKED = frozenset({
@@ -279,11 +307,9 @@ ABOUT_THE_LINE_ASKED_ES = frozenset({
     "numero equivocado", "se equivoco de numero", "se equivocaron de numero", "yo no me inscribi",
     "como consiguieron mi numero", "como obtuvieron mi numero", "por que me escriben", "quien me inscribio"})
 TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayuda", "informacion",
-                             "what is this", "whats this", "who is this", "who are you",
-                             "what is this number", "what is this line", "how does this work",
+                             "how does this work",
                              "hlp", "halp", "hepl", "whats your phone number", "what is your phone number",
                              "whats your number", "what is your number", "can i call you",
-                             "que es esto", "quien es", "quien es usted", "quienes son",
                              "como funciona", "can i call instead",
                              "can i call", "can i call this number", "what number do i call",
                              "what number can i call", "is there a number i can call",
@@ -295,6 +321,7 @@ TEXT_HELP_WORDS = UNCLEAR_WORDS | frozenset({"help", "info", "information", "ayu
                              "i dont understand the menu", "i dont understand how this works",
                              "how do i use this", "how does this line work", "no entiendo el menu",
                              "no entiendo como funciona", "como se usa esto"} | ABOUT_THE_LINE_ASKED
+                            | WHO_IS_THIS_ASKED | WHO_IS_THIS_ASKED_ES
                             | ABOUT_THE_LINE_ASKED_ES
                             ) | WHAT_TO_DO_WORDS | QUESTION_OPENERS
 # Words of a text that asks what the line is or greets it ("hello is this the cancer line", "what can
@@ -383,6 +410,7 @@ SPANISH_TEXT_WORDS = frozenset(
      "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago", "mande", "no se",
      "no lo se", "entiendo", "ok entiendo", "ya entendi", "ok ya entendi", "entendido", "ya veo", "ah ya veo",
      "de acuerdo", "claro", "bueno", "ah bueno", "ok bueno", "muy bien", "perfecto"} | ABOUT_THE_LINE_ASKED_ES
+    | WHO_IS_THIS_ASKED_ES
 )
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.
 ENGLISH_TEXT_WORDS = frozenset(
@@ -433,3 +461,8 @@ def number_chosen(text: str) -> str:
     word = words[0]
     number = NUMBER_WORDS.get(word) or ORDINALS.get(word) or word
     return number if number.isdigit() and len(number) <= 2 else ""
+
+
+def asks_a_question(words: list[str]) -> bool:
+    """Whether folded words are a question heard in full ("can i still work"), not words half caught."""
+    return len(words) >= QUESTION_WORDS and words[0] in QUESTION_STARTS

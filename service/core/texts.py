@@ -160,6 +160,14 @@ class TextReply:
     sign: str = ""  # the emergency sign an urgent reply names first (an id of content/signs.yaml)
 
 
+NOT_FOUND = (Prompt.SMS_NOT_UNDERSTOOD, Prompt.SMS_NO_ANSWER)  # the notices of a text no topic matched
+
+
+def not_found(reply: TextReply) -> bool:
+    """Whether no topic matched a text: counted as not matched, and kindly named after the Lifeline."""
+    return any(notice in NOT_FOUND for notice in reply.notices)
+
+
 class TextNavigator:
     """Answers one incoming text; one instance serves every texter."""
 
@@ -197,7 +205,7 @@ class TextNavigator:
         hear it named again, kindly, rather than "we did not find that" or HELP."""
         after_crisis = state.crisis
         reply = self._answer(replace(state, crisis=False), body)
-        if after_crisis and (reply.show is Show.HELP or Prompt.SMS_NOT_UNDERSTOOD in reply.notices):
+        if after_crisis and (reply.show is Show.HELP or not_found(reply)):
             return TextReply(reply.state, Show.AFTER_CRISIS)
         return reply
 
@@ -233,10 +241,13 @@ class TextNavigator:
 
     def _after_offer(self, state: TextState, offer: str, body: str, text: str) -> TextReply | None:
         """After an urgent sign: 1, "yes" or "what should i do" opens the topic offered; "is it serious"
-        (there, or at a symptoms page) hears what to do now again, not how long people live."""
+        (there, or at a symptoms page) hears what to do now again, not how long people live. After a
+        page that offers MORE, "yes" is MORE."""
         taken = commands.number_chosen(text) == OFFER_KEY or text in commands.OFFER_TAKEN_WORDS
         if offer and taken:
             return self._node(state, offer, body)
+        if not offer and text in commands.TEXT_YES_MORE_WORDS and self._has_more(state):
+            return self._more(state)
         if (offer or state.topic.startswith(SYMPTOM_TOPIC_PREFIX)) and asks_if_serious(body):
             return TextReply(replace(state, offer=offer), Show.URGENT)
         return None
@@ -437,7 +448,9 @@ class TextNavigator:
         if _DRUG_LIKE.search(text) and medicines is not None and medicines in self.content.menus:
             reply = self._menu(state, medicines, Prompt.SMS_UNKNOWN_MEDICINE)  # it names the care team
             return replace(reply, intro=False)
-        return replace(self._menu(state, MAIN_MENU, Prompt.SMS_NOT_UNDERSTOOD), person=True)
+        asked = commands.asks_a_question(text.split())  # a question in full: no answer here, said honestly
+        notice = Prompt.SMS_NO_ANSWER if asked else Prompt.SMS_NOT_UNDERSTOOD
+        return replace(self._menu(state, MAIN_MENU, notice), person=True)
 
     def _node(self, state: TextState, node: str, body: str = "") -> TextReply:
         if self.content.is_menu(node):  # MORE and REPEAT are now about this menu, not a page read before
@@ -508,13 +521,23 @@ class TextNavigator:
     def _more(self, state: TextState) -> TextReply:
         if not state.topic:  # at a menu, what comes next is its choices
             return self._menu(state, state.menu)
-        order = page_order(len(self.content.topic_text(state.topic, state.lang).sms), state.first)
-        step = order.index(state.page) + 1 if state.page in order else len(order)
-        if state.page == BEFORE_FIRST:
-            step = 0
+        order, step = self._next_step(state)
         if step >= len(order):
             return self._menu(state, state.menu, Prompt.SMS_NO_MORE)
         return TextReply(replace(state, page=order[step]), Show.PAGE)
+
+    def _has_more(self, state: TextState) -> bool:
+        """Whether the page last sent said "(Reply MORE for the rest)"."""
+        if not state.topic or state.topic not in self.content.topics:
+            return False
+        order, step = self._next_step(state)
+        return step < len(order)
+
+    def _next_step(self, state: TextState) -> tuple[list[int], int]:
+        """A topic's pages in the order sent, and where in it the next page is."""
+        order = page_order(len(self.content.topic_text(state.topic, state.lang).sms), state.first)
+        step = order.index(state.page) + 1 if state.page in order else len(order)
+        return order, 0 if state.page == BEFORE_FIRST else step
 
 
 def _title_words(title: str, label: str, keywords: Iterable[str]) -> set[str]:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from service.content.model import Content
 from service.content.prompts import Prompt
 from service.core.calls import CallState, Turn
-from service.core.texts import Show, TextReply
+from service.core.texts import Show, TextReply, not_found
 from service.store.base import CountKey
 
 VOICE = "voice"
@@ -97,7 +97,7 @@ def text_events(reply: TextReply) -> list[tuple[Event, str]]:
     elif reply.show in (Show.HELP, Show.PRIVACY):
         events.append((Event.HELP, ""))
     elif reply.show is Show.MENU:
-        if Prompt.SMS_NOT_UNDERSTOOD in reply.notices:
+        if not_found(reply):
             events.append((Event.NOT_MATCHED, ""))
         else:
             events.append((Event.MENU, state.menu))

@@ -195,6 +195,17 @@ def test_i_have_a_question_on_a_call_hears_the_main_menu_and_what_to_say(content
     assert turn.state.node == "main" and turn.welcome, turn
 
 
+@pytest.mark.parametrize(("said", "lang"), [("who is this", "en"), ("I got a call from this number", "en"),
+                                            ("why did you call me", "en"), ("I missed a call from you", "en"),
+                                            ("¿quién habla?", "es"), ("me llamaron de este número", "es")])
+def test_a_caller_asking_who_this_is_hears_the_lines_name_first_in_that_language(
+    content: Content, said: str, lang: str
+) -> None:
+    """"I got a call from this number" had played the urgent signs (its "call"), "quién habla" sorry."""
+    turn = CallNavigator(content).say(CallState(node="spread", trail=("main",)), said)
+    assert (turn.notices, turn.state.node, turn.state.lang) == ((Prompt.WELCOME,), "main", lang), turn
+
+
 @pytest.mark.parametrize("said", ["what can i take for it", "qué puedo tomar"])
 def test_what_can_i_take_on_a_call_hears_the_care_team_never_a_medicine(content: Content, said: str) -> None:
     at_a_topic = CallState(node="symptoms-bones", trail=("main", "symptoms"))

@@ -10,7 +10,8 @@ from tests.safety.phone import texted
 
 ENGLISH_MENU = "Reply with a number"
 SPANISH_MENU = "Envie un numero"
-NOT_FOUND = ("We did not find that", "No encontramos eso")
+NOT_FOUND = ("We did not find that", "No encontramos eso", "We have no answer to that here",
+             "Eso no lo tenemos")
 
 
 @pytest.mark.parametrize("message", ["no hablo ingles", "hablo poquito inglés", "no english",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from service.content import Content
@@ -137,7 +139,7 @@ def test_after_a_menu_is_chosen_more_and_repeat_are_about_the_menu_not_the_page_
         assert (again.show, again.state.menu, again.state.topic) == (Show.MENU, menu.state.menu, ""), word
 
 
-@pytest.mark.parametrize("ack", ["ok", "hi", "yes"])
+@pytest.mark.parametrize("ack", ["ok", "hi"])  # "yes" is MORE itself (below)
 def test_after_an_ok_more_still_goes_on_with_the_page_read_before(content: Content, ack: str) -> None:
     """"ok" shows the menu, but a texter who says "more" next means the page they were reading."""
     texts = TextNavigator(content)
@@ -265,6 +267,8 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
     ("mándeme un correo", "es"), ("tienen página web", "es"), ("puedo compartir esto", "es"),
     ("wrong number", "en"), ("Wrong number!", "en"), ("i didnt sign up for this", "en"),
     ("how did you get my number", "en"), ("número equivocado", "es"),
+    ("I got a call from this number", "en"), ("you called me?", "en"), ("who is calling", "en"),
+    ("¿Quién habla?", "es"), ("me llamaron de este número", "es"),
 ])
 def test_asking_what_else_the_line_offers_gets_help_in_that_language(
     content: Content, words: str, lang: str
@@ -273,6 +277,33 @@ def test_asking_what_else_the_line_offers_gets_help_in_that_language(
     help says what the line is and how to stop it. "email me" in Spanish (its "me" is Spanish too)."""
     reply = TextNavigator(content).reply(TextState(), words)
     assert (reply.show, reply.state.lang) == (Show.HELP, lang), reply
+
+
+@pytest.mark.parametrize(("words", "lang"), [("can i get disability", "en"), ("how long does it take", "en"),
+                                            ("is it every week", "en"), ("puedo seguir trabajando", "es")])
+def test_a_question_no_topic_answers_is_told_so_with_a_person_to_ask(
+    content: Content, words: str, lang: str
+) -> None:
+    """A whole question had got "We did not find that", as if it were not understood."""
+    reply = TextNavigator(content).reply(TextState(lang=lang), words)
+    assert (reply.notices, reply.person, reply.state.menu) == ((Prompt.SMS_NO_ANSWER,), True, "main"), reply
+    sent = wording.text_message(content, reply)
+    assert sent.startswith(content.prompt(Prompt.SMS_NO_ANSWER, lang)) and "911" in sent, sent
+    unclear = TextNavigator(content).reply(TextState(lang=lang), "blue sky")
+    assert unclear.notices == (Prompt.SMS_NOT_UNDERSTOOD,), "words half caught are still not found"
+
+
+@pytest.mark.parametrize(("words", "lang"), [("yes", "en"), ("Yes please", "en"), ("sure", "en"),
+                                            ("sí", "es")])
+def test_yes_to_reply_more_sends_the_next_page_and_after_the_last_the_menu(
+    content: Content, words: str, lang: str
+) -> None:
+    """"yes" after "(Reply MORE for the rest)" had got the main menu ("sí": "No encontramos eso")."""
+    texts = TextNavigator(content)
+    first = texts.reply(TextState(lang=lang), "liver" if lang == "en" else "hígado")
+    assert first.show is Show.PAGE and texts.reply(first.state, words) == texts.reply(first.state, "more")
+    last = replace(first.state, page=len(content.topic_text("spread-liver", lang).sms) - 1)
+    assert texts.reply(last, words).state.menu == "main", "no page left: the menu, never a page again"
 
 
 @pytest.mark.parametrize("greeting", ["ola", "Ola buenas"])
