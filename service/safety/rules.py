@@ -578,6 +578,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(cant|cannot|wont|will not|doesnt|does not|not) stop "
           r"(vomiting|throwing up|being sick|puking)\b"
           r"|\b(keeps?|kept|keep on) (vomiting|throwing up|being sick|puking)\b"
+          r"|\b(throws?|throwing|threw|vomits?|vomiting|vomited|pukes?|puking|puked) (up )?(everything|"
+          r"all (of )?(it|her food|his food|my food|she eats|he eats|i eat))\b"
           r"|\b(vomiting|throwing up|being sick|puking) and (i |she |he |it )?(cant|cannot|wont) stop\b"
           r"|\b(vomiting|throwing up|been sick|being sick|puking|threw up|vomited) (all day|all night|"
           r"nonstop|non stop|constantly|every hour|for (two|2|three|3|several|many) (days|hours))\b"
@@ -700,8 +702,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|desde hace|por|durante) (\d+|dos|tres|cuatro|cinco|varios|unos|muchos|mas de un) dias?"
           r"| en todo el dia| todo el dia)\b|\bno (puede|puedo) (tomar|beber) (ni agua|nada)\b"
           r"|\bvomit\w* (todo el dia|toda la noche|sin parar|cada hora|desde hace (dos|2|tres|3"
-          r"|varios) dias)\b|\bvomito todo\b|\btodo lo (vomito|devuelvo)\b|\bno (retengo|aguanto) (nada"
-          r"|la comida|comida)\b|\b(me voy a|siento que me voy a|siento que me) desmay\w*\b"
+          r"|varios) dias)\b|\bvomit[ao] todo\b|\btodo lo (vomito|devuelvo|vomita|devuelve)\b"
+          r"|\bno (retengo|aguanto) (nada|la comida|comida)\b"
+          r"|\b(me voy a|siento que me voy a|siento que me) desmay\w*\b"
           r"|\bel corazon me late (muy )?(rapido|fuerte)\b|\bpalpitaciones\b"),
     _rule_es(Concern.URGENT, "confusion",
           r"\b(se (esta |anda )?desmay\w*|no (me|nos|la|lo) reconoce)\b|\b(confundid[ao]|desorientad[ao]"
@@ -758,6 +761,19 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(seno|senos|pezon|pezones)( \w+){0,4} (rojo|roja|rojos|rojas|hinchado|hinchada|hinchados"
           r"|hinchadas|caliente|calientes|inflamado|inflamada|infectado|infectada)\b", plain=False),
+    # Signs of an infection ("i think i have an infection", "the port site is red and has pus", "mi herida
+    # está infectada"): during treatment an infection can become dangerous fast (CDC, ACS); no one sign
+    # says it, so what to do now (911 if it may be an emergency, else the care team right away).
+    _rule(Concern.URGENT, "",
+          r"(?<!avoid )(?<!prevent )(?<!risk of )(?<!chance of )(?<!risk for )(?<!had )\b(an|a|some|bad|the)"
+          r"( \w+){0,2} infection\b|\binfected\b|\b(pus|oozing)\b|\b(port|incision|wound|scar|drain|picc"
+          r"|catheter|stitches|surgery site)\b( \w+){0,4} (red|redness|swollen|hot|warm|draining|leaking"
+          r"|weeping|split open|opened up|puffy)\b|\b(red|redness|swelling|swollen) (around|at|near|on|by)"
+          r" (the |my |her |his )?(port|incision|wound|scar|drain|picc|catheter|stitches)\b", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"(?<!evitar )(?<!prevenir )(?<!riesgo de )\b(una|la|alguna) infeccion\b|\binfectad[ao]s?\b"
+          r"|\b(pus|supura|supurando)\b|\b(puerto|port|herida|incision|cicatriz|drenaje|cateter|puntos)\b"
+          r"( \w+){0,4} (roj[ao]s?|enrojecid[ao]s?|hinchad[ao]s?|caliente|abiert[ao]s?)\b", plain=False),
     # Whether it can wait, or the care team cannot be reached ("can this wait till monday", "the clinic
     # is closed"): what to do now, 911 if it may be an emergency, else the care team right away (the care
     # team's number after hours).

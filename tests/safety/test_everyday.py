@@ -273,6 +273,27 @@ def test_lips_tongue_throat_or_face_that_swell_get_what_to_do_now_first(
     urgent_with_no_sign(twilio, message)
 
 
+@pytest.mark.parametrize("message", [
+    "i think i have an infection", "my wound looks infected", "the port site is red and has pus",
+    "my incision is oozing", "redness around my port", "she has a urinary tract infection",
+    "creo que tengo una infección", "herida infectada", "mi herida está roja y caliente",
+    "she throws up everything", "vomita todo",
+])
+def test_signs_of_an_infection_or_nothing_kept_down_get_what_to_do_now_first(
+    twilio: TwilioSimulator, message: str
+) -> None:
+    """These had got "We did not find that" (a red port with pus: the bleeding sign): an infection during
+    treatment can become dangerous fast (CDC, ACS), and no one sign says it."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["how can i avoid an infection during chemo",
+                                     "i had an infection last year", "does chemo raise the risk of infection",
+                                     "cómo evitar una infección"])
+def test_asking_how_to_avoid_an_infection_or_one_long_past_is_no_sign(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
+
+
 @pytest.mark.parametrize("message", ["i have a sore throat", "my throat hurts", "me duele la garganta"])
 def test_a_sore_throat_is_no_swelling_sign(message: str) -> None:
     not_read_as(message, Concern.URGENT)
