@@ -7,6 +7,7 @@ spoken words (the phone line, the talking menu, the web simulator) steps through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -41,7 +42,7 @@ from service.core.understand.meaning import (
     only_language,
     site_finder,
 )
-from service.core.understand.medicines import Found, MedicineFinder
+from service.core.understand.medicines import Found, MedicineFinder, looks_like_medicine
 from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, triage, warm
 from service.words.fold import normalize
@@ -53,6 +54,17 @@ BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 
 SENTENCE_WORDS = 3  # words said in the other language that switch a call to it (a sentence, not a name)
 CHOICE_WORDS = frozenset({"number", "numbers", "option", "options", "choice", "choices", "numero", "numeros",
                           "opcion", "opciones"})  # a caller asking of the choices just said
+
+
+# Getting something to write with, or writing down ("let me get a pencil", "I need to write this down",
+# "voy a apuntar"): the line is asked to wait, in more ways than SPOKEN_WAIT can list.
+_WRITING_DOWN = re.compile(
+    r"\b(get|grab|find|need|fetch|got) (a |my |some )?(pen|pencil|paper|piece of paper|something to write)\b"
+    r"|\bwrite (this|it|that|these|them|the number|that number|this number)? ?down\b"
+    r"|\b(apuntar|anotar|apunto|anoto|apunte|anote|apuntarlo|anotarlo|escribirlo)\b"
+    r"|\b(una pluma|un lapiz|un papel|un boligrafo|una pluma y papel)\b"
+)
+MAX_WAIT_WORDS = 10  # a longer sentence with "write down" in it asks something else
 
 
 @dataclass(frozen=True)
@@ -372,8 +384,8 @@ class CallNavigator:
         words = said.split()
         if node is None and not CHOICE_WORDS.isdisjoint(words):  # "what was number two": said again
             return Turn(replace(state, silences=0))
-        if node is None:  # a question heard in full has no answer here; other words were not caught
-            heard = commands.asks_a_question(words)
+        if node is None:  # a question heard in full, or a medicine's name, has no answer here; other
+            heard = commands.asks_a_question(words) or looks_like_medicine(said)  # words were not caught
             return _heard_again(state, Prompt.NO_ANSWER_SPEECH if heard else Prompt.SORRY_SPEECH)
         return Turn(self._go(state, node))
 
@@ -614,8 +626,10 @@ def _is_command(speech: str) -> bool:
 
 
 def _asks_to_wait(said: str) -> bool:
-    """Whether normalized words said ask the line to wait ("hold on", "let me get a pen", "un momento")."""
-    return _said_as(said, commands.SPOKEN_WAIT)
+    """Whether normalized words said ask the line to wait ("hold on", "let me get a pen", "un momento"),
+    or to get something to write with ("I need to write this down", "déjeme apuntar")."""
+    writing = len(said.split()) <= MAX_WAIT_WORDS and _WRITING_DOWN.search(said)
+    return _said_as(said, commands.SPOKEN_WAIT) or bool(writing)
 
 
 def _who_is_this_lang(said: str) -> str:

@@ -7,7 +7,6 @@ webhook checks them first, before any state is read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -44,7 +43,7 @@ from service.core.understand.meaning import (
     thanks,
     treatment_named,
 )
-from service.core.understand.medicines import Found, MedicineFinder
+from service.core.understand.medicines import Found, MedicineFinder, looks_like_medicine
 from service.core.understand.people import Phones, Reach, asks_for_person
 from service.safety.triage import Concern, Finding, likeliest_language, triage, warm
 from service.words.fold import normalize
@@ -68,19 +67,6 @@ SPANISH_SMALL_WORDS = frozenset(
 MEDICINES_WORDS = "medicines"  # what the matcher turns into the medicines menu
 # What a page about treating a place says, per language: "what can be done", after Liver, finds that page.
 TREATED_WORDS = {"en": "treated treating treatment", "es": "tratarlo tratarse tratamiento"}
-# An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
-_DRUG_LIKE = re.compile(
-    r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus"
-    r"|setron|pam|lam|pine|tine|done|phine|pril|olol|artan)\b|\b\w{2,}(grastim|formin)\b"
-    r"|\b(neulasta|neupogen|zofran|compazine|ativan|xanax|zoloft|lexapro|decadron|dilaudid|fentanyl"
-    r"|gabapentin|lyrica|ondansetron|senna|miralax|colace|imodium|benadryl|claritin|evista|raloxifene"
-    r"|itovebi|inavolisib|datroway|datopotamab)\b"
-    r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
-    r"side effects?|prescribed|taking(?! care)|painkillers?|pain killers?|pain meds|tylenol|acetaminophen"
-    r"|paracetamol|"
-    r"advil|motrin|aleve|naproxen|aspirin|morphine|oxycodone|oxycontin|codeine|tramadol|vitamins?|"
-    r"supplements?|pastillas?|medicinas?|medicamentos?)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -445,7 +431,7 @@ class TextNavigator:
         if text in commands.DECLINE_WORDS:  # "no", after the Lifeline or an offer: the way on, kindly
             return replace(self._menu(state, MAIN_MENU), person=True)
         medicines = self.matchers[state.lang].match(MEDICINES_WORDS)
-        if _DRUG_LIKE.search(text) and medicines is not None and medicines in self.content.menus:
+        if looks_like_medicine(text) and medicines is not None and medicines in self.content.menus:
             reply = self._menu(state, medicines, Prompt.SMS_UNKNOWN_MEDICINE)  # it names the care team
             return replace(reply, intro=False)
         asked = commands.asks_a_question(text.split())  # a question in full: no answer here, said honestly

@@ -236,7 +236,8 @@ def test_a_caller_who_missed_or_cannot_hear_it_hears_it_again_not_sorry(content:
 
 
 @pytest.mark.parametrize("said", ["hold on", "wait a minute", "hang on, let me get a pen", "give me a second",
-                                  "un momento"])
+                                  "un momento", "I need to write this down", "let me get a pencil",
+                                  "hold on I need a pen", "voy a apuntar", "déjeme buscar un lápiz"])
 def test_a_caller_asking_the_line_to_wait_hears_take_your_time(content: Content, said: str) -> None:
     turn = CallNavigator(content).say(CallState(node="spread-liver"), said)
     assert turn.notices == (Prompt.TAKE_YOUR_TIME,) and turn.state.node == "spread-liver"

@@ -106,6 +106,26 @@ _HELP_ME_TO = re.compile(
     r"\b((can|could|would) (you|u) (please )?)?help me (to )?(understand|know|learn about|figure out)\b"
     r"|\b((me )?(puede|podria) )?(ayudar|ayudarme|ayudeme) a (entender|comprender|saber)\b"
 )
+# Being sent to the line ("i was told to call this number", "my doctor gave me this number", "me dijeron
+# que llamara a este número"): how the person came, not what they ask, so it is left out before matching
+# ("call" alone finds the urgent signs); with nothing else asked, what the line is.
+_REFERRED = re.compile(
+    r"\b(told|asked|said|wants|wanted|recommended|suggested)( for)? ((me|us|her|him|them) )?to (call|text"
+    r"|ring|contact|try)( (this|the|your|you|here|you guys))?( (number|line|phone number|hotline))?\b"
+    r"|\b(gave|give|given|passed|sent) ((me|us|her|him) )?(this|the|your) (number|line|phone number)\b"
+    r"|\b(got|get|found|saw) (this|the|your) (number|line|phone number) (from|on|in|at)\b"
+    r"|\b(me|le|nos) (dijeron|dijo|pidieron|pidio|recomendaron|recomendo) (que )?(llamara|llame|llamar"
+    r"|escribiera|escriba|escribir)( (a|al))?( (este|esta|ustedes|aqui))?( (numero|linea))?\b"
+    r"|\b(me|le|nos) (dieron|dio|pasaron|paso) (este|el|su) numero\b"
+)
+# Who sent a person to the line, around those words ("my oncologist's nurse told me to call"; "mi doctora
+# me dio este número"): with them, still only how the person came.
+REFERRED_BY = frozenset(
+    "my her his our their the a an um uh well doctor doctors dr nurse nurses oncologist oncologists "
+    "hospital clinic social worker friend center team they someone somebody was were been by from about "
+    "mi su el la mis doctora medico medica enfermera enfermero oncologo oncologa clinica amiga amigo "
+    "trabajadora social equipo alguien".split()
+)
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
 # Asking what stage the cancer is ("what stage is it when it goes to the liver", "is stage 4 the last
 # stage", "en que etapa esta"): what stage 4 means, unless the place named says which stages it can be.
@@ -315,7 +335,8 @@ def node_named(
     is about that treatment; how a place is treated, the topic that tells it (sites.yaml's treated_in);
     having cancer, told alone, what stage 4 means (or, told again, a recurrence)."""
     told = sites.topic(words)  # a symptom told now: its page, which says when to get help, comes first
-    node = told or match_in_any(matchers, lang, _HELP_ME_TO.sub(" ", normalize(words)))
+    asked = _HELP_ME_TO.sub(" ", _REFERRED.sub(" ", normalize(words)))
+    node = told or match_in_any(matchers, lang, asked)
     if place in content.topics:
         title = content.title(place, lang)
         if node is None or content.is_menu(node):  # "is it painful", after Liver
@@ -415,11 +436,16 @@ def treatment_named(message: str) -> str:
 
 
 def about_the_line(message: str) -> bool:
-    """Whether a message only greets the line or asks what it is ("hello is this the cancer line"), or
-    greets it with a name ("hi, i'm mary", "me llamo rosa")."""
+    """Whether a message only greets the line or asks what it is ("hello is this the cancer line"),
+    greets it with a name ("hi, i'm mary", "me llamo rosa"), or says who sent the person to it."""
     text = normalize(message)
     words = text.split()
-    return bool(words) and (set(words) <= commands.ABOUT_LINE_WORDS or bool(_INTRODUCES.fullmatch(text)))
+    if not words:
+        return False
+    if set(words) <= commands.ABOUT_LINE_WORDS or _INTRODUCES.fullmatch(text):
+        return True
+    left = _REFERRED.sub(" ", text)  # "i was told to call this number": how they came, and nothing asked
+    return left != text and set(left.split()) <= commands.ABOUT_LINE_WORDS | REFERRED_BY
 
 
 def closes(message: str) -> str:

@@ -7,6 +7,7 @@ another kind's. A word that only looks like a medicine's name is not guessed at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,6 +21,20 @@ from service.words.fold import normalize
 MAX_NAME_WORDS = 3  # the longest name ("fam trastuzumab deruxtecan")
 MIN_TYPO_LETTERS = 6  # shorter words must be written exactly: too many short words are near a name
 TYPO_SIMILARITY = 0.8
+
+# An unknown word that looks like a medicine's name: generic-name endings, or words about drugs.
+_DRUG_LIKE = re.compile(
+    r"\b\w{4,}(mab|nib|lib|cel|xel|stat|rant|fen|fene|zole|mide|platin|rubicin|bine|cin|sone|limus"
+    r"|setron|pam|lam|pine|tine|done|phine|pril|olol|artan)\b|\b\w{2,}(grastim|formin)\b"
+    r"|\b(neulasta|neupogen|zofran|compazine|ativan|xanax|zoloft|lexapro|decadron|dilaudid|fentanyl"
+    r"|gabapentin|lyrica|ondansetron|senna|miralax|colace|imodium|benadryl|claritin|evista|raloxifene"
+    r"|itovebi|inavolisib|datroway|datopotamab)\b"
+    r"|\b(drug|drugs|medicine|medication|meds|pill|pills|tablet|tablets|injection|infusion|dose|"
+    r"side effects?|prescribed|taking(?! care)|painkillers?|pain killers?|pain meds|tylenol|acetaminophen"
+    r"|paracetamol|"
+    r"advil|motrin|aleve|naproxen|aspirin|morphine|oxycodone|oxycontin|codeine|tramadol|vitamins?|"
+    r"supplements?|pastillas?|medicinas?|medicamentos?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -108,3 +123,8 @@ def _said(medicine: Medicine, name: str, lang: str) -> dict[str, str]:
 def _phrases(words: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Every language's words, folded the way messages are."""
     return tuple(dict.fromkeys(normalize(w) for group in words.values() for w in group if normalize(w)))
+
+
+def looks_like_medicine(text: str) -> bool:
+    """Whether a folded message names a medicine the lexicon lacks, or asks about medicines at all."""
+    return bool(_DRUG_LIKE.search(text))

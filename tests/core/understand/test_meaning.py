@@ -247,16 +247,45 @@ def test_a_caller_asking_what_the_line_is_hears_its_name_and_the_main_menu_not_s
     assert turn.state.node == "main" and named and Prompt.SORRY_SPEECH not in turn.notices, turn
 
 
+@pytest.mark.parametrize(("words", "lang"), [
+    ("i was told to call this number", "en"), ("my doctor gave me this number", "en"),
+    ("I got this number from my oncologist", "en"), ("me dijeron que llamara a este número", "es"),
+    ("mi doctora me dio este número", "es"),
+])
+def test_saying_who_sent_them_gets_what_the_line_is_never_the_urgent_signs(
+    content: Content, words: str, lang: str
+) -> None:
+    """"I was told to call this number" had got the urgent signs (its "call") by text and on a call."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang) == (Show.HELP, lang), reply
+    turn = CallNavigator(content).say(CallState(lang=lang), words)
+    assert turn.state.node == "main" and turn.welcome, turn
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("i was told to text this number about my bones", "spread-bones"),
+    ("um hi yes I was told to call this number about my breast cancer", "about-metastatic"),
+    ("my doctor told me to call if my legs get weak", ""),
+])
+def test_who_sent_them_is_left_out_and_what_they_ask_is_answered(
+    content: Content, words: str, topic: str
+) -> None:
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert reply.state.topic == topic and (topic or reply.show is Show.URGENT), reply
+
+
 def test_a_caller_saying_words_the_line_does_not_know_still_hears_sorry(content: Content) -> None:
     turn = CallNavigator(content).say(CallState(), "blue sky")
     assert Prompt.SORRY_SPEECH in turn.notices and not turn.welcome
 
 
 @pytest.mark.parametrize(("words", "lang"), [("can I still work", "en"), ("is it contagious", "en"),
-                                             ("puedo seguir trabajando", "es")])
+                                             ("puedo seguir trabajando", "es"), ("oxycodone", "en"),
+                                             ("tylenol", "en")])
 def test_a_question_heard_that_no_topic_answers_points_to_the_care_team_not_did_not_catch(
     content: Content, words: str, lang: str
 ) -> None:
+    """A medicine the line has no page on was heard too: it is not "I did not catch that"."""
     turn = CallNavigator(content).say(CallState(node="main", lang=lang), words)
     assert turn.notices == (Prompt.NO_ANSWER_SPEECH,) and turn.state.node == "main", turn
 
