@@ -947,7 +947,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     _rule(Concern.DISTRESS, "",
           r"\b(scared|scarred|afraid|frightened|terrified|terrifed|panic|panicking|panicked|"
           r"freaking out|freaked out|anxious|anxiety|so worried|really worried|very worried|"
-          r"worried sick|fear|fearful|nervous|petrified|in shock)\b"),
+          r"worried sick|fear|fearful|nervous|petrified|in shock|scanxiety|scan anxiety)\b"),
     _rule(Concern.DISTRESS, "",
           r"\b(cant cope|can not cope|cannot cope|not coping|cant (take|stand|bear|handle) (it|this|any more"
           r"|anymore)|cant (handle|bear|stand) (seeing|watching|losing|being)"

@@ -868,6 +868,7 @@ def test_what_a_figure_of_speech_sits_beside_is_still_read(message: str, concern
     "today is the anniversary of her death", "no one visits her anymore", "i feel numb",
     "la extraño mucho", "nadie la visita", "por qué dios",
     "I was told my cancer is in my bones. I live alone. Who can help me get to my appointments?",
+    "scanxiety", "scanxiety is real",
 ])
 def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
     """Each had got "We did not find that", the emergency signs, or what stage 4 means."""
