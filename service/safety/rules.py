@@ -1188,7 +1188,14 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|gotten back"
           r"|got back)\b"
           r"|\b(they|nobody|no one|noone) (didnt|did not|dont|do not|doesnt|wont|will not|isnt|is not|arent"
-          r"|are not) (answer|answering|pick up|picking up|call back|calling back)\b"),
+          r"|are not) (answer|answering|pick up|picking up|call back|calling back)\b"
+          r"|\b(cant|can not|cannot|couldnt|could not|unable to|not able to) (reach|get (a )?hold of"
+          r"|get through to|get in touch with|contact) (them|anyone|anybody|((my|her|his|the|our|their) )?"
+          r"(clinic|office|on call|oncology|cancer center|nurses|oncologists|doctors office))\b"
+          r"|\b(no one|nobody|noone) (is )?(answering|answers|picks up|picking up|called back|calls back)\b"
+          r"|\b(the office|the clinic|the nurse|the doctor|the hospital)( is| are)? not (answering|picking up"
+          r"|calling back)\b|\b(they|she|he) (didnt|did not|havent|have not|hasnt|has not) (call|called)"
+          r" (me |us )?back\b"),
     _rule_es(Concern.DISTRESS, "",
           r"\bno (puedo|podemos|pude|pudimos) (comunicarme|comunicarnos|hablar|contactar|localizar|encontrar)"
           r" (con )?(a )?(mi|su|el|la|nuestro|nuestra) (doctor|doctora|medico|medica|oncologo|oncologa"
@@ -1197,7 +1204,10 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r" (me |nos |le |les )?"
           r"(contesta|responde|llama|regresa|devuelve)\b"
           r"|^(y |pero )?(no (me |nos )?(contestan|contesta|responden)|nadie (me |nos )?(contesta"
-          r"|responde))$"),
+          r"|responde))$"
+          r"|\bno (me|nos|le) (contestan|responden|devuelven la llamada) (en|de) (la|el) (clinica|consultorio"
+          r"|oficina|hospital)\b|\bno (puedo|podemos|pude|pudimos) (comunicarme|comunicarnos|contactar"
+          r"|localizar) (con )?(a )?(nadie|ellos|la clinica|el consultorio)\b"),
 )
 
 RULES: tuple[Rule, ...] = CRISIS_RULES + URGENT_RULES + PROGNOSIS_RULES + DISTRESS_RULES

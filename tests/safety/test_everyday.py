@@ -562,6 +562,8 @@ def test_tired_from_treatment_or_a_question_of_how_long_is_no_distress(message: 
 @pytest.mark.parametrize("message", [
     "mi doctor no me contesta", "i cant reach my doctor", "my oncologist wont call me back",
     "no puedo comunicarme con mi oncologa", "her care team hasnt called back",
+    "what if i cant reach them", "i can't get a hold of the oncologist", "no one is answering at the clinic",
+    "they didnt call me back", "no me contestan en la clínica", "no puedo comunicarme con nadie",
 ])
 def test_a_care_team_out_of_reach_gets_a_person_now_not_not_found(
     twilio: TwilioSimulator, message: str
@@ -894,6 +896,11 @@ def test_whether_it_can_wait_or_the_clinic_is_closed_gets_what_to_do_now(
 ) -> None:
     """These had got "We did not find that": 911 if it may be an emergency, else the care team now."""
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["i cant reach the top shelf", "i cant reach the pharmacy"])
+def test_something_out_of_reach_is_no_care_team_out_of_reach(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["hes burning up with anger", "100", "38", "100.2", "102 pounds"])
