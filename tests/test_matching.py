@@ -68,6 +68,13 @@ def test_a_question_about_a_topic_finds_the_topic_not_the_questions_page(
     assert Matcher(content, lang).match(message) == node
 
 
+@pytest.mark.parametrize("message", ["se le olvidan las cosas", "se me olvida todo",
+                                     "tiene los pies hinchados"])
+def test_spanish_memory_or_swollen_feet_find_general_symptoms(content: Content, message: str) -> None:
+    """"se le olvidan las cosas" had got "No encontramos eso"; no page says memory: the care team hears it."""
+    assert Matcher(content, "es").match(message) == "symptoms-general"
+
+
 @pytest.mark.parametrize(("message", "lang"), [
     ("what is hospice", "en"), ("what is palliative care", "en"), ("que es hospicio", "es"),
     ("que son los cuidados paliativos", "es"), ("what should i say to my mom", "en"),

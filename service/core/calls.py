@@ -52,6 +52,9 @@ MAX_TRAIL = 12
 MAX_TEXTS = 3  # texts one call may send to the caller's phone ("text me this")
 BEFORE_TOPIC = -1  # the part "before" a topic: a medicine's kind was said; key 1 plays the topic's first
 SENTENCE_WORDS = 3  # words said in the other language that switch a call to it (a sentence, not a name)
+# What words at the opening may hear before the call's first main menu (not the Lifeline, 911 or a person).
+FIRST_MENU_NOTICES = frozenset({Prompt.SORRY_SPEECH, Prompt.NO_ANSWER_SPEECH, Prompt.TAKE_YOUR_TIME,
+                                Prompt.WELCOME})
 CHOICE_WORDS = frozenset({"number", "numbers", "option", "options", "choice", "choices", "numero", "numeros",
                           "opcion", "opciones"})  # a caller asking of the choices just said
 
@@ -246,6 +249,7 @@ class CallNavigator:
             if chosen in self.content.languages:
                 return self.offered(self.chosen(chosen), now)
             state = CallState(lang=self._heard_language(speech))  # answered in the words' language
+            return self._first_words(self._said(state, speech, now), now)
         state = self._known(state)
         if state.crisis:
             yes = normalize(speech) in commands.SPOKEN_CRISIS_YES
@@ -258,6 +262,13 @@ class CallNavigator:
             if normalize(speech) in commands.DECLINE_WORDS:  # not now: the Lifeline's words again, no "sorry"
                 return self.offered(_heard_again(state, Prompt.CRISIS), now)
         return self.offered(self._said(state, speech, now), now)
+
+    def _first_words(self, turn: Turn, now: datetime | None) -> Turn:
+        """Words at the opening, not a language ("yes", "what?"): where they lead is the call's first main
+        menu, so it names the line and says the keys in full, as the choice of a language would."""
+        if turn.state.node == MAIN_MENU and set(turn.notices) <= FIRST_MENU_NOTICES:
+            turn = replace(turn, welcome=Prompt.WELCOME not in turn.notices, full_keys=True)
+        return self.offered(turn, now)
 
     def _in_sentence_language(self, state: CallState, speech: str) -> CallState:
         """A sentence about something, said in the line's other language ("quiero saber del hígado" on an

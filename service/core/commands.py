@@ -296,7 +296,10 @@ ABOUT_THE_LINE_ASKED = frozenset({
     "i didnt sign up for this", "i did not sign up for this", "i never signed up for this",
     "i didnt sign up", "i never signed up", "how did you get my number", "how did you get this number",
     "why are you texting me", "why am i getting these texts", "why am i getting this",
-    "who gave you my number", "i dont know who this is", "do i know you"})
+    "who gave you my number", "i dont know who this is", "do i know you",
+    # when the line can be reached: any time, which HELP says
+    "can i text you later", "can i text later", "can i text you anytime", "can i text again",
+    "can i text you again", "can i text back later", "is this line open all the time"})
 ABOUT_THE_LINE_ASKED_ES = frozenset({
     "mandeme un correo", "mandame un correo", "me lo pueden mandar por correo",
     "me lo puede mandar por correo",

@@ -268,6 +268,7 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
     ("wrong number", "en"), ("Wrong number!", "en"), ("i didnt sign up for this", "en"),
     ("how did you get my number", "en"), ("número equivocado", "es"),
     ("I got a call from this number", "en"), ("you called me?", "en"), ("who is calling", "en"),
+    ("can i text you later", "en"),
     ("¿Quién habla?", "es"), ("me llamaron de este número", "es"),
 ])
 def test_asking_what_else_the_line_offers_gets_help_in_that_language(

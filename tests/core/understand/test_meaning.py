@@ -215,6 +215,25 @@ def test_a_greeting_at_the_opening_is_answered_in_its_language(
     assert (turn.state.lang, turn.state.node) == (lang, "main") and Prompt.SORRY_SPEECH not in turn.notices
 
 
+@pytest.mark.parametrize("words", ["yes", "what?", "no", "uh huh", "hold on"])
+def test_words_at_the_opening_lead_to_the_first_main_menu_with_the_lines_name(
+    content: Content, words: str
+) -> None:
+    """"yes" at the opening had got the main menu without the line's name or the keys in full."""
+    turn = CallNavigator(content).say(OPENING, words)
+    assert turn.state.node == "main" and turn.welcome and turn.full_keys, turn
+    said = " ".join(turn_lines(content, turn))
+    assert said.count(content.prompt(Prompt.WELCOME, "en")) == 1, said
+
+
+@pytest.mark.parametrize("words", ["i want to kill myself", "she can't breathe", "operator"])
+def test_safety_or_a_person_at_the_opening_is_not_delayed_by_the_lines_name(
+    content: Content, words: str
+) -> None:
+    turn = CallNavigator(content).say(OPENING, words)
+    assert not turn.welcome and turn.notices, turn
+
+
 def test_saying_the_other_language_at_any_menu_switches_and_stays_there(content: Content) -> None:
     calls = CallNavigator(content)
     at_symptoms = calls.press(CallState(), "4").state
