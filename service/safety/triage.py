@@ -81,6 +81,10 @@ _NEVER_FOLDED = frozenset(
 ).union(*EVERYDAY_BY_LANGUAGE.values(), REAL_WORDS)
 
 
+KEPT_FINDINGS = 4096  # findings of short messages kept per worker, each a few dozen bytes
+KEPT_MESSAGE_CHARS = 160  # a longer message is read each time, so the kept ones stay small
+
+
 @dataclass(frozen=True)
 class Finding:
     """What triage found: the concern, the emergency sign if one, and the words of the topic to offer."""
@@ -98,6 +102,18 @@ def triage(message: str, learnt: Model | None = None, command: bool = False) -> 
     `learnt` is the model to ask (the corpus's held-out figures use one that never saw them);
     `command` says the message is one of the line's command words ("tell me more"), read by the rules only.
     """
+    if learnt is None and len(message) <= KEPT_MESSAGE_CHARS:
+        return _kept_finding(message, command)
+    return _finding(message, learnt, command)
+
+
+@lru_cache(maxsize=KEPT_FINDINGS)
+def _kept_finding(message: str, command: bool) -> Finding | None:
+    """A short message's finding, kept: most texts are the same few words, read by every webhook."""
+    return _finding(message, None, command)
+
+
+def _finding(message: str, learnt: Model | None, command: bool) -> Finding | None:
     text = normalize(message)
     upset = len(text.split()) <= UPSET_EMOJI_MAX_WORDS and not UPSET_EMOJI.isdisjoint(message)
     if not text:

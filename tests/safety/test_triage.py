@@ -8,6 +8,7 @@ import pytest
 from service.content import Content
 from service.core.matching import Matcher
 from service.core.wording import topic_parts, without_opening_advice
+from service.safety import triage as triage_module
 from service.safety.triage import Concern, triage
 from service.web.twilio.simulate import TwilioSimulator
 from tests.safety.phone import not_read_as, texted, urgent_with_no_sign
@@ -509,3 +510,16 @@ def test_bad_news_told_gets_a_person_to_talk_to(twilio: TwilioSimulator, words: 
     finding = triage(words)
     assert finding is not None and finding.concern is Concern.DISTRESS, finding
     assert "1-800-227-2345" in texted(twilio, words)
+
+
+def test_a_short_message_read_again_gets_the_same_finding_and_the_kept_ones_stay_bounded() -> None:
+    """Findings of short messages are kept (most texts repeat), so they must not grow without end."""
+    first = triage("i want to die")
+    assert first is not None and first.concern is Concern.CRISIS and triage("i want to die") == first
+    for n in range(triage_module.KEPT_FINDINGS + 200):
+        triage(f"blue sky number {n}")
+    assert triage_module._kept_finding.cache_info().currsize <= triage_module.KEPT_FINDINGS
+    long_message = "i want to die " + "and so on " * 30  # longer than the kept ones: read each time
+    assert len(long_message) > triage_module.KEPT_MESSAGE_CHARS
+    found = triage(long_message)
+    assert found is not None and found.concern is Concern.CRISIS
