@@ -27,6 +27,7 @@ from service.core.hours import OpeningHours
 from service.core.matching import Matcher, matchers_for, sign_topic
 from service.core.parts import voice_parts
 from service.core.texts import written_in
+from service.core.understand.choices import option_named
 from service.core.understand.meaning import (
     about_the_line,
     asks_how_medicine_given,
@@ -384,8 +385,8 @@ class CallNavigator:
             at_main = replace(state, node=MAIN_MENU, trail=(), part=0, silences=0, lang=lang)
             return Turn(at_main, (Prompt.WELCOME,))
         opener = said in commands.QUESTION_OPENERS
-        node = None if opener else node_named(
-            self.content, self.sites, self.matchers, state.lang, speech, state.node)
+        node = None if opener else option_named(self.content, state.node, state.lang, speech, node_named(
+            self.content, self.sites, self.matchers, state.lang, speech, state.node))
         if node is None and (opener or about_the_line(speech)):
             # "hello, is this the cancer line?": the main menu, and what the line is, not "sorry"
             return Turn(replace(state, node=MAIN_MENU, trail=(), part=0, silences=0), welcome=True)

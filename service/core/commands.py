@@ -195,7 +195,10 @@ ACKNOWLEDGED_WORDS = frozenset(
      "all right", "ok then", "okay then", "i see now", "i get it", "i get it now", "ok i get it", "cool",
      "ok cool", "nice", "ok nice", "great", "ok great", "awesome", "sounds good", "ok sounds good", "lol",
      "interesting", "wow", "oh wow", "ah", "oh", "ok perfect", "perfecto", "bueno", "muy bien", "esta bien",
-     "ah bueno", "ok bueno"}
+     "ah bueno", "ok bueno",
+     # said alone on a call, a nod, not a question of what the line is: the place is kept
+     "ok", "okay", "k", "okey", "ok ok", "okay okay", "uh huh", "mhm", "mm hmm", "yeah okay", "ok yeah",
+     "vale", "sale", "ajá", "aja"}
 )
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(

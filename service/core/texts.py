@@ -25,6 +25,7 @@ from service.content.prompts import Prompt
 from service.core import commands
 from service.core.kept import Kept
 from service.core.matching import FILLER_WORDS, SUBJECT_WORDS, Matcher, WordSet, matchers_for, sign_topic
+from service.core.understand.choices import option_named
 from service.core.understand.meaning import (
     about_the_line,
     asks_how_medicine_given,
@@ -287,6 +288,8 @@ class TextNavigator:
                 return replace(named, show=Show.HOW_GIVEN, medicine=None)
             return named
         node = node_named(self.content, self.sites, self.matchers, state.lang, body, state.topic)
+        if not state.topic:  # at a menu, words may name one of its choices ("liver", at Symptoms)
+            node = option_named(self.content, state.menu, state.lang, body, node)
         if state.topic and (node is None or self.content.is_menu(node)):
             here = self._page_with(state.topic, state.lang, body)  # "how is that treated", after Liver
             if here == 0 and asks_treatment(body):  # "what can they do for it", after Liver

@@ -546,11 +546,13 @@ def test_a_caller_asking_whether_the_call_is_private_hears_what_the_line_keeps_n
     ("bones", "got it", "en"), ("bones", "makes sense", "en"), ("liver", "i see", "en"),
     ("bones", "alright", "en"), ("bones", "k got it", "en"), ("huesos", "ya entendi", "es"),
     ("huesos", "entiendo", "es"), ("bones", "ok cool", "en"), ("huesos", "bueno", "es"),
+    ("bones", "okay", "en"), ("liver", "uh huh", "en"), ("huesos", "ajá", "es"),
 ])
 def test_a_page_acknowledged_gets_the_way_on_not_sorry_and_the_place_is_kept(
     content: Content, first: str, said: str, lang: str
 ) -> None:
-    """These had got "We did not find that" by text and "Sorry, I did not catch that" on a call."""
+    """These had got "We did not find that" by text and "Sorry, I did not catch that" on a call ("okay",
+    said in the middle of a topic, the main menu and the line's name: the place was lost)."""
     reply, heard = said_after(content, first, said)
     assert (reply.show, reply.state.lang) == (Show.MENU, lang) and not reply.notices, reply
     assert TextNavigator(content).reply(reply.state, "more").state.page == 1  # on from the page read
