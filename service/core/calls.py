@@ -34,6 +34,7 @@ from service.core.understand.meaning import (
     asks_if_automated,
     asks_if_serious,
     asks_privacy,
+    back_to,
     closes,
     glad_news,
     how_given_topic,
@@ -352,7 +353,11 @@ class CallNavigator:
         return Turn(replace(state, silences=0), (notice,), hangup=goodbye, reprompt=not goodbye)
 
     def _spoken_command(self, state: CallState, speech: str, now: datetime | None) -> Turn | None:
-        """"Text me this", a key said as a word or a number, "more"."""
+        """"Text me this", a key said as a word or a number, "more"; "go back to" a place by name."""
+        place = back_to(speech)
+        node = place and node_named(self.content, self.sites, self.matchers, state.lang, place, "")
+        if node:  # "go back to medicines": there, not one step back
+            return Turn(self._go(state, node))
         if self._phrase(speech, commands.SPOKEN_TEXT_ME):
             texted = self._extra_key(state, commands.TEXT_ME, now)
             if texted is not None:

@@ -126,6 +126,13 @@ REFERRED_BY = frozenset(
     "mi su el la mis doctora medico medica enfermera enfermero oncologo oncologa clinica amiga amigo "
     "trabajadora social equipo alguien".split()
 )
+# Going back to a place by name ("go back to the symptoms", "volver a los síntomas"): the place named,
+# not a step back, nor a back's symptoms ("back" and "symptoms" name the bones' symptoms).
+_BACK_TO = re.compile(
+    r"^(please |can we |can you |i want to |i wanna |lets |let us |quiero |vamos a |podemos |puede )?"
+    r"(go |going |take me |take us |bring me |get me |ir |irnos )?(back|volver|regresar|regresa|regrese"
+    r"|vuelve|vuelva) (to|a|al)\b ?"
+)
 SUBJECT_TOPIC_WORDS = "metastatic breast cancer"  # what the matcher turns into What stage 4 means
 # Asking what stage the cancer is ("what stage is it when it goes to the liver", "is stage 4 the last
 # stage", "en que etapa esta"): what stage 4 means, unless the place named says which stages it can be.
@@ -334,6 +341,9 @@ def node_named(
     just read (`place`: the topic the person is at, or ""); a side effect asked after a treatment's page
     is about that treatment; how a place is treated, the topic that tells it (sites.yaml's treated_in);
     having cancer, told alone, what stage 4 means (or, told again, a recurrence)."""
+    back = back_to(words)
+    if back:  # "go back to the symptoms": the symptoms menu, not the symptoms of the place just read
+        words, place = back, ""
     told = sites.topic(words)  # a symptom told now: its page, which says when to get help, comes first
     asked = _HELP_ME_TO.sub(" ", _REFERRED.sub(" ", normalize(words)))
     node = told or match_in_any(matchers, lang, asked)
@@ -359,6 +369,13 @@ def node_named(
         topic_words = RECURRENCE_TOPIC_WORDS if again else SUBJECT_TOPIC_WORDS
         node = match_in_any(matchers, DEFAULT_LANGUAGE, topic_words)
     return node
+
+
+def back_to(message: str) -> str:
+    """The place words go back to by name ("go back to the liver": "the liver"), else ""."""
+    text = normalize(message)
+    found = _BACK_TO.match(text)
+    return text[found.end():].strip() if found else ""
 
 
 def _stage_asked(

@@ -46,3 +46,24 @@ def test_what_the_words_find_stays_when_it_is_a_choice_under_one_or_no_choice_fi
 ) -> None:
     turn = CallNavigator(content).say(CallState(node=menu, trail=("main",)), said)
     assert turn.state.node == node, turn
+
+
+@pytest.mark.parametrize(("said", "lang", "node"), [
+    ("go back to the symptoms", "en", "symptoms"), ("back to symptoms", "en", "symptoms"),
+    ("go back to medicines", "en", "medicines"), ("take me back to the liver", "en", "spread-liver"),
+    ("volver a los síntomas", "es", "symptoms"),
+])
+def test_going_back_to_a_place_by_name_goes_there(content: Content, said: str, lang: str, node: str) -> None:
+    """"go back to the symptoms" had played bone symptoms ("back" with "symptoms"), "go back to
+    medicines" one step back."""
+    at_a_topic = CallState(node="spread-lungs", trail=("main", "spread"), lang=lang)
+    assert CallNavigator(content).say(at_a_topic, said).state.node == node
+    reply = TextNavigator(content).reply(TextState(menu="spread", topic="spread-lungs", lang=lang), said)
+    assert (reply.state.topic or reply.state.menu) == node, reply
+
+
+def test_going_back_with_no_place_named_is_still_one_step_back(content: Content) -> None:
+    calls = CallNavigator(content)
+    at_a_topic = CallState(node="spread-lungs", trail=("main", "spread"))
+    assert calls.say(at_a_topic, "go back to the last one").state.node == "spread"
+    assert calls.say(at_a_topic, "go back").state.node == "spread"
