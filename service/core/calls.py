@@ -69,7 +69,8 @@ _WRITING_DOWN = re.compile(
     r"|\b(apuntar|anotar|apunto|anoto|apunte|anote|apuntarlo|anotarlo|escribirlo)\b"
     r"|\b(una pluma|un lapiz|un papel|un boligrafo|una pluma y papel)\b"
 )
-MAX_WAIT_WORDS = 10  # a longer sentence with "write down" in it asks something else
+WAIT_PHRASES = frozenset(phrase for phrase in commands.SPOKEN_WAIT if " " in phrase)  # "hold on", not "wait"
+MAX_WAIT_WORDS = 8  # a longer sentence with "hold on" or "write down" in it says something else
 
 
 @dataclass(frozen=True)
@@ -644,9 +645,12 @@ def _is_command(speech: str) -> bool:
 
 def _asks_to_wait(said: str) -> bool:
     """Whether normalized words said ask the line to wait ("hold on", "let me get a pen", "un momento"),
-    or to get something to write with ("I need to write this down", "déjeme apuntar")."""
-    writing = len(said.split()) <= MAX_WAIT_WORDS and _WRITING_DOWN.search(said)
-    return _said_as(said, commands.SPOKEN_WAIT) or bool(writing)
+    alone or among a few words ("hold on, give me a second"), or to get something to write with ("I
+    need to write this down", "déjeme apuntar")."""
+    short = len(said.split()) <= MAX_WAIT_WORDS
+    core = f" {_without_fillers(said)} "
+    within = short and any(core.startswith(f" {phrase} ") for phrase in WAIT_PHRASES)
+    return _said_as(said, commands.SPOKEN_WAIT) or within or bool(short and _WRITING_DOWN.search(said))
 
 
 def _who_is_this_lang(said: str) -> str:

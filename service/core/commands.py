@@ -35,7 +35,10 @@ SPOKEN_NUMBERS = {
     "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
 }
 NUMBER_FILLERS = frozenset({"number", "press", "pressing", "option", "choice", "i", "want", "please", "um",
-                            "numero", "opcion", "el", "la", "quiero", "por", "favor"})
+                            "numero", "opcion", "el", "la", "quiero", "por", "favor",
+                            # "give me number two", "id like option 4", "can i hear three", "deme la primera"
+                            "ill", "lets", "do", "give", "me", "would", "like", "id", "hear", "can", "the",
+                            "uh", "deme", "dame", "quisiera", "escuchar", "oir"})
 
 # A texted choice with words around it ("option 3", "2 please", "the second one", "número 2").
 TEXT_NUMBER_FILLERS = NUMBER_FILLERS | {"the", "pls", "plz", "go", "to", "choose", "pick", "topic", "item",
@@ -47,7 +50,7 @@ ORDINALS = {
     "primero": "1", "primera": "1", "segundo": "2", "segunda": "2", "tercero": "3", "tercera": "3",
     "tercer": "3", "cuarto": "4", "cuarta": "4", "quinto": "5", "quinta": "5",
 }
-ORDINAL_FILLERS = frozenset({"one", "uno", "una", "option", "opcion"})
+ORDINAL_FILLERS = frozenset({"one", "uno", "una", "option", "opcion", "take"})  # "I'll take the second"
 
 # Phrases a caller says instead of a universal key.
 SPOKEN_COMMANDS = {
@@ -89,6 +92,7 @@ SPOKEN_COMMANDS = {
 SPOKEN_WAIT = frozenset({
     "hold on", "wait", "wait minute", "wait second", "one moment", "one minute", "one second", "just minute",
     "just second", "give second", "give minute", "give moment", "hang on", "hang on let get pen",
+    "wait one second", "wait one minute", "wait one moment", "one sec", "wait sec",
     "let get pen", "get pen", "let write down", "let write this down", "hold on let get pen", "hold please",
     "espere", "espereme", "un momento", "un momentito", "un segundo", "un minuto", "deme un momento",
     "permitame", "dejeme buscar una pluma", "espere voy por una pluma", "aguante", "aguanteme",

@@ -221,7 +221,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"|\b(dont|do not|no longer|dont really|doesnt|does not) want to (live|be alive|be here|exist|"
           r"wake up|go on|keep living|keep going)\b|\b(cant|cannot|can not) (go on|keep going) "
           r"(like this|any ?more|living)\b|^(i )?(cant|cannot|can not) go on$"
-          r"|\bi (cant|cannot|can not) (go on|keep going)\b(?! (to|with|on|for))"),
+          r"|\bi (cant|cannot|can not) (go on|keep going)\b(?! (to|with|on|for))"
+          r"|\bi (cant|cannot|can not) (hang on|hold on)( much longer| any ?longer| any ?more)?$"),
     _rule(Concern.CRISIS, "",
           r"\b(no|nothing|no reason|no point) (left |else |more )?(to live for|in living|in going on"
           r"|to keep living|to keep going(?! (to|back))|to go on(?! (a|the|with|to|vacation|holiday|this))|"
@@ -1169,9 +1170,23 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"\b(so |really |just |sick and )?(tired|sick|exhausted) of (all of this|all this|all of it|it all"
           r"|everything|this anymore|this)$"
           r"|\b(dont|do not) know how (much )?(long|longer) (i|we|she|he) (can|could) (do|take|keep|handle"
-          r"|go on|last)\b|\bhow (much )?longer (i|we) can (do|take|handle|go on)\b"),
+          r"|go on|last|hold on|hang on)\b|\bhow (much )?longer (i|we) can (do|take|handle|go on|hold on)\b"
+          # Someone who may not live long ("she wont make it", "i dont think he will last the week"): a
+          # person to talk to (how long someone has is the care team's, and the page's, to say).
+          r"|\b(she|he|they|mom|mum|dad|(my|our) (mom|mum|mother|dad|father|wife|husband|partner|sister"
+          r"|brother|daughter|son|friend|aunt|grandma|grandmother|grandpa|grandfather|nana|papa))( is| s"
+          r"| are)? (not going to|wont|will not|isnt going to|is not going to|not gonna|isnt gonna|aint gonna"
+          r"|may not|might not) (make it|last|survive|pull through|hold on)\b"
+          r"(?! to (the |her |his |my |our )?(appointment|appt|visit|clinic|office|hospital|work|school"
+          r"|church|party|meeting|doctor))"
+          r"|\b(dont|do not) think (she|he|they|(my|our) \w+) (will|is going to|gonna|can|is gonna) (make it"
+          r"|last|survive|pull through|hold on)\b(?! to (the |her |his |my |our )?(appointment|appt|visit"
+          r"|clinic|office|hospital|work|school|church|party|meeting|doctor))"
+          r"|\b(she|he) (cant|cannot|can not) (hold|hang) on (much |any )?longer\b"),
     _rule_es(Concern.DISTRESS, "",
-          r"\b(cansad[ao]|hart[ao]|agotad[ao]) de todo\b"
+          r"\bno creo que (aguante|dure|sobreviva|llegue|salga de esta)\b|\bno va a (aguantar|durar"
+          r"|sobrevivir|salir de esta)\b|\bya no (va a )?aguanta(r)? (mucho|mas)\b"
+          r"|\b(cansad[ao]|hart[ao]|agotad[ao]) de todo\b"
           r"|\b(mi|nuestra|nuestro|su) (mama|mami|madre|papa|papi|padre|esposo|esposa|hermana|hermano|hija"
           r"|hijo|abuela|abuelo|tia|tio|amiga|amigo) (ya )?(se )?(murio|fallecio|nos dejo)\b"
           r"|\b(se )?(murio|fallecio) (mi|nuestra|nuestro|su) \w+\b|\bse nos fue\b"

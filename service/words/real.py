@@ -86,59 +86,59 @@ REAL_WORDS = frozenset(
     mando maneja manos manto mantra manzana marchar marchas marea mareo mares margo maria marica
     marico marino markets marking marred marta marzo masking matarte mater mates mather mating
     maude mayer meade meaning means meats mecha mediation medicinales mediciones medida medido
-    medina meditation meets melts memes menor menus mercaderes meros mesas metes metio mexico
-    miami mined minera minutes mirad missed mitigation moaning moist mojados monkey monos montes
-    month montos monty mooney moons moore moradores moral morirse moses moths motivating motives
-    mourning mower muchas mueca muere mueren muevan munch munro muses mutilation narco nearby
-    neatly necesiten negar nelly nerds netos newer niche nidos nieve nodes noise norse norte
-    noses notas noting obras operador opina opinar opino oppression orden orion ostras otros
-    ounce overcame overcoming pacers pacing packing packs pagan pagando pagar pagarse pague
-    paint paints pairs paises palace palin pampa panas panda panes panned parados parando
-    pararse parches paren pario parir parra parting parts pasadas pasado pasan pasar pasarme
-    paseando pasear pases passing pasted patent patents patio patrio pausa paused pauses pausing
-    paving payers peace pearson pecar peces pedido pedimos pedro peeling pegar pegarle peking
-    pelar pelis penes pensa peones peque perdamos perdemos perdidos perdon perdona pesados pesar
-    petro pibes picos pides pierda pierdas piero pierson pilas piles pinza pipes pisando pisar
-    pissed pitch pitches plaga plains planar plantar plantear planted plantillas planting plants
-    plate players playing plays podamos poder podia podian podran podre podremos podrido poked
-    poker poking polls polos ponder ponds ponemos pools popped popping porche poros posadas
-    posar posed possessing power pozos praga praying premiere prensa preocupados preocupamos
-    preocuparse preocuparte preparaba preparaban preparados preparamos preparando present
-    presented preston pretendido preventing prevention preventiva preventive preventivo prick
-    pricks print prision prison processed processing procession production professed profession
-    progressive projection projections prone property props prosecution proteccion protecting
-    protective protector provenir pudre puedan puedas puerco puesto pulls pulso puntas purse
-    pusimos putos qaeda quack queden queen queer queja quejan quema queman quepa quicio quiebre
-    quiera quieta quieto quinn quinta quirk quitarle quitarte quiten quiza quota races racking
-    rages raging raising rally ramon rapes raping ratas rating ratones ratos raving realty
-    rearing reciben recoger recon redding reddy redress reece refuge refute refuted regal
-    regalado regazo regular reich reilly rejas remover renal render rendirse reojo represa
-    resale resounding respondan responden respondent respondido response reuse reused rider
-    riding riego riendo rioja risking rites roach robas robos rocas rodas rompa rompe rondo
-    rosas rotas rover rozas rubia saben sabiendo sable sabor sabre sacan sacar sacked sacred
-    saeed safer sailed salieran salon saltar samir sangrado sanos scale scaled scams scars
-    scored scots seams secar secos seeding seeds seeking seeks seeming seguia seine selling
-    sendos sends senior sensing sensor sentado sentar serbio sergio serlo serve setting sewing
-    sexos shack shading shady shale shallow shaming shaping shared sharing shaved shaving sheep
-    sheer shelf shell shelled shelling shine shipped shipping shirt shite shits shitting shoes
-    shoots shopped shopping shops shorts shots shout shouting shouts shove shoved shoving siendo
-    siete sieve sigas sighs simmer sings sipping siren sirio sirvan sitter sizing skill skipped
-    slapped slaps slaying slick slide slight slipping slots slowed slows smart smash smashed
-    smell smelled smelling smiled smuggling sneak sneaking sneaks snort snuff soaking soaps
-    soared sober sobreviven sonda soplo sorda spans spared sparing spears speck spell spelled
-    spelling spending spice spies spike spill spins spire spits splash splashed split splits
-    spock spoiled sport sports spotting sprang sprung spurred spying stabs stacked staff stains
-    stake stakes stale stall stared stares staring starling starred starring stars startled
-    startling starved starving stash state stated states stating stats stave staying steak
-    steaks steep stems stepped stepping steve stick stiff stock stoke stole stomping stone
-    stoner store strand stray strike string stuart stuck sturgeon suciedad sudar suite suits
-    sumar sumner superando supercar supieron supra swans swapped swaps swaying sweep sweeping
-    swept swine switches tacto tales tammy tango tania tanks taping taser tasks taxing temblor
-    temor temores templar tempo temporales tenga tensa tense tenso tents tenue tercio terry
-    tesis testing thank thanking thanks theme themes these theses theyre thick thinning thirty
-    thong thorough though threat thrust tiered tiled timed timmy timor tinto tipped tipping
-    tiraba tirarle tirarte tiren tires tocado tocar tocas token tomando tomarle tomarte tomas
-    tomato tommy tonal toner tones tonos tonto torch toros torso tough tovar tower trabaja
+    medina meditation meets melting melts memes menor menus mercaderes meros mesas metes metio
+    mexico miami mined minera minutes mirad missed mitigation moaning moist mojados monkey monos
+    montes month montos monty mooney moons moore moradores moral morirse moses moths motivating
+    motives mourning mower muchas mueca muere mueren muevan munch munro muses mutilation narco
+    nearby neatly necesiten negar nelly nerds netos newer niche nidos nieve nodes noise norse
+    norte noses notas noting obras operador opina opinar opino oppression orden orion ostras
+    otros ounce overcame overcoming pacers pacing packing packs pagan pagando pagar pagarse
+    pague paint paints pairs paises palace palin pampa panas panda panes panned parados parando
+    pararse parches paren pario parir parity parra parry parting parts pasadas pasado pasan
+    pasar pasarme paseando pasear pases passing pasted patent patents patio patrio patty pausa
+    paused pauses pausing paving payers peace pearson pecar peces pedido pedimos pedro peeling
+    pegar pegarle peking pelar pelis penes pensa peones peque perdamos perdemos perdidos perdon
+    perdona pesados pesar petro pibes picos pides pierda pierdas piero pierson pilas piles pinza
+    pipes pisando pisar pissed pitch pitches plaga plains planar plantar plantear planted
+    plantillas planting plants plate players playing plays podamos poder podia podian podran
+    podre podremos podrido poked poker poking polls polos ponder ponds ponemos pools popped
+    popping porche poros posadas posar posed possessing power pozos praga praying premiere
+    prensa preocupados preocupamos preocuparse preocuparte preparaba preparaban preparados
+    preparamos preparando present presented preston pretendido preventing prevention preventiva
+    preventive preventivo prick pricks print prision prison processed processing procession
+    production professed profession progressive projection projections prone property props
+    prosecution proteccion protecting protective protector provenir pudre puedan puedas puerco
+    puesto pulls pulso puntas purse pusimos putos qaeda quack queden queen queer queja quejan
+    quema queman quepa quicio quiebre quiera quieta quieto quinn quinta quirk quitarle quitarte
+    quiten quiza quota races racking rages raging raising rally ramon rapes raping ratas rating
+    ratones ratos raving realty rearing reciben recoger recon redding reddy redress reece refuge
+    refute refuted regal regalado regazo regular reich reilly rejas remover renal render
+    rendirse reojo represa resale resounding respondan responden respondent respondido response
+    reuse reused rider riding riego riendo rioja risking rites roach robas robos rocas rodas
+    rompa rompe rondo rosas rotas rover rozas rubia saben sabiendo sable sabor sabre sacan sacar
+    sacked sacred saeed safer sailed salieran salon salsa salta saltar samir sangrado sanos
+    scale scaled scams scars scored scots seams secar secos seeding seeds seeking seeks seeming
+    seguia seine selling sendos sends senior sensing sensor sentado sentar serbio sergio serlo
+    serve setting sewing sexos shack shading shady shale shallow shaming shaping shared sharing
+    shaved shaving sheep sheer shelf shell shelled shelling shine shipped shipping shirt shite
+    shits shitting shoes shoots shopped shopping shops shorts shots shout shouting shouts shove
+    shoved shoving siendo siete sieve sigas sighs simmer sings sipping siren sirio sirvan sitter
+    sizing skill skipped slapped slaps slaying slick slide slight slipping slots slowed slows
+    smart smash smashed smell smelled smelling smiled smuggling sneak sneaking sneaks snort
+    snuff soaking soaps soared sober sobreviven sonda soplo sorda spans spared sparing spears
+    speck spell spelled spelling spending spice spies spike spill spins spire spits splash
+    splashed split splits spock spoiled sport sports spotting sprang sprung spurred spying stabs
+    stacked staff stains stake stakes stale stall stared stares staring starling starred
+    starring stars startled startling starved starving stash state stated states stating stats
+    stave staying steak steaks steep stems stepped stepping steve stick stiff stock stoke stole
+    stomping stone stoner store strand stray strike string stuart stuck sturgeon suciedad sudar
+    suite suits sumar sumner superando supercar supieron supra swans swapped swaps swaying sweep
+    sweeping swept swine switches tacto tales tammy tango tania tanks taping taser tasks taxing
+    temblor temor temores templar tempo temporales tenga tensa tense tenso tents tenue tercio
+    terry tesis testing thank thanking thanks theme themes these theses theyre thick thinning
+    thirty thong thorough though threat thrust tiered tiled timed timmy timor tinto tipped
+    tipping tiraba tirarle tirarte tiren tires tocado tocar tocas token tomando tomarle tomarte
+    tomas tomato tommy tonal toner tones tonos tonto torch toros torso tough tovar tower trabaja
     trabajo track traen traes tragado traigo trajo trama tramo trapo trapped trapping trata
     tratada tratado tratar trato traza trazado trazar trazo trecho trick tried tries trigo
     tripled trough trunk tudor tuned tuning turing tutor tutores tutoriales tutors twain tying

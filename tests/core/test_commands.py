@@ -94,7 +94,9 @@ def test_a_spoken_command_with_polite_words_around_it_acts_as_its_key(
 
 @pytest.mark.parametrize(("key", "said"), [
     ("1", "The first one."), ("2", "the second one please"), ("2", "Second option."), ("3", "third"),
-    ("1", "La primera."), ("2", "la segunda opción"),
+    ("1", "La primera."), ("2", "la segunda opción"), ("2", "I'll take the second"),
+    ("2", "give me number two"), ("3", "can I hear number three"), ("5", "I'd like the fifth"),
+    ("1", "déme la primera"),
 ])
 def test_a_choice_said_as_an_ordinal_acts_as_its_key(content: Content, key: str, said: str) -> None:
     """"the first one" had got "Sorry, I did not catch that"."""
@@ -237,7 +239,8 @@ def test_a_caller_who_missed_or_cannot_hear_it_hears_it_again_not_sorry(content:
 
 @pytest.mark.parametrize("said", ["hold on", "wait a minute", "hang on, let me get a pen", "give me a second",
                                   "un momento", "I need to write this down", "let me get a pencil",
-                                  "hold on I need a pen", "voy a apuntar", "déjeme buscar un lápiz"])
+                                  "hold on I need a pen", "voy a apuntar", "déjeme buscar un lápiz",
+                                  "hold on, give me a second", "wait one second please"])
 def test_a_caller_asking_the_line_to_wait_hears_take_your_time(content: Content, said: str) -> None:
     turn = CallNavigator(content).say(CallState(node="spread-liver"), said)
     assert turn.notices == (Prompt.TAKE_YOUR_TIME,) and turn.state.node == "spread-liver"

@@ -37,6 +37,8 @@ CRISIS_WORDS_EN = [
     "i might hurt myself tonight",
     "i want to end it",
     "i cant keep going",
+    "i cant hang on",
+    "i cant hold on any longer",
     "i want to be with my husband in heaven",
     "i just want god to take me",
     "im afraid ill do something stupid",

@@ -253,7 +253,9 @@ def test_lost_in_what_is_happening_gets_a_person_who_can_explain_not_not_found(
 
 @pytest.mark.parametrize("message", [
     "i cant lose her", "im scared of losing my mom", "i dont want to lose him", "no la puedo perder",
-    "no quiero perderlo",
+    "no quiero perderlo", "she wont make it", "i dont think she will last the week",
+    "i dont think my husband will make it", "she cant hold on much longer", "no creo que aguante mucho",
+    "ya no aguanta más", "i dont know how much longer i can hold on",
 ])
 def test_fear_of_losing_someone_gets_a_person_to_talk_to(twilio: TwilioSimulator, message: str) -> None:
     """"I cant lose her", after the honest answer of how long, had got "We did not find that"."""
@@ -896,6 +898,11 @@ def test_whether_it_can_wait_or_the_clinic_is_closed_gets_what_to_do_now(
 ) -> None:
     """These had got "We did not find that": 911 if it may be an emergency, else the care team now."""
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["my phone wont last", "my mom wont make it to the appointment"])
+def test_a_thing_or_a_visit_that_will_not_last_is_no_fear_of_losing_someone(message: str) -> None:
+    not_read_as(message, Concern.DISTRESS)
 
 
 @pytest.mark.parametrize("message", ["i cant reach the top shelf", "i cant reach the pharmacy"])
