@@ -19,7 +19,7 @@ STOPS_EN = [
     "remove me from your list", "take me off this list", "opt me out", "stop messaging me",
     "quit texting me", "end texts", "cancel texts", "Stop. I don't want these",
     "STOP! who is this", "stopp", "stpo", "unsubcribe", "remove my number", "delete my number from your list",
-    "remove me", "please remove me", "take me off", "i dont want these anymore",
+    "remove me", "please remove me", "take me off", "i dont want these anymore", "remove", "Remove please",
 ]
 STOPS_ES = [
     "PARAR", "parar", "Alto", "ALTO!", "baja", "Detener", "CANCELAR", "parar por favor", "alto por favor",

@@ -185,7 +185,8 @@ CLOSE_FILLERS = frozenset(
      "escuchar", "escucharme", "ayudarme", "tu", "tiempo", "atencion", "paciencia",
      "muchas", "muchisimas", "mil", "muy", "amable", "por", "la", "informacion", "ayuda", "hasta",
      "luego", "pronto", "buenas", "noches", "y", "vale", "lo", "bendiga", "todo", "su",
-     "perfecto", "si", "de", "nada", "pues"}
+     "perfecto", "si", "de", "nada", "pues", "ur", "blessing", "angel", "godsend", "lifesaver", "bendicion",
+     "eres", "una", "es", "usted"}
 )
 
 # A page taken in ("got it", "makes sense", "ya entendí"): by text the menu, as for "ok"; on a call the
@@ -204,6 +205,9 @@ ACKNOWLEDGED_WORDS = frozenset(
      "ok", "okay", "k", "okey", "ok ok", "okay okay", "uh huh", "mhm", "mm hmm", "yeah okay", "ok yeah",
      "vale", "sale", "ajá", "aja"}
 )
+# Back again, in Spanish ("hola otra vez"): the menu, in Spanish.
+SPANISH_BACK_AGAIN = frozenset({"soy yo otra vez", "hola otra vez", "hola de nuevo", "les escribi ayer",
+                                "ya les habia escrito"})
 # Whole texts that steer the text line.
 TEXT_MENU_WORDS = frozenset(
     {"menu", "main menu", "main", "topics", "list", "options", "start over", "hi", "hello", "hey",
@@ -212,7 +216,11 @@ TEXT_MENU_WORDS = frozenset(
      "unstop",
      "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "temas", "opciones",
      "menu principal", "inicio", "comenzar", "no se", "no lo se", "mande", "lista", "la lista", "el menu",
-     "ola", "ola buenas", "ola buenos dias"}
+     "ola", "ola buenas", "ola buenos dias",
+     # back again ("its me again", "i texted yesterday"): the menu, to start from
+     "its me again", "me again", "hi its me", "hi its me again", "hello its me again", "hi again",
+     "hello again", "i texted yesterday", "i texted before", "i texted you yesterday", "i texted you before",
+     "i texted earlier", "i texted you earlier"} | SPANISH_BACK_AGAIN
     | set(SPOKEN_COMMANDS[MAIN])
     | ACKNOWLEDGED_WORDS
 )
@@ -300,6 +308,7 @@ ABOUT_THE_LINE_ASKED = frozenset({
     "can others use this", "can anyone text this number",
     # someone who did not expect the line's texts: what it is, and how to stop them (text STOP)
     "wrong number", "you have the wrong number", "you got the wrong number", "wrong person",
+    "sorry wrong number", "sry wrong number", "oops wrong number", "wrong number sorry", "sorry wrong person",
     "i didnt sign up for this", "i did not sign up for this", "i never signed up for this",
     "i didnt sign up", "i never signed up", "how did you get my number", "how did you get this number",
     "why are you texting me", "why am i getting these texts", "why am i getting this",
@@ -420,6 +429,7 @@ SPANISH_TEXT_WORDS = frozenset(
      "no entiendo", "no le entiendo", "no comprendo", "como funciona", "que hago", "mande", "no se",
      "no lo se", "entiendo", "ok entiendo", "ya entendi", "ok ya entendi", "entendido", "ya veo", "ah ya veo",
      "de acuerdo", "claro", "bueno", "ah bueno", "ok bueno", "muy bien", "perfecto"} | ABOUT_THE_LINE_ASKED_ES
+    | SPANISH_BACK_AGAIN
     | WHO_IS_THIS_ASKED_ES
 )
 # Whole texts that are English thanks or greetings: after Spanish, a texter who sends one wants English.

@@ -58,6 +58,7 @@ _PLAINLY = re.compile(
     r"(?:texts?|txts?|messages?|msgs?|text messages)"
     r"|unsubscribe|opt (?:me )?out"
     r"|^(?:please )?(?:remove|take) me(?: off)?(?: please| now| thanks| thank you)?$"
+    r"|^(?:please )?remove(?: please| now| thanks| thank you)?$"
     r"|^(?:i )?(?:dont|do not) want (?:these|them|any more of these|any of these)(?: anymore| any more)?$"
     r"|(?:remove|take) me (?:off|from|out of) (?:of )?(?:this |your |the |ur |these |all |yall )?"
     r"(?:list|texts?|messages?|line|number|service)"

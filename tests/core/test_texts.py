@@ -268,7 +268,7 @@ def test_asking_what_the_line_costs_gets_help_that_says_it_is_free(content: Cont
     ("wrong number", "en"), ("Wrong number!", "en"), ("i didnt sign up for this", "en"),
     ("how did you get my number", "en"), ("número equivocado", "es"),
     ("I got a call from this number", "en"), ("you called me?", "en"), ("who is calling", "en"),
-    ("can i text you later", "en"),
+    ("can i text you later", "en"), ("sry wrong number", "en"),
     ("¿Quién habla?", "es"), ("me llamaron de este número", "es"),
 ])
 def test_asking_what_else_the_line_offers_gets_help_in_that_language(
@@ -305,6 +305,14 @@ def test_yes_to_reply_more_sends_the_next_page_and_after_the_last_the_menu(
     assert first.show is Show.PAGE and texts.reply(first.state, words) == texts.reply(first.state, "more")
     last = replace(first.state, page=len(content.topic_text("spread-liver", lang).sms) - 1)
     assert texts.reply(last, words).state.menu == "main", "no page left: the menu, never a page again"
+
+
+@pytest.mark.parametrize(("words", "lang"), [("its me again", "en"), ("I texted yesterday", "en"),
+                                            ("hola otra vez", "es")])
+def test_someone_back_again_gets_the_menu_in_their_language(content: Content, words: str, lang: str) -> None:
+    """These had got "We did not find that"."""
+    reply = TextNavigator(content).reply(TextState(), words)
+    assert (reply.show, reply.state.lang, reply.notices) == (Show.MENU, lang, ()), reply
 
 
 @pytest.mark.parametrize("greeting", ["ola", "Ola buenas"])

@@ -138,6 +138,7 @@ def test_words_of_being_metastatic_find_what_stage_4_means_in_english(content: C
     ("no nothing else", "bye"), ("that is all i needed to know", "bye"), ("no más preguntas, gracias", "bye"),
     ("nothing else matters", ""), ("god bless you", "thanks"), ("you are a blessing", "thanks"),
     ("this is helpful", "thanks"), ("que dios le bendiga", "thanks"), ("this is not helpful", ""),
+    ("ty so much ur a blessing", "thanks"), ("eres una bendición, gracias", "thanks"),
 ])
 def test_thanks_and_goodbyes(words: str, kind: str) -> None:
     """"god bless you" and "this is helpful" had got "We did not find that"."""
