@@ -39,6 +39,7 @@ from service.core.understand.meaning import (
     language_named,
     node_named,
     only_language,
+    passed_or_still_go,
     site_finder,
     stage_page,
     thanks,
@@ -236,6 +237,8 @@ class TextNavigator:
         if not offer and text in commands.TEXT_YES_MORE_WORDS and self._has_more(state):
             return self._more(state)
         if (offer or state.topic.startswith(SYMPTOM_TOPIC_PREFIX)) and asks_if_serious(body):
+            return TextReply(replace(state, offer=offer), Show.URGENT)
+        if offer.startswith(SYMPTOM_TOPIC_PREFIX) and passed_or_still_go(body):  # "its gone now"
             return TextReply(replace(state, offer=offer), Show.URGENT)
         return None
 

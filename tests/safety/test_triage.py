@@ -287,6 +287,24 @@ def test_the_offer_lasts_one_reply(twilio: TwilioSimulator, content: Content) ->
     assert texted(twilio, "3").startswith(content.menus["spread"].texts["en"].intro)
 
 
+@pytest.mark.parametrize(("sign", "after"), [
+    ("chest pain", "its gone now"), ("chest pain", "should i still go"),
+    ("she had a seizure", "she is ok now"), ("me duele mucho el pecho", "ya se le pasó"),
+])
+def test_a_sign_that_has_passed_still_hears_what_to_do_now(
+    twilio: TwilioSimulator, sign: str, after: str
+) -> None:
+    """"its gone now" after chest pain had got "We did not find that": a sign that went away is still
+    for the care team, and 911 if it may be an emergency."""
+    texted(twilio, sign)
+    answer = texted(twilio, after)
+    assert "911" in answer.split(". ")[0] and ("care team" in answer or "equipo" in answer), answer
+
+
+def test_its_gone_now_with_no_sign_before_it_is_no_emergency(twilio: TwilioSimulator) -> None:
+    assert not texted(twilio, "its gone now").startswith(URGENT_NOW)
+
+
 @pytest.mark.parametrize("body", ["asdfghjkl", "purple elephant", "qwzx vvv"])
 def test_a_text_the_line_cannot_match_ends_with_how_to_reach_a_person(
     twilio: TwilioSimulator, body: str

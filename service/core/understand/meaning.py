@@ -149,6 +149,18 @@ _ASKS_IF_SERIOUS = re.compile(
     r"^(so |and |but |y |pero )?(is (it|this|that) (serious|bad|dangerous|life threatening)|how (serious|bad)"
     r" is (it|this|that)|(es|eso es|esto es) (grave|peligroso|serio)|que tan grave es( eso| esto)?)( now)?$"
 )
+# A sign just told that has passed, or whether to still go ("its gone now", "she is ok now", "should we
+# still go", "ya se le pasó"): what to do now again, as a sign that goes away still needs the care team.
+_PASSED = re.compile(
+    r"^(ok |okay |but |well |so |now |pero |ya |bueno )?(it|its|it s|the pain|pain|that|this)( is| s| has)?"
+    r" (gone|went away|stopped|passed|better|over)( now)?$"
+    r"|^(ok |but |now )?(she|he|i|we|mom|dad)( is| s| am| m|s|m)? (ok|okay|fine|better|alright|all right)"
+    r"( now)?$|^(i|she|he) (feel|feels) (ok|okay|fine|better)( now)?$"
+    r"|^(should|do|must|shall) (i|we|she|he) (still )?(need to )?(go|call|call 911|go to the er|call them"
+    r"|go in)( still| now| anyway)?$"
+    r"|^(ya )?(se le|se me|se) (paso|quito)( el dolor)?( ya)?$|^ya (esta|estoy) (bien|mejor)$"
+    r"|^(todavia |aun )?(tengo|tenemos|debo|debemos) que (ir|llamar)( todavia)?$"
+)
 # Asking whether the line is private ("is this private", "will you share my number", "es confidencial").
 _PRIVACY = re.compile(
     r"\b(private|privacy|confidential|anonymous|(who|anyone|someone) (sees|reads|can see|can read|see|read)"
@@ -486,6 +498,11 @@ def thanks(message: str) -> bool:
 def asks_if_serious(message: str) -> bool:
     """Whether a message only asks if something is serious ("is it serious", "es grave")."""
     return bool(_ASKS_IF_SERIOUS.search(normalize(message)))
+
+
+def passed_or_still_go(message: str) -> bool:
+    """Whether a message says a sign has passed, or asks whether to still go ("its gone now")."""
+    return bool(_PASSED.search(normalize(message)))
 
 
 def asks_how_given(message: str) -> bool:
