@@ -800,6 +800,16 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bse (me|le) (hincharon|hincho|esta hinchando|estan hinchando|inflamo|inflamaron) (mucho )?"
           r"(los labios|el labio|la lengua|la garganta|la cara|los parpados)\b"
           r"|\bse (me|le) (cierra|esta cerrando) la garganta\b", plain=False),
+    # Hands, feet or skin gone blue, purple or mottled ("her hands and feet are cold and blue"): poor blood
+    # flow may be an emergency; no one sign says it, so what to do now.
+    _rule(Concern.URGENT, "",
+          r"\b(hands?|feet|foot|fingers?|toes?|legs?|arms?|skin|fingernails|nails|knees)\b( \w+){0,2}"
+          r" (is|are|look|looks|turning|turned|getting|got|went|gone|going|seem|seems)( \w+){0,3}"
+          r" (blue|bluish|purple|purplish|gray|grey|mottled)\b(?! (from|with|because|after the|since the) )",
+          plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(manos|pies|dedos|piel|unas|rodillas|piernas)\b( \w+){0,3} (moradas?|morados|azules|azul"
+          r"|amoratad[ao]s?|grises|manchad[ao]s de morado)\b", plain=False),
     # Someone who cannot get up ("she cant get out of bed", "no se puede levantar"): weakness with no one
     # sign named, so what to do now (911 if it may be an emergency, else the care team right away).
     _rule(Concern.URGENT, "",
@@ -1049,6 +1059,10 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|con coraje|con rabia)\b|\btengo (mucha )?(rabia|coraje)\b|\bpor ?que (me )?(paso|pasa"
           r"|tuvo que pasar) esto\b|\bes (mi culpa|culpa mia)\b|\bculpa mia\b"
           r"|\b(pude|pudimos|podria|hubiera podido) (haberlo|haberla) (evitado|detectado|prevenido)\b"
+          r"|\bnecesito (un )?descans(o|ar)( de (esto|todo))?$"
+          r"|\b(necesita|necesito|necesitamos|no tengo|no tiene|no tenemos) (quien (me|la|lo|nos) lleve"
+          r"|transporte|como llegar|raite|ride) (a|al|para) (la quimio|quimio|el tratamiento|las citas"
+          r"|la cita|el hospital|la clinica|la radiacion|sus citas|mis citas)\b"
           r"|\bcon quien (puedo|podemos"
           r"|podria|pueda) hablar\b|\bcomo (le|les|se lo|se los) (digo|explico|cuento|decimos|explicamos"
           r"|voy a decir)\b.{0,30}\b(hijos|hijas|hijo|hija|nietos|familia|ninos)\b|^(hay alguien|alguien"
@@ -1074,6 +1088,13 @@ DISTRESS_RULES: tuple[Rule, ...] = (
           r"|\bneed (someone|somebody|a person)\b|\bplease call me\b"
           r"|\bwho (can|could|will|would) help (me|us|her|him)\b"
           r"|\b(i|she|he) (live|lives|living) (all )?alone\b"
+          # A caregiver worn out, or a ride needed ("i need a break", "she needs a ride to chemo"): the
+          # helplines know the help near them.
+          r"|^(i|we) (really |just )?(need|could use) a (break|rest|breather)( from (this|it all|all this))?$"
+          r"|\b(need|needs|get|find|getting|finding|no) (a )?(ride|rides|transportation|transport) (to|for)"
+          r" (chemo|treatment|treatments|radiation|appointments?|the hospital|the clinic|her appointments?"
+          r"|his appointments?|my appointments?|infusions?|the doctor)\b|^(transportation|transport|rides?)"
+          r" (to|for) (chemo|treatment|treatments|radiation|appointments?)$"
           r"|\b(american cancer society|cancer society|cancer information service|cancer info service)\b"
           r"|\b(can|could|will|would) (you|u|someone|somebody|anyone) (please )?(call|ring|phone) (me|us)\b"
           r"|^(please )?(call|ring) (me|us)( back)?( please)?$|\bgive (me|us) a call\b"

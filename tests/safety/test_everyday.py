@@ -872,7 +872,8 @@ def test_what_a_figure_of_speech_sits_beside_is_still_read(message: str, concern
     "today is the anniversary of her death", "no one visits her anymore", "i feel numb",
     "la extraño mucho", "nadie la visita", "por qué dios",
     "I was told my cancer is in my bones. I live alone. Who can help me get to my appointments?",
-    "scanxiety", "scanxiety is real",
+    "scanxiety", "scanxiety is real", "i need a break", "necesito un descanso", "she needs a ride to chemo",
+    "transportation to treatment", "no tengo quien me lleve a la quimio",
 ])
 def test_hard_times_told_get_a_person_to_talk_to_not_not_found(twilio: TwilioSimulator, message: str) -> None:
     """Each had got "We did not find that", the emergency signs, or what stage 4 means."""
@@ -903,6 +904,21 @@ def test_whether_it_can_wait_or_the_clinic_is_closed_gets_what_to_do_now(
 @pytest.mark.parametrize("message", ["my phone wont last", "my mom wont make it to the appointment"])
 def test_a_thing_or_a_visit_that_will_not_last_is_no_fear_of_losing_someone(message: str) -> None:
     not_read_as(message, Concern.DISTRESS)
+
+
+@pytest.mark.parametrize("message", [
+    "her hands and feet are cold and blue", "her feet are blue", "my toes are turning purple",
+    "tiene los pies morados",
+])
+def test_hands_or_feet_gone_blue_get_what_to_do_now_first(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We did not find that": poor blood flow may be an emergency, and no one sign says it."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["i painted my nails blue", "my hands are blue from the dye",
+                                     "she wore a blue dress"])
+def test_blue_paint_dye_or_clothes_is_no_sign(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["i cant reach the top shelf", "i cant reach the pharmacy"])
