@@ -353,7 +353,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "breathing",
           r"\b(cant|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|difficult|problems?"
           r"|fighting to|a hard time|hard time|can barely|can hardly) (to )?(breathe|breathing|breath"
-          r"|get (my|her|his) breath|catch)\b|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
+          r"|get (my|her|his) breath|catch|breed|breeth)\b"
+          r"|\b(cant|cannot|can not) get (any |enough )?(air|a breath)\b"
           r"|\b(isnt|is not|not|arent|wasnt) breathing\b|\bsuffocat\w*\b"
           r"|\blips (are |look |looks |turned |turning |going )?(blue|purple|gray|grey|bluish)\b"
           r"|\b(she|shes|he|hes|her|his|my|face|lips|skin|fingers|nails|i|im) (is |are |has )?(turning"
@@ -810,6 +811,19 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "",
           r"\b(manos|pies|dedos|piel|unas|rodillas|piernas)\b( \w+){0,3} (moradas?|morados|azules|azul"
           r"|amoratad[ao]s?|grises|manchad[ao]s de morado)\b", plain=False),
+    # Someone found on the floor ("i found her on the floor", "está en el piso y no se mueve"): a fall,
+    # a faint or worse; no one sign says which, so what to do now.
+    _rule(Concern.URGENT, "",
+          r"\b(found|find|came home to) (her|him|them|my \w+|mom|dad|mum)( lying| laying| passed out"
+          r"| collapsed)? on the (floor|ground|bathroom floor|kitchen floor)\b"
+          r"|\b(she|he|mom|dad|mum|my (mom|mum|mother|dad|father|wife|husband|sister|brother|daughter|son"
+          r"|grandma|grandpa))( is| s| was)? (lying|laying|lay|down|still) on the (floor|ground"
+          r"|bathroom floor|kitchen floor)\b|\b(she|he)( is| s) on the (floor|ground) and\b"
+          r"|\b(she|he|mom|dad)( is| s)? on the floor$", plain=False),
+    _rule_es(Concern.URGENT, "",
+          r"\b(la|lo|los) (encontre|encontramos|hallamos) (tirad[ao]s? )?en el (piso|suelo)\b"
+          r"|\b(esta|estaba|quedo|sigue) (tirad[ao] )?en el (piso|suelo)\b|\bno se mueve\b",
+          plain=False),
     # Someone who cannot get up ("she cant get out of bed", "no se puede levantar"): weakness with no one
     # sign named, so what to do now (911 if it may be an emergency, else the care team right away).
     _rule(Concern.URGENT, "",

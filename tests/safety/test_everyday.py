@@ -51,6 +51,7 @@ SIGNS_IN_OWN_WORDS = [
     ("vomita con sangre", "bleeding"), ("está devolviendo sangre", "bleeding"),
     ("le creció mucho la barriga", "belly"),
     ("she is burning up", "fever"), ("102.5", "fever"), ("101 F", "fever"), ("38.9", "fever"),
+    ("i cant breed", "breathing"),  # "breathe" as a phone may hear it
 ]
 
 
@@ -913,6 +914,22 @@ def test_a_thing_or_a_visit_that_will_not_last_is_no_fear_of_losing_someone(mess
 def test_hands_or_feet_gone_blue_get_what_to_do_now_first(twilio: TwilioSimulator, message: str) -> None:
     """These had got "We did not find that": poor blood flow may be an emergency, and no one sign says it."""
     urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", [
+    "i found her on the floor", "she is lying on the floor", "my mom is on the floor",
+    "está en el piso y no se mueve", "la encontré en el suelo",
+])
+def test_someone_found_on_the_floor_gets_what_to_do_now_first(twilio: TwilioSimulator, message: str) -> None:
+    """These had got "We did not find that" (or how spread is found, for "found"): a fall, a faint or
+    worse, which no one sign says."""
+    urgent_with_no_sign(twilio, message)
+
+
+@pytest.mark.parametrize("message", ["she is on the floor playing with the dog",
+                                     "i dropped my pills on the floor"])
+def test_play_or_a_dropped_thing_on_the_floor_is_no_sign(message: str) -> None:
+    not_read_as(message, Concern.URGENT)
 
 
 @pytest.mark.parametrize("message", ["i painted my nails blue", "my hands are blue from the dye",
