@@ -649,7 +649,9 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule_es(Concern.URGENT, "spinal-cord",
           r"\b(piernas?|pies?)\b.{0,20}\b(dormidas?|dormidos?|entumid[ao]s?|debiles?|adormecid[ao]s?"
           r"|pesadas?|no (las|los) siento|no (se|me) mueven?)\b|\b(dormidas?|entumid[ao]s?|debiles?"
-          r"|adormecid[ao]s?|pesadas?)\b.{0,20}\b(piernas?|pies?)\b"),
+          r"|adormecid[ao]s?|pesadas?)\b.{0,20}\b(piernas?|pies?)\b"
+          r"|\bse (le|me|nos) (duermen|durmieron|adormecen|adormecieron|entumen|entumieron|debilitan"
+          r"|debilitaron|aflojan|aflojaron) (las |los )?(piernas|pies)\b"),
     _rule_es(Concern.URGENT, "stroke",
           r"\b(un lado|lado (izquierdo|derecho))\b.{0,25}\b(dormido|debil|paralizado|caido)\b"
           r"|\bse (le|me) (durmio|duerme|adormecio|entumio|paralizo) (un lado|medio lado|la mitad"
@@ -710,7 +712,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bel corazon me late (muy )?(rapido|fuerte)\b|\bpalpitaciones\b"),
     _rule_es(Concern.URGENT, "confusion",
           r"\b(se (esta |anda )?desmay\w*|no (me|nos|la|lo) reconoce)\b|\b(confundid[ao]|desorientad[ao]"
-          r"|se desmayo|me desmaye|inconsciente|no despierta|no (puedo|podemos|puede) despertar(?! temprano)"
+          r"|se desmayo|me desmaye|se desvanecio|me desvaneci|inconsciente|no despierta"
+          r"|no (puedo|podemos|puede) despertar(?! temprano)"
           r"|cosas sin sentido)\b|\bno se (despierta|quiere despertar)\b|\bno (la|lo) (puedo"
           r"|podemos) despertar\b|\bno (reacciona|responde|esta respondiendo)\b(?! (bien )?(a|al|con) "
           r"(el |la |los |las |su |mi )?(tratamiento|quimio\w*|medicina\w*|medicamentos?|radiacion|terapia"
@@ -749,7 +752,7 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\bcoagulo en (la pierna|el brazo)\b", plain=False),
     _rule_es(Concern.URGENT, "belly",
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
-          r"|inflamad[ao]|(muy |mas )?grande|creciendo|(llen[ao] de|con) (liquido|agua))\b"
+          r"|inflamad[ao]|inflad[ao]|(muy |mas )?grande|creciendo|(llen[ao] de|con) (liquido|agua))\b"
           r"|\bse (me|le) (hincho|esta hinchando|ha hinchado) (mucho )?(el abdomen|la panza|la barriga"
           r"|el vientre|el estomago)\b|\b(me|le) (crecio|ha crecido|esta creciendo) (mucho |bastante )?"
           r"(el abdomen|la panza|la barriga|el vientre|el estomago)\b", plain=False),

@@ -52,6 +52,8 @@ SIGNS_IN_OWN_WORDS = [
     ("le creció mucho la barriga", "belly"),
     ("she is burning up", "fever"), ("102.5", "fever"), ("101 F", "fever"), ("38.9", "fever"),
     ("i cant breed", "breathing"),  # "breathe" as a phone may hear it
+    ("se desvaneció", "confusion"), ("tiene la panza inflada", "belly"),
+    ("le duele la espalda y se le duermen las piernas", "spinal-cord"),
 ]
 
 
