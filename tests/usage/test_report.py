@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 import pytest
+import time_machine
 from click.testing import CliRunner, Result
 
 from service.content import Content
@@ -16,6 +18,13 @@ from service.usage.report import UsageReport, load_report, table_lines
 from service.web.cli.usage import date_range, usage_group
 
 TODAY = dt.datetime.now(dt.UTC).date()
+
+
+@pytest.fixture(autouse=True)
+def on_today() -> Iterator[None]:
+    """Noon (UTC) of the day the counts were written for: a run that crosses midnight still reports it."""
+    with time_machine.travel(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=True):
+        yield
 
 
 def day(offset: int) -> str:
