@@ -560,7 +560,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(belly|stomach|tummy|abdomen|tummys|stomachs)\b.{0,25}\b(swollen|swelling|tight|hard|bloated|"
           r"blew up|huge|bigger|distended|puffy|puffed up"
           r"|(getting|got|gotten|is|so|very|really) (big|large|larger)"
-          r"|growing|full of (fluid|water))\b", plain=False),
+          r"|growing|full of (fluid|water))\b"
+          r"|\b(fluid|water) (in|filling|building up in) (her |his |my |the )?(belly|stomach|tummy|abdomen)\b"
+          r"|\bascites\b", plain=False),
     # About to faint, or a heart racing or pounding: no one sign, so the general what to do now.
     _rule(Concern.URGENT, "",
           r"\b(feel|feeling|felt|feels) (so |very |really )?(faint|like (i am |im |i will |ill )?"
@@ -754,7 +756,8 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"\b(panza|barriga|abdomen|vientre|estomago)\b.{0,25}\b(hinchad[ao]|dur[ao]|tens[ao]"
           r"|inflamad[ao]|inflad[ao]|(muy |mas )?grande|creciendo|(llen[ao] de|con) (liquido|agua))\b"
           r"|\bse (me|le) (hincho|esta hinchando|ha hinchado) (mucho )?(el abdomen|la panza|la barriga"
-          r"|el vientre|el estomago)\b|\b(me|le) (crecio|ha crecido|esta creciendo) (mucho |bastante )?"
+          r"|el vientre|el estomago)\b|\bliquido en (el|la|su|mi) (vientre|barriga|panza|abdomen|estomago)\b"
+          r"|\bascitis\b|\b(me|le) (crecio|ha crecido|esta creciendo) (mucho |bastante )?"
           r"(el abdomen|la panza|la barriga|el vientre|el estomago)\b", plain=False),
     _rule_es(Concern.URGENT, "calcium",
           r"\bmucha sed\b|\bsed todo el tiempo\b", plain=False),

@@ -61,23 +61,23 @@ REAL_WORDS = frozenset(
     exhaustiva exhaustive exhaustivo existing exits expansive explicado explicaron exploiting
     explora explorar explore exploring expressive extensive extiende extienden extra factura
     failing fails falda falla fallan fallon falsa false falten fanny farce farther fatter faust
-    feast feather feeding feeds fetal fewer fiasco fibre fiend filling fills financiada firma
-    fists flaco flair flaming flattering flavor fleas fleet flight flint flood flour fooling
-    forja forming forza fracturas framing franco frase fresco fright frost frustrante fueling
-    fuels fuente funcionado funcionario funcionen functional funding funky gafas galas ganes
-    gangs gaping garay gents giles glowing goles gomes graba grace grada gradas grade grades
-    graduating gramos grandfather grange granos grape grasos grasping grata grate grave graze
-    grimes groan groin groping grove gunna haber haberme haberse habia hablado hablamos habra
-    hacerla hacerle hacerlo hacerte haces hacker hagen halla hallados hallar halls handing hanks
-    harding haria harper hasta haste hating haunt haunting haute haven hazte heading healing
-    healy heaps heartbreak heating helio hells heras herring hides hiere hikes hilos hines
-    hinting hints hires hoard hojas holed homeless homero honed honra hopped hordas hormones
-    horns horse huang hueco huecos huevo huevos humos hunted hunting hunts hurled hurling hurst
-    hwang hyped incentivos incide indication infection infections infectious infested inflated
-    informaron informatics informativa informative informativo informativos injected injecting
-    injurias inspection inspections intensidad intensos intentaron intentions internado
-    inventions junio keller kills lager lamar lambs lamer lanes lange lanzarse laser latir
-    latter layer leading leaking leaning leaping leapt lease leasing least legal legiones
+    feast feather feeding feeds fetal fewer fiasco fibre fiend filing filling fills filming
+    financiada firma fists flaco flair flaming flattering flavor fleas fleet flight flint flood
+    flour fooling forja forming forza fracturas framing franco frase fresco fright frost
+    frustrante fueling fuels fuente funcionado funcionario funcionen functional funding funky
+    gafas galas ganes gangs gaping garay gents giles glowing goles gomes graba grace grada
+    gradas grade grades graduating gramos grandfather grange granos grape grasos grasping grata
+    grate grave graze grimes groan groin groping grove gunna haber haberme haberse habia hablado
+    hablamos habra hacerla hacerle hacerlo hacerte haces hacker hagen halla hallados hallar
+    halls handing hanks harding haria harper hasta haste hating haunt haunting haute haven hazte
+    heading healing healy heaps heartbreak heating helio hells heras herring hides hiere hikes
+    hilos hines hinting hints hires hoard hojas holed homeless homero honed honra hopped hordas
+    hormones horns horse huang hueco huecos huevo huevos humos hunted hunting hunts hurled
+    hurling hurst hwang hyped incentivos incide indication infection infections infectious
+    infested inflated informaron informatics informativa informative informativo informativos
+    injected injecting injurias inspection inspections intensidad intensos intentaron intentions
+    internado inventions junio keller kills lager lamar lambs lamer lanes lange lanzarse laser
+    latir latter layer leading leaking leaning leaping leapt lease leasing least legal legiones
     legions lessons leung levantamos levantando leves libres libros licence liked likes liking
     linda lines linger lining linked listing listos lists liter lived lives llamaba llamados
     llamarme llana llano llave llegamos llegaron llego llenar llenaron llene lleno llevados

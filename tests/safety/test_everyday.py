@@ -54,6 +54,8 @@ SIGNS_IN_OWN_WORDS = [
     ("i cant breed", "breathing"),  # "breathe" as a phone may hear it
     ("se desvaneció", "confusion"), ("tiene la panza inflada", "belly"),
     ("le duele la espalda y se le duermen las piernas", "spinal-cord"),
+    ("she has fluid in her belly", "belly"), ("fluid in belly", "belly"), ("ascites", "belly"),
+    ("tiene líquido en el vientre", "belly"),
 ]
 
 
