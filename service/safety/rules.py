@@ -241,7 +241,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\b(a|such a|just a|being a|only a|nothing but a|am a|im a) burden\b"
           r"|\b(a|such a|just a|dead) weight (on|to|for) (my|the|our|everyone)\b"),
     _rule(Concern.CRISIS, "",
-          r"\b(overdose|overdosing|od on)\b|\b(took|take|taking|swallowed|swallow) (all|a whole bottle"
+          r"\b(overdose|overdosing|overdosed|od on|oded)\b(?<!accidentally overdosed)"
+          r"|\b(took|take|taking|swallowed|swallow) (all|a whole bottle"
           r"|the whole bottle|too many|a bottle)\b(?!( of)? (my|her|his|the) (meds|medicines?|medications?"
           r"|pills|tablets|vitamins|doses) (on time|as (prescribed|told|directed)|every (day|morning|night)"
           r"|in the morning|at night|with food|this morning|today|yesterday|on schedule|like (i|she"
@@ -265,7 +266,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
           r"\b(la )?(forma|manera) (mas )?(facil|rapida|segura|indolora) de (morir|matarme|matarse"
           r"|quitarme la vida)\b|\bcuantas (pastillas|pildoras|tabletas) (se necesitan|necesito|hacen falta)"
           r" para (morir|matarme|no despertar)\b|\bdosis (letal|mortal)\b|\b(perdi|he perdido|ya no tengo)"
-          r" (las )?ganas de vivir\b"),
+          r" (las )?ganas de vivir\b|\b(una )?sobredosis\b(?<!por error una sobredosis)"),
     # Said sideways: doing something to oneself, not trusting oneself, the means ready, things given away.
     _rule(Concern.CRISIS, "",
           r"\b(ill|i will|i might|i may|im going to|im gonna|i am going to|might|may|going to|gonna"
@@ -812,7 +813,8 @@ URGENT_RULES: tuple[Rule, ...] = (
     _rule(Concern.URGENT, "",
           r"\b(hands?|feet|foot|fingers?|toes?|legs?|arms?|skin|fingernails|nails|knees)\b( \w+){0,2}"
           r" (is|are|look|looks|turning|turned|getting|got|went|gone|going|seem|seems)( \w+){0,3}"
-          r" (blue|bluish|purple|purplish|gray|grey|mottled)\b(?! (from|with|because|after the|since the) )",
+          r" (blue|bluish|purple|purplish|gray|grey|mottled)\b(?! (from|with|because|after the|since the) )"
+          r"|\b(legs?|arms?|feet|foot|hands?)\b( \w+){0,3} (cold and (pale|white)|(pale|white) and cold)\b",
           plain=False),
     _rule_es(Concern.URGENT, "",
           r"\b(manos|pies|dedos|piel|unas|rodillas|piernas)\b( \w+){0,3} (moradas?|morados|azules|azul"

@@ -151,7 +151,7 @@ REAL_WORDS = frozenset(
     vieran vigas vimos viniendo visas vista viuda vivas vocation voces votaciones wading wafer
     wager waging wailing waited waiter waits walking walled walter wanda waning wanting wards
     warts washes wasted wasting watts waving waxing wearer weaver weaving weeds welding whale
-    wheat while whispering whiting whore whores whose width wight winger winner woken woman
-    woods wording world worlds worms wound woven wright writing yogur
+    wheat while whine whispering whiting whore whores whose whyte width wight winger winner
+    woken woman woods wording world worlds worms wound woven wright write writing yogur
     """.split()
 )

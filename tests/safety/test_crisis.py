@@ -38,6 +38,7 @@ CRISIS_WORDS_EN = [
     "i want to end it",
     "i cant keep going",
     "i cant hang on",
+    "i overdosed", "she overdosed",
     "i cant hold on any longer",
     "i want to be with my husband in heaven",
     "i just want god to take me",
@@ -77,6 +78,7 @@ CRISIS_WORDS_EN = [
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
     "quiero quitarme la vida",
+    "tomé una sobredosis",
     "mi hija dice que se quiere matar",
     "me quiero morir",
     "estoy pensando en hacerme daño",

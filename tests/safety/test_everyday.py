@@ -913,10 +913,12 @@ def test_a_thing_or_a_visit_that_will_not_last_is_no_fear_of_losing_someone(mess
 
 @pytest.mark.parametrize("message", [
     "her hands and feet are cold and blue", "her feet are blue", "my toes are turning purple",
-    "tiene los pies morados",
+    "tiene los pies morados", "my leg is cold and pale", "her foot is pale and cold",
+    "i accidentally overdosed on tylenol",
 ])
 def test_hands_or_feet_gone_blue_get_what_to_do_now_first(twilio: TwilioSimulator, message: str) -> None:
-    """These had got "We did not find that": poor blood flow may be an emergency, and no one sign says it."""
+    """These had got "We did not find that": poor blood flow (or a dose taken by mistake) may be an
+    emergency, and no one sign says it."""
     urgent_with_no_sign(twilio, message)
 
 
