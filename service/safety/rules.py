@@ -830,7 +830,9 @@ URGENT_RULES: tuple[Rule, ...] = (
           r"|\b(she|he|mom|dad)( is| s)? on the floor$", plain=False),
     _rule_es(Concern.URGENT, "",
           r"\b(la|lo|los) (encontre|encontramos|hallamos) (tirad[ao]s? )?en el (piso|suelo)\b"
-          r"|\b(esta|estaba|quedo|sigue) (tirad[ao] )?en el (piso|suelo)\b|\bno se mueve\b",
+          r"|\b(esta|estaba|quedo|sigue) (tirad[ao] )?en el (piso|suelo)\b|^(ya )?no se mueve$"
+          r"|\b(mi (mama|papa|esposo|esposa|hija|hijo|abuela|abuelo|hermana|hermano)|ella) (ya )?no se"
+          r" mueve\b",
           plain=False),
     # Someone who cannot get up ("she cant get out of bed", "no se puede levantar"): weakness with no one
     # sign named, so what to do now (911 if it may be an emergency, else the care team right away).

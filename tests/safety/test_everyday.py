@@ -924,7 +924,7 @@ def test_hands_or_feet_gone_blue_get_what_to_do_now_first(twilio: TwilioSimulato
 
 @pytest.mark.parametrize("message", [
     "i found her on the floor", "she is lying on the floor", "my mom is on the floor",
-    "está en el piso y no se mueve", "la encontré en el suelo",
+    "está en el piso y no se mueve", "la encontré en el suelo", "mi mamá no se mueve",
 ])
 def test_someone_found_on_the_floor_gets_what_to_do_now_first(twilio: TwilioSimulator, message: str) -> None:
     """These had got "We did not find that" (or how spread is found, for "found"): a fall, a faint or
@@ -933,7 +933,8 @@ def test_someone_found_on_the_floor_gets_what_to_do_now_first(twilio: TwilioSimu
 
 
 @pytest.mark.parametrize("message", ["she is on the floor playing with the dog",
-                                     "i dropped my pills on the floor"])
+                                     "i dropped my pills on the floor", "la bolita no se mueve",
+                                     "tengo una bolita y no se mueve"])
 def test_play_or_a_dropped_thing_on_the_floor_is_no_sign(message: str) -> None:
     not_read_as(message, Concern.URGENT)
 
