@@ -12,41 +12,41 @@ REAL_WORDS = frozenset(
     abandonada aboga abort abound acaben acatar acres acting actos adora agent agita agora aguda
     ahogado ahora ahorrar alabar alain alcanzando alentar alianza alice alight alike altas alter
     ambulante ambulantes amino anales angel angie angles anota anvil apoyen aptos arches ardent
-    aroma arrastrando arrestado ashes asoma assistants asuma atentar autos avanzado ayudarme
-    ayuden backed bacon bafta bagged balde balls banded banked banned barca barley barra batter
-    battle beads beaming beams beans bearing bears beast beasts beater beben bedside beets bells
-    belts besar betting betts biden bieber bilis billy bitter blake blame bland blast blaze
-    blazing bleak blend blending blends bling block blocked bloke blond blush boast boating
-    boats bobos boeing boletas bombs bonds bonitas bonos bonus books booms boone booth boots
-    borda boring borne bosta botes bother bought bowers bowing bowles bowls boxes brake bravo
-    bravos breach breaches bread breadth breeding breeds brent brewed bridging bring brody brood
-    brooke brote broth bugger bulls bully bummed burned burnt burton burying butter caballo
-    caber cabida cabina cabos cabra cadena cadre cafes cages caiga caigo caine cairo caixa cakes
-    caldera caldo calla callar calles calls calma calme calmed calming calva camello camera
-    camila camisa canes canje canoe cansa canse canso cantas cante canto cantos capes capos
-    caras caray carbs cards cared carey cargo cargos carla carles carlo carlos carly carnes
-    caros carpa carta carte carter carts carve carver carving casas casera cases cashing casing
-    castilla casting casts cater cauca cauce caves cayera cellar cello celos centra centre cerda
-    ceros cerrado cerro cerros cesta chama chamo change changes cheat checa checo cheek cheeks
-    chick chicks chido childs chiles choir chose christians chuck ciclo ciego ciento cierta
-    cimas cindy cinta cintas circo cisco cites clair clama clara clare clase clash clause claves
-    clavo cleanly clero cliente clientes clone cloned cloning cloro coach coast coasts coating
-    coats cobre cobren cocida cocido codes coding coges cogido cojer colas coles colgar colmo
-    coloured colts comas combing combs comenta coming comms commuter comodo compete compulsion
-    comunicados comunicarse comunicarte comunitarios concerted conclusion conclusiones
-    conclusions concussion cones confession confort confusing confusiones conner consistorio
-    constantes constituted consulting consultores contando contar contara contenta contesting
-    contract contractor contrastar conversion conversions cooked cooking cooling copas copio
-    copying cords corea cores coroner coros corra corran correr corro corso cortado cortados
-    coser cosme cosmo cosquillas costa costando costas costo costs cotas couch cougar coupe
-    cover crane crank crashing creido crest cresta crises crisps crock cromo crook crouch crush
-    cuadro cuando cuantas cuartas cuarto cuartos cubran cuenta cuentan cuentas cuento cuentos
-    cuerdo cuerno cuervo cuida cuidado cuidamos cuido culta cults cumbre cunts cuomo curing
-    curled curro curry cursar cursed curved dados daily daisy dante dardo darle darse darte
-    dearly debamos deben debilitado decade decal decile decime deciros decode decor decrees
-    defied dejado dejalo dejan dejaran dejarle dejarse dejarte dejate dejemos delicious demos
-    departamento deported depressing depressive depth derive desarme descenso desecho desee
-    desierta determinada determinado determinan determinar devil devuelto devuelvan
+    aroma arrastrando arrestado ashes asoma assistants asuma atentar audios autos avanzado
+    ayudarme ayuden backed bacon bafta bagged balde balls banded banked banned barca barley
+    barra batter battle beads beaming beams beans bearing bears beast beasts beater beben
+    bedside beets bells belts besar betting betts biden bieber bilis billy bitter blake blame
+    bland blast blaze blazing bleak blend blending blends bling block blocked bloke blond blush
+    boast boating boats bobos boeing boletas bombs bonds bonitas bonos bonus books booms boone
+    booth boots borda boring borne bosta botes bother bought bowers bowing bowles bowls boxes
+    brake bravo bravos breach breaches bread breadth breeding breeds brent brewed bridging bring
+    brody brood brooke brote broth bugger bulls bully bummed burned burnt burton burying butter
+    caballo caber cabida cabina cabos cabra cadena cadre cafes cages caiga caigo caine cairo
+    caixa cakes caldera caldo calla callar calles calls calma calme calmed calming calva camello
+    camera camila camisa canes canje canoe cansa canse canso cantas cante canto cantos capes
+    capos caras caray carbs cards cared carey cargo cargos carla carles carlo carlos carly
+    carnes caros carpa carta carte carter carts carve carver carving casas casera cases cashing
+    casing castilla casting casts cater cauca cauce caves cayera cellar cello celos centra
+    centre cerda ceros cerrado cerro cerros cesta chama chamo change changes cheat checa checo
+    cheek cheeks chick chicks chido childs chiles choir chose christians chuck ciclo ciego
+    ciento cierta cimas cindy cinta cintas circo cisco cites clair clama clara clare clase clash
+    clause claves clavo cleanly clero cliente clientes clone cloned cloning cloro coach coast
+    coasts coating coats cobre cobren cocida cocido codes coding coges cogido cojer colas coles
+    colgar colmo coloured colts comas combing combs comenta coming comms commuter comodo compete
+    compulsion comunicados comunicarse comunicarte comunitarios concerted conclusion
+    conclusiones conclusions concussion cones confession confort confusing confusiones conner
+    consistorio constantes constituted consulting consultores contando contar contara contenta
+    contesting contract contractor contrastar conversion conversions cooked cooking cooling
+    copas copio copying cords corea cores coroner coros corra corran correr corro corso cortado
+    cortados coser cosme cosmo cosquillas costa costando costas costo costs cotas couch cougar
+    coupe cover crane crank crashing creido crest cresta crises crisps crock cromo crook crouch
+    crush cuadro cuando cuantas cuartas cuarto cuartos cubran cuenta cuentan cuentas cuento
+    cuentos cuerdo cuerno cuervo cuida cuidado cuidamos cuido culta cults cumbre cunts cuomo
+    curing curled curro curry cursar cursed curved dados daily daisy dante dardo darle darse
+    darte dearly debamos deben debilitado decade decal decile decime deciros decode decor
+    decrees defied dejado dejalo dejan dejaran dejarle dejarse dejarte dejate dejemos delicious
+    demos departamento deported depressing depressive depth derive desarme descenso desecho
+    desee desierta determinada determinado determinan determinar devil devuelto devuelvan
     diagnosticado diary diced dices diego dieran dieron digas dijeran diles dimos dinos dioses
     dispararle dispararon disparate distancias distantes divas dives diving doable doing dolar
     doler domes dones donor doping doris dormimos dosis dotes doves doyle drags drank drawn
@@ -86,26 +86,26 @@ REAL_WORDS = frozenset(
     loving luces luchado lunas lunes macho machos macos macro madera magma magno magos maher
     major makers males malos mames manada mancera manco mande mando mandos maneja mangos manos
     manso manto mantra manzana marchar marchas marea mareo mares margo maria marica marico
-    marino markets marking marred marta marzo masking matarte mater mates mather mating maude
-    mayer meade meaning means meats mecha mediation medicinales mediciones medida medido medina
-    meditation meets melting melts memes menor menus mercaderes meros mesas metes metio mexico
-    miami mined minera minutes mirad miradas mirado missed mitigation moaning moist mojado
-    mojados monkey monos montes month montos monty mooney moons moore moradores moral morirse
-    moses moths motivating motives mourning mower muchas mueca muere mueren muevan munch munro
-    muses mutilation narco nearby neatly necesitado necesitados necesiten negar nelly nerds
-    netos newer niche nidos nieve nodes noise norse norte noses notas noting obras operador
-    opina opinar opino oppression orden orion ostras otros ounce overcame overcoming pacers
-    pacing packing packs pagan pagando pagar pagarse pague paint paints pairs paises palace
-    palin pampa panas panda panes panned parados parando pararse parches paren pario parir
-    parity parra parry parting parts pasadas pasado pasan pasar pasarme paseando pasear pases
-    passing pasted patent patents patio patrio patty pausa paused pauses pausing paving payers
-    peace pearson pecar peces pedido pedimos pedro peeling pegar pegarle peking pelar pelis
-    penes pensa peones peque perdamos perdemos perdidos perdon perdona pesados pesar petro pibes
-    picos pides pierda pierdas piero pierson pilas piles pinza pipes pisando pisar pissed pitch
-    pitches pixel plaga plains planar plantar plantear planted plantillas planting plants plate
-    players playing plays podamos poder podia podian podran podre podremos podrido poked poker
-    poking polls polos ponder ponds ponemos pools popped popping porche poros posadas posar
-    posed possessing power pozos praga praying premiere prensa preocupados preocupamos
+    marino markets marking marred marta marzo masking massage matarte mater mates mather mating
+    maude mayer meade meaning means meats mecha mediation medicinales mediciones medida medido
+    medina meditation meets melting melts memes menor menus mercaderes meros mesas metes metio
+    mexico miami mined minera minutes mirad miradas mirado missed mitigation moaning moist
+    mojado mojados monkey monos montes month montos monty mooney moons moore moradores moral
+    morirse moses moths motivating motives mourning mower muchas mueca muere mueren muevan munch
+    munro muses mutilation narco nearby neatly necesitado necesitados necesiten negar nelly
+    nerds netos newer niche nidos nieve nodes noise norse norte noses notas noting obras
+    operador opina opinar opino oppression orden orion ostras otros ounce overcame overcoming
+    pacers pacing packing packs pagan pagando pagar pagarse pague paint paints pairs paises
+    palace palin pampa panas panda panes panned parados parando pararse parches paren pario
+    parir parity parra parry parting parts pasadas pasado pasan pasar pasarme paseando pasear
+    pases passing pasted patent patents patio patrio patty pausa paused pauses pausing paving
+    payers peace pearson pecar peces pedido pedimos pedro peeling pegar pegarle peking pelar
+    pelis penes pensa peones peque perdamos perdemos perdidos perdon perdona pesados pesar petro
+    pibes picos pides pierda pierdas piero pierson pilas piles pinza pipes pisando pisar pissed
+    pitch pitches pixel plaga plains planar plantar plantear planted plantillas planting plants
+    plate players playing plays podamos poder podia podian podran podre podremos podrido poked
+    poker poking polls polos ponder ponds ponemos pools popped popping porche poros posadas
+    posar posed possessing power pozos praga praying premiere prensa preocupados preocupamos
     preocuparse preocuparte preparaba preparaban preparados preparamos preparando present
     presented preston pretendido preventing prevention preventiva preventive preventivo prick
     pricks print prision prison processed processing procession production professed profession

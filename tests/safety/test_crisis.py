@@ -38,7 +38,7 @@ CRISIS_WORDS_EN = [
     "i want to end it",
     "i cant keep going",
     "i cant hang on",
-    "i overdosed", "she overdosed",
+    "i overdosed", "she overdosed", "goodbye everyone", "this is my last message", "i wont be here tomorrow",
     "i cant hold on any longer",
     "i want to be with my husband in heaven",
     "i just want god to take me",
@@ -78,7 +78,7 @@ CRISIS_WORDS_EN = [
 CRISIS_WORDS_ES = [
     "ya no quiero vivir así",
     "quiero quitarme la vida",
-    "tomé una sobredosis",
+    "tomé una sobredosis", "adiós a todos", "este es mi último mensaje", "mañana ya no voy a estar aquí",
     "mi hija dice que se quiere matar",
     "me quiero morir",
     "estoy pensando en hacerme daño",
