@@ -221,13 +221,13 @@ CRISIS_RULES: tuple[Rule, ...] = (
     _rule(Concern.CRISIS, "",
           r"^(ok |so )?(goodbye|good bye|bye|farewell) (everyone|everybody|all|world|forever|for good"
           r"|cruel world|to (everyone|everybody|all|you all))$|\bthis is (goodbye|my goodbye)\b"
-          r"|\b(this is|its|it s|this will be) my (last|final) (message|text|goodbye|words)\b"
+          r"|\b(this is|its|it s|this will be) my (last|final) (message|text|goodbye|words|call|phone call)\b"
           r"|\bi (wont|will not|am not going to|m not going to|im not going to|might not|may not) be"
           r" (here|around|alive) (tomorrow|anymore|any more|much longer|by (the )?morning|next week"
           r"|after tonight)\b"),
     _rule_es(Concern.CRISIS, "",
           r"^(adios|chao) (a todos|para siempre|mundo)$|\b(este es|es) mi (ultimo|ultima) (mensaje"
-          r"|despedida)\b|\b(manana )?ya no (voy a|vo a) estar (aqui|aca|viva|vivo)( manana)?\b"),
+          r"|despedida|llamada)\b|\b(manana )?ya no (voy a|vo a) estar (aqui|aca|viva|vivo)( manana)?\b"),
     _rule(Concern.CRISIS, "",
           r"\bgiving (my|her|his|all my|away my) (things|stuff|belongings|possessions)( away)?\b"
           r"|\b(dont|do not|no longer|dont really|doesnt|does not) want to (live|be alive|be here|exist|"

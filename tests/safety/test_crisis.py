@@ -39,6 +39,7 @@ CRISIS_WORDS_EN = [
     "i cant keep going",
     "i cant hang on",
     "i overdosed", "she overdosed", "goodbye everyone", "this is my last message", "i wont be here tomorrow",
+    "this is my last call",
     "i cant hold on any longer",
     "i want to be with my husband in heaven",
     "i just want god to take me",
