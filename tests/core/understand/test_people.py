@@ -50,7 +50,7 @@ def test_asking_where_help_is_gets_people_to_talk_to_in_that_language(
     ("is this a real person", "en", "This line answers"),
     ("am i talking to a computer", "en", "This line answers"),
     ("are you a doctor", "en", "This line answers"),
-    ("eres un robot", "es", "Esta línea contesta sola"),
+    ("eres un robot", "es", "Esta línea es automática"),
     ("estoy hablando con una máquina", "es", "Esta línea"),
 ])
 def test_asking_if_the_line_is_a_person_hears_it_answers_by_itself_then_who_to_call(
