@@ -10,6 +10,7 @@ of other treatments), and when the words fit no one choice alone.
 from __future__ import annotations
 
 from service.content.model import Content
+from service.core.understand.meaning import reachable
 from service.words.fold import normalize
 
 STEM_LETTERS = 5  # "lung" and "lungs", "pulmón" and "pulmones", "chemo" and "chemotherapy" are one word
@@ -27,29 +28,13 @@ def option_named(content: Content, menu: str, lang: str, words: str, found: str 
     if not content.is_menu(menu):
         return found
     targets = [option.target for option in content.menus[menu].options]
-    if found is not None and any(found == target or _under(content, found, target) for target in targets):
-        return found
+    if found is not None and (found in targets or found in reachable(content, menu)):
+        return found  # one of the menu's choices, or under one
     said = _stems(words)
     if not said:
         return found
     named = [target for target in targets if said <= _choice_stems(content, target, lang)]
     return named[0] if len(named) == 1 else found
-
-
-def _under(content: Content, node: str, menu: str) -> bool:
-    """Whether a node is reached from `menu` by its choices, at any depth."""
-    seen: set[str] = set()
-    waiting = [menu]
-    while waiting:
-        here = waiting.pop()
-        if here in seen or not content.is_menu(here):
-            continue
-        seen.add(here)
-        for option in content.menus[here].options:
-            if option.target == node:
-                return True
-            waiting.append(option.target)
-    return False
 
 
 def _choice_stems(content: Content, target: str, lang: str) -> frozenset[str]:

@@ -332,6 +332,11 @@ def site_finder(content: Content, matchers: Mapping[str, Matcher]) -> SiteFinder
 
 def _topics_under(content: Content, menu: str) -> frozenset[str]:
     """The topics a menu offers, and those its menus offer, and so on."""
+    return frozenset(node for node in reachable(content, menu) if not content.is_menu(node))
+
+
+def reachable(content: Content, menu: str) -> frozenset[str]:
+    """Every node a menu's choices lead to, menus and topics, at any depth."""
     found: set[str] = set()
     menus, seen = [menu], set()
     while menus:
@@ -341,7 +346,7 @@ def _topics_under(content: Content, menu: str) -> frozenset[str]:
         seen.add(node)
         targets = [option.target for option in content.menus[node].options]
         menus.extend(target for target in targets if content.is_menu(target))
-        found.update(target for target in targets if not content.is_menu(target))
+        found.update(targets)
     return frozenset(found)
 
 
